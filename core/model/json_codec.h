@@ -1,0 +1,37 @@
+// The one JSON codec for the domain model (nlohmann::json underneath, used everywhere).
+//
+// Decoding is strict, for input from kiosks and the network: unknown fields, wrong types,
+// out-of-range enums and invalid ID numbers are errors whose `field` names the JSON path
+// ("household.members[1].disability.grade"). Decoding never throws.
+// Encoding produces exactly the contract shapes; Known<> facts that are unknown are omitted.
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "core/model/application.h"
+#include "core/model/household.h"
+#include "core/result.h"
+
+namespace jiuzhu::model {
+
+using Json = nlohmann::json;
+
+// `today` bounds birth dates in ID numbers (nullopt: today in China).
+Result<Household> decode_household(const Json& j, std::optional<Date> today = std::nullopt);
+Result<Application> decode_application(const Json& j, std::optional<Date> today = std::nullopt);
+Result<Lead> decode_lead(const Json& j, std::optional<Date> today = std::nullopt);
+Result<Acknowledgement> decode_acknowledgement(const Json& j);
+
+Json encode(const Household&);
+Json encode(const Application&);
+Json encode(const Lead&);
+Json encode(const Acknowledgement&);
+
+// Parses text with a nesting limit and a size limit; never throws.
+// Codes: body_too_large, too_deep, malformed_json.
+Result<Json> parse_json(std::string_view text, int max_depth = 32, size_t max_bytes = 1 << 20);
+
+}  // namespace jiuzhu::model

@@ -1,0 +1,136 @@
+#include "core/model/json_decoder.h"
+
+#include <cmath>
+
+namespace jiuzhu::model::detail {
+
+void Decoder::fail(std::string code, std::string message, std::string field) {
+  if (!error_) error_ = Error{std::move(code), std::move(message), std::move(field)};
+}
+
+bool Decoder::expect_object(const nlohmann::json& j, const std::string& path) {
+  if (j.is_object()) return true;
+  fail("wrong_type", (path.empty() ? std::string("body") : path) + " must be an object", path);
+  return false;
+}
+
+bool Decoder::expect_array(const nlohmann::json& j, const std::string& path) {
+  if (j.is_array()) return true;
+  fail("wrong_type", path + " must be an array", path);
+  return false;
+}
+
+ObjectReader::ObjectReader(Decoder& decoder, const nlohmann::json& object, std::string path)
+    : decoder_(decoder), object_(object), path_(std::move(path)) {}
+
+bool ObjectReader::has(const char* key) const {
+  auto it = object_.find(key);
+  return it != object_.end() && !it->is_null();
+}
+
+bool ObjectReader::present_null(const char* key) const {
+  auto it = object_.find(key);
+  return it != object_.end() && it->is_null();
+}
+
+const nlohmann::json* ObjectReader::value(const char* key, bool required) {
+  read_.insert(key);
+  auto it = object_.find(key);
+  if (it == object_.end() || it->is_null()) {
+    if (required) decoder_.fail("missing_field", field(key) + " is required", field(key));
+    return nullptr;
+  }
+  return &*it;
+}
+
+std::optional<std::string> ObjectReader::string(const char* key, bool required, size_t max_chars) {
+  const nlohmann::json* v = value(key, required);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    decoder_.fail("wrong_type", field(key) + " must be a string", field(key));
+    return std::nullopt;
+  }
+  const auto& s = v->get_ref<const std::string&>();
+  size_t chars = 0;
+  for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
+  if (chars > max_chars) {
+    decoder_.fail("too_long", field(key) + " is longer than " + std::to_string(max_chars) + " characters", field(key));
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<bool> ObjectReader::boolean(const char* key, bool required) {
+  const nlohmann::json* v = value(key, required);
+  if (!v) return std::nullopt;
+  if (!v->is_boolean()) {
+    decoder_.fail("wrong_type", field(key) + " must be true or false", field(key));
+    return std::nullopt;
+  }
+  return v->get<bool>();
+}
+
+std::optional<double> ObjectReader::number(const char* key, bool required, double min, double max) {
+  const nlohmann::json* v = value(key, required);
+  if (!v) return std::nullopt;
+  if (!v->is_number()) {
+    decoder_.fail("wrong_type", field(key) + " must be a number", field(key));
+    return std::nullopt;
+  }
+  const double d = v->get<double>();
+  if (!std::isfinite(d) || d < min || d > max) {
+    decoder_.fail("out_of_range", field(key) + " is out of range", field(key));
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::optional<double> ObjectReader::money(const char* key, bool required) {
+  const nlohmann::json* v = value(key, required);
+  if (!v) return std::nullopt;
+  if (!v->is_number()) {
+    decoder_.fail("wrong_type", field(key) + " must be a number (yuan)", field(key));
+    return std::nullopt;
+  }
+  const double d = v->get<double>();
+  if (!std::isfinite(d) || d < 0) {
+    decoder_.fail("negative_amount", field(key) + " must not be negative", field(key));
+    return std::nullopt;
+  }
+  if (d > 1e10) {
+    decoder_.fail("out_of_range", field(key) + " is implausibly large", field(key));
+    return std::nullopt;
+  }
+  const double cents = d * 100;
+  if (std::fabs(cents - std::round(cents)) > 1e-6 * std::max(1.0, cents)) {
+    decoder_.fail("bad_amount", field(key) + " has more than two decimals", field(key));
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::optional<long long> ObjectReader::integer(const char* key, bool required, long long min, long long max) {
+  const nlohmann::json* v = value(key, required);
+  if (!v) return std::nullopt;
+  if (!v->is_number_integer()) {
+    decoder_.fail("wrong_type", field(key) + " must be a whole number", field(key));
+    return std::nullopt;
+  }
+  const long long n = v->get<long long>();
+  if (n < min || n > max) {
+    decoder_.fail("out_of_range", field(key) + " is out of range", field(key));
+    return std::nullopt;
+  }
+  return n;
+}
+
+void ObjectReader::finish() {
+  for (auto it = object_.begin(); it != object_.end(); ++it) {
+    if (!read_.count(it.key())) {
+      decoder_.fail("unknown_field", field(it.key().c_str()) + " is not a known field", field(it.key().c_str()));
+      return;
+    }
+  }
+}
+
+}  // namespace jiuzhu::model::detail
