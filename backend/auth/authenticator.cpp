@@ -1,0 +1,105 @@
+#include "backend/auth/authenticator.h"
+
+#include <Poco/Logger.h>
+
+#include "backend/auth/password.h"
+#include "backend/util/clock.h"
+#include "backend/util/crypto.h"
+
+namespace jiuzhu::backend {
+namespace {
+
+constexpr auto kCacheFor = std::chrono::seconds(30);
+
+}  // namespace
+
+Principal principal_of(const UserRecord& u) {
+  Principal p;
+  parse_staff_role(u.role, p.role);
+  p.id = u.login;
+  p.township = u.township;
+  p.county = u.county.empty() && u.township.size() >= 6 ? u.township.substr(0, 6) : u.county;
+  p.department = u.department;
+  return p;
+}
+
+Authenticator::Authenticator(Repository& repo, AuthOptions options)
+    : repo_(repo),
+      options_(options),
+      by_login_(options.login_failures_per_minute, options.login_failures_burst),
+      by_address_(options.login_failures_per_minute * 4, options.login_failures_burst * 4) {}
+
+Result<Principal> Authenticator::authenticate(const std::string& header) {
+  if (header.empty()) return Principal{};
+  const std::string prefix = "Bearer ";
+  if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0) {
+    return make_error("bad_token", "Authorization must be 'Bearer TOKEN'");
+  }
+  const std::string token = header.substr(prefix.size());
+  const bool kiosk = token.rfind("jzk_", 0) == 0, staff = token.rfind("jzs_", 0) == 0;
+  if ((!kiosk && !staff) || token.size() != 68) return make_error("bad_token", "unknown or expired token");
+  const std::string hash = sha256_hex(token);
+  const auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard lock(mu_);
+    auto it = cache_.find(hash);
+    if (it != cache_.end() && it->second.until > now) return it->second.principal;
+    if (cache_.size() > 10000) cache_.clear();
+  }
+  Principal p;
+  if (kiosk) {
+    auto k = repo_.kiosk_by_token(hash);
+    if (!k) return k.error();
+    if (!*k) return make_error("bad_token", "unknown or expired token");
+    p.role = Role::kiosk;
+    p.id = (*k)->kiosk_id;
+    p.township = (*k)->township;
+    p.county = p.township.substr(0, 6);
+  } else {
+    auto u = repo_.session_user(hash, unix_now());
+    if (!u) return u.error();
+    if (!*u) return make_error("bad_token", "unknown or expired token");
+    p = principal_of(**u);
+  }
+  std::lock_guard lock(mu_);
+  cache_[hash] = Cached{p, now + kCacheFor};
+  return p;
+}
+
+Result<LoginResult> Authenticator::login(const std::string& login, const std::string& password,
+                                         const std::string& address) {
+  // Throttle before the slow hash, so a flood of guesses cannot burn the CPU either.
+  if (by_login_.retry_after_seconds("l:" + login) > 0 || by_address_.retry_after_seconds("a:" + address) > 0) {
+    return make_error("login_throttled", "too many failed logins; try again later");
+  }
+  auto u = repo_.user(login);
+  if (!u) return u.error();
+  // Verify against a dummy hash for unknown logins so timing does not reveal which exist.
+  static const std::string dummy = hash_password("dummy-password");
+  const bool good = verify_password(password, *u ? (*u)->password_hash : dummy) && u->has_value();
+  if (!good) {
+    (void)by_login_.take("l:" + login);
+    (void)by_address_.take("a:" + address);
+    Poco::Logger::get("auth").warning("event=login_failed");
+    return make_error("bad_credentials", "wrong login or password");
+  }
+  by_login_.reset("l:" + login);
+  const std::string token = "jzs_" + random_hex(32);
+  const int64_t expires = unix_now() + int64_t{options_.token_ttl_minutes} * 60;
+  if (auto st = repo_.add_session(sha256_hex(token), login, expires); !st) return st.error();
+  LoginResult r;
+  r.token = token;
+  r.expires_at = rfc3339_from_unix(expires);
+  r.role = principal_of(**u).role;
+  return r;
+}
+
+Result<std::string> Authenticator::register_kiosk(Repository& repo, const std::string& kiosk_id,
+                                                  const std::string& township) {
+  const std::string token = "jzk_" + random_hex(32);
+  KioskRecord k{kiosk_id, township, now_rfc3339()};
+  if (auto st = repo.add_kiosk(k, sha256_hex(token)); !st) return st.error();
+  return token;
+}
+
+}  // namespace jiuzhu::backend

@@ -1,0 +1,64 @@
+// Authenticator: turns an `Authorization: Bearer …` header into a Principal, and logs staff in.
+//
+// Tokens are random (32 bytes, hex) with a prefix naming their kind (jzk_ kiosk, jzs_ staff);
+// the database keeps only their SHA-256, so a copy of the database does not hand out working
+// tokens. A slow hash is not needed for 256-bit random secrets; passwords get one (auth/password.h).
+// Resolved tokens are cached for a short while so that a kiosk's stream of submissions does not
+// cost a database read each.
+// Failed logins are throttled per login and per client address (token buckets): after the
+// burst is spent the caller gets 429 until the bucket refills.
+//
+// Thread-safety: all methods may be called concurrently.
+#pragma once
+
+#include <chrono>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "backend/auth/principal.h"
+#include "backend/store/repository.h"
+#include "backend/util/rate_limiter.h"
+
+namespace jiuzhu::backend {
+
+struct LoginResult {
+  std::string token, expires_at;
+  Role role = Role::none;
+};
+
+struct AuthOptions {
+  int token_ttl_minutes = 480;       // a working day
+  double login_failures_burst = 5;   // failures allowed before throttling
+  double login_failures_per_minute = 1;
+};
+
+class Authenticator {
+ public:
+  Authenticator(Repository& repo, AuthOptions options);
+
+  // No header → Principal{none}. A header with an unknown, expired or malformed token →
+  // error bad_token (401). Database trouble → db_error.
+  Result<Principal> authenticate(const std::string& authorization_header);
+
+  // Errors: login_throttled (429), bad_credentials (401), db_error.
+  Result<LoginResult> login(const std::string& login, const std::string& password, const std::string& client_address);
+
+  // New kiosk token for `kiosk_id` (stored as a hash). Errors as Repository::add_kiosk.
+  static Result<std::string> register_kiosk(Repository& repo, const std::string& kiosk_id, const std::string& township);
+
+ private:
+  struct Cached {
+    Principal principal;
+    std::chrono::steady_clock::time_point until;
+  };
+  Repository& repo_;
+  AuthOptions options_;
+  RateLimiter by_login_, by_address_;
+  std::mutex mu_;
+  std::unordered_map<std::string, Cached> cache_;
+};
+
+Principal principal_of(const UserRecord& user);
+
+}  // namespace jiuzhu::backend

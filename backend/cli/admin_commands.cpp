@@ -1,0 +1,132 @@
+// `jiuzhu-server kiosk add` and `jiuzhu-server user add` (contracts/cli.md).
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include "backend/auth/authenticator.h"
+#include "backend/auth/password.h"
+#include "backend/cli/cli_common.h"
+#include "backend/commands.h"
+#include "backend/store/repository.h"
+#include "backend/util/clock.h"
+
+namespace jiuzhu::backend {
+namespace {
+
+constexpr const char* kKioskUsage =
+    "usage: jiuzhu-server kiosk add --id ID --township CODE [--db URL] [--data-dir DIR]\n"
+    "Registers a kiosk device and prints its bearer token (one line) on stdout.\n"
+    "Only a hash of the token is stored: keep the printed token, it cannot be shown again.\n";
+
+constexpr const char* kUserUsage =
+    "usage: jiuzhu-server user add --login NAME --role ROLE [--township CODE | --county CODE]\n"
+    "                              [--department NAME] [--db URL] [--data-dir DIR]\n"
+    "Creates a staff account; the password (at least 8 characters) is read from stdin, one line.\n"
+    "Roles: hall_staff and caseworker (need --township), county_admin (needs --county),\n"
+    "department (needs --department: education, housing, employment, medical_insurance; --county optional).\n";
+
+bool has_help(const Args& args) {
+  for (const auto& a : args) {
+    if (a == "--help" || a == "-h") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int kiosk_command(const Args& args) {
+  if (has_help(args)) {
+    std::fputs(kKioskUsage, stdout);
+    return 0;
+  }
+  if (args.empty() || args[0] != "add") return cli::usage_error("kiosk", "expected 'kiosk add'");
+  auto opts = cli::parse_options(Args(args.begin() + 1, args.end()), {"--id", "--township", "--db", "--data-dir"});
+  if (!opts) return cli::usage_error("kiosk", opts.error().message);
+  auto o = opts.value();
+  if (!o.count("--id") || o["--id"].empty() || o["--id"].size() > 64) return cli::usage_error("kiosk", "--id ID is required");
+  if (!o.count("--township")) return cli::usage_error("kiosk", "--township CODE is required");
+  if (!cli::valid_township(o["--township"])) {
+    return cli::usage_error("kiosk", "--township must be 9 digits starting with a known county code");
+  }
+  auto repo = open_repository(cli::database_url(o));
+  if (!repo) {
+    std::fprintf(stderr, "jiuzhu-server kiosk: %s\n", repo.error().message.c_str());
+    return 1;
+  }
+  auto token = Authenticator::register_kiosk(**repo, o["--id"], o["--township"]);
+  if (!token) {
+    std::fprintf(stderr, "jiuzhu-server kiosk: %s\n", token.error().message.c_str());
+    return 1;
+  }
+  std::printf("%s\n", token->c_str());
+  return 0;
+}
+
+int user_command(const Args& args) {
+  if (has_help(args)) {
+    std::fputs(kUserUsage, stdout);
+    return 0;
+  }
+  if (args.empty() || args[0] != "add") return cli::usage_error("user", "expected 'user add'");
+  auto opts = cli::parse_options(Args(args.begin() + 1, args.end()),
+                                 {"--login", "--role", "--township", "--county", "--department", "--db", "--data-dir"});
+  if (!opts) return cli::usage_error("user", opts.error().message);
+  auto o = opts.value();
+  if (!o.count("--login") || o["--login"].empty() || o["--login"].size() > 100) {
+    return cli::usage_error("user", "--login NAME is required");
+  }
+  Role role;
+  if (!o.count("--role") || !parse_staff_role(o["--role"], role)) {
+    return cli::usage_error("user", "--role must be hall_staff, caseworker, county_admin or department");
+  }
+  UserRecord u;
+  u.login = o["--login"];
+  u.role = o["--role"];
+  if (role == Role::hall_staff || role == Role::caseworker) {
+    if (!o.count("--township") || !cli::valid_township(o["--township"])) {
+      return cli::usage_error("user", "this role needs --township CODE (9 digits, known county)");
+    }
+    u.township = o["--township"];
+    u.county = u.township.substr(0, 6);
+  } else if (role == Role::county_admin) {
+    if (!o.count("--county") || !cli::valid_county(o["--county"])) {
+      return cli::usage_error("user", "county_admin needs --county CODE (a known 6-digit county)");
+    }
+    u.county = o["--county"];
+  } else {
+    const std::string d = o.count("--department") ? o["--department"] : "";
+    if (d != "education" && d != "housing" && d != "employment" && d != "medical_insurance") {
+      return cli::usage_error("user", "department needs --department education|housing|employment|medical_insurance");
+    }
+    u.department = d;
+    if (o.count("--county")) {
+      if (!cli::valid_county(o["--county"])) return cli::usage_error("user", "--county must be a known 6-digit county");
+      u.county = o["--county"];
+    }
+  }
+  std::string password;
+  if (!std::getline(std::cin, password)) {
+    std::fputs("jiuzhu-server user: no password on stdin\n", stderr);
+    return 1;
+  }
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  if (password.size() < 8) {
+    std::fputs("jiuzhu-server user: the password needs at least 8 characters\n", stderr);
+    return 1;
+  }
+  u.password_hash = hash_password(password);
+  u.created_at = now_rfc3339();
+  auto repo = open_repository(cli::database_url(o));
+  if (!repo) {
+    std::fprintf(stderr, "jiuzhu-server user: %s\n", repo.error().message.c_str());
+    return 1;
+  }
+  if (auto st = (*repo)->add_user(u); !st) {
+    std::fprintf(stderr, "jiuzhu-server user: %s\n", st.error().message.c_str());
+    return 1;
+  }
+  std::printf("created %s (%s)\n", u.login.c_str(), u.role.c_str());
+  return 0;
+}
+
+}  // namespace jiuzhu::backend

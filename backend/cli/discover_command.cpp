@@ -1,0 +1,139 @@
+// jiuzhu-server discover: proactive discovery over a feeds directory (contracts/cli.md, feeds.md).
+#include <cstdio>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+#include "backend/commands.h"
+#include "backend/discovery/engine.h"
+#include "backend/discovery/roster.h"
+
+namespace jiuzhu::backend {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: jiuzhu-server discover --feeds DIR --county CODE [--params FILE] [--as-of DATE] [--out FILE]\n"
+    "                              [--previous FILE] [--rosters DIR] [--prescreen] [--threads N]\n"
+    "\n"
+    "Reads the departmental CSV feeds in DIR (contracts/feeds.md; missing files skip the rules\n"
+    "that need them), applies the warning rules (--params, default assets/discovery/rules.json)\n"
+    "as of DATE (default today, China time) and writes the queue JSON to FILE or stdout.\n"
+    "A one-line summary without personal data goes to stderr.\n"
+    "\n"
+    "  --previous FILE  an earlier run's queue: households are marked new / changed / unchanged\n"
+    "                   and households no longer flagged are listed under \"resolved\"\n"
+    "  --rosters DIR    also write the key-group rosters (重点人群, per township) as CSV\n"
+    "                   (and PDF when the printing module provides rosters)\n"
+    "  --prescreen      run the eligibility pre-screen on every queued household: suggestions\n"
+    "                   it finds not_eligible are dropped, verdicts listed under \"prescreen\"\n"
+    "                   (slower: ~0.1 ms per queued household)\n"
+    "  --threads N      worker threads (1-16, default 2)\n"
+    "\n"
+    "Exit: 0 done (row errors are reported in the output), 1 runtime failure, 2 usage error.\n";
+
+int usage_error(const std::string& message) {
+  std::fprintf(stderr, "jiuzhu-server discover: %s (try --help)\n", message.c_str());
+  return 2;
+}
+
+}  // namespace
+
+int discover_command(const Args& args) {
+  std::string feeds, county, params, out, previous, rosters;
+  std::optional<Date> as_of;
+  int threads = 2;
+  bool prescreen = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--help" || a == "-h") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    auto value = [&](std::string& target) {
+      if (i + 1 >= args.size()) return false;
+      target = args[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "--feeds") {
+      if (!value(feeds)) return usage_error("--feeds needs a directory");
+    } else if (a == "--county") {
+      if (!value(county)) return usage_error("--county needs a code");
+    } else if (a == "--params") {
+      if (!value(params)) return usage_error("--params needs a file");
+    } else if (a == "--out") {
+      if (!value(out)) return usage_error("--out needs a file");
+    } else if (a == "--previous") {
+      if (!value(previous)) return usage_error("--previous needs a file");
+    } else if (a == "--rosters") {
+      if (!value(rosters)) return usage_error("--rosters needs a directory");
+    } else if (a == "--as-of") {
+      if (!value(v) || !(as_of = Date::parse_iso(v))) return usage_error("--as-of needs a date YYYY-MM-DD");
+    } else if (a == "--prescreen") {
+      prescreen = true;
+    } else if (a == "--threads") {
+      if (!value(v) || v.empty() || v.size() > 2 || v.find_first_not_of("0123456789") != std::string::npos ||
+          std::stoi(v) < 1 || std::stoi(v) > 16) {
+        return usage_error("--threads needs a number from 1 to 16");
+      }
+      threads = std::stoi(v);
+    } else {
+      return usage_error("unknown option " + a);
+    }
+  }
+  if (feeds.empty()) return usage_error("--feeds is required");
+  if (county.size() != 6 || county.find_first_not_of("0123456789") != std::string::npos) {
+    return usage_error("--county needs a 6-digit county code");
+  }
+  const Date date = as_of.value_or(Date::today_china());
+
+  auto rules = discovery::load_rules(params.empty() ? discovery::default_rules_path() : params, date);
+  if (!rules.ok()) {
+    std::fprintf(stderr, "jiuzhu-server discover: %s\n", rules.error().message.c_str());
+    return 1;
+  }
+  std::optional<nlohmann::json> prev;
+  if (!previous.empty()) {
+    std::ifstream in(previous);
+    if (!in) {
+      std::fprintf(stderr, "jiuzhu-server discover: cannot read previous run %s\n", previous.c_str());
+      return 1;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    prev = nlohmann::json::parse(ss.str(), nullptr, false);
+    if (prev->is_discarded() || !prev->contains("households")) {
+      std::fprintf(stderr, "jiuzhu-server discover: %s is not a discovery queue\n", previous.c_str());
+      return 1;
+    }
+  }
+  discovery::RunOptions options{feeds, county, date, threads, prescreen};
+  auto run = discovery::run_discovery(options, *rules);
+  if (!run.ok()) {
+    std::fprintf(stderr, "jiuzhu-server discover: %s\n", run.error().message.c_str());
+    return 1;
+  }
+  discovery::ChangeCounts changes;
+  const std::string text = discovery::queue_text(*run, *rules, prev ? &*prev : nullptr, threads, &changes);
+  if (out.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  } else {
+    std::ofstream f(out, std::ios::binary);
+    f << text;
+    if (!f.good()) {
+      std::fprintf(stderr, "jiuzhu-server discover: cannot write %s\n", out.c_str());
+      return 1;
+    }
+  }
+  if (!rosters.empty()) {
+    auto written = discovery::write_rosters(*run, *rules, rosters);
+    if (!written.ok()) {
+      std::fprintf(stderr, "jiuzhu-server discover: %s\n", written.error().message.c_str());
+      return 1;
+    }
+  }
+  std::fprintf(stderr, "%s\n", discovery::summary_line(*run, prev ? &changes : nullptr).c_str());
+  return 0;
+}
+
+}  // namespace jiuzhu::backend

@@ -1,0 +1,188 @@
+#include "backend/discovery/dataset.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+namespace jiuzhu::discovery {
+namespace {
+
+uint64_t mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  return x;
+}
+
+// Groups `group_of[i]` (−1 = none) into a CSR over `groups` groups, items in index order.
+Csr group(const std::vector<int32_t>& group_of, size_t groups) {
+  Csr c;
+  c.offsets.assign(groups + 1, 0);
+  for (int32_t g : group_of) {
+    if (g >= 0) ++c.offsets[static_cast<size_t>(g) + 1];
+  }
+  for (size_t g = 0; g < groups; ++g) c.offsets[g + 1] += c.offsets[g];
+  c.items.resize(c.offsets[groups]);
+  std::vector<uint32_t> fill(c.offsets.begin(), c.offsets.end() - 1);
+  for (size_t i = 0; i < group_of.size(); ++i) {
+    const int32_t g = group_of[i];
+    if (g >= 0) c.items[fill[static_cast<size_t>(g)]++] = static_cast<int32_t>(i);
+  }
+  return c;
+}
+
+}  // namespace
+
+void IdIndex::build(const std::vector<IdKey>& keys, std::vector<int32_t>& duplicates) {
+  size_t cap = 16;
+  while (cap < keys.size() * 2) cap <<= 1;
+  keys_.assign(cap, 0);
+  values_.assign(cap, -1);
+  mask_ = cap - 1;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    uint64_t h = mix(keys[i]) & mask_;
+    while (keys_[h] != 0 && keys_[h] != keys[i]) h = (h + 1) & mask_;
+    if (keys_[h] == keys[i]) {
+      duplicates.push_back(static_cast<int32_t>(i));
+      continue;
+    }
+    keys_[h] = keys[i];
+    values_[h] = static_cast<int32_t>(i);
+  }
+}
+
+int32_t IdIndex::find(IdKey key) const {
+  if (keys_.empty()) return -1;
+  uint64_t h = mix(key) & mask_;
+  while (keys_[h] != 0) {
+    if (keys_[h] == key) return values_[h];
+    h = (h + 1) & mask_;
+  }
+  return -1;
+}
+
+bool Dataset::alive(int32_t person) const {
+  const int32_t died = table(Feed::population).cols[pop::deceased_date].ints[static_cast<size_t>(person)];
+  return died == 0 || died > as_of_int;
+}
+
+int Dataset::age(int32_t person) const {
+  return age_years(table(Feed::population).cols[pop::birth_date].ints[static_cast<size_t>(person)], as_of_int);
+}
+
+std::string_view Dataset::household_id(size_t household) const {
+  return table(Feed::population).cols[pop::household_id].dict[household];
+}
+
+std::string_view Dataset::township(size_t household) const {
+  return table(Feed::population).cols[pop::township].dict[static_cast<size_t>(township_of[household])];
+}
+
+Dataset join_feeds(std::array<FeedTable, kFeedCount> tables, Date as_of, std::vector<RowError>& errors,
+                   int threads) {
+  Dataset d;
+  d.as_of = as_of;
+  d.as_of_int = date_int(as_of);
+  d.tables = std::move(tables);
+  const FeedTable& pop_table = d.table(Feed::population);
+  d.people = pop_table.present ? pop_table.rows : 0;
+
+  std::vector<int32_t> duplicates;
+  if (pop_table.present) d.index.build(pop_table.ids, duplicates);
+  std::vector<uint8_t> dropped(d.people, 0);
+  for (int32_t r : duplicates) {
+    errors.push_back({std::string(feed_spec(Feed::population).file), pop_table.lines[static_cast<size_t>(r)],
+                      "duplicate_id_number"});
+    dropped[static_cast<size_t>(r)] = 1;
+  }
+
+  // Per-feed joins, by file across threads.
+  std::atomic<int> next{1};
+  auto worker = [&] {
+    for (int f = next++; f < kFeedCount; f = next++) {
+      FeedTable& t = d.tables[static_cast<size_t>(f)];
+      auto& map = d.person_of_row[static_cast<size_t>(f)];
+      map.resize(t.rows);
+      size_t unmatched = 0;
+      for (size_t r = 0; r < t.rows; ++r) {
+        map[r] = d.index.find(t.ids[r]);
+        unmatched += map[r] < 0;
+      }
+      d.unmatched_rows[static_cast<size_t>(f)] = unmatched;
+      // person → rows
+      d.rows_of_person[static_cast<size_t>(f)] = group(map, d.people);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back(worker);
+  // Meanwhile this thread groups households.
+  if (pop_table.present) {
+    const auto& hh = pop_table.cols[pop::household_id];
+    d.households = hh.dict.size();
+    std::vector<int32_t> living_of(d.people, -1), dead_of(d.people, -1);
+    d.township_of.assign(d.households, -1);
+    const auto& town = pop_table.cols[pop::township].ints;
+    const auto& rel = pop_table.cols[pop::relation].ints;
+    for (size_t p = 0; p < d.people; ++p) {
+      if (dropped[p]) continue;
+      const int32_t h = hh.ints[p];
+      (d.alive(static_cast<int32_t>(p)) ? living_of : dead_of)[p] = h;
+      // The household's township is its head's; otherwise its first member's.
+      int32_t& t = d.township_of[static_cast<size_t>(h)];
+      if (t < 0 || rel[p] <= 1) t = town[p];
+    }
+    d.living = group(living_of, d.households);
+    d.dead = group(dead_of, d.households);
+  }
+  worker();
+  for (auto& t : pool) t.join();
+
+  // Derived per-person facts.
+  d.annual_income.assign(d.people, 0.0);
+  d.has_pension.assign(d.people, 0);
+  d.employed.assign(d.people, 0);
+  d.unemployed.assign(d.people, 0);
+  if (d.present(Feed::income)) {
+    const FeedTable& t = d.table(Feed::income);
+    std::vector<int32_t> latest(d.people, 0);
+    const auto& person = d.person_of_row[static_cast<size_t>(Feed::income)];
+    for (size_t r = 0; r < t.rows; ++r) {
+      const int32_t p = person[r];
+      if (p < 0) continue;
+      const int32_t year = t.cols[1].ints[r];
+      const double amount = t.cols[2].numbers[r];
+      auto& y = latest[static_cast<size_t>(p)];
+      if (year > y) {
+        y = year;
+        d.annual_income[static_cast<size_t>(p)] = amount;
+      } else if (year == y) {
+        d.annual_income[static_cast<size_t>(p)] += amount;  // several employers in one year
+      }
+    }
+  }
+  if (d.present(Feed::hr)) {
+    // Employment status is the most recent unemployed/employed row that has started by the run
+    // date; pensions count whenever listed.
+    const FeedTable& t = d.table(Feed::hr);
+    const auto& person = d.person_of_row[static_cast<size_t>(Feed::hr)];
+    std::vector<int32_t> latest(d.people, 0);
+    for (size_t r = 0; r < t.rows; ++r) {
+      const int32_t p = person[r];
+      if (p < 0) continue;
+      const size_t pp = static_cast<size_t>(p);
+      const int32_t status = t.cols[1].ints[r];
+      const int32_t since = t.cols[2].ints[r];
+      if (status == 2) {
+        d.has_pension[pp] = 1;
+        d.annual_income[pp] += 12.0 * t.cols[3].numbers[r];
+      } else if (since <= d.as_of_int && since >= latest[pp]) {
+        latest[pp] = since;
+        d.unemployed[pp] = status == 0;
+        d.employed[pp] = status == 1;
+      }
+    }
+  }
+  return d;
+}
+
+}  // namespace jiuzhu::discovery

@@ -1,0 +1,213 @@
+#include "backend/discovery/engine.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <set>
+#include <thread>
+
+#include "core/regions.h"
+
+namespace jiuzhu::discovery {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+// Programs the household's living members receive on the run date (civil_affairs.csv).
+std::vector<std::string> receiving(const Dataset& d, size_t household) {
+  std::vector<std::string> out;
+  if (!d.present(Feed::civil_affairs)) return out;
+  const FeedTable& t = d.table(Feed::civil_affairs);
+  const Csr& rows = d.rows_of_person[static_cast<size_t>(Feed::civil_affairs)];
+  const auto programs = feed_spec(Feed::civil_affairs).columns[1].values;
+  for (int32_t p : d.living.of(household)) {
+    for (int32_t r32 : rows.of(static_cast<size_t>(p))) {
+      const size_t r = static_cast<size_t>(r32);
+      const int32_t since = t.cols[2].ints[r], until = t.cols[3].ints[r];
+      if (since > d.as_of_int || (until != 0 && until <= d.as_of_int)) continue;
+      std::string prog(programs[static_cast<size_t>(t.cols[1].ints[r])]);
+      if (std::find(out.begin(), out.end(), prog) == out.end()) out.push_back(std::move(prog));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vector<RowError>& errors) {
+  std::array<FeedTable, kFeedCount> tables;
+  std::array<std::vector<RowError>, kFeedCount> per_feed;
+  const LoadOptions lo{options.as_of, options.county};
+  const RegionTable& regions = RegionTable::builtin();
+  // Largest file first so the two threads finish together.
+  std::vector<int> order;
+  std::vector<std::pair<long, int>> sized;
+  for (int f = 0; f < kFeedCount; ++f) {
+    struct stat st {};
+    const std::string path = options.feeds_dir + "/" + std::string(feed_spec(static_cast<Feed>(f)).file);
+    sized.emplace_back(::stat(path.c_str(), &st) == 0 ? static_cast<long>(st.st_size) : 0L, f);
+  }
+  std::sort(sized.begin(), sized.end(), [](auto a, auto b) { return a.first > b.first; });
+  for (auto& s : sized) order.push_back(s.second);
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    IdValidator validator(regions, options.as_of);
+    for (size_t i = next++; i < order.size(); i = next++) {
+      const int f = order[i];
+      tables[static_cast<size_t>(f)] =
+          load_feed(options.feeds_dir, static_cast<Feed>(f), lo, validator, per_feed[static_cast<size_t>(f)]);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int i = 1; i < std::max(1, options.threads); ++i) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  for (auto& e : per_feed) errors.insert(errors.end(), std::make_move_iterator(e.begin()), std::make_move_iterator(e.end()));
+  return tables;
+}
+
+std::vector<QueueItem> evaluate_households(const Dataset& d, const RuleSet& rules, int threads,
+                                           std::vector<std::string>& skipped_rules, const Prescreen* prescreen) {
+  // Rules whose feeds are missing are skipped (and said so).
+  std::vector<int> active;
+  for (size_t i = 0; i < rules.rules.size(); ++i) {
+    bool ok = d.present(Feed::population);
+    for (Feed f : rules.rules[i].needs) ok = ok && d.present(f);
+    if (ok) active.push_back(static_cast<int>(i));
+    else skipped_rules.push_back(rules.rules[i].id);
+  }
+  const size_t n = d.households;
+  const int parts = std::max(1, threads);
+  std::vector<std::vector<QueueItem>> partial(static_cast<size_t>(parts));
+  auto work = [&](int part) {
+    const size_t lo = n * static_cast<size_t>(part) / static_cast<size_t>(parts);
+    const size_t hi = n * static_cast<size_t>(part + 1) / static_cast<size_t>(parts);
+    std::vector<Evidence> evidence;
+    auto& out = partial[static_cast<size_t>(part)];
+    for (size_t h = lo; h < hi; ++h) {
+      if (d.living.of(h).empty()) continue;
+      QueueItem item;
+      for (int ri : active) {
+        evidence.clear();
+        if (rules.rules[static_cast<size_t>(ri)].impl->evaluate(d, h, evidence)) {
+          item.flags.push_back(Flag{ri, std::move(evidence)});
+          evidence = {};
+        }
+      }
+      if (item.flags.empty()) continue;
+      item.household = static_cast<int32_t>(h);
+      item.already_receiving = receiving(d, h);
+      std::set<std::string> excluded(item.already_receiving.begin(), item.already_receiving.end());
+      for (const auto& prog : item.already_receiving) {
+        auto it = rules.exclusions.find(prog);
+        if (it != rules.exclusions.end()) excluded.insert(it->second.begin(), it->second.end());
+      }
+      std::vector<Flag> kept;
+      item.visit_within_working_days = 0;
+      for (auto& f : item.flags) {
+        const Rule& r = rules.rules[static_cast<size_t>(f.rule)];
+        bool any = false;
+        for (const auto& prog : r.programs) {
+          if (excluded.count(prog)) continue;
+          any = true;
+          if (std::find(item.suggested_programs.begin(), item.suggested_programs.end(), prog) ==
+              item.suggested_programs.end()) {
+            item.suggested_programs.push_back(prog);
+          }
+        }
+        // A rule naming no programs is a pure warning and always kept.
+        if (!any && !r.programs.empty()) continue;
+        item.score += r.weight;
+        item.visit_within_working_days = item.visit_within_working_days == 0
+                                             ? r.visit_within_working_days
+                                             : std::min(item.visit_within_working_days, r.visit_within_working_days);
+        kept.push_back(std::move(f));
+      }
+      if (kept.empty()) continue;
+      item.flags = std::move(kept);
+      if (prescreen && !item.suggested_programs.empty()) {
+        // Keep what the pre-screen does not rule out; likely_eligible first, rule order otherwise.
+        item.prescreen = prescreen->screen(d, h, item.already_receiving, item.suggested_programs);
+        auto verdict = [&](const std::string& prog) {
+          for (const auto& v : item.prescreen) {
+            if (v.program == prog) return v.verdict == "likely_eligible" ? 0 : v.verdict == "needs_review" ? 1 : 2;
+          }
+          return 1;
+        };
+        std::vector<std::string> programs;
+        for (int want = 0; want <= 1; ++want) {
+          for (const auto& prog : item.suggested_programs) {
+            if (verdict(prog) == want) programs.push_back(prog);
+          }
+        }
+        item.suggested_programs = std::move(programs);
+      }
+      out.push_back(std::move(item));
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int p = 1; p < parts; ++p) pool.emplace_back(work, p);
+  work(0);
+  for (auto& t : pool) t.join();
+  std::vector<QueueItem> queue;
+  for (auto& p : partial) queue.insert(queue.end(), std::make_move_iterator(p.begin()), std::make_move_iterator(p.end()));
+  std::sort(queue.begin(), queue.end(), [&](const QueueItem& a, const QueueItem& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return d.household_id(static_cast<size_t>(a.household)) < d.household_id(static_cast<size_t>(b.household));
+  });
+  return queue;
+}
+
+Result<RunResult> run_discovery(const RunOptions& options, const RuleSet& rules) {
+  struct stat st {};
+  if (::stat(options.feeds_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    return make_error("feeds_dir_missing", "feeds directory not found: " + options.feeds_dir, "feeds");
+  }
+  RunResult run;
+  run.county = options.county;
+  run.as_of = options.as_of;
+
+  auto t0 = Clock::now();
+  auto tables = load_feeds(options, run.row_errors);
+  size_t feed_rows = 0;
+  for (const auto& t : tables) feed_rows += t.rows;
+  run.timings.push_back({"parse", seconds_since(t0), feed_rows});
+
+  t0 = Clock::now();
+  run.data = join_feeds(std::move(tables), options.as_of, run.row_errors, options.threads);
+  run.timings.push_back({"join", seconds_since(t0), feed_rows});
+  for (size_t h = 0; h < run.data.households; ++h) {
+    const size_t living = run.data.living.of(h).size();
+    run.residents += living;
+    run.households += living > 0;
+  }
+  if (!run.data.present(Feed::population)) {
+    run.row_errors.push_back({std::string(feed_spec(Feed::population).file), 0, "missing_file"});
+  }
+
+  std::shared_ptr<const Prescreen> prescreen;
+  if (options.prescreen) {
+    auto p = Prescreen::for_county(options.county);
+    if (p.ok()) prescreen = *p;
+    else run.prescreen_note = "eligibility pre-screen not used: " + p.error().message;
+  }
+  run.prescreen_used = prescreen != nullptr;
+  t0 = Clock::now();
+  run.queue = evaluate_households(run.data, rules, options.threads, run.skipped_rules, prescreen.get());
+  run.timings.push_back({"rules", seconds_since(t0), run.data.households});
+  // Row errors in file order, then line order, whatever thread found them.
+  std::stable_sort(run.row_errors.begin(), run.row_errors.end(), [](const RowError& a, const RowError& b) {
+    return a.file != b.file ? a.file < b.file : a.line < b.line;
+  });
+  return run;
+}
+
+}  // namespace jiuzhu::discovery

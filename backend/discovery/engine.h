@@ -1,0 +1,108 @@
+// Proactive discovery (主动发现): feeds directory → validated columnar tables → households →
+// warning rules → exclusions → scored, ordered queue (contracts/feeds.md).
+//
+// Stages and their parallelism (2 threads by default): parse (by file: each feed is read and
+// validated on its own thread), join (by file), rules (by partition: households split into
+// contiguous ranges), output (one pass). Each stage's wall time and row count are reported so
+// the benchmark can give rows/s per stage.
+//
+// Exclusions: a household already receiving a program (civil_affairs.csv, active on the run
+// date) is never suggested that program again, nor the programs the rule set's `exclusions`
+// list for it (dibao/tekun households: no dibao, edge, tekun; still medical, education, housing,
+// temporary assistance). A flag whose programs are all excluded is dropped; a household with no
+// flag left is not queued. Score = sum of the kept flags' weights; order: score descending, then
+// household_id ascending (deterministic).
+//
+// Thread-safety: run_discovery() is re-entrant; it owns everything it builds.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "backend/discovery/dataset.h"
+#include "backend/discovery/prescreen.h"
+#include "backend/discovery/rules.h"
+
+namespace jiuzhu::discovery {
+
+struct Flag {
+  int rule = -1;  // index into RuleSet::rules
+  std::vector<Evidence> evidence;
+};
+
+struct QueueItem {
+  int32_t household = -1;
+  double score = 0;
+  std::vector<Flag> flags;
+  std::vector<std::string> suggested_programs;
+  std::vector<std::string> already_receiving;
+  int visit_within_working_days = 0;
+  std::vector<ProgramVerdict> prescreen;  // the pre-screen's verdict per suggested program
+};
+
+struct StageTiming {
+  std::string stage;  // parse, join, rules, output
+  double seconds = 0;
+  size_t rows = 0;    // rows handled by the stage (feed rows, or households for rules)
+};
+
+struct RunOptions {
+  std::string feeds_dir;
+  std::string county;  // 6 digits
+  Date as_of;
+  int threads = 2;
+  // Filter suggestions through the eligibility pre-screen (prescreen.h). Off by default: it costs
+  // ~50-150 µs per queued household (core's evaluate with its explanations), more than all the
+  // rules together at county scale; the server pre-screens one household when a caseworker
+  // opens it, the CLI does all with --prescreen.
+  bool prescreen = false;
+};
+
+struct RunResult {
+  std::string county;
+  Date as_of;
+  size_t residents = 0;   // living people in the registry
+  size_t households = 0;  // households with at least one living member
+  std::vector<QueueItem> queue;
+  std::vector<RowError> row_errors;
+  std::vector<std::string> skipped_rules;
+  std::vector<StageTiming> timings;
+  bool prescreen_used = false;
+  std::string prescreen_note;  // why a requested pre-screen could not be used
+  Dataset data;  // kept for the output stage (evidence IDs, township codes) and rosters
+};
+
+// Reads every feed in options.feeds_dir (missing files allowed) in parallel.
+std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vector<RowError>& errors);
+
+// Runs the rules over a joined dataset (rules stage only; used by run_discovery and tests).
+// With `prescreen`, suggestions are filtered and ordered by the eligibility pre-screen.
+std::vector<QueueItem> evaluate_households(const Dataset& d, const RuleSet& rules, int threads,
+                                           std::vector<std::string>& skipped_rules,
+                                           const Prescreen* prescreen = nullptr);
+
+// The whole run. Errors only for an unusable run (feeds_dir not a directory): bad rows are in
+// the result.
+Result<RunResult> run_discovery(const RunOptions& options, const RuleSet& rules);
+
+// The queue JSON of feeds.md as text (one household per line), rendered by `threads` threads.
+// With `previous` (an earlier run's output), each household gets "change": "new" | "changed"
+// (a flag it did not have) | "unchanged", the summary counts them, and a top-level "resolved"
+// lists households of the previous queue no longer flagged (documented additions). Each flag
+// also carries its "weight" so the score is explainable from the output alone.
+struct ChangeCounts {
+  size_t fresh = 0, changed = 0, unchanged = 0, resolved = 0;
+};
+std::string queue_text(const RunResult& run, const RuleSet& rules, const nlohmann::json* previous = nullptr,
+                       int threads = 2, ChangeCounts* counts = nullptr);
+// The same parsed (for callers that need a value: the server, tests).
+nlohmann::json queue_json(const RunResult& run, const RuleSet& rules, const nlohmann::json* previous = nullptr);
+
+// One line for stderr: counts only, never an ID number or a name.
+// With `changes` (an incremental run) the line ends with the new/changed/resolved counts.
+std::string summary_line(const RunResult& run, const ChangeCounts* changes = nullptr);
+
+}  // namespace jiuzhu::discovery

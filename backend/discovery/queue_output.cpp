@@ -1,0 +1,213 @@
+// The queue JSON of feeds.md, the incremental comparison with a previous run, and the summary.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "backend/discovery/engine.h"
+#include "backend/discovery/json_text.h"
+
+namespace jiuzhu::discovery {
+namespace {
+
+using nlohmann::json;
+
+enum class Change { none, fresh, changed, unchanged };
+
+// The previous run's households → the rule ids they were flagged for.
+struct Previous {
+  std::map<std::string, std::vector<std::string>, std::less<>> flags;
+  std::map<std::string, std::string, std::less<>> township;
+};
+
+Previous read_previous(const json& doc) {
+  Previous p;
+  for (const auto& h : doc.value("households", json::array())) {
+    const std::string id = h.value("household_id", std::string());
+    auto& rs = p.flags[id];
+    for (const auto& f : h.value("flags", json::array())) rs.push_back(f.value("rule", std::string()));
+    p.township[id] = h.value("township", std::string());
+  }
+  return p;
+}
+
+void append_strings(std::string& out, const std::vector<std::string>& v) {
+  out.push_back('[');
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i) out.push_back(',');
+    append_json_string(out, v[i]);
+  }
+  out.push_back(']');
+}
+
+void render_household(std::string& out, const RunResult& run, const RuleSet& rules, const QueueItem& item,
+                      Change change) {
+  const Dataset& d = run.data;
+  const size_t h = static_cast<size_t>(item.household);
+  const auto& ids = d.table(Feed::population).ids;
+  JsonObjectWriter w(out);
+  w.add("household_id", d.household_id(h)).add("township", d.township(h)).add("score", item.score);
+  std::string flags = "[";
+  for (size_t fi = 0; fi < item.flags.size(); ++fi) {
+    const Flag& f = item.flags[fi];
+    const Rule& r = rules.rules[static_cast<size_t>(f.rule)];
+    if (fi) flags.push_back(',');
+    JsonObjectWriter fw(flags);
+    fw.add("rule", r.id).add("weight", r.weight);
+    std::string ev = "[";
+    for (size_t ei = 0; ei < f.evidence.size(); ++ei) {
+      const Evidence& e = f.evidence[ei];
+      if (ei) ev.push_back(',');
+      JsonObjectWriter ew(ev);
+      ew.add("source", feed_spec(e.source).file).add("id_number", id_string(ids[static_cast<size_t>(e.person)]));
+      ew.add_raw("facts", e.facts);
+      ew.close();
+    }
+    ev.push_back(']');
+    fw.add_raw("evidence", ev);
+    fw.close();
+  }
+  flags.push_back(']');
+  w.add_raw("flags", flags);
+  std::string programs, receiving;
+  append_strings(programs, item.suggested_programs);
+  append_strings(receiving, item.already_receiving);
+  w.add_raw("suggested_programs", programs).add_raw("already_receiving", receiving);
+  if (!item.prescreen.empty()) {
+    std::string pre;
+    JsonObjectWriter pw(pre);
+    for (const auto& v : item.prescreen) pw.add(v.program, v.verdict);
+    pw.close();
+    w.add_raw("prescreen", pre);
+  }
+  w.add("visit_within_working_days", item.visit_within_working_days);
+  if (change != Change::none) {
+    w.add("change", change == Change::fresh ? "new" : change == Change::changed ? "changed" : "unchanged");
+  }
+  w.close();
+}
+
+}  // namespace
+
+std::string queue_text(const RunResult& run, const RuleSet& rules, const json* previous, int threads,
+                       ChangeCounts* counts_out) {
+  const Dataset& d = run.data;
+  const bool incremental = previous != nullptr && previous->is_object() && previous->contains("households");
+  const Previous before = incremental ? read_previous(*previous) : Previous{};
+
+  // Change marks first (cheap), so the summary can be written before the households.
+  std::vector<Change> change(run.queue.size(), Change::none);
+  size_t counts[3] = {0, 0, 0};
+  std::set<std::string_view> current;
+  if (incremental) {
+    for (size_t i = 0; i < run.queue.size(); ++i) {
+      const QueueItem& item = run.queue[i];
+      const std::string_view id = d.household_id(static_cast<size_t>(item.household));
+      current.insert(id);
+      auto it = before.flags.find(id);
+      Change c = Change::unchanged;
+      if (it == before.flags.end()) {
+        c = Change::fresh;
+      } else {
+        for (const Flag& f : item.flags) {
+          const std::string& rid = rules.rules[static_cast<size_t>(f.rule)].id;
+          if (std::find(it->second.begin(), it->second.end(), rid) == it->second.end()) c = Change::changed;
+        }
+      }
+      change[i] = c;
+      ++counts[c == Change::fresh ? 0 : c == Change::changed ? 1 : 2];
+    }
+  }
+
+  std::string out;
+  out.reserve(run.queue.size() * 900 + 4096);
+  out += "{\"county\":";
+  append_json_string(out, run.county);
+  out += ",\"as_of\":";
+  append_json_string(out, run.as_of.iso());
+  out += ",\"summary\":";
+  {
+    JsonObjectWriter s(out);
+    s.add("residents", run.residents).add("households", run.households).add("flagged", run.queue.size());
+    s.add("row_errors", run.row_errors.size());
+    std::string skipped;
+    append_strings(skipped, run.skipped_rules);
+    s.add_raw("skipped_rules", skipped);
+    s.add("prescreen", run.prescreen_used);
+    if (incremental) {
+      size_t resolved = 0;
+      for (const auto& [id, flags] : before.flags) resolved += current.count(id) == 0;
+      s.add("new", counts[0]).add("changed", counts[1]).add("unchanged", counts[2]).add("resolved", resolved);
+      if (counts_out) *counts_out = ChangeCounts{counts[0], counts[1], counts[2], resolved};
+    }
+    s.close();
+  }
+  out += ",\n\"households\":[\n";
+  // Households rendered by partition on `threads` threads, concatenated in order.
+  const size_t n = run.queue.size();
+  const size_t parts = static_cast<size_t>(std::clamp(threads, 1, 16));
+  std::vector<std::string> chunks(parts);
+  auto render = [&](size_t part) {
+    const size_t lo = n * part / parts, hi = n * (part + 1) / parts;
+    std::string& s = chunks[part];
+    s.reserve((hi - lo) * 900);
+    for (size_t i = lo; i < hi; ++i) {
+      render_household(s, run, rules, run.queue[i], change[i]);
+      s += i + 1 < n ? ",\n" : "\n";
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t p = 1; p < parts; ++p) pool.emplace_back(render, p);
+  render(0);
+  for (auto& t : pool) t.join();
+  for (auto& c : chunks) out += c;
+  out += "]";
+  if (incremental) {
+    out += ",\n\"resolved\":[";
+    bool first = true;
+    for (const auto& [id, flags] : before.flags) {
+      if (current.count(id)) continue;
+      if (!first) out += ",\n";
+      first = false;
+      JsonObjectWriter r(out);
+      std::string rs;
+      append_strings(rs, flags);
+      r.add("household_id", id).add("township", before.township.at(id)).add_raw("previous_flags", rs);
+      r.close();
+    }
+    out += "]";
+  }
+  out += ",\n\"row_errors\":[";
+  for (size_t i = 0; i < run.row_errors.size(); ++i) {
+    const RowError& e = run.row_errors[i];
+    out += i ? ",\n" : "\n";
+    JsonObjectWriter r(out);
+    r.add("file", e.file).add("line", e.line).add("reason", e.reason);
+    r.close();
+  }
+  out += "]}\n";
+  return out;
+}
+
+json queue_json(const RunResult& run, const RuleSet& rules, const json* previous) {
+  return json::parse(queue_text(run, rules, previous, 2));
+}
+
+std::string summary_line(const RunResult& run, const ChangeCounts* changes) {
+  std::ostringstream os;
+  os << "discover: county " << run.county << " as_of " << run.as_of.iso() << ": " << run.residents << " residents, "
+     << run.households << " households, " << run.queue.size() << " flagged, " << run.row_errors.size()
+     << " row errors";
+  if (!run.skipped_rules.empty()) {
+    os << ", skipped rules:";
+    for (const auto& r : run.skipped_rules) os << ' ' << r;
+  }
+  if (!run.prescreen_note.empty()) os << "; " << run.prescreen_note;
+  if (changes) {
+    os << "; " << changes->fresh << " new, " << changes->changed << " changed, " << changes->resolved << " resolved";
+  }
+  return os.str();
+}
+
+}  // namespace jiuzhu::discovery

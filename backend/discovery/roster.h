@@ -1,0 +1,50 @@
+// Key-group rosters (重点人群信息库, 分类造册; 永民发〔2022〕3号 part 2(4)): the people of each
+// key group, per township, as classified lists for caseworkers and partner departments.
+//
+// Groups (stable ids): dibao, tekun, edge (低保边缘: active dibao_edge or the monitoring list's
+// edge_vulnerable), unstable_lifted (脱贫不稳定), distressed_minor (困境未成年人: under 18 with no
+// living household member aged 18–59), elderly_no_pension (≥ 60 with no pension in hr.csv),
+// unemployed (registered), public_rental (租住公租房/廉租房), warned (members of queued
+// households). A group whose source feed is absent is simply empty.
+//
+// build_rosters() is a pure function of a run; the CSV and PDF writers only format it. The CSV
+// holds full ID numbers (for authorised staff, like the queue); the PDF, which is paper that
+// leaves the office, masks ID numbers and names.
+//
+// Thread-safety: pure functions; write_rosters writes only into its directory.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "backend/discovery/engine.h"
+
+namespace jiuzhu::discovery {
+
+struct RosterEntry {
+  std::string group;
+  std::string township;
+  std::string household_id;
+  int32_t person = -1;
+  std::string detail;  // why the person is in the group ("dibao since 2024-03-01")
+};
+
+// The groups in roster order, with their Chinese titles.
+struct RosterGroup {
+  const char* id;
+  const char* title_zh;
+};
+std::vector<RosterGroup> roster_groups();
+
+// Entries ordered by township, group (roster order), household id, person.
+std::vector<RosterEntry> build_rosters(const RunResult& run);
+
+// RFC 4180 CSV with header group,group_name,township,household_id,id_number,name,age,relation,detail
+// of the entries whose township is `township` (empty: all).
+std::string roster_csv(const RunResult& run, const std::vector<RosterEntry>& entries, const std::string& township = {});
+
+// Writes roster_<township>.csv for every township with entries, and roster_<township>.pdf
+// through printing/roster.h. Error: roster_write_failed, or the printer's error.
+Status write_rosters(const RunResult& run, const RuleSet& rules, const std::string& dir);
+
+}  // namespace jiuzhu::discovery

@@ -1,0 +1,34 @@
+// GET /healthz (anyone) and GET /metrics (loopback only).
+#include "backend/http/handlers/handlers.h"
+
+namespace jiuzhu::backend::handlers {
+
+Response healthz(Request&, Services& s) {
+  if (auto st = s.repo.ping(); !st) return json_response(503, Json{{"status", "degraded"}, {"db", "unreachable"}});
+  return json_response(200, Json{{"status", "ok"}, {"db", "ok"}});
+}
+
+Response metrics(Request&, Services& s) {
+  std::string text = s.metrics.render();
+  auto& db = s.repo.database();
+  text += "# HELP jiuzhu_db_pending_writes Write jobs waiting for the writer.\n# TYPE jiuzhu_db_pending_writes gauge\n";
+  text += "jiuzhu_db_pending_writes " + std::to_string(db.pending_writes()) + "\n";
+  text += "# HELP jiuzhu_db_commit_groups_total Group commits.\n# TYPE jiuzhu_db_commit_groups_total counter\n";
+  text += "jiuzhu_db_commit_groups_total " + std::to_string(db.commit_groups()) + "\n";
+  text += "# HELP jiuzhu_db_committed_jobs_total Write jobs committed.\n# TYPE jiuzhu_db_committed_jobs_total counter\n";
+  text += "jiuzhu_db_committed_jobs_total " + std::to_string(db.committed_jobs()) + "\n";
+  text += "# HELP jiuzhu_http_in_flight Requests being served.\n# TYPE jiuzhu_http_in_flight gauge\n";
+  text += "jiuzhu_http_in_flight " + std::to_string(s.in_flight.load()) + "\n";
+  if (auto counts = s.repo.status_counts()) {
+    text += "# HELP jiuzhu_intake_applications Applications by workflow status.\n# TYPE jiuzhu_intake_applications gauge\n";
+    for (const auto& [status, n] : *counts) {
+      text += "jiuzhu_intake_applications{status=\"" + status + "\"} " + std::to_string(n) + "\n";
+    }
+  }
+  Response r;
+  r.content_type = "text/plain; version=0.0.4";
+  r.body = std::move(text);
+  return r;
+}
+
+}  // namespace jiuzhu::backend::handlers

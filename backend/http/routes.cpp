@@ -1,0 +1,39 @@
+// The route table of API v1: method, path, who may call, what body (contracts/api.md).
+#include "backend/documents/document_store.h"
+#include "backend/http/handlers/handlers.h"
+#include "backend/http/router.h"
+
+namespace jiuzhu::backend {
+
+Router make_api_router() {
+  namespace h = handlers;
+  using R = Role;
+  Router r;
+  const std::set<Role> anyone;
+  const std::set<Role> kiosk = {R::kiosk};
+  const std::set<Role> intake_staff = {R::hall_staff, R::caseworker, R::county_admin};
+  const std::set<Role> case_staff = {R::caseworker, R::county_admin};
+  r.add({"GET", "/healthz", anyone, BodyKind::none, 0, false, h::healthz});
+  r.add({"GET", "/metrics", anyone, BodyKind::none, 0, true, h::metrics});
+  r.add({"GET", "/api/v1/policies", anyone, BodyKind::none, 0, false, h::policies});
+  r.add({"POST", "/api/v1/eligibility", anyone, BodyKind::json, 0, false, h::eligibility});
+  r.add({"POST", "/api/v1/auth/login", anyone, BodyKind::json, 0, false, h::login});
+  r.add({"GET", "/api/v1/progress", anyone, BodyKind::none, 0, false, h::progress});
+  r.add({"PUT", "/api/v1/documents/{}", kiosk, BodyKind::raw, kMaxDocumentBytes, false, h::put_document});
+  r.add({"POST", "/api/v1/applications", kiosk, BodyKind::json, 0, false, h::submit_application});
+  r.add({"GET", "/api/v1/applications/{}/receipt", {R::hall_staff, R::caseworker}, BodyKind::none, 0, false, h::receipt});
+  r.add({"POST", "/api/v1/leads", {R::kiosk, R::caseworker}, BodyKind::json, 0, false, h::submit_lead});
+  r.add({"GET", "/api/v1/intake", intake_staff, BodyKind::none, 0, false, h::intake});
+  r.add({"GET", "/api/v1/kiosks", intake_staff, BodyKind::none, 0, false, h::kiosks});
+  r.add({"GET", "/api/v1/cases/{}", case_staff, BodyKind::none, 0, false, h::get_case});
+  r.add({"POST", "/api/v1/cases/{}/transitions", case_staff, BodyKind::json, 0, false, h::transition});
+  r.add({"POST", "/api/v1/cases/{}/referrals", {R::caseworker}, BodyKind::json, 0, false, h::add_referral});
+  r.add({"GET", "/api/v1/referrals", {R::department}, BodyKind::none, 0, false, h::list_referrals});
+  r.add({"GET", "/api/v1/discovery/queue", case_staff, BodyKind::none, 0, false, h::discovery_queue});
+  r.add({"POST", "/api/v1/visits", {R::caseworker}, BodyKind::json, 0, false, h::record_visit});
+  r.add({"GET", "/api/v1/visits/due", {R::caseworker}, BodyKind::none, 0, false, h::visits_due});
+  r.add({"GET", "/api/v1/audit", {R::county_admin}, BodyKind::none, 0, false, h::audit_log});
+  return r;
+}
+
+}  // namespace jiuzhu::backend

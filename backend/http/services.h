@@ -1,0 +1,60 @@
+// What request handlers work with: the repository, the document store, auth, limits and the
+// calendar. One Services object lives as long as the server; handlers get it by reference.
+//
+// Thread-safety: every member is itself safe for concurrent use (see each type).
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "backend/auth/authenticator.h"
+#include "backend/documents/document_store.h"
+#include "backend/http/metrics.h"
+#include "backend/service/config.h"
+#include "backend/store/repository.h"
+#include "backend/util/rate_limiter.h"
+#include "core/calendar.h"
+#include "core/policy/catalog.h"
+#include "core/policy/county_params.h"
+
+namespace jiuzhu::backend {
+
+// The policy catalog and county parameters, loaded on first use and kept (they are immutable).
+class PolicyCache {
+ public:
+  explicit PolicyCache(std::string params_dir) : params_dir_(std::move(params_dir)) {}
+  Result<policy::Catalog> catalog();
+  Result<policy::CountyParams> params(const std::string& county);
+
+ private:
+  std::string params_dir_;
+  std::mutex mu_;
+  std::optional<policy::Catalog> catalog_;
+  std::unordered_map<std::string, policy::CountyParams> params_;
+};
+
+struct Services {
+  Services(Repository& r, const ServerConfig& c)
+      : repo(r),
+        config(c),
+        documents(c.data_dir + "/documents"),
+        auth(r, AuthOptions{c.token_ttl_minutes, c.login_failures_burst, 1}),
+        progress_limiter(c.progress_per_minute, c.progress_burst),
+        policies(c.params_dir) {}
+
+  Repository& repo;
+  const ServerConfig& config;
+  DocumentStore documents;
+  Authenticator auth;
+  RateLimiter progress_limiter;
+  PolicyCache policies;
+  Metrics metrics;
+  std::atomic<int> in_flight{0};
+  const WorkingCalendar& calendar() const { return WorkingCalendar::builtin(); }
+};
+
+}  // namespace jiuzhu::backend

@@ -1,0 +1,47 @@
+// The server's configuration: a JSON file (--config) overridden by flags. Every setting has a
+// default that works on a developer's machine (listen on 127.0.0.1:8080, data in ./jiuzhu-data,
+// SQLite inside it).
+//
+// Config file keys (all optional): listen, db, data_dir, tls_cert, tls_key, max_threads,
+// max_queued, progress_per_minute, progress_burst, token_ttl_minutes, login_failures_burst,
+// max_json_bytes, group_commit_max, pool_size, params_dir, log_level. Unknown keys are an error
+// (a typo should not silently fall back to a default).
+//
+// Thread-safety: plain values, read-only once the server runs.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace jiuzhu::backend {
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string db;  // empty: sqlite:DATA_DIR/jiuzhu.db
+  std::string data_dir = "jiuzhu-data";
+  std::string tls_cert, tls_key;  // both set: HTTPS
+  int max_threads = 128;          // request threads (keep-alive connections each hold one)
+  int max_queued = 256;
+  double progress_per_minute = 10;  // per client address
+  double progress_burst = 10;
+  int token_ttl_minutes = 480;
+  double login_failures_burst = 5;
+  size_t max_json_bytes = 1 << 20;
+  size_t group_commit_max = 256;
+  size_t pool_size = 16;
+  std::string params_dir;  // county parameters for /api/v1/eligibility; empty: assets/policies
+  std::string log_level = "information";
+
+  std::string db_url() const { return db.empty() ? "sqlite:" + data_dir + "/jiuzhu.db" : db; }
+};
+
+// Applies a JSON config file. Errors: config_unreadable, config_invalid (field names the key).
+Status load_config_file(const std::string& path, ServerConfig& config);
+// Applies "--listen H:P", "--db", "--data-dir", "--config" (loaded first), "--tls-cert",
+// "--tls-key". Errors: usage (message says which flag).
+Status apply_flags(const std::vector<std::string>& args, ServerConfig& config);
+
+}  // namespace jiuzhu::backend

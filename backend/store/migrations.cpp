@@ -1,0 +1,124 @@
+// The schema, version by version. Append new versions; never edit a shipped one.
+#include "backend/store/migrations.h"
+
+#include <Poco/Data/Session.h>
+
+#include <string>
+#include <vector>
+
+namespace jiuzhu::backend {
+namespace {
+
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::now;
+
+struct Statement {
+  const char* sql;
+  int only = 0;  // 0 both, 1 SQLite only, 2 PostgreSQL only
+};
+
+struct Migration {
+  int version;
+  std::vector<Statement> statements;
+};
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> list = {
+      {1,
+       {
+           {"CREATE TABLE kiosks (kiosk_id TEXT PRIMARY KEY, township TEXT NOT NULL, "
+            "token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, active BIGINT NOT NULL DEFAULT 1)"},
+           {"CREATE TABLE users (login TEXT PRIMARY KEY, role TEXT NOT NULL, township TEXT NOT NULL DEFAULT '', "
+            "county TEXT NOT NULL DEFAULT '', department TEXT NOT NULL DEFAULT '', password_hash TEXT NOT NULL, "
+            "created_at TEXT NOT NULL)"},
+           {"CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, login TEXT NOT NULL, expires_at BIGINT NOT NULL)"},
+           {"CREATE TABLE counters (scope TEXT PRIMARY KEY, n BIGINT NOT NULL)"},
+           // One row per application. client_id UNIQUE is what makes a retried submission
+           // (even two racing retries) store one application only.
+           {"CREATE TABLE applications (id {{ID}}, application_no TEXT NOT NULL UNIQUE, client_id TEXT NOT NULL UNIQUE, "
+            "township TEXT NOT NULL, county TEXT NOT NULL, kiosk_id TEXT NOT NULL, channel TEXT NOT NULL, "
+            "programs TEXT NOT NULL, status TEXT NOT NULL, priority BIGINT NOT NULL, received_at TEXT NOT NULL, "
+            "updated_at TEXT NOT NULL, due_date TEXT NOT NULL, id_last4 TEXT NOT NULL, "
+            "assigned_to TEXT NOT NULL DEFAULT '', body TEXT NOT NULL)"},
+           {"CREATE INDEX applications_township ON applications (township, priority, id)"},
+           {"CREATE INDEX applications_county ON applications (county, priority, id)"},
+           {"CREATE TABLE case_events (id {{ID}}, application_no TEXT NOT NULL, at TEXT NOT NULL, "
+            "actor TEXT NOT NULL, from_status TEXT NOT NULL, to_status TEXT NOT NULL, note TEXT NOT NULL)"},
+           {"CREATE INDEX case_events_app ON case_events (application_no, id)"},
+           {"CREATE TABLE referrals (id {{ID}}, referral_id TEXT NOT NULL UNIQUE, application_no TEXT NOT NULL, "
+            "township TEXT NOT NULL, county TEXT NOT NULL, department TEXT NOT NULL, note TEXT NOT NULL, "
+            "status TEXT NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL)"},
+           {"CREATE INDEX referrals_department ON referrals (department, id)"},
+           {"CREATE TABLE leads (lead_id TEXT PRIMARY KEY, township TEXT NOT NULL, county TEXT NOT NULL, "
+            "source TEXT NOT NULL, urgent BIGINT NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL, "
+            "created_by TEXT NOT NULL)"},
+           // The township's discovery queue: leads now, the discovery engine's results later.
+           {"CREATE TABLE discovery_queue (id {{ID}}, township TEXT NOT NULL, county TEXT NOT NULL, "
+            "household_id TEXT NOT NULL DEFAULT '', lead_id TEXT NOT NULL DEFAULT '', source TEXT NOT NULL, "
+            "score {{REAL}} NOT NULL DEFAULT 0, flags TEXT NOT NULL DEFAULT '[]', status TEXT NOT NULL DEFAULT 'open', "
+            "assigned_to TEXT NOT NULL DEFAULT '', visit_due TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, "
+            "updated_at TEXT NOT NULL)"},
+           {"CREATE INDEX discovery_queue_township ON discovery_queue (township, status, visit_due)"},
+           {"CREATE TABLE visits (id {{ID}}, visit_id TEXT NOT NULL UNIQUE, queue_id BIGINT NOT NULL, "
+            "township TEXT NOT NULL, county TEXT NOT NULL, visited_on TEXT NOT NULL, caseworker TEXT NOT NULL, "
+            "outcome TEXT NOT NULL, note TEXT NOT NULL, next_visit_due TEXT NOT NULL, created_at TEXT NOT NULL)"},
+           // Append-only, hash-chained (audit/audit_chain.h).
+           {"CREATE TABLE audit_log (seq BIGINT PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL, "
+            "action TEXT NOT NULL, record_type TEXT NOT NULL, record_id TEXT NOT NULL, township TEXT NOT NULL, "
+            "detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)"},
+           {"CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END", 1},
+           {"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END", 1},
+           {"CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$", 2},
+           {"CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "
+            "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()", 2},
+       }},
+  };
+  return list;
+}
+
+std::string fill(std::string sql, Backend backend) {
+  auto replace = [&](const std::string& token, const std::string& with) {
+    for (size_t pos; (pos = sql.find(token)) != std::string::npos;) sql.replace(pos, token.size(), with);
+  };
+  replace("{{ID}}", backend == Backend::postgresql ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT");
+  replace("{{REAL}}", backend == Backend::postgresql ? "DOUBLE PRECISION" : "REAL");
+  return sql;
+}
+
+}  // namespace
+
+int latest_schema_version() { return migrations().back().version; }
+
+Status migrate(Database& db) {
+  return db.write([](Tx& tx) -> Status {
+    auto& s = tx.session();
+    if (tx.postgres()) {
+      // Two servers starting at once must not both migrate.
+      s << "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)", now;
+      s << "LOCK TABLE schema_version IN EXCLUSIVE MODE", now;
+    } else {
+      s << "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)", now;
+    }
+    Poco::Int64 current = 0;
+    Poco::Int64 rows = 0;
+    s << "SELECT COUNT(*) FROM schema_version", into(rows), now;
+    if (rows > 0) s << "SELECT MAX(version) FROM schema_version", into(current), now;
+    if (current > latest_schema_version()) {
+      return make_error("schema_too_new", "the database was migrated by a newer jiuzhu-server");
+    }
+    for (const auto& m : migrations()) {
+      if (m.version <= current) continue;
+      for (const auto& st : m.statements) {
+        if (st.only == 1 && tx.postgres()) continue;
+        if (st.only == 2 && !tx.postgres()) continue;
+        s << fill(st.sql, tx.backend()), now;
+      }
+      Poco::Int64 v = m.version;
+      s << tx.q("INSERT INTO schema_version (version) VALUES (?)"), Poco::Data::Keywords::use(v), now;
+    }
+    return Ok{};
+  });
+}
+
+}  // namespace jiuzhu::backend

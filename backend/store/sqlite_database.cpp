@@ -1,0 +1,228 @@
+// SQLite back end: one writer thread with group commit, a pool of WAL read sessions.
+//
+// Why group commit: with synchronous=FULL every COMMIT waits for an fsync of the WAL (a few ms).
+// One commit per request would cap the service at a few hundred durable writes per second; the
+// writer instead drains everything queued while the previous fsync ran and commits it at once.
+// Each job runs in its own SAVEPOINT so a job that fails (a duplicate, an illegal transition)
+// rolls back alone and the rest of the group still commits.
+#include "backend/store/sqlite_database.h"
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Exception.h>
+#include <Poco/Logger.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace jiuzhu::backend {
+namespace {
+
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::now;
+
+void exec(Poco::Data::Session& s, const std::string& sql) { s << sql, now; }
+
+std::unique_ptr<Poco::Data::Session> open_session(const std::string& path, bool writer) {
+  auto s = std::make_unique<Poco::Data::Session>("SQLite", path);
+  int busy = 0;
+  *s << "PRAGMA busy_timeout=10000", into(busy), now;
+  if (writer) {
+    std::string mode;
+    *s << "PRAGMA journal_mode=WAL", into(mode), now;
+  }
+  exec(*s, "PRAGMA synchronous=FULL");
+  exec(*s, "PRAGMA foreign_keys=ON");
+  return s;
+}
+
+class SqliteDatabase final : public Database {
+ public:
+  SqliteDatabase(std::string path, DatabaseOptions options) : path_(std::move(path)), options_(options) {}
+  ~SqliteDatabase() override { close(); }
+
+  Status start() {
+    try {
+      writer_session_ = open_session(path_, true);
+      for (size_t i = 0; i < std::max<size_t>(1, options_.read_sessions); ++i) {
+        readers_.push_back(open_session(path_, false));
+      }
+    } catch (const Poco::Exception& e) {
+      return make_error("db_unavailable", "cannot open SQLite database: " + e.displayText());
+    }
+    writer_ = std::thread([this] { writer_loop(); });
+    return Ok{};
+  }
+
+  Backend backend() const override { return Backend::sqlite; }
+
+  Status write(Job job) override {
+    auto item = std::make_shared<Item>();
+    item->job = std::move(job);
+    auto fut = item->done.get_future();
+    {
+      std::lock_guard lock(mu_);
+      if (closed_) return make_error("db_closed", "database is closed");
+      queue_.push_back(item);
+      queued_.store(queue_.size());
+    }
+    cv_.notify_one();
+    return fut.get();
+  }
+
+  Status read(Job job) override {
+    std::unique_ptr<Poco::Data::Session> s;
+    {
+      std::unique_lock lock(read_mu_);
+      read_cv_.wait(lock, [&] { return !readers_.empty() || read_closed_; });
+      if (read_closed_) return make_error("db_closed", "database is closed");
+      s = std::move(readers_.back());
+      readers_.pop_back();
+    }
+    Status result = Ok{};
+    try {
+      Tx tx(*s, Backend::sqlite);
+      result = job(tx);
+    } catch (const Poco::Exception& e) {
+      result = make_error("db_error", "database read failed: " + e.displayText());
+    } catch (const std::exception& e) {
+      result = make_error("db_error", std::string("database read failed: ") + e.what());
+    }
+    {
+      std::lock_guard lock(read_mu_);
+      readers_.push_back(std::move(s));
+    }
+    read_cv_.notify_one();
+    return result;
+  }
+
+  Status ping() override {
+    return read([](Tx& tx) -> Status {
+      int one = 0;
+      tx.session() << "SELECT 1", into(one), now;
+      return Ok{};
+    });
+  }
+
+  size_t pending_writes() const override { return queued_.load(); }
+  uint64_t commit_groups() const override { return groups_.load(); }
+  uint64_t committed_jobs() const override { return jobs_.load(); }
+
+  void close() override {
+    {
+      std::lock_guard lock(mu_);
+      if (closed_) return;
+      closed_ = true;
+    }
+    cv_.notify_all();
+    if (writer_.joinable()) writer_.join();
+    {
+      std::lock_guard lock(read_mu_);
+      read_closed_ = true;
+    }
+    read_cv_.notify_all();
+  }
+
+ private:
+  struct Item {
+    Job job;
+    std::promise<Status> done;
+  };
+
+  void writer_loop() {
+    std::vector<std::shared_ptr<Item>> group;
+    for (;;) {
+      {
+        std::unique_lock lock(mu_);
+        cv_.wait(lock, [&] { return !queue_.empty() || closed_; });
+        if (queue_.empty() && closed_) break;
+        while (!queue_.empty() && group.size() < options_.max_group) {
+          group.push_back(std::move(queue_.front()));
+          queue_.pop_front();
+        }
+        queued_.store(queue_.size());
+      }
+      run_group(group);
+      group.clear();
+    }
+    writer_session_.reset();
+  }
+
+  void run_group(std::vector<std::shared_ptr<Item>>& group) {
+    auto& s = *writer_session_;
+    std::vector<Status> results;
+    results.reserve(group.size());
+    try {
+      exec(s, "BEGIN IMMEDIATE");
+    } catch (const Poco::Exception& e) {
+      for (auto& item : group) item->done.set_value(make_error("db_error", "cannot begin: " + e.displayText()));
+      return;
+    }
+    for (auto& item : group) {
+      Status st = Ok{};
+      bool savepoint = false;
+      try {
+        exec(s, "SAVEPOINT job");
+        savepoint = true;
+        Tx tx(s, Backend::sqlite);
+        st = item->job(tx);
+      } catch (const Poco::Exception& e) {
+        st = make_error("db_error", "database write failed: " + e.displayText());
+      } catch (const std::exception& e) {
+        st = make_error("db_error", std::string("database write failed: ") + e.what());
+      }
+      try {
+        if (savepoint && !st.ok()) exec(s, "ROLLBACK TO job");
+        if (savepoint) exec(s, "RELEASE job");
+      } catch (const Poco::Exception& e) {
+        st = make_error("db_error", "savepoint failed: " + e.displayText());
+      }
+      results.push_back(std::move(st));
+    }
+    try {
+      exec(s, "COMMIT");
+      groups_.fetch_add(1);
+      jobs_.fetch_add(group.size());
+    } catch (const Poco::Exception& e) {
+      try { exec(s, "ROLLBACK"); } catch (const Poco::Exception&) {}
+      Poco::Logger::get("store").error("event=commit_failed backend=sqlite jobs=" + std::to_string(group.size()));
+      for (auto& r : results) {
+        if (r.ok()) r = make_error("db_error", "commit failed: " + e.displayText());
+      }
+    }
+    for (size_t i = 0; i < group.size(); ++i) group[i]->done.set_value(std::move(results[i]));
+  }
+
+  std::string path_;
+  DatabaseOptions options_;
+  std::unique_ptr<Poco::Data::Session> writer_session_;
+  std::thread writer_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::shared_ptr<Item>> queue_;
+  bool closed_ = false;
+  std::atomic<size_t> queued_{0};
+  std::atomic<uint64_t> groups_{0}, jobs_{0};
+  std::mutex read_mu_;
+  std::condition_variable read_cv_;
+  std::vector<std::unique_ptr<Poco::Data::Session>> readers_;
+  bool read_closed_ = false;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> open_sqlite_database(const std::string& path, const DatabaseOptions& options) {
+  static std::once_flag once;
+  std::call_once(once, [] { Poco::Data::SQLite::Connector::registerConnector(); });
+  auto db = std::make_unique<SqliteDatabase>(path, options);
+  auto st = db->start();
+  if (!st) return st.error();
+  return std::unique_ptr<Database>(std::move(db));
+}
+
+}  // namespace jiuzhu::backend

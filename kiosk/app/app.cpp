@@ -1,0 +1,559 @@
+#include "kiosk/app/app.h"
+
+#include <imgui.h>
+#include <imgui_impl_sdl.h>
+#include <imgui_impl_sdlrenderer.h>
+
+#include <time.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "core/id_number.h"
+#include "core/regions.h"
+#include "kiosk/app/stats.h"
+#include "kiosk/ui/fast_fill.h"
+#include "kiosk/text/utf8.h"
+
+namespace fs = std::filesystem;
+
+namespace jiuzhu::kiosk {
+namespace {
+
+constexpr int kW = 1080, kH = 1920;
+const char* kFont = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+constexpr int kFontFace = 2;  // Simplified Chinese in the collection
+const char* kHandwritingModel = "/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model";
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+App::App(Options opt) : opt_(std::move(opt)), start_(Clock::now()) {}
+
+App::~App() { shutdown(); }
+
+double App::now_s() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+
+bool App::init(std::string& error) {
+  std::error_code ec;
+  fs::create_directories(opt_.data_dir, ec);
+  if (ec) {
+    error = "cannot create the data directory " + opt_.data_dir;
+    return false;
+  }
+  session_.temp_dir = opt_.data_dir + "/session";
+
+  auto strings = Strings::load(assets_dir() + "/strings/zh-CN.json");
+  if (!strings) {
+    error = strings.error().message + ": " + strings.error().field;
+    return false;
+  }
+  strings_ = std::move(strings).value();
+
+  if (auto st = fonts_.open(kFont, kFontFace); !st) {
+    error = st.error().message + ": " + st.error().field;
+    return false;
+  }
+
+  // The policy catalog's program files, in catalog order, for the 政策查询 screens.
+  auto cat = nlohmann::json::parse(read_text(assets_dir() + "/policies/catalog.json"), nullptr, false);
+  if (cat.is_object() && cat.contains("programs"))
+    for (const auto& f : cat["programs"]) {
+      auto p = nlohmann::json::parse(read_text(assets_dir() + "/policies/" + f.get<std::string>()), nullptr, false);
+      if (p.is_object()) {
+        p.erase("rules");
+        programs_.push_back(std::move(p));
+      }
+    }
+  view_.programs = &programs_;
+  view_.hall_phone = opt_.hall_phone;
+
+  // Outbox first: the kiosk must not take applications it cannot keep.
+  auto key = load_or_create_key(opt_.data_dir);
+  if (!key) {
+    error = key.error().message;
+    return false;
+  }
+  auto ob = Outbox::open(opt_.data_dir + "/outbox", std::move(key).value());
+  if (!ob) {
+    error = ob.error().message;
+    return false;
+  }
+  outbox_ = std::move(ob).value();
+  auto be = parse_backend_url(opt_.backend);
+  if (!be) {
+    error = be.error().message;
+    return false;
+  }
+  backend_ = *be;
+  std::string token = read_text(opt_.token_file);
+  while (!token.empty() && (token.back() == '\n' || token.back() == '\r' || token.back() == ' ')) token.pop_back();
+  backend_.token = token;
+  sync_ = std::make_unique<SyncWorker>(*outbox_, backend_, opt_.backoff_min, opt_.backoff_max);
+  sync_->start();
+
+  // SDL: video always; audio when a device exists (not under Xvfb).
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    error = std::string("SDL_Init: ") + SDL_GetError();
+    return false;
+  }
+  bool audio = SDL_InitSubSystem(SDL_INIT_AUDIO) == 0 && SDL_GetNumAudioDevices(0) > 0;
+  Uint32 wflags = SDL_WINDOW_SHOWN | (opt_.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+  window_ = SDL_CreateWindow("救助 自助服务", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, kW, kH, wflags);
+  if (!window_) {
+    error = std::string("SDL_CreateWindow: ") + SDL_GetError();
+    return false;
+  }
+  // Software rendering: the kiosk must hold its frame budget without a GPU.
+  renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
+  if (!renderer_) {
+    error = std::string("SDL_CreateRenderer: ") + SDL_GetError();
+    return false;
+  }
+  SDL_RenderSetLogicalSize(renderer_, kW, kH);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // no state on disk
+  io.LogFilename = nullptr;
+  io.MouseDragThreshold = 12;
+  ImGuiStyle& st = ImGui::GetStyle();
+  // The horizontal padding is the screen margin: content never touches the right edge.
+  st.WindowPadding = ImVec2(40, 0);
+  st.WindowBorderSize = 0;
+  st.ChildBorderSize = 0;
+  st.ScrollbarSize = 28;
+  st.ScrollbarRounding = 12;
+  st.ItemSpacing = ImVec2(16, 12);
+  // The renderer's clear already paints the background: a window background would make the
+  // software rasteriser blend 2 million more pixels every frame.
+  st.Colors[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 0);
+  st.AntiAliasedFill = false;  // big flat shapes; fringes cost time in software and are invisible at this size
+  st.Colors[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 0);
+  st.Colors[ImGuiCol_ScrollbarBg] = ImVec4(0.93f, 0.93f, 0.93f, 1);
+  st.Colors[ImGuiCol_ScrollbarGrab] = ImVec4(0.35f, 0.35f, 0.35f, 1);
+  ImGui_ImplSDL2_InitForSDLRenderer(window_);
+  ImGui_ImplSDLRenderer_Init(renderer_);
+  set_fill_renderer(renderer_);
+
+  ui_ = std::make_unique<Ui>(strings_, fonts_);
+  elderly_ = opt_.elderly;
+  set_theme();
+  hw_.load_async(kHandwritingModel);
+
+  // Devices. A device that fails to start is reported on the staff screen; the kiosk still
+  // serves residents with what works (the keypad replaces the reader).
+  if (auto st2 = card_.start(opt_.simulated_devices, opt_.reader_device); !st2)
+    view_.card_message_key = "card.error.reader_open";
+  printer_ = std::make_unique<Printer>(opt_.simulated_devices, opt_.data_dir + "/printed", opt_.printer);
+  speech_.start(audio);
+  speech_.set_enabled(elderly_);
+
+  if (!opt_.script.empty()) {
+    auto steps = parse_script(read_text(opt_.script));
+    if (!steps) {
+      error = steps.error().message + ": " + steps.error().field;
+      exit_code_ = 2;
+      return false;
+    }
+    steps_ = std::move(steps).value();
+    scripted_ = true;
+  }
+  last_input_ = now_s();
+  return true;
+}
+
+void App::set_theme() {
+  ui_->set_theme(make_theme(elderly_, text_step_));
+}
+
+void App::shutdown() {
+  if (!renderer_ && !window_) return;
+  wipe();
+  sync_.reset();
+  card_.stop();
+  if (preview_tex_) SDL_DestroyTexture(preview_tex_);
+  preview_tex_ = nullptr;
+  if (ImGui::GetCurrentContext()) {
+    ImGui_ImplSDLRenderer_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+  }
+  if (renderer_) SDL_DestroyRenderer(renderer_);
+  if (window_) SDL_DestroyWindow(window_);
+  renderer_ = nullptr;
+  window_ = nullptr;
+  SDL_Quit();
+}
+
+int App::run() {
+  std::string error;
+  if (!init(error)) {
+    std::fprintf(stderr, "jiuzhu-kiosk: %s\n", error.c_str());
+    return exit_code_ ? exit_code_ : 1;
+  }
+  const bool profile = std::getenv("JIUZHU_KIOSK_PROFILE") != nullptr;
+  auto thread_cpu_ms = [] {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) / 1e6;
+  };
+  while (running_) {
+    if (!needs_frame()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      continue;
+    }
+    auto t0 = Clock::now();
+    double c0 = thread_cpu_ms();
+    frame();
+    frame_cpu_ms_.push_back(thread_cpu_ms() - c0);
+    if (profile)
+      std::fprintf(stderr, "frame %.1f ms: events+devices %.1f, draw %.1f, render %.1f, present %.1f, atlas %dx%d glyphs %zu build %.1f\n",
+                   std::chrono::duration<double, std::milli>(Clock::now() - t0).count(), prof_[0], prof_[1], prof_[2],
+                   prof_[3], fonts_.atlas_width(), fonts_.atlas_height(), fonts_.glyph_count(), fonts_.last_build_ms());
+    double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    frame_ms_.push_back(ms);
+    // ~60 frames a second at most; the rest of the time is the workers'.
+    double budget = 1000.0 / 60 - ms;
+    if (budget > 1) std::this_thread::sleep_for(std::chrono::microseconds(static_cast<long>(budget * 1000)));
+  }
+  if (!opt_.stats_file.empty()) write_stats(opt_.stats_file, startup_ms_, frame_ms_, frame_cpu_ms_);
+  shutdown();
+  return exit_code_;
+}
+
+bool App::needs_frame() {
+  if (scripted_) return true;
+  double now = now_s();
+  if (now < redraw_until_ || now - last_frame_ > 1.0) return true;
+  SDL_PumpEvents();
+  if (SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) return true;
+  if (SDL_GetMouseState(nullptr, nullptr) != 0) return true;  // a finger held down (long press)
+  if (flow_.countdown || view_.camera.running || fonts_.dirty()) return true;
+  if (!card_.events().empty() || !camera_.events().empty() || !printer_->events().empty()) return true;
+  for (bool pending : {eligibility_f_.valid(), progress_f_.valid(), login_f_.valid(), submit_f_.valid(),
+                       lead_f_.valid(), selftest_f_.valid()})
+    if (pending) return true;
+  if (flow_.screen != Screen::attract && now - last_input_ > opt_.idle_seconds) return true;
+  return false;
+}
+
+void App::frame() {
+  last_frame_ = now_s();
+  auto p0 = Clock::now();
+  auto lap = [&](int i) {
+    auto n = Clock::now();
+    prof_[i] = std::chrono::duration<double, std::milli>(n - p0).count();
+    p0 = n;
+  };
+  SDL_Event ev;
+  while (SDL_PollEvent(&ev)) {
+    ImGui_ImplSDL2_ProcessEvent(&ev);
+    redraw_until_ = now_s() + 0.4;
+    if (ev.type == SDL_QUIT) running_ = false;
+    if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_FINGERDOWN || ev.type == SDL_MOUSEMOTION)
+      last_input_ = now_s();
+  }
+  drain_devices();
+  poll_async();
+  if (scripted_) script_before_frame();
+  if (!running_) return;
+
+  // Idle: no touch for idle_seconds → the countdown; the countdown's end wipes.
+  double now = now_s();
+  if (!flow_.countdown && now - last_input_ > opt_.idle_seconds) {
+    apply_events({{EventKind::idle_warning}});
+    countdown_start_ = now;
+    last_input_ = now;
+  }
+  if (flow_.countdown) {
+    view_.countdown_left = std::max(0.0, opt_.countdown_seconds - (now - countdown_start_));
+    if (view_.countdown_left <= 0) apply_events({{EventKind::idle_expired}});
+  }
+
+  lap(0);
+  std::vector<Event> events;
+  std::vector<Command> cmds;
+  for (int pass = 0; pass < 2; ++pass) {
+    if (fonts_.rebuild_if_dirty()) {
+      ImGui_ImplSDLRenderer_DestroyFontsTexture();
+      ImGui_ImplSDLRenderer_CreateFontsTexture();
+    }
+    events.clear();
+    cmds.clear();
+    draw_frame(events, cmds);
+    // A frame that met new glyphs is drawn again with them instead of being shown with
+    // placeholders — unless it already produced input results, which must not be lost.
+    if (!fonts_.dirty() || !events.empty() || !cmds.empty()) break;
+    ImGui::EndFrame();
+  }
+  ImGui::Render();
+  lap(1);
+  const Theme& t = ui_->theme();
+  SDL_SetRenderDrawColor(renderer_, t.bg.r, t.bg.g, t.bg.b, 255);
+  SDL_RenderClear(renderer_);
+  ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  last_controls_ = ui_->controls();
+  last_texts_ = ui_->texts();
+  if (scripted_) script_after_frame();
+  lap(2);
+  SDL_RenderPresent(renderer_);
+  lap(3);
+  if (startup_ms_ < 0 && flow_.screen == Screen::attract && !fonts_.dirty())
+    startup_ms_ = now_s() * 1000.0;
+  if (ui_->tapped()) last_input_ = now_s();
+  if (ui_->tapped() || !events.empty() || !cmds.empty()) redraw_until_ = now_s() + 0.4;
+  apply_events(events);
+  for (const auto& c : cmds) run_command(c);
+}
+
+void App::draw_frame(std::vector<Event>& events, std::vector<Command>& cmds) {
+  ImGui_ImplSDLRenderer_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  if (scripted_) {
+    // The script is the only finger: its position and button replace the OS mouse.
+    io.MousePos = inj_pos_;
+    io.MouseDown[0] = inj_down_;
+  }
+  ImGui::NewFrame();
+  ui_->begin_frame(now_s() * 1000.0);
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(kW, kH));
+  ImGui::Begin("kiosk", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+  ScreenCtx ctx{*ui_, session_, flow_, view_, hw_, events, cmds};
+  draw_screen(ctx);
+  ImGui::End();
+}
+
+void App::apply_events(const std::vector<Event>& events) {
+  for (const auto& e : events) {
+    Screen before = flow_.screen;
+    bool countdown_before = flow_.countdown;
+    Transition t = step(flow_, e);
+    flow_ = t.state;
+    apply_effects(t.effects);
+    // Dismissing the countdown is not entering a screen: the resident's place (sub-step,
+    // typed digits) stays exactly as it was.
+    if (flow_.screen != before) on_enter(flow_.screen);
+    if (e.kind == EventKind::more_time) last_input_ = now_s();
+    if (flow_.countdown && !countdown_before) {
+      countdown_start_ = now_s();
+      speech_.say(strings_.get("speak.countdown"));
+    }
+  }
+}
+
+void App::apply_effects(const std::vector<Effect>& effects) {
+  for (Effect e : effects) {
+    switch (e) {
+      case Effect::wipe_session: wipe(); break;
+      case Effect::submit: start_submit(); break;
+      case Effect::speak_prompt:
+        if (!flow_.countdown) speech_.say(strings_.get(prompt_key(flow_.screen)));
+        break;
+    }
+  }
+}
+
+void App::on_enter(Screen s) {
+  view_.typed_error_key.clear();
+  session_.input.clear();
+  hw_.reset();
+  if (s != Screen::documents && s != Screen::progress) {
+    camera_.stop();
+    view_.camera = CameraView{};
+    session_.scanning_kind.clear();
+  }
+  switch (s) {
+    case Screen::check_question:
+      session_.check_index = 0;
+      break;
+    case Screen::apply_program:
+      // Programs the self-check found likely are preselected; the resident can change them.
+      if (session_.programs.empty() && view_.eligibility == Async::done)
+        for (const auto& p : view_.eligibility_result.value("programs", nlohmann::json::array()))
+          if (p.value("verdict", "") == "likely_eligible") {
+            std::string id = p.value("program", "");
+            if (std::find(session_.programs.begin(), session_.programs.end(), id) == session_.programs.end())
+              session_.programs.push_back(id);
+          }
+      break;
+    case Screen::members:
+      if (session_.members.empty() && session_.applicant_person()) {
+        MemberEntry m;
+        m.person = *session_.applicant_person();
+        m.relation = model::Relation::self;
+        session_.members.push_back(std::move(m));
+      }
+      break;
+    case Screen::income:
+      session_.income_index = 0;
+      break;
+    case Screen::assets:
+      session_.assets_index = 0;
+      break;
+    case Screen::progress:
+      session_.progress_no.clear();
+      view_.progress_error_key.clear();
+      view_.progress = Async::idle;
+      break;
+    case Screen::staff_pin:
+      session_.progress_no.clear();
+      session_.progress_check.clear();
+      view_.staff_error_key.clear();
+      view_.staff_login = Async::idle;
+      break;
+    case Screen::staff_menu:
+      refresh_status();
+      break;
+    case Screen::receipt:
+      view_.printed = false;
+      view_.print_error_key.clear();
+      printer_->print_receipt(print_data());
+      break;
+    default:
+      break;
+  }
+}
+
+void App::wipe() {
+  session_.wipe();
+  wipe_submitted();
+  hw_.reset();
+  camera_.stop();
+  CameraView cam;
+  view_.camera = cam;
+  view_.eligibility = Async::idle;
+  view_.eligibility_result = nlohmann::json();
+  view_.progress = Async::idle;
+  view_.progress_result = nlohmann::json();
+  view_.progress_error_key.clear();
+  view_.staff_login = Async::idle;
+  view_.staff_error_key.clear();
+  view_.submit = Async::idle;
+  view_.lead = Async::idle;
+  view_.typed_error_key.clear();
+  view_.card_message_key.clear();
+  view_.selftest_report.clear();
+  view_.printed = false;
+  // The glyphs of the resident's name and address leave the font atlas too.
+  fonts_.reset_dynamic();
+}
+
+void App::drain_devices() {
+  for (auto& e : card_.events().drain()) {
+    if (!e.ok) {
+      view_.card_message_key = strings_.has("card.error." + e.error_code) ? "card.error." + e.error_code : "card.error";
+      continue;
+    }
+    view_.card_message_key.clear();
+    last_input_ = now_s();
+    switch (flow_.screen) {
+      case Screen::attract:
+      case Screen::id_entry:
+        if (flow_.countdown) break;
+        if (session_.user) wipe_person(*session_.user);
+        session_.user = e.person;
+        apply_events({{EventKind::card_identified}});
+        break;
+      case Screen::proxy_applicant:
+        session_.applicant = e.person;
+        break;
+      case Screen::member_add:
+        session_.pending_member = e.person;
+        break;
+      default:
+        break;  // a card left on the reader elsewhere means nothing
+    }
+    wipe_person(e.person);
+  }
+  for (auto& e : camera_.events().drain()) {
+    CameraView& cam = view_.camera;
+    switch (e.kind) {
+      case CameraEvent::preview:
+        cam.running = true;
+        cam.error.clear();
+        if (!preview_tex_ || cam.preview_w != e.w || cam.preview_h != e.h) {
+          if (preview_tex_) SDL_DestroyTexture(preview_tex_);
+          preview_tex_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STREAMING, e.w, e.h);
+        }
+        SDL_UpdateTexture(preview_tex_, nullptr, e.rgba.data(), e.w * 4);
+        cam.preview = preview_tex_;
+        cam.preview_w = e.w;
+        cam.preview_h = e.h;
+        cam.found = e.found;
+        std::copy(e.corners, e.corners + 8, cam.corners);
+        cam.problems = e.problems;
+        cam.stable = e.stable;
+        break;
+      case CameraEvent::captured: {
+        if (session_.scanning_kind.empty()) break;
+        ScannedDoc d;
+        d.kind = session_.scanning_kind;
+        d.sha256 = sha256_hex(e.png.data(), e.png.size());
+        d.png = std::move(e.png);
+        // Replace an earlier scan of the same kind.
+        for (auto it = session_.documents.begin(); it != session_.documents.end();)
+          it = it->kind == d.kind ? session_.documents.erase(it) : it + 1;
+        session_.documents.push_back(std::move(d));
+        session_.scanning_kind.clear();
+        cam = CameraView{};
+        speech_.say(strings_.get("speak.captured"));
+        break;
+      }
+      case CameraEvent::qr: {
+        // The receipt's QR holds the application number (printing/receipt.cpp), possibly as
+        // a query parameter.
+        std::string t = e.text;
+        if (auto p = t.find("application_no="); p != std::string::npos) {
+          t = t.substr(p + 15);
+          if (auto amp = t.find('&'); amp != std::string::npos) t.resize(amp);
+        }
+        session_.progress_no = t;
+        cam = CameraView{};
+        if (flow_.screen == Screen::progress) start_progress_query();
+        break;
+      }
+      case CameraEvent::error:
+        cam.running = true;
+        cam.error = e.text;
+        break;
+    }
+  }
+  for (auto& e : printer_->events().drain()) {
+    view_.printed = e.ok;
+    view_.print_error_key = e.ok ? "" : "print.error." + e.error_code;
+    if (!e.ok && !strings_.has(view_.print_error_key)) view_.print_error_key = "print.error";
+    session_.receipt_pdf = e.path;
+  }
+}
+
+void App::refresh_status() {
+  auto c = outbox_->counts();
+  view_.outbox_pending = c.pending;
+  view_.outbox_quarantined = c.quarantined;
+  view_.outbox_rejected = c.rejected;
+  view_.online = sync_->status().online;
+  view_.device_lines.clear();
+  auto label = [&](const std::string& k) { return strings_.get(k); };
+  view_.device_lines.emplace_back(label("staff.dev.reader"), card_.state());
+  view_.device_lines.emplace_back(label("staff.dev.camera"),
+                                  opt_.simulated_devices ? std::string("sim") : std::string("real"));
+  view_.device_lines.emplace_back(label("staff.dev.printer"), printer_->state());
+  view_.device_lines.emplace_back(label("staff.dev.speech"), speech_.state());
+}
+
+}  // namespace jiuzhu::kiosk

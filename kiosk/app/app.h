@@ -1,0 +1,147 @@
+// App: the kiosk's main loop (SDL2 + Dear ImGui on the SDL_Renderer backend, software
+// rendering), and the glue between the pure flow, the screens, the session, the outbox and
+// the device workers.
+//
+// One frame: drain the workers' result queues → advance the script (if any) → rebuild the
+// font atlas if new glyphs appeared → draw the current screen → present → apply the screen's
+// events to the flow (and carry out the effects) and its commands (start async work). The UI
+// thread never waits for a device or the network: that work runs on worker threads or
+// futures polled each frame.
+//
+// Thread-safety: UI thread only (construct, run and destroy on the same thread).
+#pragma once
+
+#include <SDL.h>
+
+#include <chrono>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/app/options.h"
+#include "kiosk/devices/camera_worker.h"
+#include "kiosk/devices/card_worker.h"
+#include "kiosk/devices/printer.h"
+#include "kiosk/devices/speech.h"
+#include "kiosk/flow/flow.h"
+#include "kiosk/outbox/outbox.h"
+#include "kiosk/outbox/sync.h"
+#include "kiosk/screens/screen.h"
+#include "kiosk/script/script.h"
+#include "kiosk/session/session.h"
+#include "kiosk/text/strings.h"
+#include "kiosk/ui/fonts.h"
+#include "kiosk/ui/handwriting.h"
+#include "kiosk/ui/ui.h"
+
+namespace jiuzhu::kiosk {
+
+class App {
+ public:
+  explicit App(Options opt);
+  ~App();
+  // Runs until quit (or the script ends). Returns the process exit code.
+  int run();
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool init(std::string& error);
+  void shutdown();
+  void frame();
+  // False when nothing can have changed since the last frame (no input, no worker result, no
+  // timer or animation due): the frame is skipped, leaving the CPU to the workers.
+  bool needs_frame();
+  void draw_frame(std::vector<Event>& events, std::vector<Command>& cmds);
+  void drain_devices();
+  void poll_async();
+  void apply_events(const std::vector<Event>& events);
+  void apply_effects(const std::vector<Effect>& effects);
+  void on_enter(Screen s);
+  void run_command(const Command& c);
+  void wipe();
+  void wipe_submitted();
+  void set_theme();
+  nlohmann::json print_data() const;
+  void start_submit();
+  void start_eligibility();
+  void start_progress_query();
+  void start_staff_login(const std::string& login);
+  void submit_lead();
+  void self_test();
+  void refresh_status();
+  double now_s() const;
+
+  // Script runner (script_runner.cpp).
+  void script_before_frame();
+  void script_after_frame();
+  bool script_fail(const std::string& why);
+  bool take_screenshot(const std::string& path);
+
+  Options opt_;
+  SDL_Window* window_ = nullptr;
+  SDL_Renderer* renderer_ = nullptr;
+  bool running_ = true;
+  int exit_code_ = 0;
+  Clock::time_point start_;
+
+  Strings strings_;
+  FontAtlas fonts_;
+  std::unique_ptr<Ui> ui_;
+  HandwritingBoard hw_;
+  bool elderly_ = false;
+  int text_step_ = 0;
+
+  FlowState flow_;
+  Session session_;
+  AppView view_;
+  std::vector<nlohmann::json> programs_;
+
+  BackendConfig backend_;
+  std::unique_ptr<Outbox> outbox_;
+  std::unique_ptr<SyncWorker> sync_;
+  CardWorker card_;
+  CameraWorker camera_;
+  std::unique_ptr<Printer> printer_;
+  SpeechWorker speech_;
+  SDL_Texture* preview_tex_ = nullptr;
+
+  // Async work polled each frame.
+  std::future<nlohmann::json> eligibility_f_;
+  std::future<std::pair<int, std::string>> progress_f_;   // status, body (-1: network)
+  std::future<std::pair<int, std::string>> login_f_;
+  std::future<Result<model::Acknowledgement>> submit_f_;  // ack, or pending (status pending_upload)
+  std::future<Status> lead_f_;
+  std::future<std::string> selftest_f_;
+  nlohmann::json submitted_;  // the application as submitted, for the receipt (wiped with the session)
+
+  // Idle.
+  double last_input_ = 0;
+  double countdown_start_ = 0;
+
+  // Script.
+  std::vector<Step> steps_;
+  size_t step_ = 0;
+  int phase_ = 0;
+  bool step_begun_ = false;
+  double hold_start_ = 0;
+  double step_start_ = 0;
+  bool scripted_ = false;
+  ImVec2 inj_pos_{-1, -1};
+  bool inj_down_ = false;
+  bool shot_pending_ = false;
+  std::string shot_path_;
+
+  // Stats.
+  std::vector<double> frame_ms_;      // wall time per frame
+  std::vector<double> frame_cpu_ms_;  // UI-thread CPU time per frame (robust to a loaded machine)
+  double startup_ms_ = -1;
+  double redraw_until_ = 0;  // keep drawing until then (tap flash, transitions)
+  double last_frame_ = 0;
+  double prof_[4] = {0, 0, 0, 0};  // JIUZHU_KIOSK_PROFILE: per-frame section times
+  std::vector<Control> last_controls_;
+  std::vector<std::string> last_texts_;
+};
+
+}  // namespace jiuzhu::kiosk

@@ -1,0 +1,262 @@
+// --script: advancing the steps frame by frame (the language is in script/script.h).
+#include <stb/stb_image_write.h>
+
+#include <imgui.h>
+
+#include <filesystem>
+
+#include "kiosk/app/app.h"
+#include "kiosk/ui/keypad.h"
+
+namespace jiuzhu::kiosk {
+namespace {
+
+constexpr double kFindTimeout = 5.0;    // a control must appear within this
+constexpr double kExpectTimeout = 10.0;  // a scan or a backend answer may take a few seconds
+
+const Control* find_control(const std::vector<Control>& cs, const std::string& name) {
+  for (const auto& c : cs)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+}  // namespace
+
+bool App::script_fail(const std::string& why) {
+  const Step& s = steps_[step_];
+  std::fprintf(stderr, "jiuzhu-kiosk: script failed at line %d (%s): %s\n", s.line, s.source.c_str(), why.c_str());
+  exit_code_ = 1;
+  running_ = false;
+  return false;
+}
+
+bool App::take_screenshot(const std::string& path) {
+  int w = 0, h = 0;
+  SDL_GetRendererOutputSize(renderer_, &w, &h);
+  std::vector<unsigned char> px(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
+  // ABGR8888 is R,G,B,A in memory on little-endian machines: what stb writes as RGBA.
+  if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, px.data(), w * 4) != 0) return false;
+  return stbi_write_png(path.c_str(), w, h, 4, px.data(), w * 4) != 0;
+}
+
+void App::script_before_frame() {
+  if (step_ >= steps_.size()) {
+    running_ = false;
+    return;
+  }
+  const Step& s = steps_[step_];
+  double now = now_s();
+  if (!step_begun_) {
+    step_start_ = now;
+    step_begun_ = true;
+  }
+  double elapsed = now - step_start_;
+  auto next = [&] {
+    ++step_;
+    phase_ = 0;
+    step_begun_ = false;
+  };
+  switch (s.kind) {
+    case StepKind::hold: {
+      const Control* c = find_control(last_controls_, s.arg);
+      if (phase_ == 0) {
+        if (!c) {
+          if (elapsed > kFindTimeout) script_fail("no control named '" + s.arg + "'");
+          return;
+        }
+        inj_pos_ = ImVec2((c->min.x + c->max.x) / 2, (c->min.y + c->max.y) / 2);
+        inj_down_ = false;
+        phase_ = 1;
+        return;
+      }
+      if (phase_ == 1) {
+        inj_down_ = true;
+        hold_start_ = now;
+        phase_ = 2;
+        return;
+      }
+      if (phase_ == 2) {
+        if (now - hold_start_ >= s.seconds) {
+          inj_down_ = false;
+          phase_ = 3;
+        }
+        return;
+      }
+      inj_pos_ = ImVec2(-1, -1);
+      next();
+      return;
+    }
+    case StepKind::tap:
+    case StepKind::stroke: {
+      // Phases: 0 find and move there; 1 press; 2.. (stroke: move through the points); then
+      // release; then one more frame for the app to act on the tap.
+      std::string name = s.kind == StepKind::tap ? s.arg : "";
+      if (s.kind == StepKind::stroke) {
+        for (const auto& c : last_controls_)
+          if (c.name.size() > 9 && c.name.compare(c.name.size() - 9, 9, ".hw.board") == 0) name = c.name;
+      }
+      const Control* c = name.empty() ? nullptr : find_control(last_controls_, name);
+      if (phase_ == 0) {
+        if (!c || !c->enabled) {
+          if (elapsed > kFindTimeout)
+            script_fail(c ? "control is disabled: " + name : "no control named '" + s.arg + "' on screen " + screen_name(flow_.screen));
+          return;
+        }
+        if (s.kind == StepKind::tap)
+          inj_pos_ = ImVec2((c->min.x + c->max.x) / 2, (c->min.y + c->max.y) / 2);
+        else
+          inj_pos_ = ImVec2(c->min.x + static_cast<float>(s.points[0].first), c->min.y + static_cast<float>(s.points[0].second));
+        inj_down_ = false;
+        phase_ = 1;
+        return;
+      }
+      if (phase_ == 1) {
+        inj_down_ = true;
+        last_input_ = now;
+        phase_ = 2;
+        return;
+      }
+      if (s.kind == StepKind::stroke) {
+        size_t i = static_cast<size_t>(phase_ - 1);
+        if (i < s.points.size() && c) {
+          inj_pos_ = ImVec2(c->min.x + static_cast<float>(s.points[i].first), c->min.y + static_cast<float>(s.points[i].second));
+          ++phase_;
+          return;
+        }
+      }
+      if (inj_down_) {
+        inj_down_ = false;
+        phase_ = 100;
+        return;
+      }
+      // Park the finger off every control so that nothing stays hovered.
+      inj_pos_ = ImVec2(-1, -1);
+      next();
+      return;
+    }
+    case StepKind::type: {
+      const Focus& f = ui_->focus();
+      if (!f.target) {
+        if (elapsed > kFindTimeout) script_fail("no input field on screen " + std::string(screen_name(flow_.screen)));
+        phase_ = 1;
+        return;
+      }
+      if (f.mode == KeyMode::text) {
+        *f.target += s.arg;
+      } else {
+        for (char ch : s.arg)
+          if (!apply_key(*f.target, ch, f.mode, f.max_len)) {
+            script_fail(std::string("the keypad refuses '") + ch + "'");
+            return;
+          }
+      }
+      last_input_ = now;
+      next();
+      return;
+    }
+    case StepKind::card: {
+      auto st = card_.present_file(s.arg);
+      if (!st) {
+        script_fail(st.error().code + ": " + st.error().message);
+        return;
+      }
+      next();
+      return;
+    }
+    case StepKind::remove_card:
+      card_.remove_card();
+      next();
+      return;
+    case StepKind::camera: {
+      std::string err = camera_.feed(s.arg);
+      if (!err.empty()) {
+        script_fail(err + ": " + s.arg);
+        return;
+      }
+      next();
+      return;
+    }
+    case StepKind::wait: {
+      phase_ = 1;
+      bool at = s.arg == "countdown" ? flow_.countdown : (screen_name(flow_.screen) == s.arg && !flow_.countdown);
+      Screen probe;
+      if (s.arg != "countdown" && !screen_from_name(s.arg, probe)) {
+        script_fail("unknown screen '" + s.arg + "'");
+        return;
+      }
+      if (at) next();
+      else if (elapsed > s.seconds)
+        script_fail(std::string("still on screen ") + (flow_.countdown ? "countdown" : screen_name(flow_.screen)));
+      return;
+    }
+    case StepKind::expect:
+    case StepKind::expect_not:
+      phase_ = 1;  // checked after the frame is drawn
+      return;
+    case StepKind::shot:
+      phase_ = 1;
+      shot_pending_ = true;
+      return;
+    case StepKind::sleep:
+      phase_ = 1;
+      if (elapsed >= s.seconds) next();
+      return;
+    case StepKind::elderly: {
+      bool want = s.arg == "on";
+      if (want != elderly_) run_command({CommandKind::toggle_elderly, {}});
+      next();
+      return;
+    }
+    case StepKind::wait_uploaded:
+      phase_ = 1;
+      if (outbox_->counts().pending == 0) {
+        if (outbox_->counts().rejected > 0) script_fail("the backend refused an item (see outbox/rejected)");
+        else next();
+      }
+      else if (elapsed > s.seconds) script_fail(std::to_string(outbox_->counts().pending) + " item(s) still pending");
+      return;
+    case StepKind::expect_pending: {
+      size_t n = outbox_->counts().pending;
+      if (n != static_cast<size_t>(s.seconds)) {
+        script_fail("outbox holds " + std::to_string(n) + " pending item(s)");
+        return;
+      }
+      next();
+      return;
+    }
+  }
+}
+
+void App::script_after_frame() {
+  if (step_ >= steps_.size() || !running_) return;
+  const Step& s = steps_[step_];
+  double elapsed = now_s() - step_start_;
+  auto next = [&] {
+    ++step_;
+    phase_ = 0;
+    step_begun_ = false;
+  };
+  if (s.kind == StepKind::expect || s.kind == StepKind::expect_not) {
+    bool found = false;
+    for (const auto& t : last_texts_)
+      if (t.find(s.arg) != std::string::npos) found = true;
+    if (s.kind == StepKind::expect) {
+      if (found && !fonts_.dirty()) next();
+      else if (elapsed > kExpectTimeout) script_fail("text not on screen " + std::string(screen_name(flow_.screen)));
+    } else {
+      if (found) script_fail("text is on screen");
+      else next();
+    }
+  } else if (s.kind == StepKind::shot && shot_pending_) {
+    // Only a frame drawn with every glyph in the atlas is worth keeping.
+    if (fonts_.dirty()) return;
+    std::error_code ec;
+    std::filesystem::create_directories(opt_.screenshot_dir, ec);
+    std::string path = opt_.screenshot_dir + "/" + s.arg + ".png";
+    shot_pending_ = false;
+    if (!take_screenshot(path)) script_fail("cannot write " + path);
+    else next();
+  }
+}
+
+}  // namespace jiuzhu::kiosk

@@ -1,0 +1,68 @@
+// The document camera worker: frames → page detection → quality gate → stability → automatic
+// capture, or frames → QR decoding; on a thread of its own, results handed to the UI through
+// a queue (previews at most ~12 per second, downscaled for drawing).
+//
+// Frame source: with --devices sim the "camera" shows the last image given to feed() (the
+// --script step "camera IMAGE", or the newest file in DATA_DIR/camera/), as a steady stream of
+// frames, so the real detector, quality gate and rectifier run on real photos. Page finding,
+// quality and rectification are peripherals/camera; the stability tracker (corners still for
+// `stable_frames` frames with quality ok) lives here.
+//
+// Thread-safety: public methods may be called from the UI thread while the worker runs.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "kiosk/devices/queue.h"
+
+namespace jiuzhu::kiosk {
+
+struct CameraEvent {
+  enum Kind { preview, captured, qr, error } kind = preview;
+  std::vector<unsigned char> rgba;  // preview pixels
+  int w = 0, h = 0;
+  bool found = false;
+  float corners[8] = {};            // preview pixels
+  std::vector<std::string> problems;
+  double stable = 0;
+  std::vector<unsigned char> png;   // captured page (rectified, enhanced)
+  std::string text;                 // QR text, or error code
+};
+
+class CameraWorker {
+ public:
+  explicit CameraWorker(int stable_frames = 5) : stable_frames_(stable_frames) {}
+  ~CameraWorker();
+  CameraWorker(const CameraWorker&) = delete;
+  CameraWorker& operator=(const CameraWorker&) = delete;
+
+  // mode "doc:<kind>" or "qr". Starts the worker thread if needed.
+  void start(const std::string& mode);
+  void stop();                       // stops analysing (thread parks)
+  void capture_now();                // manual shutter: next frame with a page is captured
+  // Simulated camera: the image shown from now on. Error text when unreadable (empty = ok).
+  std::string feed(const std::string& image_path);
+  bool running() const { return active_.load(); }
+  bool has_frame() const;
+
+  ResultQueue<CameraEvent>& events() { return events_; }
+
+ private:
+  void loop();
+  int stable_frames_;
+  std::thread thread_;
+  std::atomic<bool> quit_{false}, active_{false}, capture_{false};
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::string mode_;
+  std::string image_path_;
+  unsigned generation_ = 0;          // bumps when a new image is fed
+  ResultQueue<CameraEvent> events_;
+};
+
+}  // namespace jiuzhu::kiosk

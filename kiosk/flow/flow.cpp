@@ -1,0 +1,234 @@
+#include "kiosk/flow/flow.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace jiuzhu::kiosk {
+namespace {
+
+constexpr std::array<std::pair<Screen, const char*>, 28> kNames{{
+    {Screen::attract, "attract"},         {Screen::id_entry, "id_entry"},
+    {Screen::home, "home"},               {Screen::policy_list, "policy_list"},
+    {Screen::policy_detail, "policy_detail"}, {Screen::check_question, "check_question"},
+    {Screen::check_result, "check_result"}, {Screen::apply_program, "apply_program"},
+    {Screen::proxy_applicant, "proxy_applicant"}, {Screen::proxy_relation, "proxy_relation"},
+    {Screen::members, "members"},         {Screen::member_add, "member_add"},
+    {Screen::income, "income"},           {Screen::assets, "assets"},
+    {Screen::situation, "situation"},     {Screen::consent, "consent"},
+    {Screen::documents, "documents"},     {Screen::review, "review"},
+    {Screen::submitting, "submitting"},   {Screen::receipt, "receipt"},
+    {Screen::progress, "progress"},       {Screen::progress_result, "progress_result"},
+    {Screen::lead, "lead"},               {Screen::lead_done, "lead_done"},
+    {Screen::help, "help"},               {Screen::staff_pin, "staff_pin"},
+    {Screen::staff_menu, "staff_menu"},   {Screen::out_of_service, "out_of_service"},
+}};
+
+const std::vector<Screen> kNone{};
+const std::vector<Screen> kSelf{Screen::apply_program, Screen::members, Screen::income,
+                                Screen::assets, Screen::situation, Screen::consent,
+                                Screen::documents, Screen::review};
+const std::vector<Screen> kProxy{Screen::proxy_applicant, Screen::proxy_relation,
+                                 Screen::apply_program, Screen::members, Screen::income,
+                                 Screen::assets, Screen::situation, Screen::consent,
+                                 Screen::documents, Screen::review};
+const std::vector<Screen> kCheck{Screen::check_question, Screen::check_result};
+const std::vector<Screen> kProgress{Screen::progress, Screen::progress_result};
+const std::vector<Screen> kLead{Screen::lead, Screen::lead_done};
+
+Transition to(FlowState s, Screen next, bool remember = true) {
+  if (remember && s.screen != next) s.history.push_back(s.screen);
+  s.screen = next;
+  s.countdown = false;
+  return {std::move(s), {Effect::speak_prompt}};
+}
+
+Transition reset(const FlowState& s) {
+  FlowState n;
+  n.out_of_service = s.out_of_service;
+  n.screen = s.out_of_service ? Screen::out_of_service : Screen::attract;
+  return {n, {Effect::wipe_session, Effect::speak_prompt}};
+}
+
+Transition start(FlowState s, Journey j, Screen first) {
+  s.journey = j;
+  s.history.clear();
+  s.history.push_back(Screen::home);
+  return to(std::move(s), first, false);
+}
+
+bool is_menu_reachable(Screen s) {
+  // Screens from which the home menu's journeys may start.
+  return s == Screen::home;
+}
+
+}  // namespace
+
+const char* screen_name(Screen s) {
+  for (auto& [sc, n] : kNames)
+    if (sc == s) return n;
+  return "?";
+}
+
+bool screen_from_name(const std::string& name, Screen& out) {
+  for (auto& [sc, n] : kNames)
+    if (name == n) {
+      out = sc;
+      return true;
+    }
+  return false;
+}
+
+const std::vector<Screen>& sequence(Journey j) {
+  switch (j) {
+    case Journey::apply_self: return kSelf;
+    case Journey::apply_proxy: return kProxy;
+    case Journey::check: return kCheck;
+    case Journey::progress: return kProgress;
+    case Journey::lead: return kLead;
+    default: return kNone;
+  }
+}
+
+Transition step(const FlowState& s, const Event& e) {
+  const Transition same{s, {}};
+  // The countdown swallows everything but its own answers: the screen must not change
+  // under a resident who is deciding.
+  if (s.countdown) {
+    if (e.kind == EventKind::more_time) {
+      FlowState n = s;
+      n.countdown = false;
+      return {n, {}};
+    }
+    if (e.kind == EventKind::idle_expired || e.kind == EventKind::finish) return reset(s);
+    return same;
+  }
+
+  switch (e.kind) {
+    case EventKind::idle_warning:
+      // Nothing to protect on the attract or out-of-service screens.
+      if (s.screen == Screen::attract || s.screen == Screen::out_of_service) return same;
+      {
+        FlowState n = s;
+        n.countdown = true;
+        return {n, {Effect::speak_prompt}};
+      }
+    case EventKind::idle_expired:
+    case EventKind::finish:
+      if (s.screen == Screen::attract) return same;
+      return reset(s);
+    case EventKind::more_time:
+      return same;
+    case EventKind::card_identified:
+      if (s.screen == Screen::attract || s.screen == Screen::id_entry) {
+        FlowState n = s;
+        n.history.clear();
+        n.journey = Journey::none;
+        return to(n, Screen::home, false);
+      }
+      return same;
+    case EventKind::type_number:
+      if (s.screen == Screen::attract) return to(s, Screen::id_entry);
+      return same;
+    case EventKind::go_help:
+      if (s.screen == Screen::help || s.screen == Screen::out_of_service ||
+          s.screen == Screen::staff_pin || s.screen == Screen::staff_menu)
+        return same;
+      return to(s, Screen::help);
+    case EventKind::go_policy:
+      return is_menu_reachable(s.screen) ? start(s, Journey::policy, Screen::policy_list) : same;
+    case EventKind::go_check:
+      return is_menu_reachable(s.screen) ? start(s, Journey::check, Screen::check_question) : same;
+    case EventKind::go_apply_self:
+      // From the check result too: "apply for these" continues with the same answers.
+      if (is_menu_reachable(s.screen) || s.screen == Screen::check_result)
+        return start(s, Journey::apply_self, Screen::apply_program);
+      return same;
+    case EventKind::go_apply_proxy:
+      return is_menu_reachable(s.screen) ? start(s, Journey::apply_proxy, Screen::proxy_applicant)
+                                         : same;
+    case EventKind::go_progress:
+      return is_menu_reachable(s.screen) ? start(s, Journey::progress, Screen::progress) : same;
+    case EventKind::go_lead:
+      return is_menu_reachable(s.screen) ? start(s, Journey::lead, Screen::lead) : same;
+    case EventKind::open_detail:
+      return s.screen == Screen::policy_list ? to(s, Screen::policy_detail) : same;
+    case EventKind::add_member:
+      return s.screen == Screen::members ? to(s, Screen::member_add) : same;
+    case EventKind::member_done:
+      if (s.screen != Screen::member_add) return same;
+      {
+        FlowState n = s;
+        if (!n.history.empty()) n.history.pop_back();
+        return to(n, Screen::members, false);
+      }
+    case EventKind::next: {
+      const auto& seq = sequence(s.journey);
+      auto it = std::find(seq.begin(), seq.end(), s.screen);
+      if (it == seq.end()) return same;
+      if (s.screen == Screen::review) {
+        FlowState n = s;
+        n.screen = Screen::submitting;
+        return {n, {Effect::submit}};
+      }
+      if (it + 1 == seq.end()) return same;
+      return to(s, *(it + 1));
+    }
+    case EventKind::submitted:
+      return s.screen == Screen::submitting ? to(s, Screen::receipt, false) : same;
+    case EventKind::back: {
+      if (s.screen == Screen::submitting || s.screen == Screen::receipt ||
+          s.screen == Screen::attract || s.screen == Screen::out_of_service)
+        return same;
+      if (s.screen == Screen::staff_pin || s.screen == Screen::staff_menu) return reset(s);
+      FlowState n = s;
+      if (n.history.empty()) return same;
+      Screen prev = n.history.back();
+      n.history.pop_back();
+      if (prev == Screen::home) n.journey = Journey::none;
+      return to(n, prev, false);
+    }
+    case EventKind::home:
+      if (s.screen == Screen::attract || s.screen == Screen::id_entry) {
+        FlowState n;
+        n.out_of_service = s.out_of_service;
+        return {n, {Effect::wipe_session}};
+      }
+      if (s.screen == Screen::submitting || s.screen == Screen::staff_pin ||
+          s.screen == Screen::staff_menu || s.screen == Screen::out_of_service)
+        return same;
+      {
+        FlowState n = s;
+        n.history.clear();
+        n.journey = Journey::none;
+        return to(n, Screen::home, false);
+      }
+    case EventKind::staff_gesture:
+      if (s.screen == Screen::attract || s.screen == Screen::out_of_service) {
+        FlowState n = s;
+        n.journey = Journey::staff;
+        return to(n, Screen::staff_pin);
+      }
+      return same;
+    case EventKind::staff_login_ok:
+      return s.screen == Screen::staff_pin ? to(s, Screen::staff_menu, false) : same;
+    case EventKind::staff_set_out_of_service:
+      if (s.screen != Screen::staff_menu) return same;
+      {
+        FlowState n;
+        n.out_of_service = true;
+        n.screen = Screen::out_of_service;
+        return {n, {Effect::wipe_session}};
+      }
+    case EventKind::staff_clear_out_of_service:
+      if (s.screen != Screen::staff_menu) return same;
+      {
+        FlowState n = s;
+        n.out_of_service = false;
+        return {n, {}};
+      }
+  }
+  return same;
+}
+
+}  // namespace jiuzhu::kiosk

@@ -1,0 +1,120 @@
+#include "kiosk/outbox/sync.h"
+
+#include <algorithm>
+#include <random>
+
+namespace jiuzhu::kiosk {
+
+void SyncWorker::start() {
+  if (thread_.joinable()) return;
+  stop_ = false;
+  thread_ = std::thread([this] { loop(); });
+}
+
+void SyncWorker::stop() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void SyncWorker::notify() {
+  {
+    std::lock_guard lock(mu_);
+    kick_ = true;
+  }
+  cv_.notify_all();
+}
+
+SyncStatus SyncWorker::status() const {
+  std::lock_guard lock(mu_);
+  return status_;
+}
+
+SyncWorker::Outcome SyncWorker::send(const OutboxItem& item) {
+  auto fail = [&](const std::string& code) {
+    std::lock_guard lock(mu_);
+    status_.last_error = code;
+    return Outcome::retry;
+  };
+  if (item.kind == "application") {
+    for (const auto& [sha, ct] : item.documents) {
+      auto doc = outbox_.read_document(sha);
+      if (!doc) return fail(doc.error().code);
+      auto r = http_request(cfg_, "PUT", "/api/v1/documents/" + sha, ct,
+                            std::string(doc->bytes.begin(), doc->bytes.end()));
+      if (!r) return fail("network_error");
+      if (r->status != 200 && r->status != 201) {
+        if (r->status == 401 || r->status == 429 || r->status >= 500) return fail("http_" + std::to_string(r->status));
+        // A refused item that cannot even be moved aside stays pending (retried), never lost.
+        if (!outbox_.reject(item, "document " + std::to_string(r->status) + ": " + r->body.substr(0, 300)))
+          return fail("outbox_write_failed");
+        return Outcome::rejected;
+      }
+    }
+  }
+  const std::string path = item.kind == "lead" ? "/api/v1/leads" : "/api/v1/applications";
+  auto r = http_request(cfg_, "POST", path, "application/json; charset=utf-8", item.payload.dump());
+  if (!r) return fail("network_error");
+  if (r->status == 200 || r->status == 201) {
+    auto ack = nlohmann::json::parse(r->body, nullptr, false);
+    if (ack.is_discarded()) ack = nlohmann::json::object();
+    if (auto st = outbox_.complete(item, ack); !st) return fail(st.error().code);
+    std::lock_guard lock(mu_);
+    status_.uploaded++;
+    return Outcome::done;
+  }
+  if (r->status == 401 || r->status == 429 || r->status >= 500) return fail("http_" + std::to_string(r->status));
+  if (!outbox_.reject(item, std::to_string(r->status) + ": " + r->body.substr(0, 300)))
+    return fail("outbox_write_failed");
+  std::lock_guard lock(mu_);
+  status_.last_error = "rejected_" + std::to_string(r->status);
+  return Outcome::rejected;
+}
+
+bool SyncWorker::run_once() {
+  for (const auto& file : outbox_.pending()) {
+    auto item = outbox_.read(file);
+    if (!item) continue;  // quarantined by the outbox; the queue goes on
+    Outcome o = send(*item);
+    std::lock_guard lock(mu_);
+    if (o == Outcome::retry) {
+      status_.online = status_.last_error != "network_error";
+      status_.consecutive_failures++;
+      return false;
+    }
+    status_.online = true;
+    status_.consecutive_failures = 0;
+  }
+  // Nothing queued: a health probe keeps the staff screen's network status true.
+  auto r = http_request(cfg_, "GET", "/healthz");
+  std::lock_guard lock(mu_);
+  status_.online = r.ok() && r->status == 200;
+  if (!status_.online) status_.last_error = r.ok() ? "http_" + std::to_string(r->status) : "network_error";
+  return true;
+}
+
+void SyncWorker::loop() {
+  std::mt19937 rng(std::random_device{}());
+  double backoff = min_backoff_;
+  while (true) {
+    bool emptied = run_once();
+    double wait_s = emptied ? 10.0 : backoff;
+    if (emptied) {
+      backoff = min_backoff_;
+    } else {
+      // Jitter so that kiosks of a township do not hammer a recovering backend in step.
+      wait_s = backoff * std::uniform_real_distribution<double>(0.8, 1.2)(rng);
+      backoff = std::min(max_backoff_, backoff * 2);
+    }
+    std::unique_lock lock(mu_);
+    cv_.wait_for(lock, std::chrono::duration<double>(wait_s), [&] { return stop_ || kick_; });
+    if (stop_) return;
+    if (kick_) backoff = min_backoff_;
+    kick_ = false;
+  }
+}
+
+}  // namespace jiuzhu::kiosk

@@ -1,0 +1,341 @@
+// 我要申请 / 代人申请: programs, (proxy: applicant and relation), household members, income,
+// assets and phone. Documents, review and receipt are in apply_finish.cpp.
+#include <imgui.h>
+
+#include "core/id_number.h"
+#include "kiosk/screens/screen.h"
+#include "kiosk/ui/keypad.h"
+
+namespace jiuzhu::kiosk {
+namespace {
+
+std::string person_line(Ui& ui, const Person& p) {
+  std::string who = p.name.empty() ? ui.s("person.no_name") : p.name;
+  return who + "  " + mask_id_number(p.id_number);
+}
+
+const std::pair<const char*, model::Relation> kRelations[] = {
+    {"spouse", model::Relation::spouse},       {"child", model::Relation::child},
+    {"parent", model::Relation::parent},       {"grandparent", model::Relation::grandparent},
+    {"grandchild", model::Relation::grandchild}, {"sibling", model::Relation::sibling},
+    {"other", model::Relation::other},
+};
+
+// Swallows the bottom bar's "next" so that a screen can use it for its own sub-steps.
+bool take_next(ScreenCtx& c) {
+  for (size_t i = 0; i < c.events.size(); ++i)
+    if (c.events[i].kind == EventKind::next) {
+      c.events.erase(c.events.begin() + static_cast<long>(i));
+      return true;
+    }
+  return false;
+}
+
+}  // namespace
+
+void draw_apply_program(ScreenCtx& c) {
+  Ui& ui = c.ui;
+  const Theme& t = ui.theme();
+  float h = top_bar(c, "apply.program_title");
+  ImGui::SetCursorPosX(t.margin);
+  ui.begin_scroll("apply.program.scroll", h);
+  ui.text(ui.s("apply.program_prompt"), FontSize::large);
+  ui.spacing(t.gap / 2);
+  if (c.view.programs) {
+    for (const auto& p : *c.view.programs) {
+      std::string id = p.value("id", "");
+      auto it = std::find(c.s.programs.begin(), c.s.programs.end(), id);
+      bool sel = it != c.s.programs.end();
+      std::string label = (sel ? "✓ " : "") + p.value("name", id);
+      if (ui.button(("apply.program." + id).c_str(), label, sel ? ButtonKind::selected : ButtonKind::secondary)) {
+        if (sel) c.s.programs.erase(it);
+        else c.s.programs.push_back(id);
+      }
+      ui.spacing(t.gap / 2);
+    }
+  }
+  ui.text(ui.s("apply.program_unsure"), FontSize::body, true);
+  ui.end_scroll();
+  NavSpec nav;
+  nav.next = true;
+  nav.next_enabled = !c.s.programs.empty();
+  bottom_bar(c, nav);
+}
+
+void draw_proxy_applicant(ScreenCtx& c) {
+  Ui& ui = c.ui;
+  const Theme& t = ui.theme();
+  top_bar(c, "proxy.applicant_title");
+  ImGui::SetCursorPosX(t.margin);
+  ImGui::BeginGroup();
+  ImGui::Dummy(ImVec2(1080 - 2 * t.margin, 0));
+  if (c.s.applicant) {
+    ui.text(ui.s("proxy.applicant_is"), FontSize::large);
+    ui.text(person_line(ui, *c.s.applicant), FontSize::title);
+    if (!c.s.applicant->card_read) {
+      ui.text(ui.s("id_entry.name_prompt"), FontSize::body);
+      c.hw.draw(ui, c.s.applicant->name, 10, "proxy.name");
+    }
+    if (ui.button("proxy.change", ui.s("proxy.change"), ButtonKind::secondary)) {
+      wipe_person(*c.s.applicant);
+      c.s.applicant.reset();
+      c.s.input.clear();
+    }
+  } else {
+    ui.text(ui.s("proxy.applicant_prompt"), FontSize::large);
+    draw_keypad(ui, c.s.input, KeyMode::id_number, 18, "proxy", false, t.button_h + t.gap + 70);
+    if (!c.view.typed_error_key.empty()) ui.text_colored(ui.s(c.view.typed_error_key), FontSize::large, t.danger);
+    if (ui.button("proxy.use_number", ui.s("nav.confirm"), ButtonKind::primary, 0, 0, c.s.input.size() == 18))
+      c.cmd(CommandKind::identify_typed, "applicant");
+  }
+  ImGui::EndGroup();
+  NavSpec nav;
+  nav.next = true;
+  nav.next_enabled = c.s.applicant.has_value() && !c.s.applicant->name.empty();
+  bottom_bar(c, nav);
+}
+
+void draw_proxy_relation(ScreenCtx& c) {
+  Ui& ui = c.ui;
+  const Theme& t = ui.theme();
+  top_bar(c, "proxy.relation_title");
+  ImGui::SetCursorPosX(t.margin);
+  ImGui::BeginGroup();
+  float w = 1080 - 2 * t.margin;
+  ImGui::Dummy(ImVec2(w, 0));
+  ui.text(ui.s("proxy.relation_prompt"), FontSize::large);
+  ui.spacing(t.gap);
+  // The contract's proxy relation words.
+  const char* rel[] = {"spouse", "child", "parent", "sibling", "grandchild", "other_relative", "village_cadre", "other"};
+  float bw = (w - t.gap) / 2;
+  for (int i = 0; i < 8; ++i) {
+    if (i % 2) ImGui::SameLine(0, t.gap);
+    else if (i) ui.spacing(t.gap / 2);
+    bool sel = c.s.proxy_relation == rel[i];
+    std::string label = (sel ? "✓ " : "") + ui.s(std::string("proxy.rel.") + rel[i]);
+    if (ui.button((std::string("proxy.rel.") + rel[i]).c_str(), label, sel ? ButtonKind::selected : ButtonKind::secondary, bw))
+      c.s.proxy_relation = rel[i];
+  }
+  ui.spacing(t.gap);
+  ui.text(ui.s("proxy.authorization_note"), FontSize::body, true);
+  ImGui::EndGroup();
+  NavSpec nav;
+  nav.next = true;
+  nav.next_enabled = !c.s.proxy_relation.empty();
+  bottom_bar(c, nav);
+}
+
+void draw_members(ScreenCtx& c) {
+  Ui& ui = c.ui;
+  const Theme& t = ui.theme();
+  float h = top_bar(c, "members.title");
+  ImGui::SetCursorPosX(t.margin);
+  ui.begin_scroll("members.scroll", h);
+  ui.text(ui.s("members.prompt"), FontSize::large);
+  ui.spacing(t.gap / 2);
+  int remove = -1;
+  float w = ImGui::GetContentRegionAvail().x;
+  for (size_t i = 0; i < c.s.members.size(); ++i) {
+    const auto& m = c.s.members[i];
+    std::string rel = i == 0 ? ui.s("members.applicant") : model::label_zh(m.relation);
+    ui.text(rel + "：" + person_line(ui, m.person), FontSize::large);
+    if (i > 0 && ui.button(("members.remove." + std::to_string(i)).c_str(), ui.s("members.remove"),
+                           ButtonKind::secondary, w * 0.4f, t.button_h * 0.8f))
+      remove = static_cast<int>(i);
+    ui.spacing(t.gap / 2);
+  }
+  if (remove > 0) {
+    wipe_person(c.s.members[static_cast<size_t>(remove)].person);
+    c.s.members.erase(c.s.members.begin() + remove);
+  }
+  ui.spacing(t.gap);
+  if (ui.button("members.add", ui.s("members.add"), ButtonKind::secondary)) {
+    c.s.pending_member.reset();
+    c.s.pending_relation.reset();
+    c.s.input.clear();
+    c.go(EventKind::add_member);
+  }
+  ui.text(ui.s("members.hint"), FontSize::body, true);
+  ui.end_scroll();
+  NavSpec nav;
+  nav.next = true;
+  bottom_bar(c, nav);
+}
+
+void draw_member_add(ScreenCtx& c) {
+  Ui& ui = c.ui;
+  const Theme& t = ui.theme();
+  float h = top_bar(c, "member_add.title");
+  ImGui::SetCursorPosX(t.margin);
+  ui.begin_scroll("member_add.scroll", h);
+  float w = ImGui::GetContentRegionAvail().x;
+  if (!c.s.pending_member) {
+    ui.text(ui.s("member_add.prompt"), FontSize::large);
+    draw_keypad(ui, c.s.input, KeyMode::id_number, 18, "member", false, t.button_h + t.gap + 70);
+    if (!c.view.typed_error_key.empty()) ui.text_colored(ui.s(c.view.typed_error_key), FontSize::large, t.danger);
+    if (ui.button("member.use_number", ui.s("nav.confirm"), ButtonKind::primary, 0, 0, c.s.input.size() == 18))
+      c.cmd(CommandKind::identify_typed, "member");
+  } else {
+    ui.text(person_line(ui, *c.s.pending_member), FontSize::title);
+    ui.text(ui.s("member_add.relation"), FontSize::large);
+    float bw = (w - t.gap) / 2;
+    int i = 0;
+    for (const auto& [word, rel] : kRelations) {
+      if (i % 2) ImGui::SameLine(0, t.gap);
+      else if (i) ui.spacing(t.gap / 2);
+      ++i;
+      bool sel = c.s.pending_relation == rel;
+      std::string label = (sel ? "✓ " : "") + std::string(model::label_zh(rel));
+      if (ui.button((std::string("member.rel.") + word).c_str(), label, sel ? ButtonKind::selected : ButtonKind::secondary, bw))
+        c.s.pending_relation = rel;
+    }
+  }
+  ui.end_scroll();
+  NavSpec nav;
+  nav.next = true;
+  nav.next_key = "member_add.done";
+  nav.next_enabled = c.s.pending_member.has_value() && c.s.pending_relation.has_value();
+  bottom_bar(c, nav);
+  if (take_next(c)) {
+    MemberEntry m;
+    m.person = *c.s.pending_member;
+    m.relation = *c.s.pending_relation;
+    c.s.members.push_back(std::move(m));
+    c.s.pending_member.reset();
+    c.s.pending_relation.reset();
+    c.go(EventKind::member_done);
+  }
+  for (auto& e : c.events)
+    if (e.kind == EventKind::back) e.kind = EventKind::member_done;
+}
+
+void draw_income(ScreenCtx& c) {
+  Ui& ui = c.ui;
+  const Theme& t = ui.theme();
+  top_bar(c, "income.title");
+  auto idx = static_cast<size_t>(std::max(0, c.s.income_index));
+  if (idx >= c.s.members.size()) idx = 0;
+  ImGui::SetCursorPosX(t.margin);
+  ImGui::BeginGroup();
+  float w = 1080 - 2 * t.margin;
+  ImGui::Dummy(ImVec2(w, 0));
+  bool ok = !c.s.members.empty();
+  if (ok) {
+    const auto& m = c.s.members[idx];
+    std::string who = idx == 0 ? ui.s("members.applicant") : model::label_zh(m.relation);
+    ui.text(ui.f("income.prompt", {who + " " + (m.person.name.empty() ? mask_id_number(m.person.id_number) : m.person.name)}),
+            FontSize::large);
+    ui.text(ui.s("income.hint"), FontSize::body, true);
+    draw_keypad(ui, c.s.input, KeyMode::money, 9, "income", false, t.button_h + t.gap);
+    ui.spacing(t.gap / 2);
+    if (ui.button("income.none", ui.s("income.none"), ButtonKind::secondary)) {
+      c.s.input = "0";
+    }
+  }
+  ImGui::EndGroup();
+  NavSpec nav;
+  nav.next = true;
+  nav.next_enabled = !c.s.input.empty();
+  bottom_bar(c, nav);
+  if (!ok) return;
+  // 下一步 stores this member's income and moves to the next member; after the last, the flow.
+  bool next = false;
+  for (auto& e : c.events)
+    if (e.kind == EventKind::next) next = true;
+  if (next) {
+    try {
+      c.s.members[idx].monthly_income = std::stod(c.s.input);
+    } catch (...) {
+    }
+    c.s.input.clear();
+    if (idx + 1 < c.s.members.size()) {
+      take_next(c);
+      c.s.income_index = static_cast<int>(idx + 1);
+    } else {
+      c.s.income_index = 0;
+    }
+  }
+  for (size_t i = 0; i < c.events.size(); ++i)
+    if (c.events[i].kind == EventKind::back && idx > 0) {
+      c.events.erase(c.events.begin() + static_cast<long>(i));
+      c.s.income_index = static_cast<int>(idx - 1);
+      c.s.input.clear();
+      break;
+    }
+}
+
+void draw_assets(ScreenCtx& c) {
+  Ui& ui = c.ui;
+  const Theme& t = ui.theme();
+  top_bar(c, "assets.title");
+  int q = c.s.assets_index;
+  ImGui::SetCursorPosX(t.margin);
+  ImGui::BeginGroup();
+  float w = 1080 - 2 * t.margin;
+  ImGui::Dummy(ImVec2(w, 0));
+  std::string qk = "assets.q" + std::to_string(q + 1);
+  ui.text(ui.s(qk), FontSize::title);
+  ui.text(ui.s(qk + "_hint"), FontSize::body, true);
+  ui.spacing(t.gap);
+  bool answered = false;
+  float bh = t.button_h * 1.2f;
+  auto choice = [&](const char* name, const std::string& label, bool sel) {
+    bool hit = ui.button(name, (sel ? "✓ " : "") + label, sel ? ButtonKind::selected : ButtonKind::secondary, 0, bh);
+    ui.spacing(t.gap);
+    return hit;
+  };
+  switch (q) {
+    case 0:
+      if (choice("assets.rural", ui.s("check.rural"), c.s.rural == true)) c.s.rural = true, answered = true;
+      if (choice("assets.urban", ui.s("check.urban"), c.s.rural == false)) c.s.rural = false, answered = true;
+      break;
+    case 1:
+      draw_keypad(ui, c.s.input, KeyMode::money, 10, "assets.deposits", false, t.button_h + t.gap);
+      if (ui.button("assets.deposits.ok", ui.s("nav.confirm"), ButtonKind::primary, 0, 0, !c.s.input.empty())) {
+        try {
+          c.s.deposits = std::stod(c.s.input);
+        } catch (...) {
+        }
+        answered = true;
+      }
+      break;
+    case 2:
+      if (choice("assets.vehicle.no", ui.s("answer.no_have"), c.s.vehicles == 0)) c.s.vehicles = 0, answered = true;
+      if (choice("assets.vehicle.yes", ui.s("answer.yes_have"), c.s.vehicles && *c.s.vehicles > 0)) c.s.vehicles = 1, answered = true;
+      break;
+    case 3:
+      if (choice("assets.house.no", ui.s("answer.no_have"), c.s.extra_housing == false)) c.s.extra_housing = false, answered = true;
+      if (choice("assets.house.yes", ui.s("answer.yes_have"), c.s.extra_housing == true)) c.s.extra_housing = true, answered = true;
+      break;
+    default:
+      draw_keypad(ui, c.s.input, KeyMode::digits, 11, "assets.phone", false, 2 * (t.button_h + t.gap));
+      if (ui.button("assets.phone.ok", ui.s("nav.confirm"), ButtonKind::primary, 0, 0, c.s.input.size() == 11)) {
+        c.s.phone = c.s.input;
+        answered = true;
+      }
+      if (ui.button("assets.phone.none", ui.s("assets.no_phone"), ButtonKind::secondary)) {
+        c.s.phone.clear();
+        answered = true;
+      }
+      break;
+  }
+  ImGui::EndGroup();
+  bottom_bar(c, NavSpec{});
+  if (answered) {
+    c.s.input.clear();
+    if (q < 4) c.s.assets_index = q + 1;
+    else {
+      c.s.assets_index = 0;
+      c.go(EventKind::next);
+    }
+  }
+  for (size_t i = 0; i < c.events.size(); ++i)
+    if (c.events[i].kind == EventKind::back && q > 0) {
+      c.events.erase(c.events.begin() + static_cast<long>(i));
+      c.s.assets_index = q - 1;
+      c.s.input.clear();
+      break;
+    }
+}
+
+}  // namespace jiuzhu::kiosk

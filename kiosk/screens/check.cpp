@@ -1,0 +1,161 @@
+// 看看我能申请什么: one question per screen, big answers, 不知道 always allowed; then the
+// programs with reasons from the eligibility engine (core/policy, evaluated by the app).
+#include <imgui.h>
+
+#include "kiosk/screens/screen.h"
+#include "kiosk/ui/keypad.h"
+
+namespace jiuzhu::kiosk {
+namespace {
+
+constexpr int kQuestions = 8;
+
+// Yes/no/不知道 as three big buttons stacked (stacked, not side by side: easier to hit).
+void yes_no(ScreenCtx& c, const char* name, std::optional<bool>& answer, const char* yes_key,
+            const char* no_key, bool& answered) {
+  Ui& ui = c.ui;
+  float h = ui.theme().button_h * 1.2f;
+  auto kind = [&](bool sel) { return sel ? ButtonKind::selected : ButtonKind::secondary; };
+  std::string n = name;
+  bool y = answer && *answer, no = answer && !*answer;
+  if (ui.button((n + ".yes").c_str(), (y ? "✓ " : "") + ui.s(yes_key), kind(y), 0, h)) {
+    answer = true;
+    answered = true;
+  }
+  ui.spacing(ui.theme().gap);
+  if (ui.button((n + ".no").c_str(), (no ? "✓ " : "") + ui.s(no_key), kind(no), 0, h)) {
+    answer = false;
+    answered = true;
+  }
+  ui.spacing(ui.theme().gap);
+  if (ui.button((n + ".unknown").c_str(), ui.s("answer.unknown"), ButtonKind::secondary, 0, h)) {
+    answer.reset();
+    answered = true;
+  }
+}
+
+// A number question on the keypad, with 不知道.
+void number(ScreenCtx& c, const char* name, std::optional<double>& answer, KeyMode mode, bool& answered) {
+  Ui& ui = c.ui;
+  draw_keypad(ui, c.s.input, mode, 9, name, false, ui.theme().button_h + ui.theme().gap);
+  ui.spacing(ui.theme().gap / 2);
+  float w = ImGui::GetContentRegionAvail().x;
+  float half = (w - ui.theme().gap) / 2;
+  std::string n = name;
+  if (ui.button((n + ".ok").c_str(), ui.s("nav.confirm"), ButtonKind::primary, half, 0, !c.s.input.empty())) {
+    try {
+      answer = std::stod(c.s.input);
+    } catch (...) {
+      answer.reset();
+    }
+    answered = true;
+  }
+  ImGui::SameLine(0, ui.theme().gap);
+  if (ui.button((n + ".unknown").c_str(), ui.s("answer.unknown"), ButtonKind::secondary, half)) {
+    answer.reset();
+    answered = true;
+  }
+}
+
+}  // namespace
+
+void draw_check_question(ScreenCtx& c) {
+  Ui& ui = c.ui;
+  const Theme& t = ui.theme();
+  top_bar(c, "check.title");
+  CheckAnswers& a = c.s.check;
+  int q = c.s.check_index;
+  ImGui::SetCursorPosX(t.margin);
+  ImGui::BeginGroup();
+  ImGui::Dummy(ImVec2(1080 - 2 * t.margin, 0));
+  ui.text(ui.f("check.progress", {std::to_string(q + 1), std::to_string(kQuestions)}), FontSize::body, true);
+  std::string qkey = "check.q" + std::to_string(q + 1);
+  ui.text(ui.s(qkey), FontSize::title);
+  ui.text(ui.s(qkey + "_hint"), FontSize::body, true);
+  ui.spacing(t.gap);
+  bool answered = false;
+  std::optional<double> num;
+  switch (q) {
+    case 0: yes_no(c, "check.q1", a.rural, "check.rural", "check.urban", answered); break;
+    case 1:
+      if (a.household_size) num = *a.household_size;
+      number(c, "check.q2", num, KeyMode::digits, answered);
+      if (answered) {
+        if (num && *num >= 1 && *num <= 20) a.household_size = static_cast<int>(*num);
+        else a.household_size.reset();
+      }
+      break;
+    case 2: number(c, "check.q3", a.household_income, KeyMode::money, answered); break;
+    case 3: number(c, "check.q4", a.deposits, KeyMode::money, answered); break;
+    case 4: yes_no(c, "check.q5", a.has_vehicle, "answer.yes_have", "answer.no_have", answered); break;
+    case 5: yes_no(c, "check.q6", a.disability_severe, "answer.yes_have", "answer.no_have", answered); break;
+    case 6: yes_no(c, "check.q7", a.emergency, "answer.yes_have", "answer.no_have", answered); break;
+    default: yes_no(c, "check.q8", a.has_supporter, "answer.yes_have", "answer.no_have", answered); break;
+  }
+  ImGui::EndGroup();
+  if (answered) {
+    c.s.input.clear();
+    if (q + 1 < kQuestions) {
+      c.s.check_index = q + 1;
+      c.cmd(CommandKind::speak, ui.s("check.q" + std::to_string(q + 2)));
+    } else {
+      c.cmd(CommandKind::run_eligibility);
+      c.go(EventKind::next);
+    }
+  }
+  bottom_bar(c, NavSpec{});
+  // 返回 inside the questionnaire goes to the previous question.
+  for (size_t i = 0; i < c.events.size(); ++i)
+    if (c.events[i].kind == EventKind::back && q > 0) {
+      c.events.erase(c.events.begin() + static_cast<long>(i));
+      c.s.check_index = q - 1;
+      c.s.input.clear();
+      break;
+    }
+}
+
+void draw_check_result(ScreenCtx& c) {
+  Ui& ui = c.ui;
+  const Theme& t = ui.theme();
+  float h = top_bar(c, "check.result_title");
+  ImGui::SetCursorPosX(t.margin);
+  ui.begin_scroll("check.result.scroll", h);
+  if (c.view.eligibility == Async::running || c.view.eligibility == Async::idle) {
+    ui.text(ui.s("check.computing"), FontSize::large);
+  } else if (c.view.eligibility == Async::failed) {
+    ui.text_colored(ui.s("check.failed"), FontSize::large, t.danger);
+  } else {
+    ui.text(ui.s("check.disclaimer"), FontSize::body, true);
+    ui.spacing(t.gap);
+    const auto& r = c.view.eligibility_result;
+    int shown = 0;
+    for (int pass = 0; pass < 2; ++pass) {
+      // Likely eligible first, then needs review; not eligible programs are listed last
+      // in one line so the screen stays short.
+      for (const auto& p : r.value("programs", nlohmann::json::array())) {
+        std::string v = p.value("verdict", "");
+        if ((pass == 0 && v != "likely_eligible") || (pass == 1 && v != "needs_review")) continue;
+        ++shown;
+        std::string pid = p.value("program", "");
+        std::string name = ui.s("program." + pid);
+        ui.text_colored((v == "likely_eligible" ? "✓ " : "？ ") + name + " — " + ui.s("verdict." + v),
+                        FontSize::large, v == "likely_eligible" ? t.ok : t.text);
+        for (const auto& reason : p.value("reasons", nlohmann::json::array()))
+          ui.text("· " + reason.value("text", ""), FontSize::body);
+        std::string next = p.value("next_steps", "");
+        if (!next.empty()) ui.text(ui.s("check.next") + next, FontSize::body, true);
+        ui.spacing(t.gap);
+      }
+    }
+    if (shown == 0) ui.text(ui.s("check.none"), FontSize::large);
+    ui.text(ui.s("check.ask_staff"), FontSize::body, true);
+  }
+  ui.spacing(t.gap);
+  if (c.view.eligibility == Async::done &&
+      ui.button("check.apply", ui.s("check.apply"), ButtonKind::primary))
+    c.go(EventKind::go_apply_self);
+  ui.end_scroll();
+  bottom_bar(c, NavSpec{});
+}
+
+}  // namespace jiuzhu::kiosk

@@ -1,0 +1,147 @@
+// Screens: one function per screen, each a function of state that draws one frame and
+// reports what the resident did as flow Events (navigation) and Commands (work for the app:
+// read a card, query the backend, submit, print, speak). Screens never block and never do
+// I/O; asynchronous results come back in AppView on later frames.
+//
+// Thread-safety: UI thread only.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "kiosk/flow/flow.h"
+#include "kiosk/session/session.h"
+#include "kiosk/ui/handwriting.h"
+#include "kiosk/ui/ui.h"
+
+struct SDL_Texture;
+
+namespace jiuzhu::kiosk {
+
+enum class CommandKind {
+  toggle_elderly, text_bigger, text_smaller,
+  speak,               // arg: text to read aloud
+  identify_typed,      // arg: "user" | "applicant" | "member": validate session.input as ID number
+  run_eligibility,
+  submit_lead,
+  query_progress,
+  staff_login,         // arg: login; session.input holds the PIN
+  staff_reprint, staff_selftest, staff_retry_sync,
+  camera_start,        // arg: "doc:<kind>" or "qr"
+  camera_stop,
+  camera_capture,      // take the current frame now (manual shutter)
+  print_receipt,
+};
+
+struct Command {
+  CommandKind kind;
+  std::string arg;
+};
+
+enum class Async { idle, running, done, failed };
+
+struct CameraView {
+  bool running = false;
+  SDL_Texture* preview = nullptr;  // latest frame, owned by the app
+  int preview_w = 0, preview_h = 0;
+  bool found = false;
+  float corners[8] = {};           // page corners in preview pixels
+  std::vector<std::string> problems;  // quality problems, one short sentence each (peripherals/camera)
+  double stable = 0;               // 0..1 progress towards auto-capture
+  std::string error;               // camera_unavailable, ...
+};
+
+struct AppView {
+  const std::vector<nlohmann::json>* programs = nullptr;  // assets/policies program files, in order
+  std::string card_message_key;    // strings key of the reader's last message, or empty
+  Async eligibility = Async::idle;
+  nlohmann::json eligibility_result;
+  Async progress = Async::idle;
+  std::string progress_error_key;
+  nlohmann::json progress_result;
+  Async staff_login = Async::idle;
+  std::string staff_error_key;
+  Async submit = Async::idle;
+  std::string submit_error_key;    // submit.failed (not saved) or submit.rejected (saved, refused)
+  Async lead = Async::idle;
+  bool online = false;
+  size_t outbox_pending = 0, outbox_quarantined = 0, outbox_rejected = 0;
+  std::vector<std::pair<std::string, std::string>> device_lines;  // label, state (staff screen)
+  std::string selftest_report;
+  CameraView camera;
+  double countdown_left = 0;       // seconds, while the countdown shows
+  std::string typed_error_key;     // why the typed ID number was refused
+  std::string print_error_key;
+  bool printed = false;
+  std::string township_name;
+  std::string hall_phone;
+};
+
+struct ScreenCtx {
+  Ui& ui;
+  Session& s;
+  const FlowState& flow;
+  const AppView& view;
+  HandwritingBoard& hw;
+  std::vector<Event>& events;
+  std::vector<Command>& cmds;
+
+  void go(EventKind k) { events.push_back({k}); }
+  void cmd(CommandKind k, std::string arg = {}) { cmds.push_back({k, std::move(arg)}); }
+};
+
+// Chrome shared by every screen: the top bar (title, 长辈模式 toggle, text size, 找工作人员帮忙)
+// and the bottom bar (返回, 首页, and the step's main button). Returns the content height.
+float top_bar(ScreenCtx& c, const std::string& title_key, bool help = true);
+struct NavSpec {
+  bool back = true;
+  bool home = true;
+  bool next = false;
+  bool next_enabled = true;
+  std::string next_key = "nav.next";
+};
+void bottom_bar(ScreenCtx& c, const NavSpec& nav);
+// The height left between the bars.
+float content_height(const Ui& ui);
+// "第 3 步，共 8 步" for the apply journeys; empty outside them.
+std::string step_label(ScreenCtx& c);
+
+void draw_attract(ScreenCtx& c);
+void draw_id_entry(ScreenCtx& c);
+void draw_home(ScreenCtx& c);
+void draw_policy_list(ScreenCtx& c);
+void draw_policy_detail(ScreenCtx& c);
+void draw_check_question(ScreenCtx& c);
+void draw_check_result(ScreenCtx& c);
+void draw_apply_program(ScreenCtx& c);
+void draw_proxy_applicant(ScreenCtx& c);
+void draw_proxy_relation(ScreenCtx& c);
+void draw_members(ScreenCtx& c);
+void draw_member_add(ScreenCtx& c);
+void draw_income(ScreenCtx& c);
+void draw_assets(ScreenCtx& c);
+void draw_situation(ScreenCtx& c);
+void draw_consent(ScreenCtx& c);
+void draw_documents(ScreenCtx& c);
+void draw_review(ScreenCtx& c);
+void draw_submitting(ScreenCtx& c);
+void draw_receipt(ScreenCtx& c);
+void draw_progress(ScreenCtx& c);
+void draw_progress_result(ScreenCtx& c);
+void draw_lead(ScreenCtx& c);
+void draw_lead_done(ScreenCtx& c);
+void draw_help(ScreenCtx& c);
+void draw_staff_pin(ScreenCtx& c);
+void draw_staff_menu(ScreenCtx& c);
+void draw_out_of_service(ScreenCtx& c);
+// The idle countdown, drawn instead of the screen while it runs.
+void draw_countdown(ScreenCtx& c);
+
+// Dispatches on c.flow.screen (and the countdown).
+void draw_screen(ScreenCtx& c);
+
+// The strings key of the spoken prompt for a screen ("speak.home").
+std::string prompt_key(Screen s);
+
+}  // namespace jiuzhu::kiosk

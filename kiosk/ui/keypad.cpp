@@ -1,0 +1,101 @@
+#include "kiosk/ui/keypad.h"
+
+#include "kiosk/ui/fast_fill.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace jiuzhu::kiosk {
+
+bool apply_key(std::string& value, char key, KeyMode mode, size_t max_len) {
+  if (key == '\b') {
+    if (value.empty()) return false;
+    value.pop_back();
+    return true;
+  }
+  if (key == 'x') key = 'X';
+  if (value.size() >= max_len) return false;
+  if (key >= '0' && key <= '9') {
+    if (mode == KeyMode::money) {
+      auto dot = value.find('.');
+      if (dot != std::string::npos && value.size() - dot > 2) return false;  // two decimals
+      if (value == "0") return false;                                        // no leading zeros
+    }
+    if (mode == KeyMode::id_number && value.size() >= 17) {
+      // The 18th character is the check character: a digit or X.
+    }
+    value += key;
+    return true;
+  }
+  if (key == 'X') {
+    if (mode != KeyMode::id_number || value.size() != 17) return false;
+    value += 'X';
+    return true;
+  }
+  if (key == '.') {
+    if (mode != KeyMode::money || value.empty() || value.find('.') != std::string::npos) return false;
+    value += '.';
+    return true;
+  }
+  return false;
+}
+
+std::string group_id_number(const std::string& d) {
+  std::string out;
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (i == 6 || i == 14) out += ' ';
+    out += d[i];
+  }
+  return out;
+}
+
+void draw_keypad(Ui& ui, std::string& value, KeyMode mode, size_t max_len, const char* prefix,
+                 bool masked, float reserve_below) {
+  const Theme& t = ui.theme();
+  ui.set_focus(&value, mode, max_len);
+  // Display box.
+  std::string shown = value;
+  if (masked) shown = std::string(value.size() * 3 / 3, '*');
+  else if (mode == KeyMode::id_number) shown = group_id_number(value);
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float w = ImGui::GetContentRegionAvail().x;
+  float h = ui.font(FontSize::huge) ? ui.font(FontSize::huge)->FontSize * 1.4f : 140;
+  float room = ui.content_bottom() - p.y - h - t.gap - reserve_below;
+  float key_h = std::clamp(room / 4 - t.gap, 110.0f, t.key_h);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  fill_rect(dl, p, ImVec2(p.x + w, p.y + h), rgba(Rgb{0xFA, 0xFA, 0xFA}), 12);
+  dl->AddRect(p, ImVec2(p.x + w, p.y + h), rgba(t.text), 12, 0, 4);
+  if (ImFont* f = ui.font(FontSize::huge)) {
+    ui.fonts().need(shown, FontSize::huge);
+    dl->AddText(f, f->FontSize, ImVec2(p.x + 24, p.y + (h - f->FontSize) / 2), rgba(t.text), shown.c_str());
+    // A caret so that the resident sees where the next digit goes.
+    float cw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, shown.c_str()).x;
+    dl->AddRectFilled(ImVec2(p.x + 28 + cw, p.y + 20), ImVec2(p.x + 34 + cw, p.y + h - 20), rgba(t.primary));
+  }
+  ImGui::Dummy(ImVec2(w, h));
+  ui.spacing(t.gap);
+
+  const char* keys[4][3] = {{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"", "0", "<"}};
+  if (mode == KeyMode::id_number) keys[3][0] = "X";
+  if (mode == KeyMode::money) keys[3][0] = ".";
+  float gap = t.gap;
+  float kw = (w - 2 * gap) / 3;
+  for (int r = 0; r < 4; ++r) {
+    for (int c = 0; c < 3; ++c) {
+      if (c) ImGui::SameLine(0, gap);
+      std::string k = keys[r][c];
+      if (k.empty()) {
+        ImGui::Dummy(ImVec2(kw, key_h));
+        continue;
+      }
+      bool del = k == "<";
+      std::string name = std::string(prefix) + ".key." + (del ? std::string("del") : k);
+      std::string label = del ? ui.s("keypad.delete") : k;
+      if (ui.button(name.c_str(), label, del ? ButtonKind::secondary : ButtonKind::key, kw, key_h))
+        apply_key(value, del ? '\b' : k[0], mode, max_len);
+    }
+  }
+}
+
+}  // namespace jiuzhu::kiosk

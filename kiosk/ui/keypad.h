@@ -1,0 +1,31 @@
+// The large on-screen numeric keypad, and the key logic it shares with --script "type".
+//
+// Modes restrict what may be typed: ID numbers (digits, X as the last of 18), plain digits
+// (phone, PIN, counts) and money (digits and one decimal point, two decimals). key() is pure
+// and unit-tested; draw_keypad() draws the display and a 3×4 grid of keys at least
+// theme.key_h tall, for fingers that are not precise.
+//
+// Thread-safety: UI thread (draw); key() is pure.
+#pragma once
+
+#include <string>
+
+#include "kiosk/ui/ui.h"
+
+namespace jiuzhu::kiosk {
+
+// Applies one key ('0'-'9', 'X', '.', '\b' for delete) to `value`; returns false when the
+// key is not allowed in this mode/position (the value is unchanged).
+bool apply_key(std::string& value, char key, KeyMode mode, size_t max_len);
+
+// Draws the value (grouped for reading: 6-8-4 for ID numbers; `masked` shows ● for PINs)
+// and the keys; keys are named "<prefix>.key.<c>" for --script. Sets ui focus so that
+// --script "type" goes through apply_key(). Keys shrink (not below 110 px) so that the pad and
+// `reserve_below` pixels of buttons under it end above the bottom bar.
+void draw_keypad(Ui& ui, std::string& value, KeyMode mode, size_t max_len, const char* prefix,
+                 bool masked = false, float reserve_below = 0);
+
+// 450326 19500315 123X: groups of 6-8-4 (partial input too).
+std::string group_id_number(const std::string& digits);
+
+}  // namespace jiuzhu::kiosk

@@ -1,0 +1,418 @@
+#include "peripherals/camera/page_detector.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include <opencv2/imgproc.hpp>
+
+#include "peripherals/camera/edge_refine.h"
+
+namespace jiuzhu::camera {
+namespace {
+
+constexpr double kMinEdgeSupport = 0.3;  // below this the best candidate is not a page
+constexpr double kGradFullMax = 40.0;    // Sobel-3 response always counted as a full edge
+constexpr double kGradFullMin = 6.0;     // never count weaker responses as full edges
+
+struct Work {
+  cv::Mat gray;    // text-free luminance of the working copy (CV_8U)
+  cv::Mat chroma;  // max−min over B, G, R, likewise closed (CV_8U)
+  cv::Mat gx, gy;  // Sobel of gray (CV_16S)
+  cv::Mat cx, cy;  // Sobel of chroma (CV_16S)
+  double full = kGradFullMax;  // response that counts as a full edge in this image
+};
+
+struct HLine {
+  float rho, theta;
+};
+
+std::optional<cv::Point2f> intersect(const HLine& a, const HLine& b) {
+  double ca = std::cos(a.theta), sa = std::sin(a.theta);
+  double cb = std::cos(b.theta), sb = std::sin(b.theta);
+  double det = ca * sb - sa * cb;
+  if (std::abs(det) < 1e-6) return std::nullopt;
+  return cv::Point2f(static_cast<float>((a.rho * sb - b.rho * sa) / det),
+                     static_cast<float>((ca * b.rho - cb * a.rho) / det));
+}
+
+double angle_diff(double a, double b) {  // between undirected lines, in [0, π/2]
+  double d = std::fmod(std::abs(a - b), CV_PI);
+  return std::min(d, CV_PI - d);
+}
+
+Work prepare(const cv::Mat& small) {
+  Work w;
+  cv::Mat gray, chroma;
+  if (small.channels() == 3) {
+    cv::cvtColor(small, gray, cv::COLOR_BGR2GRAY);
+    std::vector<cv::Mat> ch;
+    cv::split(small, ch);
+    cv::Mat hi, lo;
+    cv::max(ch[0], ch[1], hi);
+    cv::max(hi, ch[2], hi);
+    cv::min(ch[0], ch[1], lo);
+    cv::min(lo, ch[2], lo);
+    cv::subtract(hi, lo, chroma);
+  } else {
+    gray = small.clone();
+    chroma = cv::Mat::zeros(small.size(), CV_8U);
+  }
+  // Closing removes dark strokes (text, table rules) thinner than the kernel; on the chroma
+  // channel an opening removes coloured strokes (a red stamp) the same way.
+  cv::Mat k = cv::getStructuringElement(cv::MORPH_RECT, {5, 5});
+  cv::morphologyEx(gray, w.gray, cv::MORPH_CLOSE, k);
+  cv::morphologyEx(chroma, w.chroma, cv::MORPH_OPEN, k);
+  cv::GaussianBlur(w.gray, w.gray, {3, 3}, 0);
+  cv::GaussianBlur(w.chroma, w.chroma, {3, 3}, 0);
+  cv::Sobel(w.gray, w.gx, CV_16S, 1, 0);
+  cv::Sobel(w.gray, w.gy, CV_16S, 0, 1);
+  cv::Sobel(w.chroma, w.cx, CV_16S, 1, 0);
+  cv::Sobel(w.chroma, w.cy, CV_16S, 0, 1);
+  // What counts as a strong edge depends on the scene: on a white page on a light desk the
+  // border is a step of a few grey levels, on wood it must beat the grain. Scale the edge
+  // level to the busiest 5 % of the image's gradients.
+  int hist[256] = {0};
+  for (int y = 0; y < w.gx.rows; ++y) {
+    const short* a = w.gx.ptr<short>(y);
+    const short* b = w.gy.ptr<short>(y);
+    for (int x = 0; x < w.gx.cols; ++x) ++hist[std::min(255, (std::abs(a[x]) + std::abs(b[x])) / 2)];
+  }
+  int p95 = 0;
+  for (long acc = 0, want = static_cast<long>(0.05 * w.gx.total()); p95 < 255; ++p95) {
+    acc += hist[255 - p95];
+    if (acc >= want) break;
+  }
+  p95 = 255 - p95;  // half the L1 magnitude at the 95th percentile
+  w.full = std::clamp(4.0 * p95, kGradFullMin, kGradFullMax);
+  return w;
+}
+
+// --- Candidate scoring -------------------------------------------------------------------
+
+struct Score {
+  double total = -1;
+  double edge = 0;
+  double roughness = 0;
+};
+
+struct Interior {
+  double roughness = 0;  // mean grey step between neighbouring grid samples
+  double clipped = 0;    // share of samples at the top of the range (glare)
+  double chroma = 0;     // mean chroma: paper is nearly colourless
+};
+
+// A page, once text is closed away, is smooth inside; a quad that encloses cloth, wood grain
+// or part of the desk is not, and one drawn around a glare spot is clipped inside.
+Interior interior(const Work& w, const Quad& q) {
+  constexpr int N = 10;
+  float v[N][N];
+  int clipped = 0;
+  double chroma = 0;
+  for (int i = 0; i < N; ++i)
+    for (int j = 0; j < N; ++j) {
+      float u = 0.08f + 0.84f * i / (N - 1), t = 0.08f + 0.84f * j / (N - 1);
+      cv::Point2f top = q[0] + (q[1] - q[0]) * u, bottom = q[3] + (q[2] - q[3]) * u;
+      cv::Point2f p = top + (bottom - top) * t;
+      int x = std::clamp(cvRound(p.x), 0, w.gray.cols - 1), y = std::clamp(cvRound(p.y), 0, w.gray.rows - 1);
+      v[i][j] = w.gray.at<uchar>(y, x);
+      chroma += w.chroma.at<uchar>(y, x);
+      if (v[i][j] >= 250) ++clipped;
+    }
+  double sum = 0;
+  for (int i = 0; i < N; ++i)
+    for (int j = 0; j + 1 < N; ++j) sum += std::abs(v[i][j] - v[i][j + 1]) + std::abs(v[j][i] - v[j + 1][i]);
+  return {sum / (2.0 * N * (N - 1)), clipped / double(N * N), chroma / (N * N)};
+}
+
+// Support of one border: at samples along it, the gradient component across the border (best
+// of brightness and chroma, best of a few offsets), counted only with the sign that most of the
+// border agrees on, so texture that flips sign along the line earns little.
+double side_support(const Work& w, cv::Point2f a, cv::Point2f b, cv::Point2f centre, int max_samples) {
+  cv::Point2f d = b - a;
+  float len = std::hypot(d.x, d.y);
+  if (len < 4) return 0;
+  cv::Point2f t = d / len, n(-t.y, t.x);
+  if ((a + b) * 0.5f - centre == cv::Point2f()) return 0;
+  if (n.dot((a + b) * 0.5f - centre) < 0) n = -n;
+  int samples = std::clamp(static_cast<int>(len / 3), 10, max_samples);
+  const int W = w.gray.cols, H = w.gray.rows;
+  double pos[2] = {0, 0}, neg[2] = {0, 0};
+  // The strip just inside a page border is plain margin; just inside a line of a checked
+  // cloth or a plank seam it keeps changing. Track how much it changes along the border.
+  double strip_change = 0, prev_inside = -1;
+  for (int i = 0; i < samples; ++i) {
+    cv::Point2f p = a + d * (0.06f + 0.88f * (i + 0.5f) / samples);
+    {
+      int x = std::clamp(cvRound(p.x - n.x * 3), 0, W - 1), y = std::clamp(cvRound(p.y - n.y * 3), 0, H - 1);
+      double v = w.gray.at<uchar>(y, x);
+      if (prev_inside >= 0) strip_change += std::abs(v - prev_inside);
+      prev_inside = v;
+    }
+    double best[2] = {0, 0};
+    for (int off = -2; off <= 2; ++off) {
+      int x = cvRound(p.x + n.x * off), y = cvRound(p.y + n.y * off);
+      if (x < 1 || y < 1 || x >= W - 1 || y >= H - 1) continue;
+      const cv::Mat* gs[2][2] = {{&w.gx, &w.gy}, {&w.cx, &w.cy}};
+      for (int c = 0; c < 2; ++c) {
+        double gx = gs[c][0]->at<short>(y, x), gy = gs[c][1]->at<short>(y, x);
+        double proj = gx * n.x + gy * n.y;
+        double mag = std::hypot(gx, gy);
+        if (mag < 1) continue;
+        double v = proj * std::abs(proj) / mag;  // |proj|·cos: oblique texture counts less
+        if (std::abs(v) > std::abs(best[c])) best[c] = v;
+      }
+    }
+    for (int c = 0; c < 2; ++c) {
+      pos[c] += std::min(1.0, std::max(0.0, best[c]) / w.full);
+      neg[c] += std::min(1.0, std::max(0.0, -best[c]) / w.full);
+    }
+  }
+  double gray = std::max(pos[0], neg[0]) / samples;
+  double chroma = std::max(pos[1], neg[1]) / samples;
+  strip_change /= std::max(1, samples - 1);
+  return std::max(gray, chroma) * std::exp(-strip_change / 12.0);
+}
+
+// `max_samples` per side: a coarse pass ranks all candidates cheaply, a fine pass the best.
+Score score_quad(const Work& w, const Quad& q, PageKind expected, int max_samples = 60) {
+  Score s;
+  if (!quad_is_convex(q)) return s;
+  const double img_area = static_cast<double>(w.gray.cols) * w.gray.rows;
+  double frac = quad_area(q) / img_area;
+  if (frac < 0.03 || frac > 0.995) return s;
+  const float mx = w.gray.cols * 0.03f, my = w.gray.rows * 0.03f;
+  for (const auto& p : q)
+    if (p.x < -mx || p.y < -my || p.x > w.gray.cols + mx || p.y > w.gray.rows + my) return s;
+  double dev = max_angle_deviation_deg(q);
+  if (dev > 40) return s;
+  double min_side = 1e9;
+  for (int i = 0; i < 4; ++i) min_side = std::min<double>(min_side, cv::norm(q[i] - q[(i + 1) % 4]));
+  if (min_side < 0.08 * std::min(w.gray.cols, w.gray.rows)) return s;
+
+  cv::Point2f centre = (q[0] + q[1] + q[2] + q[3]) * 0.25f;
+  double sides[4], sum = 0, lo = 1;
+  for (int i = 0; i < 4; ++i) {
+    sides[i] = side_support(w, q[i], q[(i + 1) % 4], centre, max_samples);
+    sum += sides[i];
+    lo = std::min(lo, sides[i]);
+  }
+  s.edge = 0.5 * sum / 4 + 0.5 * lo;
+  double aspect = measured_aspect(q);
+  double aspect_fit = 0;
+  for (PageKind k : {PageKind::a4, PageKind::booklet, PageKind::id_card}) {
+    if (expected != PageKind::unknown && k != expected) continue;
+    double e = std::log(aspect / page_aspect(k)) / 0.08;
+    aspect_fit = std::max(aspect_fit, std::exp(-e * e));
+  }
+  double angle_pen = std::max(0.0, dev - 15) / 50;
+  Interior in = interior(w, q);
+  double smooth = std::exp(-in.roughness / 20.0);
+  double not_glare = 1.0 - std::min(1.0, 2.0 * in.clipped);
+  double colourless = std::exp(-std::max(0.0, in.chroma - 30.0) / 30.0);
+  s.total = s.edge * (1 - angle_pen) * (0.8 + 0.2 * aspect_fit) * (0.7 + 0.3 * std::sqrt(frac)) *
+            (0.4 + 0.6 * smooth) * not_glare * (0.5 + 0.5 * colourless);
+  s.roughness = in.roughness;
+  return s;
+}
+
+// --- Candidate generation ----------------------------------------------------------------
+
+std::vector<HLine> hough_lines(const Work& w) {
+  cv::Mat edges_g, edges_c, edges;
+  const double hi = w.full * 0.8, lo = hi * 0.4;
+  cv::Canny(w.gx, w.gy, edges_g, lo, hi, true);
+  cv::Canny(w.cx, w.cy, edges_c, lo, hi, true);
+  cv::bitwise_or(edges_g, edges_c, edges);
+  std::vector<cv::Vec2f> raw;
+  int votes = std::max(20, std::min(w.gray.cols, w.gray.rows) / 8);
+  cv::HoughLines(edges, raw, 1, CV_PI / 180, votes);
+  std::vector<HLine> kept;
+  for (const auto& l : raw) {  // strongest first; suppress near-duplicates
+    bool dup = false;
+    for (const auto& k : kept) {
+      double dt = angle_diff(l[1], k.theta);
+      double dr = std::abs(std::abs(l[0]) - std::abs(k.rho));
+      if (dt < 4 * CV_PI / 180 && dr < 8) { dup = true; break; }
+    }
+    if (!dup) kept.push_back({l[0], l[1]});
+    if (kept.size() >= 18) break;
+  }
+  return kept;
+}
+
+void quads_from_lines(const std::vector<HLine>& lines, cv::Size size, std::vector<Quad>& out) {
+  struct Pair { int a, b; double theta; };
+  std::vector<Pair> pairs;
+  const double min_sep = 0.08 * std::min(size.width, size.height);
+  for (size_t i = 0; i < lines.size(); ++i)
+    for (size_t j = i + 1; j < lines.size(); ++j) {
+      if (angle_diff(lines[i].theta, lines[j].theta) > 30 * CV_PI / 180) continue;
+      // Distance between the two lines, measured through the image centre.
+      cv::Point2f c(size.width * 0.5f, size.height * 0.5f);
+      const HLine& li = lines[i];
+      const HLine& lj = lines[j];
+      cv::Point2f ni(std::cos(li.theta), std::sin(li.theta)), nj(std::cos(lj.theta), std::sin(lj.theta));
+      cv::Point2f foot = c - nj * (c.dot(nj) - lj.rho);
+      if (std::abs(foot.dot(ni) - li.rho) < min_sep) continue;
+      pairs.push_back({static_cast<int>(i), static_cast<int>(j), lines[i].theta});
+    }
+  for (size_t p = 0; p < pairs.size(); ++p)
+    for (size_t r = p + 1; r < pairs.size(); ++r) {
+      const Pair& A = pairs[p];
+      const Pair& B = pairs[r];
+      if (A.a == B.a || A.a == B.b || A.b == B.a || A.b == B.b) continue;
+      if (angle_diff(A.theta, B.theta) < 50 * CV_PI / 180) continue;
+      auto c0 = intersect(lines[A.a], lines[B.a]), c1 = intersect(lines[A.a], lines[B.b]);
+      auto c2 = intersect(lines[A.b], lines[B.b]), c3 = intersect(lines[A.b], lines[B.a]);
+      if (!c0 || !c1 || !c2 || !c3) continue;
+      out.push_back(order_clockwise({*c0, *c1, *c2, *c3}));
+    }
+}
+
+void quads_from_mask(const cv::Mat& mask, std::vector<Quad>& out) {
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  const double min_area = 0.03 * mask.total();
+  for (const auto& c : contours) {
+    if (cv::contourArea(c) < min_area) continue;
+    std::vector<cv::Point> hull, poly;
+    cv::convexHull(c, hull);
+    double peri = cv::arcLength(hull, true);
+    for (double eps = 0.01; eps <= 0.1; eps += 0.015) {
+      cv::approxPolyDP(hull, poly, eps * peri, true);
+      if (poly.size() <= 4) break;
+    }
+    if (poly.size() == 4)
+      out.push_back(order_clockwise({cv::Point2f(poly[0]), cv::Point2f(poly[1]),
+                                     cv::Point2f(poly[2]), cv::Point2f(poly[3])}));
+  }
+}
+
+// Pixels that look like paper: bright and colourless, after dividing out the slow light
+// gradient. Two masks (with and without the normalisation) since either can fail alone.
+void quads_from_paper(const Work& w, std::vector<Quad>& out) {
+  cv::Mat paper;
+  cv::Mat chroma2;
+  cv::addWeighted(w.chroma, 1.5, w.chroma, 0, 0, chroma2);
+  cv::subtract(w.gray, chroma2, paper);
+  cv::Mat tiny, light, norm;
+  cv::resize(paper, tiny, {16, 9}, 0, 0, cv::INTER_AREA);
+  cv::GaussianBlur(tiny, tiny, {0, 0}, 2);
+  cv::resize(tiny, light, paper.size(), 0, 0, cv::INTER_LINEAR);
+  cv::divide(paper, light, norm, 128.0);
+  cv::Mat k = cv::getStructuringElement(cv::MORPH_RECT, {3, 3});
+  for (const cv::Mat* src : {&paper, &norm}) {
+    cv::Mat mask;
+    cv::threshold(*src, mask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    cv::morphologyEx(mask, mask, cv::MORPH_OPEN, k);
+    quads_from_mask(mask, out);
+  }
+}
+
+// Sub-pixel refinement of the quad on the working copy using its text-free luminance.
+Quad refine_small(const Work& w, const Quad& q) {
+  const cv::Mat& g = w.gray;
+  auto luma = [&](float x, float y) { return sample_bilinear(g, x, y); };
+  return refine_quad(q, luma, 4.0f, 24);
+}
+
+}  // namespace
+
+PageDetection detect_page(const cv::Mat& image, const DetectOptions& options) {
+  PageDetection result;
+  if (image.empty() || image.depth() != CV_8U || (image.channels() != 3 && image.channels() != 1))
+    return result;
+  const int long_side = std::max(image.cols, image.rows);
+  const double scale = long_side > options.work_size ? double(options.work_size) / long_side : 1.0;
+  cv::Mat small;
+  if (scale < 1.0) cv::resize(image, small, {}, scale, scale, cv::INTER_AREA);
+  else small = image;
+  Work w = prepare(small);
+
+  std::vector<Quad> candidates;
+  quads_from_lines(hough_lines(w), small.size(), candidates);
+  quads_from_paper(w, candidates);
+
+  std::vector<Score> scores(candidates.size());
+  size_t best_i = candidates.size();
+  // Coarse pass over every candidate, fine pass over the 24 best (ties in the coarse score are
+  // common among near-identical quads, and the fine pass separates them).
+  for (size_t i = 0; i < candidates.size(); ++i) scores[i] = score_quad(w, candidates[i], options.expected, 14);
+  {
+    std::vector<size_t> order(candidates.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const size_t keep = std::min<size_t>(24, order.size());
+    std::partial_sort(order.begin(), order.begin() + keep, order.end(),
+                      [&](size_t a, size_t b) { return scores[a].total > scores[b].total; });
+    std::vector<Quad> top;
+    for (size_t k = 0; k < keep; ++k)
+      if (scores[order[k]].total > 0) top.push_back(candidates[order[k]]);
+    candidates = std::move(top);
+    scores.assign(candidates.size(), Score{});
+    best_i = candidates.size();
+  }
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    scores[i] = score_quad(w, candidates[i], options.expected);
+    if (scores[i].total > 0 && (best_i == candidates.size() || scores[i].total > scores[best_i].total))
+      best_i = i;
+  }
+  // Documents contain rectangles of their own (a photo, a table, a boxed field). When a
+  // well-supported quad encloses the winner, the enclosing one is the page.
+  const double winner_total = best_i < candidates.size() ? scores[best_i].total : 0;
+  for (int round = 0; round < 3 && best_i < candidates.size(); ++round) {
+    const Quad& b = candidates[best_i];
+    const double barea = quad_area(b);
+    size_t outer = candidates.size();
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      const Score& si = scores[i];
+      // The enclosing page must itself be convincing: well outlined and smooth inside.
+      if (i == best_i || si.total < 0.7 * winner_total || si.edge < 0.6 || si.roughness > 12) continue;
+      const Quad& c = candidates[i];
+      if (quad_area(c) < 1.3 * barea) continue;
+      std::vector<cv::Point2f> poly(c.begin(), c.end());
+      bool inside = true;
+      for (const auto& p : b) inside = inside && cv::pointPolygonTest(poly, p, true) > -2.0;
+      if (inside && (outer == candidates.size() || si.total > scores[outer].total)) outer = i;
+    }
+    if (outer == candidates.size()) break;
+    best_i = outer;
+  }
+  Score best;
+  Quad best_q{};
+  if (best_i < candidates.size()) {
+    best = scores[best_i];
+    best_q = candidates[best_i];
+  }
+  if (best.total < 0 || best.edge < kMinEdgeSupport) return result;
+
+  // Refine on the working copy; keep the refinement only if it does not lower the score.
+  Quad refined = refine_small(w, best_q);
+  Score rs = score_quad(w, refined, options.expected);
+  if (rs.total >= best.total * 0.97 && max_corner_distance(refined, best_q) < 8) {
+    best_q = refined;
+    best = rs;
+  }
+  Quad full;
+  for (int i = 0; i < 4; ++i)
+    full[i] = cv::Point2f(static_cast<float>((best_q[i].x + 0.5) / scale - 0.5),
+                          static_cast<float>((best_q[i].y + 0.5) / scale - 0.5));
+  if (options.refine && scale < 1.0) {
+    auto luma = [&](float x, float y) { return sample_luma(image, x, y); };
+    float reach = static_cast<float>(std::max(4.0, 1.5 / scale));
+    Quad r1 = refine_quad(full, luma, reach, 40);
+    Quad r2 = refine_quad(r1, luma, std::max(3.0f, reach / 2), 40);
+    if (quad_is_convex(r2) && max_corner_distance(r2, full) < 3.0 / scale) full = r2;
+  }
+  result.found = true;
+  result.corners = order_clockwise(full);
+  result.score = best.total;
+  result.edge_support = best.edge;
+  result.kind = options.expected != PageKind::unknown ? options.expected
+                                                      : nearest_page_kind(measured_aspect(full));
+  return result;
+}
+
+}  // namespace jiuzhu::camera

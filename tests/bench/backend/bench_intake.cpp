@@ -1,0 +1,311 @@
+// bench_intake [--seconds N] [--clients N] [--pg-url URL] [--server BIN]
+//
+// Measures, with N concurrent keep-alive clients on loopback:
+//   bare        a bare Poco HTTPServer whose handler reads the body and answers 201 "{}"
+//               (run as a child process, like the real server) — the floor for this client;
+//   sqlite      jiuzhu-server serve on SQLite (WAL, synchronous=FULL, group commit): every
+//               counted request is a 201 for a new, durable application;
+//   postgresql  the same on PostgreSQL when --pg-url (or JIUZHU_TEST_PG_URL) is given.
+// Prints one JSON object on the last line of stdout: per target requests/s, p50 and p99 in ms,
+// errors, and the overhead of the server against the bare handler.
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/NullStream.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/ThreadPool.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/id_number.h"
+
+using Json = nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// ---- the bare handler -------------------------------------------------------------------
+class Bare final : public Poco::Net::HTTPRequestHandler {
+ public:
+  void handleRequest(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp) override {
+    Poco::NullOutputStream null;
+    Poco::StreamCopier::copyStream(req.stream(), null);
+    resp.setStatus(Poco::Net::HTTPResponse::HTTP_CREATED);
+    resp.setContentType("application/json");
+    resp.sendBuffer("{}", 2);
+  }
+};
+class BareFactory final : public Poco::Net::HTTPRequestHandlerFactory {
+ public:
+  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override { return new Bare; }
+};
+
+int serve_bare() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0), 256);
+  auto* params = new Poco::Net::HTTPServerParams;
+  params->setMaxThreads(128);
+  params->setKeepAlive(true);
+  params->setMaxKeepAliveRequests(0);
+  Poco::ThreadPool pool(2, 132);
+  Poco::Net::HTTPServer server(new BareFactory, pool, socket, params);
+  server.start();
+  std::printf("listening on 127.0.0.1:%d\n", socket.address().port());
+  std::fflush(stdout);
+  int sig = 0;
+  sigwait(&set, &sig);
+  server.stopAll(true);
+  return 0;
+}
+
+// ---- processes ------------------------------------------------------------------------------
+struct Child {
+  pid_t pid = -1;
+  int port = 0;
+};
+
+Child spawn(const std::vector<std::string>& args, const std::string& log) {
+  int out[2];
+  if (pipe(out) != 0) std::exit(1);
+  std::vector<std::string> copy = args;
+  std::vector<char*> argv;
+  for (auto& a : copy) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  Child c;
+  c.pid = fork();
+  if (c.pid == 0) {
+    dup2(out[1], 1);
+    const int err = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (err >= 0) dup2(err, 2);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(out[1]);
+  std::string line;
+  char buf[256];
+  for (ssize_t n; line.find('\n') == std::string::npos && (n = read(out[0], buf, sizeof buf)) > 0;) line.append(buf, n);
+  close(out[0]);
+  const auto colon = line.rfind(':');
+  if (line.rfind("listening on", 0) != 0) {
+    std::fprintf(stderr, "bench_intake: child did not start: %s (log %s)\n", line.c_str(), log.c_str());
+    std::exit(1);
+  }
+  c.port = std::stoi(line.substr(colon + 1));
+  return c;
+}
+
+void stop(Child& c) {
+  if (c.pid <= 0) return;
+  kill(c.pid, SIGTERM);
+  int st = 0;
+  waitpid(c.pid, &st, 0);
+  c.pid = -1;
+}
+
+std::string run(const std::vector<std::string>& args) {
+  std::string cmd;
+  for (const auto& a : args) cmd += "'" + a + "' ";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[256];
+  while (p && fgets(buf, sizeof buf, p)) out += buf;
+  if (p) pclose(p);
+  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+  return out;
+}
+
+// ---- load ---------------------------------------------------------------------------------------
+std::string make_uuid(std::mt19937_64& rng) {
+  char buf[40];
+  const uint64_t a = rng(), b = rng();
+  std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-a%03x-%012llx", static_cast<unsigned>(a >> 32),
+                static_cast<unsigned>(a & 0xffff), static_cast<unsigned>((a >> 16) & 0xfff),
+                static_cast<unsigned>(b >> 52), static_cast<unsigned long long>(b & 0xffffffffffffULL));
+  return buf;
+}
+
+std::string application(std::mt19937_64& rng) {
+  char seq[8];
+  std::snprintf(seq, sizeof seq, "%03d", static_cast<int>(rng() % 1000));
+  std::string id17 = std::string("450326") + "19500315" + seq;
+  const std::string id = id17 + jiuzhu::IdNumber::check_character(id17);
+  Json app = {
+      {"client_id", make_uuid(rng)},
+      {"township", "450326101"},
+      {"channel", "kiosk"},
+      {"programs", {"dibao"}},
+      {"applicant", {{"id_number", id}, {"name", "张三"}, {"phone", "13800000000"}, {"address", "罗锦镇某村"}, {"card_read", true}}},
+      {"household",
+       {{"hukou", "rural"},
+        {"members", {{{"id_number", id}, {"name", "张三"}, {"relation", "self"}, {"lives_together", true},
+                      {"monthly_income", 200}, {"disability", nullptr}, {"employment", "none"}}}},
+        {"assets", {{"deposits", 0}, {"vehicles", 0}, {"extra_housing", 0}}},
+        {"has_able_supporter", false}}},
+      {"statement", "年老体弱，无固定收入"},
+      {"consent", {{"verification_authorized", true}, {"truthfulness_promised", true}}}};
+  return app.dump();
+}
+
+struct Figures {
+  double rps = 0, p50_ms = 0, p99_ms = 0;
+  uint64_t ok = 0, errors = 0;
+  Json json() const { return {{"rps", rps}, {"p50_ms", p50_ms}, {"p99_ms", p99_ms}, {"ok", ok}, {"errors", errors}}; }
+};
+
+Figures load(int port, const std::string& token, int clients, double seconds, int expect_status) {
+  std::atomic<bool> go{false}, measuring{false}, done{false};
+  std::vector<std::vector<double>> lat(clients);
+  std::vector<uint64_t> errors(clients, 0);
+  std::vector<std::thread> threads;
+  for (int c = 0; c < clients; ++c) {
+    threads.emplace_back([&, c] {
+      std::mt19937_64 rng(1234567 + c);
+      Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+      session.setKeepAlive(true);
+      session.setTimeout(Poco::Timespan(30, 0));
+      while (!go) std::this_thread::yield();
+      while (!done) {
+        const std::string body = application(rng);
+        Poco::Net::HTTPRequest req("POST", "/api/v1/applications", Poco::Net::HTTPMessage::HTTP_1_1);
+        req.setContentType("application/json");
+        req.setContentLength(static_cast<std::streamsize>(body.size()));
+        req.setKeepAlive(true);
+        if (!token.empty()) req.set("Authorization", "Bearer " + token);
+        const auto t0 = Clock::now();
+        try {
+          session.sendRequest(req) << body;
+          Poco::Net::HTTPResponse resp;
+          auto& in = session.receiveResponse(resp);
+          Poco::NullOutputStream null;
+          Poco::StreamCopier::copyStream(in, null);
+          const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+          if (!measuring) continue;
+          if (resp.getStatus() == expect_status) lat[c].push_back(ms);
+          else ++errors[c];
+        } catch (const Poco::Exception&) {
+          if (measuring) ++errors[c];
+          session.reset();
+        }
+      }
+    });
+  }
+  go = true;
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));  // warm-up: connections, caches
+  measuring = true;
+  const auto start = Clock::now();
+  std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+  measuring = false;
+  const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+  done = true;
+  for (auto& t : threads) t.join();
+  std::vector<double> all;
+  Figures f;
+  for (int c = 0; c < clients; ++c) {
+    all.insert(all.end(), lat[c].begin(), lat[c].end());
+    f.errors += errors[c];
+  }
+  std::sort(all.begin(), all.end());
+  f.ok = all.size();
+  f.rps = all.size() / elapsed;
+  if (!all.empty()) {
+    f.p50_ms = all[all.size() / 2];
+    f.p99_ms = all[std::min(all.size() - 1, all.size() * 99 / 100)];
+  }
+  return f;
+}
+
+Figures bench_server(const std::string& bin, const std::string& db_url, const std::string& dir, int clients, double seconds) {
+  const std::string token = run({bin, "kiosk", "add", "--id", "BENCH-" + std::to_string(getpid()), "--township", "450326101",
+                                 "--db", db_url});
+  if (token.rfind("jzk_", 0) != 0) {
+    std::fprintf(stderr, "bench_intake: kiosk add failed\n");
+    std::exit(1);
+  }
+  Child server = spawn({bin, "serve", "--listen", "127.0.0.1:0", "--data-dir", dir, "--db", db_url}, dir + "/server.log");
+  Figures f = load(server.port, token, clients, seconds, 201);
+  stop(server);
+  return f;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && args[0] == "--serve-bare") return serve_bare();
+  double seconds = 10;
+  int clients = 64;
+  std::string bin = JIUZHU_SERVER_BIN;
+  std::string pg = std::getenv("JIUZHU_TEST_PG_URL") ? std::getenv("JIUZHU_TEST_PG_URL") : "";
+  for (size_t i = 0; i + 1 < args.size(); i += 2) {
+    if (args[i] == "--seconds") seconds = std::stod(args[i + 1]);
+    else if (args[i] == "--clients") clients = std::stoi(args[i + 1]);
+    else if (args[i] == "--pg-url") pg = args[i + 1];
+    else if (args[i] == "--server") bin = args[i + 1];
+    else {
+      std::fprintf(stderr, "usage: bench_intake [--seconds N] [--clients N] [--pg-url URL] [--server BIN]\n");
+      return 2;
+    }
+  }
+  const auto dir = std::filesystem::temp_directory_path() / ("jiuzhu-bench-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  Json out = {{"benchmark", "intake_submissions"}, {"clients", clients}, {"seconds", seconds}};
+  {
+    const std::string self = std::filesystem::canonical("/proc/self/exe").string();
+    Child bare = spawn({self, "--serve-bare"}, (dir / "bare.log").string());
+    Figures f = load(bare.port, "", clients, seconds, 201);
+    stop(bare);
+    out["bare"] = f.json();
+    std::fprintf(stderr, "bare: %.0f req/s p50 %.2f ms p99 %.2f ms\n", f.rps, f.p50_ms, f.p99_ms);
+  }
+  {
+    const auto d = dir / "sqlite";
+    std::filesystem::create_directories(d);
+    Figures f = bench_server(bin, "sqlite:" + (d / "jiuzhu.db").string(), d.string(), clients, seconds);
+    out["sqlite"] = f.json();
+    std::fprintf(stderr, "sqlite: %.0f acked/s p50 %.2f ms p99 %.2f ms errors %llu\n", f.rps, f.p50_ms, f.p99_ms,
+                 static_cast<unsigned long long>(f.errors));
+  }
+  if (!pg.empty()) {
+    const auto d = dir / "pg";
+    std::filesystem::create_directories(d);
+    Figures f = bench_server(bin, pg, d.string(), clients, seconds);
+    out["postgresql"] = f.json();
+    std::fprintf(stderr, "postgresql: %.0f acked/s p50 %.2f ms p99 %.2f ms errors %llu\n", f.rps, f.p50_ms, f.p99_ms,
+                 static_cast<unsigned long long>(f.errors));
+  }
+  const double bare_rps = out["bare"]["rps"], sqlite_rps = out["sqlite"]["rps"];
+  const double bare_p50 = out["bare"]["p50_ms"], sqlite_p50 = out["sqlite"]["p50_ms"];
+  out["overhead_vs_bare"] = {{"throughput_ratio", sqlite_rps > 0 ? bare_rps / sqlite_rps : 0},
+                             {"p50_ratio", bare_p50 > 0 ? sqlite_p50 / bare_p50 : 0}};
+  std::error_code ec;
+  std::filesystem::remove_all(dir, ec);
+  std::printf("%s\n", out.dump().c_str());
+  return 0;
+}

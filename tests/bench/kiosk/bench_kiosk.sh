@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# bench_kiosk.sh BIN_DIR: start-up time, frame-time percentiles and peak RSS of jiuzhu-kiosk on
+# a scripted journey (attract → card → home → policy → apply → documents with the camera
+# preview running → review), software rendering at 1080×1920 under Xvfb, simulated devices, no
+# backend (the submission goes to the outbox). Runs RUNS times (default 3) and reports medians.
+# Last stdout line: one JSON object.
+set -euo pipefail
+BIN=${1:?usage: bench_kiosk.sh BIN_DIR}
+RUNS=${RUNS:-3}
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/../../.." && pwd)
+WORK=$(mktemp -d /tmp/kiosk-bench.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+"$BIN/kiosk_test_photo" "$WORK/page.jpg"
+"$BIN/kiosk_test_photo" "$WORK/desk.jpg" 1 empty
+sed -e "s|\${ASSETS}|$REPO/assets|g" -e "s|\${WORK}|$WORK|g" "$HERE/journey.kiosk" > "$WORK/journey.kiosk"
+for i in $(seq 1 "$RUNS"); do
+  rm -rf "$WORK/data"
+  xvfb-run -a -s "-screen 0 1080x1920x24" "$BIN/jiuzhu-kiosk" --devices sim --data-dir "$WORK/data" \
+    --backend http://127.0.0.1:9 --submit-wait 0 --script "$WORK/journey.kiosk" --stats "$WORK/stats$i.json" \
+    --screenshot-dir "$WORK" > "$WORK/log$i" 2>&1 || { cat "$WORK/log$i" >&2; exit 1; }
+  cat "$WORK/stats$i.json"
+done
+python3 - "$WORK" "$RUNS" <<'PY'
+import json, statistics, sys
+w, n = sys.argv[1], int(sys.argv[2])
+runs = [json.load(open(f"{w}/stats{i}.json")) for i in range(1, n + 1)]
+keys = ["startup_ms", "frame_ms_p50", "frame_ms_p90", "frame_ms_p99", "frame_ms_max",
+        "frame_cpu_ms_p50", "frame_cpu_ms_p90", "frame_cpu_ms_p99", "peak_rss_mb", "frames"]
+out = {"bench": "kiosk_journey", "runs": n, "resolution": "1080x1920", "renderer": "software"}
+out.update({k: round(statistics.median(r[k] for r in runs), 2) for k in keys})
+print(json.dumps(out))
+PY

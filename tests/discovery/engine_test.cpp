@@ -1,0 +1,184 @@
+// The whole run: missing feeds, households, exclusions, ordering, output JSON, incremental runs.
+#include <gtest/gtest.h>
+
+#include "feed_fixture.h"
+
+namespace jiuzhu::discovery {
+namespace {
+
+using namespace testing;
+using nlohmann::json;
+
+TEST(Engine, MissingFilesSkipTheirRules) {
+  FeedDir dir;
+  const std::string a = make_id("19500101", 1);
+  dir.write("population.csv", std::string(kPopHeader) + person(a, "H1", "head"));
+  const RuleSet rules = default_rules();
+  const RunResult r = run(dir, rules);
+  // Only the population-only rules can run.
+  EXPECT_EQ(r.skipped_rules,
+            (std::vector<std::string>{"medical_burden", "severe_disability", "serious_illness", "elderly_alone",
+                                      "unemployed_with_dependents", "dropout", "disaster", "relapse_risk",
+                                      "housing_hardship"}));
+  const json q = queue_json(r, rules);
+  EXPECT_EQ(q["summary"]["skipped_rules"].size(), 9u);
+  EXPECT_EQ(q["summary"]["residents"], 1);
+}
+
+TEST(Engine, NoPopulationMeansNoHouseholdsAndEveryRuleSkipped) {
+  FeedDir dir;
+  dir.write("health.csv", "id_number,diagnosis,date,serious\n" + make_id("19800101") + ",x,2026-01-01,true\n");
+  const RuleSet rules = default_rules();
+  const RunResult r = run(dir, rules);
+  EXPECT_EQ(r.skipped_rules.size(), rules.rules.size());
+  EXPECT_EQ(r.households, 0u);
+  EXPECT_TRUE(r.queue.empty());
+  ASSERT_FALSE(r.row_errors.empty());
+  EXPECT_EQ(r.row_errors.back().reason, "missing_file");
+}
+
+TEST(Engine, HouseholdsGroupLivingMembersOnly) {
+  FeedDir dir;
+  const std::string head = make_id("19800101", 1), dead = make_id("19820101", 3), child = make_id("20150101", 5),
+                    future_death = make_id("19550101", 7);
+  dir.write("population.csv", std::string(kPopHeader) + person(head, "H1", "head") +
+                                  person(dead, "H1", "spouse", "2026-03-01") + person(child, "H1", "child") +
+                                  person(future_death, "H2", "head", "2027-01-01"));
+  // The dead spouse's disability must not flag the household; the living child's must.
+  dir.write("disability.csv", "id_number,kind,grade,issued\n" + dead + ",physical,1,2020-01-01\n");
+  const RuleSet rules = default_rules();
+  RunResult r = run(dir, rules);
+  EXPECT_EQ(r.residents, 3u);  // a death after the run date has not happened yet
+  EXPECT_EQ(r.households, 2u);
+  EXPECT_FALSE(flagged(r, rules, "H1", "severe_disability"));
+  EXPECT_TRUE(flagged(r, rules, "H1", "earner_died"));  // the spouse, 44, died with a child of 11
+  dir.write("disability.csv", "id_number,kind,grade,issued\n" + child + ",physical,1,2020-01-01\n");
+  r = run(dir, rules);
+  EXPECT_TRUE(flagged(r, rules, "H1", "severe_disability"));
+}
+
+TEST(Engine, CurrentRecipientsAreNotSuggestedTheirProgramsAgain) {
+  FeedDir dir;
+  const std::string a = make_id("19800101", 1), b = make_id("19800101", 3), c = make_id("19800101", 5);
+  dir.write("population.csv",
+            std::string(kPopHeader) + person(a, "DIBAO", "head") + person(b, "ENDED", "head") + person(c, "SICK", "head"));
+  dir.write("civil_affairs.csv", "id_number,program,since,until\n" + a + ",dibao,2024-01-01,\n" + b +
+                                     ",dibao,2020-01-01,2026-01-01\n" + c + ",dibao,2024-01-01,2027-06-30\n");
+  dir.write("rural_revitalization.csv", "id_number,category,since\n" + a + ",edge_vulnerable,2024-01-01\n" + b +
+                                            ",edge_vulnerable,2024-01-01\n");
+  dir.write("medical_insurance.csv",
+            "id_number,settled_date,total_cost,out_of_pocket,inpatient\n" + c + ",2026-05-01,40000,15000,true\n");
+  const RuleSet rules = default_rules();
+  const RunResult r = run(dir, rules);
+  // relapse_risk only points to dibao / dibao_edge: a dibao household is not queued for it.
+  EXPECT_TRUE(flags_of(r, rules, "DIBAO").empty());
+  // Ended dibao: queued again.
+  EXPECT_TRUE(flagged(r, rules, "ENDED", "relapse_risk"));
+  // Medical burden in a dibao household: still queued, for medical assistance only.
+  ASSERT_TRUE(flagged(r, rules, "SICK", "medical_burden"));
+  const json q = queue_json(r, rules);
+  for (const auto& h : q["households"]) {
+    if (h["household_id"] != "SICK") continue;
+    EXPECT_EQ(h["already_receiving"], json({"dibao"}));
+    EXPECT_EQ(h["suggested_programs"], json({"medical"}));
+  }
+}
+
+TEST(Engine, ScoreOrderEvidenceAndJsonShape) {
+  FeedDir dir;
+  const std::string a = make_id("19800101", 1), b = make_id("19800101", 3), kid = make_id("20150101", 5);
+  dir.write("population.csv", std::string(kPopHeader) + person(a, "ONE", "head") + person(b, "TWO", "head") +
+                                  person(kid, "TWO", "child"));
+  dir.write("housing.csv", "id_number,status,since\n" + a + ",dilapidated,2024-01-01\n" + b + ",dilapidated,2024-01-01\n");
+  dir.write("emergency.csv", "id_number,event,date,loss\n" + b + ",fire,2026-11-20,8000\n");
+  const RuleSet rules = default_rules();
+  const RunResult r = run(dir, rules);
+  const json q = queue_json(r, rules);
+  EXPECT_EQ(q["county"], "450326");
+  EXPECT_EQ(q["as_of"], "2026-11-24");
+  ASSERT_EQ(q["households"].size(), 2u);
+  const json& top = q["households"][0];
+  EXPECT_EQ(top["household_id"], "TWO");
+  EXPECT_EQ(top["township"], "450326100");
+  EXPECT_DOUBLE_EQ(top["score"].get<double>(), 4.5);  // disaster 3 + housing 1.5
+  EXPECT_EQ(top["visit_within_working_days"], 3);      // the urgent rule decides
+  double sum = 0;
+  for (const auto& f : top["flags"]) sum += f["weight"].get<double>();
+  EXPECT_DOUBLE_EQ(sum, top["score"].get<double>());
+  const json& ev = top["flags"][0]["evidence"][0];
+  EXPECT_EQ(ev["source"], "emergency.csv");
+  EXPECT_EQ(ev["id_number"], b);
+  EXPECT_EQ(ev["facts"]["loss"], 8000.0);
+  EXPECT_EQ(ev["facts"]["event"], "fire");
+  EXPECT_FALSE(ev["facts"]["threshold"].get<std::string>().empty());
+  EXPECT_EQ(q["households"][1]["household_id"], "ONE");
+  for (const char* key : {"residents", "households", "flagged", "row_errors", "skipped_rules"}) {
+    EXPECT_TRUE(q["summary"].contains(key)) << key;
+  }
+  EXPECT_TRUE(q["row_errors"].is_array());
+  // The summary line never holds ID numbers.
+  const std::string line = summary_line(r);
+  EXPECT_EQ(line.find(a), std::string::npos);
+  EXPECT_NE(line.find("2 flagged"), std::string::npos);
+}
+
+TEST(Engine, OneThreadAndTwoThreadsAgree) {
+  FeedDir dir;
+  std::string pop = kPopHeader, dis = "id_number,kind,grade,issued\n";
+  for (int i = 0; i < 300; ++i) {
+    const std::string id = make_id("19600101", i);
+    pop += person(id, "H" + std::to_string(i % 97), i % 97 == i ? "head" : "other");
+    if (i % 7 == 0) dis += id + ",physical," + std::to_string(1 + i % 4) + ",2020-01-01\n";
+  }
+  dir.write("population.csv", pop);
+  dir.write("disability.csv", dis);
+  const RuleSet rules = default_rules();
+  EXPECT_EQ(queue_json(run(dir, rules, kAsOf, 1), rules), queue_json(run(dir, rules, kAsOf, 2), rules));
+}
+
+TEST(Engine, IncrementalRunsMarkNewChangedAndResolved) {
+  FeedDir dir;
+  const std::string a = make_id("19800101", 1), b = make_id("19800101", 3), c = make_id("19800101", 5);
+  dir.write("population.csv", std::string(kPopHeader) + person(a, "A", "head") + person(b, "B", "head") +
+                                  person(c, "C", "head"));
+  dir.write("housing.csv", "id_number,status,since\n" + a + ",dilapidated,2024-01-01\n" + b + ",dilapidated,2024-01-01\n");
+  const RuleSet rules = default_rules();
+  const json first = queue_json(run(dir, rules), rules);
+  // Next month: A unchanged, B also had a disaster, C is new, and nothing else changes.
+  dir.write("emergency.csv", "id_number,event,date,loss\n" + b + ",fire,2026-11-20,8000\n");
+  dir.write("rural_revitalization.csv", "id_number,category,since\n" + c + ",sudden_hardship,2026-11-01\n");
+  json second = queue_json(run(dir, rules), rules, &first);
+  std::map<std::string, std::string> change;
+  for (const auto& h : second["households"]) change[h["household_id"]] = h["change"];
+  EXPECT_EQ(change["A"], "unchanged");
+  EXPECT_EQ(change["B"], "changed");
+  EXPECT_EQ(change["C"], "new");
+  EXPECT_TRUE(second["resolved"].empty());
+  // Then A's house is repaired: A is resolved.
+  dir.write("housing.csv", "id_number,status,since\n" + b + ",dilapidated,2024-01-01\n");
+  const json third = queue_json(run(dir, rules), rules, &second);
+  ASSERT_EQ(third["resolved"].size(), 1u);
+  EXPECT_EQ(third["resolved"][0]["household_id"], "A");
+  EXPECT_EQ(third["resolved"][0]["previous_flags"], json({"housing_hardship"}));
+  EXPECT_EQ(third["summary"]["resolved"], 1);
+  EXPECT_EQ(third["summary"]["unchanged"], 2);
+}
+
+TEST(Engine, RowErrorsInOutputWithFileLineReason) {
+  FeedDir dir;
+  const std::string a = make_id("19800101", 1);
+  dir.write("population.csv", std::string(kPopHeader) + person(a, "A", "head") + bad_checksum_id("19800101", 3) +
+                                  ",x,B,head,1980-01-01,rural,450326100,v,\n");
+  dir.write("housing.csv", "id_number,status,since\n" + a + ",collapsed,2024-01-01\n" + a + ",dilapidated,2024-01-01\n");
+  const RuleSet rules = default_rules();
+  const json q = queue_json(run(dir, rules), rules);
+  ASSERT_EQ(q["row_errors"].size(), 2u);
+  EXPECT_EQ(q["row_errors"][0], json({{"file", "housing.csv"}, {"line", 2}, {"reason", "bad_enum: status"}}));
+  EXPECT_EQ(q["row_errors"][1],
+            json({{"file", "population.csv"}, {"line", 3}, {"reason", "id_number: bad_check_character"}}));
+  EXPECT_EQ(q["summary"]["row_errors"], 2);
+  EXPECT_EQ(q["households"].size(), 1u);  // the good housing row still flags A
+}
+
+}  // namespace
+}  // namespace jiuzhu::discovery

@@ -1,0 +1,61 @@
+// Key-group rosters per township (重点人群分类造册) and their CSV.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "backend/discovery/csv_reader.h"
+#include "backend/discovery/roster.h"
+#include "feed_fixture.h"
+
+namespace jiuzhu::discovery {
+namespace {
+
+using namespace testing;
+
+TEST(Roster, GroupsPerTownshipAsCsv) {
+  FeedDir dir;
+  const std::string d = make_id("19800101", 1), t = make_id("19500101", 3), kid = make_id("20150101", 5),
+                    gp = make_id("19550101", 7), u = make_id("19900101", 9), old_dibao = make_id("19800101", 11);
+  std::string pop = kPopHeader;
+  pop += person(d, "D", "head") + person(t, "T", "head") + person(kid, "K", "grandchild") + person(gp, "K", "head") +
+         person(u, "U", "head") + person(old_dibao, "E", "head");
+  // Another township, with a comma in the village name (quoted in the CSV).
+  pop += make_id("19700101", 13) + ",王五,W,head,1970-01-01,urban,450326101,\"东,西村\",\n";
+  dir.write("population.csv", pop);
+  dir.write("civil_affairs.csv", "id_number,program,since,until\n" + d + ",dibao,2024-01-01,\n" + t +
+                                     ",tekun,2020-01-01,\n" + old_dibao + ",dibao,2020-01-01,2025-01-01\n");
+  dir.write("hr.csv", "id_number,status,since,pension_monthly\n" + u + ",unemployed_registered,2026-01-01,0\n" + t +
+                          ",pension,2010-01-01,1200\n");
+  dir.write("housing.csv", "id_number,status,since\n" + u + ",public_rental,2025-01-01\n");
+  const RuleSet rules = default_rules();
+  const RunResult r = run(dir, rules);
+  const auto entries = build_rosters(r);
+  std::map<std::string, std::set<std::string>> groups;  // group → household ids
+  for (const auto& e : entries) groups[e.group].insert(e.household_id);
+  EXPECT_EQ(groups["dibao"], std::set<std::string>{"D"});  // E's dibao ended
+  EXPECT_EQ(groups["tekun"], std::set<std::string>{"T"});
+  EXPECT_EQ(groups["distressed_minor"], std::set<std::string>{"K"});
+  EXPECT_EQ(groups["elderly_no_pension"], std::set<std::string>{"K"});  // T has a pension
+  EXPECT_EQ(groups["unemployed"], std::set<std::string>{"U"});
+  EXPECT_EQ(groups["public_rental"], std::set<std::string>{"U"});
+  EXPECT_TRUE(groups["warned"].count("K"));  // orphaned_child
+  // CSV of the first township only, parseable, with full columns.
+  const std::string csv = roster_csv(r, entries, "450326100");
+  CsvReader reader(csv);
+  CsvRecord rec;
+  ASSERT_TRUE(reader.next(rec));
+  ASSERT_EQ(rec.fields.size(), 9u);
+  EXPECT_EQ(rec.fields[0], "group");
+  size_t rows = 0;
+  while (reader.next(rec)) {
+    ASSERT_EQ(rec.error, nullptr);
+    ASSERT_EQ(rec.fields.size(), 9u);
+    EXPECT_EQ(rec.fields[2], "450326100");
+    ++rows;
+  }
+  EXPECT_GE(rows, 7u);
+}
+
+}  // namespace
+}  // namespace jiuzhu::discovery
