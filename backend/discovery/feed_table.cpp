@@ -9,6 +9,7 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 
 #include "backend/discovery/csv_reader.h"
 #include "core/id_number.h"
@@ -201,12 +202,26 @@ FeedTable parse_feed(std::string_view data, Feed feed, const LoadOptions& option
     t.cols[c].type = spec.columns[c].type;
     if (t.cols[c].type == ColType::text) t.cols[c].offsets.push_back(0);
   }
-  const size_t estimate = data.size() / 64;
+  // Rows ≈ newlines (exact unless fields hold line breaks): reserving once avoids regrowing
+  // (and copying) multi-megabyte columns.
+  size_t estimate = 1;
+  const char* const end = data.data() + data.size();
+  for (const char* p = data.data(); p < end; ++p) {
+    p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+    if (p == nullptr) break;
+    ++estimate;
+  }
   t.ids.reserve(estimate);
   t.lines.reserve(estimate);
+  for (size_t c = 1; c < ncols; ++c) {
+    Column& col = t.cols[c];
+    if (col.type == ColType::number) col.numbers.reserve(estimate);
+    else if (col.type == ColType::text) col.offsets.reserve(estimate + 1);
+    else col.ints.reserve(estimate);
+    if (col.type == ColType::key) interned[c].reserve(estimate / 2);
+  }
   std::array<Cell, kMaxColumns> cells{};
   std::string reason;
-  const int32_t as_of = date_int(options.as_of);
 
   while (reader.next(rec)) {
     if (rec.error) {
@@ -313,7 +328,6 @@ FeedTable parse_feed(std::string_view data, Feed feed, const LoadOptions& option
         continue;
       }
     }
-    (void)as_of;
     // Commit the row.
     t.ids.push_back(key);
     t.lines.push_back(static_cast<uint32_t>(rec.line));

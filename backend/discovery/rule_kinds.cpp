@@ -118,7 +118,8 @@ Clause parse_clause(Feed f, const json& j) {
           } else {
             bad("bad value list for " + col_name);
           }
-          list += (list.empty() ? "" : "|") + (v.is_string() ? v.get<std::string>() : v.dump());
+          if (!list.empty()) list += '|';
+          list += v.is_string() ? v.get<std::string>() : v.dump();
         }
         c.in.emplace_back(col, std::move(codes));
         parts.push_back(col_name + " in " + list);

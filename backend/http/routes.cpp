@@ -32,6 +32,7 @@ Router make_api_router() {
   r.add({"GET", "/api/v1/discovery/queue", case_staff, BodyKind::none, 0, false, h::discovery_queue});
   r.add({"POST", "/api/v1/visits", {R::caseworker}, BodyKind::json, 0, false, h::record_visit});
   r.add({"GET", "/api/v1/visits/due", {R::caseworker}, BodyKind::none, 0, false, h::visits_due});
+  r.add({"GET", "/api/v1/registry", case_staff, BodyKind::none, 0, false, h::registry});
   r.add({"GET", "/api/v1/audit", {R::county_admin}, BodyKind::none, 0, false, h::audit_log});
   return r;
 }

@@ -6,6 +6,7 @@
 #include <Poco/Exception.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <mutex>
 
 namespace jiuzhu::backend {
@@ -102,7 +103,9 @@ namespace {
 class PostgresDatabase final : public Database {
  public:
   PostgresDatabase(const std::string& url, const DatabaseOptions& options)
-      : pool_("PostgreSQL", url, 1, static_cast<int>(std::max(options.pool_max, options.read_sessions)), 60) {}
+      : capacity_(static_cast<int>(std::max(options.pool_max, options.read_sessions))),
+        free_(capacity_),
+        pool_("PostgreSQL", url, 1, capacity_, 60) {}
   ~PostgresDatabase() override { close(); }
 
   Backend backend() const override { return Backend::postgresql; }
@@ -122,6 +125,7 @@ class PostgresDatabase final : public Database {
     std::lock_guard lock(mu_);
     if (closed_) return;
     closed_ = true;
+    cv_.notify_all();
     try { pool_.shutdown(); } catch (const Poco::Exception&) {}
   }
 
@@ -131,6 +135,24 @@ class PostgresDatabase final : public Database {
       std::lock_guard lock(mu_);
       if (closed_) return make_error("db_closed", "database is closed");
     }
+    // Poco's pool throws when every session is busy; wait for one instead, so a burst of
+    // requests queues here rather than failing.
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [&] { return free_ > 0 || closed_; });
+      if (closed_) return make_error("db_closed", "database is closed");
+      --free_;
+    }
+    struct Release {
+      PostgresDatabase* self;
+      ~Release() {
+        {
+          std::lock_guard lock(self->mu_);
+          ++self->free_;
+        }
+        self->cv_.notify_one();
+      }
+    } release{this};
     Status st = Ok{};
     try {
       Poco::Data::Session s = pool_.get();
@@ -158,8 +180,11 @@ class PostgresDatabase final : public Database {
     return st;
   }
 
+  int capacity_;
+  int free_;
   Poco::Data::SessionPool pool_;
   std::mutex mu_;
+  std::condition_variable cv_;
   bool closed_ = false;
 };
 

@@ -87,10 +87,10 @@ std::optional<ApplicationRecord> load_app(Tx& tx, const std::string& no, const S
 // Next number in a named sequence (per township and day): atomic in both back ends because the
 // upsert takes the row lock (PostgreSQL) or runs on the single writer (SQLite).
 int64_t next_counter(Tx& tx, const std::string& scope) {
-  tx.session() << tx.q("INSERT INTO counters (scope, n) VALUES (?, 1) ON CONFLICT (scope) DO UPDATE SET n = counters.n + 1"),
-      bind(scope), now;
   Poco::Int64 n = 0;
-  tx.session() << tx.q("SELECT n FROM counters WHERE scope = ?"), bind(scope), into(n), now;
+  tx.session() << tx.q("INSERT INTO counters (scope, n) VALUES (?, 1) ON CONFLICT (scope) DO UPDATE SET n = counters.n + 1 "
+                       "RETURNING n"),
+      bind(scope), into(n), now;
   return n;
 }
 
@@ -105,15 +105,14 @@ std::string numbered(const std::string& prefix, const std::string& day, int64_t 
 void append_audit_tx(Tx& tx, const AuditEntry& e) {
   auto& s = tx.session();
   if (tx.postgres()) s << "LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE", now;
-  Statement st(s);
-  st << "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
-  st.execute();
-  RecordSet rs(st);
+  std::vector<Poco::Int64> last_seq;
+  std::vector<std::string> last_hash;
+  s << "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", into(last_seq), into(last_hash), now;
   int64_t seq = 1;
   std::string prev = audit_genesis_hash();
-  if (rs.rowCount() > 0) {
-    seq = i64(rs, 0, 0) + 1;
-    prev = str(rs, 1, 0);
+  if (!last_seq.empty()) {
+    seq = last_seq[0] + 1;
+    prev = last_hash[0];
   }
   const std::string at = now_rfc3339();
   const std::string hash = audit_row_hash(prev, seq, at, e);
@@ -287,12 +286,15 @@ class SqlRepository final : public Repository {
       // A retry: answer with the first result. The UNIQUE constraint below backs this up when
       // two retries race on PostgreSQL (the loser fails, rolls back, and its retry lands here).
       {
-        Statement q(s);
-        q << tx.q(std::string("SELECT ") + kAppColumns + " FROM applications WHERE client_id = ?"),
-            bind(app.record.client_id);
-        q.execute();
-        RecordSet rs(q);
-        if (rs.rowCount() > 0) {
+        // The common case is "not seen": a light query, the full row only for a real retry.
+        std::vector<Poco::Int64> seen;
+        s << tx.q("SELECT id FROM applications WHERE client_id = ?"), bind(app.record.client_id), into(seen), now;
+        if (!seen.empty()) {
+          Statement q(s);
+          q << tx.q(std::string("SELECT ") + kAppColumns + " FROM applications WHERE client_id = ?"),
+              bind(app.record.client_id);
+          q.execute();
+          RecordSet rs(q);
           out.record = app_row(rs, 0);
           out.created = false;
           return Ok{};

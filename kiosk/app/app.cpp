@@ -4,6 +4,7 @@
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
 
+#include <malloc.h>
 #include <time.h>
 
 #include <cstdlib>
@@ -101,6 +102,10 @@ bool App::init(std::string& error) {
   sync_ = std::make_unique<SyncWorker>(*outbox_, backend_, opt_.backoff_min, opt_.backoff_max);
   sync_->start();
 
+  // Software rendering all the way: without these hints SDL presents the software frame
+  // through an OpenGL texture (Mesa llvmpipe: +60 MB and a slower present).
+  SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+  SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   // SDL: video always; audio when a device exists (not under Xvfb).
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     error = std::string("SDL_Init: ") + SDL_GetError();
@@ -155,6 +160,9 @@ bool App::init(std::string& error) {
   // serves residents with what works (the keypad replaces the reader).
   if (auto st2 = card_.start(opt_.simulated_devices, opt_.reader_device); !st2)
     view_.card_message_key = "card.error.reader_open";
+  if (!opt_.simulated_devices) {
+    if (auto cam = camera_.open_real(""); !cam) view_.camera.error = "camera_unavailable";
+  }
   printer_ = std::make_unique<Printer>(opt_.simulated_devices, opt_.data_dir + "/printed", opt_.printer);
   speech_.start(audio);
   speech_.set_enabled(elderly_);
@@ -288,6 +296,8 @@ void App::frame() {
     if (fonts_.rebuild_if_dirty()) {
       ImGui_ImplSDLRenderer_DestroyFontsTexture();
       ImGui_ImplSDLRenderer_CreateFontsTexture();
+      // The atlas build's temporary buffers are large; give them back to the system.
+      malloc_trim(0);
     }
     events.clear();
     cmds.clear();

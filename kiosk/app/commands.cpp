@@ -186,6 +186,7 @@ void App::start_eligibility() {
     }
     if (a.deposits) h.assets.deposits = *a.deposits;
     if (a.has_vehicle) h.assets.vehicles = *a.has_vehicle ? 1 : 0;
+    if (a.extra_housing) h.assets.extra_housing = *a.extra_housing ? 1 : 0;
     if (a.emergency) {
       if (*a.emergency) h.emergency = std::optional<model::Emergency>(model::Emergency{model::EmergencyKind::other, Date::today_china(), std::nullopt});
       else h.emergency = std::optional<model::Emergency>();

@@ -86,6 +86,33 @@ void App::script_before_frame() {
       next();
       return;
     }
+    case StepKind::drag: {
+      // 0: finger at the start; 1: press; 2..13: move in 12 steps; then release; then park.
+      constexpr int kMoves = 12;
+      auto at = [&](int i) {
+        float f = static_cast<float>(i) / kMoves;
+        return ImVec2(static_cast<float>(s.points[0].first) + f * static_cast<float>(s.points[1].first - s.points[0].first),
+                      static_cast<float>(s.points[0].second) + f * static_cast<float>(s.points[1].second - s.points[0].second));
+      };
+      if (phase_ == 0) {
+        inj_pos_ = at(0);
+        inj_down_ = false;
+        phase_ = 1;
+      } else if (phase_ == 1) {
+        inj_down_ = true;
+        last_input_ = now;
+        phase_ = 2;
+      } else if (phase_ < 2 + kMoves) {
+        inj_pos_ = at(phase_ - 1);
+        ++phase_;
+      } else if (inj_down_) {
+        inj_down_ = false;
+      } else {
+        inj_pos_ = ImVec2(-1, -1);
+        next();
+      }
+      return;
+    }
     case StepKind::tap:
     case StepKind::stroke: {
       // Phases: 0 find and move there; 1 press; 2.. (stroke: move through the points); then

@@ -1,12 +1,16 @@
 #include "kiosk/devices/camera_worker.h"
 
+#include <chrono>
 #include <cmath>
+#include <optional>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
-#include <opencv2/objdetect.hpp>
 
 #include "peripherals/camera/page_detector.h"
+#include "peripherals/camera/qr_reader.h"
+#include "peripherals/camera/stability.h"
 #include "peripherals/camera/quality.h"
+#include "peripherals/camera/frame_source.h"
 #include "peripherals/camera/rectify.h"
 
 namespace jiuzhu::kiosk {
@@ -21,6 +25,15 @@ camera::PageKind kind_for(const std::string& doc) {
 }
 
 }  // namespace
+
+CameraWorker::CameraWorker(double hold_ms) : hold_ms_(hold_ms) {}
+
+Status CameraWorker::open_real(const std::string& device) {
+  auto src = device.empty() ? camera::open_camera(0) : camera::open_camera(device);
+  if (!src) return src.error();
+  real_ = std::move(src).value();
+  return Ok{};
+}
 
 CameraWorker::~CameraWorker() {
   quit_ = true;
@@ -55,15 +68,17 @@ std::string CameraWorker::feed(const std::string& path) {
 
 bool CameraWorker::has_frame() const {
   std::lock_guard lock(mu_);
-  return !image_path_.empty();
+  return real_ != nullptr || !image_path_.empty();
 }
 
 void CameraWorker::loop() {
   unsigned loaded_gen = ~0u;
   cv::Mat frame;
-  std::vector<cv::Point2f> last;
-  int still = 0;
-  cv::QRCodeDetector qr;
+  std::optional<camera::StabilityTracker> tracker;
+  camera::StabilityOptions sopt;
+  sopt.hold_ms = hold_ms_;
+  auto t0 = std::chrono::steady_clock::now();
+  std::string last_mode;
   while (!quit_) {
     std::string mode, path;
     unsigned gen;
@@ -76,14 +91,20 @@ void CameraWorker::loop() {
     }
     if (quit_) break;
     if (!active_) {
-      still = 0;
+      tracker.reset();
       continue;
     }
-    if (gen != loaded_gen) {
+    if (real_) {
+      auto f = real_->next();
+      frame = f ? *f : cv::Mat();
+    } else if (gen != loaded_gen) {
       frame = path.empty() ? cv::Mat() : cv::imread(path, cv::IMREAD_COLOR);
       loaded_gen = gen;
-      still = 0;
-      last.clear();
+      tracker.reset();
+    }
+    if (mode != last_mode) {
+      tracker.reset();
+      last_mode = mode;
     }
     if (frame.empty()) {
       CameraEvent e;
@@ -103,12 +124,12 @@ void CameraWorker::loop() {
     pv.rgba.assign(rgba.data, rgba.data + rgba.total() * 4);
 
     if (mode == "qr") {
-      std::string text = qr.detectAndDecode(frame);
+      auto text = camera::read_qr(frame);
       events_.push(std::move(pv));
-      if (!text.empty()) {
+      if (text && !text->empty()) {
         CameraEvent q;
         q.kind = CameraEvent::qr;
-        q.text = text;
+        q.text = *text;
         events_.push(std::move(q));
         active_ = false;
       }
@@ -121,27 +142,21 @@ void CameraWorker::loop() {
     camera::PageDetection det = camera::detect_page(frame, opt);
     camera::Quality q = camera::assess_quality(frame, det);
     pv.found = det.found;
-    std::vector<cv::Point2f> now;
-    if (det.found) {
+    if (det.found)
       for (int i = 0; i < 4; ++i) {
         pv.corners[2 * i] = static_cast<float>(det.corners[static_cast<size_t>(i)].x * k);
         pv.corners[2 * i + 1] = static_cast<float>(det.corners[static_cast<size_t>(i)].y * k);
-        now.emplace_back(static_cast<float>(det.corners[static_cast<size_t>(i)].x),
-                         static_cast<float>(det.corners[static_cast<size_t>(i)].y));
       }
-    }
     for (const auto& p : q.problems) pv.problems.push_back(p.message);
-    // Stability: every corner within 1.5 % of the frame diagonal of the previous frame's.
-    double diag = std::hypot(frame.cols, frame.rows);
-    bool same = det.found && last.size() == 4;
-    for (size_t i = 0; same && i < 4; ++i)
-      same = std::hypot(now[i].x - last[i].x, now[i].y - last[i].y) < 0.015 * diag;
-    still = (det.found && q.ok) ? (same ? still + 1 : 1) : 0;
-    last = now;
-    pv.stable = std::min(1.0, static_cast<double>(still) / stable_frames_);
+    // Auto-capture: peripherals' tracker says when a good page has been still long enough.
+    if (!tracker) tracker.emplace(frame.size(), sopt);
+    double t_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    camera::CaptureState cs = tracker->update(t_ms, det.found ? std::optional<camera::Quad>(det.corners) : std::nullopt,
+                                              det.found && q.ok);
+    pv.stable = cs == camera::CaptureState::capture ? 1.0 : std::min(1.0, tracker->steady_ms() / sopt.hold_ms);
     events_.push(std::move(pv));
     bool manual = capture_.exchange(false) && det.found;
-    if (still >= stable_frames_ || manual) {
+    if (cs == camera::CaptureState::capture || manual) {
       cv::Mat page = camera::enhance_page(camera::rectify_page(frame, det.corners, opt.expected));
       std::vector<unsigned char> png;
       if (cv::imencode(".png", page, png)) {
@@ -151,7 +166,7 @@ void CameraWorker::loop() {
         events_.push(std::move(c));
       }
       active_ = false;
-      still = 0;
+      tracker.reset();
     }
   }
 }

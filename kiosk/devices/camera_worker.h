@@ -4,21 +4,27 @@
 //
 // Frame source: with --devices sim the "camera" shows the last image given to feed() (the
 // --script step "camera IMAGE", or the newest file in DATA_DIR/camera/), as a steady stream of
-// frames, so the real detector, quality gate and rectifier run on real photos. Page finding,
-// quality and rectification are peripherals/camera; the stability tracker (corners still for
-// `stable_frames` frames with quality ok) lives here.
+// frames, so the real detector, quality gate and rectifier run on real photos; with
+// --devices real, peripherals' FrameSource on the first camera (open_real). Page finding,
+// quality, stability (auto-capture), rectification and QR reading are all peripherals/camera.
 //
 // Thread-safety: public methods may be called from the UI thread while the worker runs.
 #pragma once
 
 #include <atomic>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "core/result.h"
 #include "kiosk/devices/queue.h"
+
+namespace jiuzhu::camera {
+class FrameSource;
+}
 
 namespace jiuzhu::kiosk {
 
@@ -36,8 +42,11 @@ struct CameraEvent {
 
 class CameraWorker {
  public:
-  explicit CameraWorker(int stable_frames = 5) : stable_frames_(stable_frames) {}
+  // `hold_ms`: how long a good page must stay still before the automatic capture.
+  explicit CameraWorker(double hold_ms = 600);
   ~CameraWorker();
+  // Real camera (V4L2 via peripherals' FrameSource); "" = the first camera. Call before start().
+  Status open_real(const std::string& device);
   CameraWorker(const CameraWorker&) = delete;
   CameraWorker& operator=(const CameraWorker&) = delete;
 
@@ -54,7 +63,8 @@ class CameraWorker {
 
  private:
   void loop();
-  int stable_frames_;
+  double hold_ms_;
+  std::unique_ptr<camera::FrameSource> real_;
   std::thread thread_;
   std::atomic<bool> quit_{false}, active_{false}, capture_{false};
   mutable std::mutex mu_;

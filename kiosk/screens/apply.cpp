@@ -177,6 +177,12 @@ void draw_member_add(ScreenCtx& c) {
       c.cmd(CommandKind::identify_typed, "member");
   } else {
     ui.text(person_line(ui, *c.s.pending_member), FontSize::title);
+    if (!c.s.pending_member->card_read) {
+      // A typed number carries no name: the member's name is written by hand (the paper
+      // forms and the household record need it).
+      ui.text(ui.s("id_entry.name_prompt"), FontSize::body);
+      c.hw.draw(ui, c.s.pending_member->name, 10, "member.name");
+    }
     ui.text(ui.s("member_add.relation"), FontSize::large);
     float bw = (w - t.gap) / 2;
     int i = 0;
@@ -194,7 +200,8 @@ void draw_member_add(ScreenCtx& c) {
   NavSpec nav;
   nav.next = true;
   nav.next_key = "member_add.done";
-  nav.next_enabled = c.s.pending_member.has_value() && c.s.pending_relation.has_value();
+  nav.next_enabled = c.s.pending_member.has_value() && c.s.pending_relation.has_value() &&
+                     !c.s.pending_member->name.empty();
   bottom_bar(c, nav);
   if (take_next(c)) {
     MemberEntry m;

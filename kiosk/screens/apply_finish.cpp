@@ -222,12 +222,14 @@ void draw_receipt(ScreenCtx& c) {
   bool pending = !c.s.receipt || c.s.receipt->status == "pending_upload";
   if (pending) {
     ui.text_colored(ui.s("receipt.saved_offline"), FontSize::title, t.ok);
-    ui.field(ui.s("receipt.local_no"), c.s.local_no);
+    ui.text(ui.s("receipt.local_no"), FontSize::body, true);
+    ui.text(c.s.local_no, FontSize::title);
     ui.text_colored(ui.s("receipt.pending_upload"), FontSize::large, t.danger);
     ui.text(ui.s("receipt.pending_explain"), FontSize::body);
   } else {
     ui.text_colored(ui.s("receipt.received"), FontSize::title, t.ok);
-    ui.field(ui.s("receipt.application_no"), c.s.receipt->application_no);
+    ui.text(ui.s("receipt.application_no"), FontSize::body, true);
+    ui.text(c.s.receipt->application_no, FontSize::title);
     ui.field(ui.s("receipt.due_date"), c.s.receipt->due_date);
   }
   ui.spacing(t.gap);

@@ -8,7 +8,7 @@
 namespace jiuzhu::kiosk {
 namespace {
 
-constexpr int kQuestions = 8;
+constexpr int kQuestions = 9;
 
 // Yes/no/不知道 as three big buttons stacked (stacked, not side by side: easier to hit).
 void yes_no(ScreenCtx& c, const char* name, std::optional<bool>& answer, const char* yes_key,
@@ -90,7 +90,8 @@ void draw_check_question(ScreenCtx& c) {
     case 4: yes_no(c, "check.q5", a.has_vehicle, "answer.yes_have", "answer.no_have", answered); break;
     case 5: yes_no(c, "check.q6", a.disability_severe, "answer.yes_have", "answer.no_have", answered); break;
     case 6: yes_no(c, "check.q7", a.emergency, "answer.yes_have", "answer.no_have", answered); break;
-    default: yes_no(c, "check.q8", a.has_supporter, "answer.yes_have", "answer.no_have", answered); break;
+    case 7: yes_no(c, "check.q8", a.has_supporter, "answer.yes_have", "answer.no_have", answered); break;
+    default: yes_no(c, "check.q9", a.extra_housing, "answer.yes_have", "answer.no_have", answered); break;
   }
   ImGui::EndGroup();
   if (answered) {
@@ -150,12 +151,15 @@ void draw_check_result(ScreenCtx& c) {
     if (shown == 0) ui.text(ui.s("check.none"), FontSize::large);
     ui.text(ui.s("check.ask_staff"), FontSize::body, true);
   }
-  ui.spacing(t.gap);
-  if (c.view.eligibility == Async::done &&
-      ui.button("check.apply", ui.s("check.apply"), ButtonKind::primary))
-    c.go(EventKind::go_apply_self);
   ui.end_scroll();
-  bottom_bar(c, NavSpec{});
+  // 我要申请 is the bar's main button: always in view, however long the results are.
+  NavSpec nav;
+  nav.next = true;
+  nav.next_key = "check.apply";
+  nav.next_enabled = c.view.eligibility == Async::done;
+  bottom_bar(c, nav);
+  for (auto& e : c.events)
+    if (e.kind == EventKind::next) e.kind = EventKind::go_apply_self;
 }
 
 }  // namespace jiuzhu::kiosk

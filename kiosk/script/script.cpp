@@ -85,8 +85,8 @@ Result<std::vector<Step>> parse_script(std::string_view text) {
     } else if (verb == "elderly") {
       s.kind = StepKind::elderly;
       if (arg != "on" && arg != "off") return err("elderly on|off");
-    } else if (verb == "stroke") {
-      s.kind = StepKind::stroke;
+    } else if (verb == "stroke" || verb == "drag") {
+      s.kind = verb == "stroke" ? StepKind::stroke : StepKind::drag;
       std::istringstream ps(arg);
       std::string pt;
       while (ps >> pt) {
@@ -98,7 +98,8 @@ Result<std::vector<Step>> parse_script(std::string_view text) {
           return err("stroke points are X,Y");
         }
       }
-      if (s.points.size() < 2) return err("stroke needs at least two points");
+      if (s.points.size() < 2) return err(verb + " needs at least two points");
+      if (s.kind == StepKind::drag && s.points.size() != 2) return err("drag takes exactly two points");
     } else if (verb == "wait-uploaded") {
       s.kind = StepKind::wait_uploaded;
       s.seconds = 60;

@@ -15,6 +15,7 @@
 //   sleep SECONDS
 //   elderly on|off           switch 长辈模式 as the on-screen toggle does
 //   stroke X,Y X,Y ...       draw one stroke on the handwriting board (board coordinates)
+//   drag X1,Y1 X2,Y2         drag a finger across the screen (screen pixels): scrolls lists
 //   wait-uploaded [SECONDS]  wait until the outbox has no pending items (default 60 s); fails
 //                            if the backend refused one (it is then in rejected/)
 //   expect-pending N         the outbox holds exactly N pending items
@@ -33,7 +34,7 @@ namespace jiuzhu::kiosk {
 
 enum class StepKind {
   tap, hold, type, card, remove_card, camera, wait, expect, expect_not, shot, sleep, elderly, stroke,
-  wait_uploaded, expect_pending
+  wait_uploaded, expect_pending, drag
 };
 
 struct Step {

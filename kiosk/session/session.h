@@ -48,6 +48,7 @@ struct CheckAnswers {
   std::optional<double> household_income;  // yuan/month, all members
   std::optional<double> deposits;
   std::optional<bool> has_vehicle;
+  std::optional<bool> extra_housing;
   std::optional<bool> disability_severe;
   std::optional<bool> serious_illness;
   std::optional<bool> emergency;

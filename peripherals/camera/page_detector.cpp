@@ -65,8 +65,8 @@ Work prepare(const cv::Mat& small) {
   cv::Mat k = cv::getStructuringElement(cv::MORPH_RECT, {5, 5});
   cv::morphologyEx(gray, w.gray, cv::MORPH_CLOSE, k);
   cv::morphologyEx(chroma, w.chroma, cv::MORPH_OPEN, k);
-  cv::GaussianBlur(w.gray, w.gray, {3, 3}, 0);
-  cv::GaussianBlur(w.chroma, w.chroma, {3, 3}, 0);
+  cv::GaussianBlur(w.gray, w.gray, {5, 5}, 0);
+  cv::GaussianBlur(w.chroma, w.chroma, {5, 5}, 0);
   cv::Sobel(w.gray, w.gx, CV_16S, 1, 0);
   cv::Sobel(w.gray, w.gy, CV_16S, 0, 1);
   cv::Sobel(w.chroma, w.cx, CV_16S, 1, 0);

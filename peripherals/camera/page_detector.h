@@ -35,8 +35,8 @@ struct DetectOptions {
 struct PageDetection {
   bool found = false;
   Quad corners{};                          // input pixels, clockwise from top-left
-  double score = 0;                        // candidate score; ≥ kMinScore when found
-  double edge_support = 0;                 // 0..1, share of the border backed by an edge
+  double score = 0;                        // the winning candidate's score (for comparisons)
+  double edge_support = 0;                 // 0..1, share of the border backed by an edge (≥ 0.3 when found)
   PageKind kind = PageKind::unknown;       // nearest format by measured aspect, if any
 };
 

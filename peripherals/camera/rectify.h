@@ -6,8 +6,9 @@
 // output never upsamples: its long side is the page's long side in the photo (capped).
 //
 // enhance_page makes the result readable and printable: it divides each channel by an estimate
-// of the paper's own brightness (a max filter that erases text, blurred), which removes uneven
-// light, shadows and colour cast, then stretches contrast so that paper is white and ink is
+// of the paper's own brightness (a smooth surface fitted to the bright level of a grid of
+// cells, ignoring cells that are content or glare), which removes uneven light and colour
+// cast without washing out photos, then stretches contrast so that paper is white and ink is
 // dark. Colour is kept: red seals on a hukou page are part of the evidence.
 //
 // Thread-safety: pure functions of their arguments.

@@ -110,6 +110,12 @@ TEST_P(ApiTest, WholeLifeOfAnApplication) {
   EXPECT_EQ(done.json()["status"], "approved");
   EXPECT_EQ(transition(no, "withdrawn").status, 409);
   EXPECT_EQ(srv().get("/api/v1/progress?application_no=" + no + "&check=" + last4).json()["status"], "approved");
+  // Approved dibao cases form the township's key-group roster; the other township's does not list it.
+  int listed = 0;
+  for (const auto& item : items(srv().get("/api/v1/registry?category=dibao&limit=1000", tok("cw")))) listed += item["application_no"] == no;
+  EXPECT_EQ(listed, 1);
+  for (const auto& item : items(srv().get("/api/v1/registry?category=dibao&limit=1000", tok("cw2")))) EXPECT_NE(item["application_no"], no);
+  EXPECT_EQ(srv().get("/api/v1/registry?category=nonsense", tok("cw")).status, 400);
   auto history = srv().get("/api/v1/cases/" + no, tok("cw")).json()["history"];
   EXPECT_EQ(history.size(), 5u);
 
@@ -256,10 +262,10 @@ TEST_P(ApiTest, PoliciesAndEligibility) {
   EXPECT_EQ(p.status, 200) << p.body.substr(0, 300);
   Json body = {{"params_county", kCounty}, {"household", application(kTownship, uuid())["household"]}};
   auto e = srv().post("/api/v1/eligibility", body);
-  EXPECT_TRUE(e.status == 200 || e.status == 404) << e.body;  // 404 only while no county parameters ship
-  if (e.status == 200) {
-    EXPECT_TRUE(e.json().contains("programs"));
-  }
+  ASSERT_EQ(e.status, 200) << e.body;
+  EXPECT_TRUE(e.json().contains("programs"));
+  EXPECT_FALSE(e.json()["programs"].empty());
+  EXPECT_EQ(srv().post("/api/v1/eligibility", Json{{"params_county", "110101"}, {"household", body["household"]}}).status, 404);
   body["extra"] = 1;
   EXPECT_EQ(srv().post("/api/v1/eligibility", body).status, 400);
 }

@@ -1,5 +1,5 @@
 // camera-synth: writes synthetic document photos and their true corners.
-//   camera-synth --out DIR [--count N] [--seed S] [--width W] [--height H]
+//   camera-synth --out DIR [--count N] [--seed S] [--width W] [--height H] [--qr TEXT]
 // Files: DIR/scene_NNNN.png and DIR/truth.jsonl (one {"file","corners","kind","background",
 // "blur","glare"} per line). The same seed gives the same files.
 #include <filesystem>
@@ -14,6 +14,7 @@
 
 int main(int argc, char** argv) {
   std::string out;
+  std::string qr;  // print this QR code on every page when not empty
   int count = 20, width = 1920, height = 1080;
   unsigned long long seed = 1;
   for (int i = 1; i < argc; ++i) {
@@ -24,13 +25,14 @@ int main(int argc, char** argv) {
     };
     try {
       if (a == "--help") {
-        std::cout << "usage: camera-synth --out DIR [--count N] [--seed S] [--width W] [--height H]\n";
+        std::cout << "usage: camera-synth --out DIR [--count N] [--seed S] [--width W] [--height H] [--qr TEXT]\n";
         return 0;
       } else if (a == "--out") out = next();
       else if (a == "--count") count = std::stoi(next());
       else if (a == "--seed") seed = std::stoull(next());
       else if (a == "--width") width = std::stoi(next());
       else if (a == "--height") height = std::stoi(next());
+      else if (a == "--qr") qr = next();
       else { std::cerr << "camera-synth: unknown argument " << a << "\n"; return 2; }
     } catch (const std::exception&) {
       std::cerr << "camera-synth: bad number for " << a << "\n";
@@ -38,7 +40,7 @@ int main(int argc, char** argv) {
     }
   }
   if (out.empty() || count < 1 || width < 64 || height < 64) {
-    std::cerr << "usage: camera-synth --out DIR [--count N] [--seed S] [--width W] [--height H]\n";
+    std::cerr << "usage: camera-synth --out DIR [--count N] [--seed S] [--width W] [--height H] [--qr TEXT]\n";
     return 2;
   }
   std::filesystem::create_directories(out);
@@ -47,6 +49,7 @@ int main(int argc, char** argv) {
   for (int i = 0; i < count; ++i) {
     synth::SceneOptions opt;
     opt.size = {width, height};
+    opt.qr_text = qr;
     synth::Scene s = synth::make_scene(seed * 100000 + i, opt);
     char name[32];
     std::snprintf(name, sizeof name, "scene_%04d.png", i);

@@ -15,6 +15,15 @@ bool has(const Quality& q, const std::string& code) {
   return std::any_of(q.problems.begin(), q.problems.end(), [&](const Problem& p) { return p.code == code; });
 }
 
+// The gate is judged on the true page outline, so that a detector miss (the detector test's
+// business) cannot hide or fake a quality verdict.
+PageDetection truth(const synth::Scene& s) {
+  PageDetection d;
+  d.found = true;
+  d.corners = s.corners;
+  return d;
+}
+
 synth::Scene scene(std::uint64_t seed, double blur, bool glare) {
   synth::SceneOptions opt;
   opt.size = {960, 540};
@@ -28,8 +37,7 @@ TEST(Quality, SharpPagesPassAndBlurredPagesAreFlagged) {
   for (std::uint64_t seed = 300; seed < 310; ++seed) {
     synth::Scene sharp = scene(seed, 0.0, false);
     synth::Scene blurred = scene(seed, 6.0, false);
-    PageDetection ds = detect_page(sharp.image), db = detect_page(blurred.image);
-    if (!ds.found || !db.found) continue;  // detection misses are the detector test's business
+    PageDetection ds = truth(sharp), db = truth(blurred);
     ++n;
     Quality qs = assess_quality(sharp.image, ds), qb = assess_quality(blurred.image, db);
     std::cout << "seed " << seed << " sharpness " << qs.sharpness << " vs blurred " << qb.sharpness << "\n";
@@ -37,7 +45,6 @@ TEST(Quality, SharpPagesPassAndBlurredPagesAreFlagged) {
     blur_flagged += has(qb, "blurry");
     EXPECT_GT(qs.sharpness, qb.sharpness);
   }
-  ASSERT_GE(n, 8);
   EXPECT_EQ(sharp_ok, n);
   EXPECT_EQ(blur_flagged, n);
 }
@@ -47,15 +54,13 @@ TEST(Quality, GlareOnThePageIsFlagged) {
   for (std::uint64_t seed = 400; seed < 410; ++seed) {
     synth::Scene clean = scene(seed, 0.0, false);
     synth::Scene shiny = scene(seed, 0.0, true);
-    PageDetection dc = detect_page(clean.image), dg = detect_page(shiny.image);
-    if (!dc.found || !dg.found) continue;
+    PageDetection dc = truth(clean), dg = truth(shiny);
     ++n;
     Quality qc = assess_quality(clean.image, dc), qg = assess_quality(shiny.image, dg);
     std::cout << "seed " << seed << " glare " << qc.glare << " vs " << qg.glare << "\n";
     clean_ok += !has(qc, "glare");
     glare_flagged += has(qg, "glare");
   }
-  ASSERT_GE(n, 8);
   EXPECT_EQ(clean_ok, n);
   EXPECT_EQ(glare_flagged, n);
 }

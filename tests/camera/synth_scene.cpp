@@ -131,8 +131,7 @@ std::string Scene::describe() const {
   return os.str();
 }
 
-cv::Mat render_page(PageKind kind, int long_side, cv::RNG& rng,
-                    const std::optional<std::string>& qr_text) {
+cv::Mat render_page(PageKind kind, int long_side, cv::RNG& rng, const std::string& qr_text) {
   if (kind == PageKind::unknown) kind = PageKind::a4;
   double aspect = page_aspect(kind);
   bool landscape = kind == PageKind::id_card;
@@ -216,9 +215,9 @@ cv::Mat render_page(PageKind kind, int long_side, cv::RNG& rng,
     draw_text_line(page, {margin, static_cast<int>(H - margin * 0.6)}, W / 2, text_scale,
                    std::max(1, int(unit)), rng, ink);
   }
-  if (qr_text) {
+  if (!qr_text.empty()) {
     cv::Mat modules;
-    cv::QRCodeEncoder::create()->encode(*qr_text, modules);
+    cv::QRCodeEncoder::create()->encode(qr_text, modules);
     if (!modules.empty()) {
       int side = static_cast<int>(std::min(W, H) * 0.3);
       cv::Mat big;

@@ -34,7 +34,7 @@ struct SceneOptions {
   std::optional<double> blur_sigma;   // Gaussian defocus, in pixels of a 1920-wide frame
   std::optional<bool> glare;          // a clipped highlight on the page
   std::optional<double> max_tilt_deg; // camera tilt off vertical (default 12)
-  std::optional<std::string> qr_text; // print this QR code on the page when set
+  std::string qr_text;                // print this QR code on the page when not empty
 };
 
 struct Scene {
@@ -51,7 +51,6 @@ struct Scene {
 Scene make_scene(std::uint64_t seed, const SceneOptions& options = {});
 
 // A flat, axis-aligned rendering of a page of the given kind (BGR), `long_side` pixels long.
-cv::Mat render_page(PageKind kind, int long_side, cv::RNG& rng,
-                    const std::optional<std::string>& qr_text = std::nullopt);
+cv::Mat render_page(PageKind kind, int long_side, cv::RNG& rng, const std::string& qr_text = {});
 
 }  // namespace jiuzhu::camera::synth

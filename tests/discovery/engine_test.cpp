@@ -127,7 +127,9 @@ TEST(Engine, OneThreadAndTwoThreadsAgree) {
   std::string pop = kPopHeader, dis = "id_number,kind,grade,issued\n";
   for (int i = 0; i < 300; ++i) {
     const std::string id = make_id("19600101", i);
-    pop += person(id, "H" + std::to_string(i % 97), i % 97 == i ? "head" : "other");
+    std::string household = "H";
+    household += std::to_string(i % 97);
+    pop += person(id, household, i % 97 == i ? "head" : "other");
     if (i % 7 == 0) dis += id + ",physical," + std::to_string(1 + i % 4) + ",2020-01-01\n";
   }
   dir.write("population.csv", pop);

@@ -3,7 +3,7 @@
 
 #include "peripherals/idcard/reader_status.h"
 #include "peripherals/idcard/serial_reader.h"
-#include "peripherals/idcard/simulator.h"
+#include "peripherals/idcard/simulated_reader.h"
 #include "test_cards.h"
 
 namespace jiuzhu::idcard {
@@ -13,21 +13,10 @@ using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 using testing::sample_card;
 
-struct Rig {
-  std::unique_ptr<PtyReaderSimulator> sim;
-  std::unique_ptr<SerialReader> reader;
-};
-
-Rig rig(SimulatorOptions options = {}, SerialOptions serial = {}) {
-  Rig r;
-  auto sim = PtyReaderSimulator::start(options);
-  EXPECT_TRUE(sim.ok());
-  r.sim = std::move(sim).value();
-  serial.device = r.sim->path();
-  auto reader = SerialReader::open(serial);
-  EXPECT_TRUE(reader.ok()) << (reader.ok() ? "" : reader.error().message);
-  r.reader = std::move(reader).value();
-  return r;
+SimulatedReader rig(SimulatorOptions options = {}, SerialOptions serial = {}) {
+  auto r = open_simulated_reader(options, serial);
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+  return r.ok() ? std::move(r).value() : SimulatedReader{};
 }
 
 WaitOptions quick(std::chrono::milliseconds timeout = 2000ms) {
@@ -42,7 +31,7 @@ TEST(SerialDriver, ReadsEachCardTypeFromTheSimulator) {
   ASSERT_TRUE(r.reader->sam_status().ok());
   for (const char* file : {"resident_elder.json", "resident_proxy.json", "hkmo_tw_permit.json", "foreigner_2023.json"}) {
     const Card card = sample_card(file);
-    ASSERT_TRUE(r.sim->present(card).ok());
+    ASSERT_TRUE(r.simulator->present(card).ok());
     auto got = wait_for_card(*r.reader, quick());
     ASSERT_TRUE(got.ok()) << file << ": " << got.error().code;
     EXPECT_EQ(card_to_json(*got), card_to_json(card)) << file;
@@ -53,7 +42,7 @@ TEST(SerialDriver, ReadsEachCardTypeFromTheSimulator) {
 TEST(SerialDriver, StepByStepStatesAndCardMustLeaveTheField) {
   auto r = rig();
   EXPECT_EQ(r.reader->find_card().error().code, "no_card");
-  ASSERT_TRUE(r.sim->present(sample_card("resident_elder.json")).ok());
+  ASSERT_TRUE(r.simulator->present(sample_card("resident_elder.json")).ok());
   EXPECT_EQ(r.reader->read_base_info(false).error().code, "card_read_failed") << "read before select";
   EXPECT_EQ(r.reader->select_card().error().code, "card_select_failed") << "select before find";
   ASSERT_TRUE(r.reader->find_card().ok());
@@ -65,7 +54,7 @@ TEST(SerialDriver, StepByStepStatesAndCardMustLeaveTheField) {
   // The card is still on the reader but halted: not found again until it is put back.
   EXPECT_EQ(r.reader->find_card().error().code, "no_card");
   EXPECT_EQ(wait_for_card(*r.reader, quick(150ms)).error().code, "no_card");
-  ASSERT_TRUE(r.sim->present(sample_card("resident_elder.json")).ok());
+  ASSERT_TRUE(r.simulator->present(sample_card("resident_elder.json")).ok());
   EXPECT_TRUE(wait_for_card(*r.reader, quick()).ok());
 }
 
@@ -79,7 +68,7 @@ TEST(SerialDriver, NoCardTimesOut) {
   EXPECT_EQ(got.error().message, "请把身份证放在读卡区");
   EXPECT_GE(took, 300ms);
   EXPECT_LT(took, 1500ms);
-  EXPECT_GE(r.sim->commands_seen(), 3u) << "it polled";
+  EXPECT_GE(r.simulator->commands_seen(), 3u) << "it polled";
 }
 
 TEST(SerialDriver, SlowChunkedRepliesAreAssembled) {
@@ -87,7 +76,7 @@ TEST(SerialDriver, SlowChunkedRepliesAreAssembled) {
   o.chunk_size = 100;
   o.chunk_delay = 40ms;  // a 1295-byte reply takes ~0.5 s in 13 pieces
   auto r = rig(o);
-  ASSERT_TRUE(r.sim->present(sample_card("resident_proxy.json")).ok());
+  ASSERT_TRUE(r.simulator->present(sample_card("resident_proxy.json")).ok());
   const auto start = Clock::now();
   auto got = wait_for_card(*r.reader, quick(5000ms));
   ASSERT_TRUE(got.ok()) << got.error().code;
@@ -107,7 +96,7 @@ TEST(SerialDriver, ReplySlowerThanTheTimeoutIsReaderTimeout) {
   // The late reply must not be taken for the next command's.
   std::this_thread::sleep_for(400ms);
   SerialOptions patient;
-  patient.device = r.sim->path();
+  patient.device = r.simulator->path();
   patient.command_timeout = 1000ms;
   auto reader2 = SerialReader::open(patient);
   ASSERT_TRUE(reader2.ok());
@@ -118,7 +107,7 @@ TEST(SerialDriver, ReadFailureIsReported) {
   SimulatorOptions o;
   o.fail_reads = true;
   auto r = rig(o);
-  ASSERT_TRUE(r.sim->present(sample_card("resident_elder.json")).ok());
+  ASSERT_TRUE(r.simulator->present(sample_card("resident_elder.json")).ok());
   auto got = wait_for_card(*r.reader, quick());
   ASSERT_FALSE(got.ok());
   EXPECT_EQ(got.error().code, "card_read_failed");
@@ -130,7 +119,7 @@ TEST(SerialDriver, LineNoiseIsSkipped) {
   o.noise_bytes = 300;
   o.chunk_size = 37;
   auto r = rig(o);
-  ASSERT_TRUE(r.sim->present(sample_card("hkmo_tw_permit.json")).ok());
+  ASSERT_TRUE(r.simulator->present(sample_card("hkmo_tw_permit.json")).ok());
   auto got = wait_for_card(*r.reader, quick());
   ASSERT_TRUE(got.ok()) << got.error().code;
   EXPECT_EQ(got->id_number, "810000199006120057");
@@ -141,7 +130,7 @@ TEST(SerialDriver, InvalidCardNumberIsADefiniteFailure) {
   auto r = rig();
   Card bad = sample_card("resident_elder.json");
   bad.id_number[17] = '7';
-  ASSERT_TRUE(r.sim->present(bad).ok());
+  ASSERT_TRUE(r.simulator->present(bad).ok());
   auto got = wait_for_card(*r.reader, quick());
   ASSERT_FALSE(got.ok());
   EXPECT_EQ(got.error().code, "card_id_number_invalid");

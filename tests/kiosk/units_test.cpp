@@ -33,11 +33,13 @@ TEST(Script, ParsesEveryStep) {
       "sleep 0.5\n"
       "elderly on\n"
       "stroke 10,10 100,100 200,50\n"
+      "drag 540,1500 540,700\n"
       "wait-uploaded 30\n"
       "expect-pending 0\n");
   ASSERT_TRUE(r.ok()) << r.error().message;
   const auto& s = *r;
-  ASSERT_EQ(s.size(), 15u);
+  ASSERT_EQ(s.size(), 16u);
+  EXPECT_EQ(s[13].kind, StepKind::drag);
   EXPECT_EQ(s[0].kind, StepKind::tap);
   EXPECT_EQ(s[0].arg, "home.apply");
   EXPECT_EQ(s[0].line, 3);
@@ -48,12 +50,12 @@ TEST(Script, ParsesEveryStep) {
   EXPECT_EQ(s[7].arg, "您好 韦秀英");
   EXPECT_EQ(s[12].points.size(), 3u);
   EXPECT_EQ(s[12].points[1], std::make_pair(100, 100));
-  EXPECT_DOUBLE_EQ(s[13].seconds, 30);
+  EXPECT_DOUBLE_EQ(s[14].seconds, 30);
 }
 
 TEST(Script, ErrorsNameTheLine) {
   for (const char* bad : {"tap\n", "jump x\n", "wait home soon\n", "stroke 1,1\n", "elderly maybe\n",
-                          "shot ../x\n", "sleep -1\n"}) {
+                          "shot ../x\n", "sleep -1\n", "drag 1,1 2,2 3,3\n"}) {
     auto r = parse_script(std::string("tap ok\n") + bad);
     ASSERT_FALSE(r.ok()) << bad;
     EXPECT_EQ(r.error().code, "script_syntax");

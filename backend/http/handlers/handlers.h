@@ -47,5 +47,6 @@ Response record_visit(Request&, Services&);
 Response visits_due(Request&, Services&);
 Response audit_log(Request&, Services&);
 Response kiosks(Request&, Services&);
+Response registry(Request&, Services&);
 
 }  // namespace jiuzhu::backend::handlers

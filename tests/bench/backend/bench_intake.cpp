@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -174,8 +175,29 @@ std::string application(std::mt19937_64& rng) {
 struct Figures {
   double rps = 0, p50_ms = 0, p99_ms = 0;
   uint64_t ok = 0, errors = 0;
-  Json json() const { return {{"rps", rps}, {"p50_ms", p50_ms}, {"p99_ms", p99_ms}, {"ok", ok}, {"errors", errors}}; }
+  double mean_group = 0;  // SQLite: write jobs per group commit (from /metrics)
+  Json json() const {
+    Json j = {{"rps", rps}, {"p50_ms", p50_ms}, {"p99_ms", p99_ms}, {"ok", ok}, {"errors", errors}};
+    if (mean_group > 0) j["jobs_per_commit"] = mean_group;
+    return j;
+  }
 };
+
+// A counter from the server's /metrics text (0 when absent).
+double metric(int port, const std::string& name) {
+  try {
+    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+    Poco::Net::HTTPRequest req("GET", "/metrics", Poco::Net::HTTPMessage::HTTP_1_1);
+    session.sendRequest(req);
+    Poco::Net::HTTPResponse resp;
+    std::string text;
+    Poco::StreamCopier::copyToString(session.receiveResponse(resp), text);
+    const auto at = text.find("\n" + name + " ");
+    return at == std::string::npos ? 0 : std::stod(text.substr(at + name.size() + 2));
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
 
 Figures load(int port, const std::string& token, int clients, double seconds, int expect_status) {
   std::atomic<bool> go{false}, measuring{false}, done{false};
@@ -248,6 +270,8 @@ Figures bench_server(const std::string& bin, const std::string& db_url, const st
   }
   Child server = spawn({bin, "serve", "--listen", "127.0.0.1:0", "--data-dir", dir, "--db", db_url}, dir + "/server.log");
   Figures f = load(server.port, token, clients, seconds, 201);
+  const double groups = metric(server.port, "jiuzhu_db_commit_groups_total");
+  if (groups > 0) f.mean_group = metric(server.port, "jiuzhu_db_committed_jobs_total") / groups;
   stop(server);
   return f;
 }

@@ -1,4 +1,4 @@
-// camera_bench [--count N] [--seed S] [--verbose] [--dump DIR]
+// camera_bench [--count N] [--seed S] [--size WxH] [--verbose] [--dump DIR]
 // Generates N synthetic 1920×1080 document photos (tests/camera/synth_scene), then per frame
 // times detect_page + assess_quality and the capture path (rectify_page + enhance_page) on one
 // thread, and measures corner error against the truth. Prints one JSON object on the last line.
@@ -48,15 +48,17 @@ int main(int argc, char** argv) {
   int count = 100;
   unsigned long long seed = 90000;
   bool verbose = false;
+  int width = 1920, height = 1080;
   std::string dump;  // when set, frames with a miss are written there with truth and result drawn
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--help") {
-      std::cout << "usage: camera_bench [--count N] [--seed S] [--verbose] [--dump DIR]\n";
+      std::cout << "usage: camera_bench [--count N] [--seed S] [--size WxH] [--verbose] [--dump DIR]\n";
       return 0;
     } else if (a == "--count" && i + 1 < argc) count = std::atoi(argv[++i]);
     else if (a == "--seed" && i + 1 < argc) seed = std::stoull(argv[++i]);
     else if (a == "--verbose") verbose = true;
+    else if (a == "--size" && i + 1 < argc && std::sscanf(argv[i + 1], "%dx%d", &width, &height) == 2) ++i;
     else if (a == "--dump" && i + 1 < argc) dump = argv[++i];
     else {
       std::cerr << "camera_bench: bad argument " << a << "\n";
@@ -66,7 +68,7 @@ int main(int argc, char** argv) {
   if (count < 1) count = 1;
   cv::setNumThreads(1);
   using namespace jiuzhu::camera;
-  const cv::Size size(1920, 1080);
+  const cv::Size size(std::max(64, width), std::max(64, height));
   const double diag = std::hypot(size.width, size.height);
   std::vector<double> detect_ms, capture_ms, detect_cpu, capture_cpu, errors;
   int within = 0, found = 0;

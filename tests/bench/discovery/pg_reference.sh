@@ -43,4 +43,5 @@ done
 median=$(printf '%s\n' $times | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 version=$($PSQL -At -c "SHOW server_version")
 printf '{"pg_version":"%s","pg_load_seconds":%.2f,"pg_rules_ms_runs":[%s],"pg_rules_seconds_median":%.3f,"pg_flagged":%s,"pg_score_sum":%s}\n' \
-  "$version" "$(echo "$load_end - $load_start" | bc)" "$(echo $times | tr ' ' ',')" "$(echo "$median / 1000" | bc -l)" "$flagged" "$score_sum"
+  "$version" "$(awk "BEGIN {print $load_end - $load_start}")" "$(echo $times | tr ' ' ',')" \
+  "$(awk "BEGIN {print $median / 1000}")" "$flagged" "$score_sum"
