@@ -3,6 +3,8 @@
 JZ_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JZ_JOBS=${JZ_JOBS:-$(nproc)}
 export JIUZHU_ASSETS="$JZ_ROOT/assets"
+# The Release build directory (JIUZHU_BUILD_DIR to use another, e.g. an existing tree).
+JZ_BUILD=${JIUZHU_BUILD_DIR:-$JZ_ROOT/build}
 
 jz_log() { printf '\n==> %s\n' "$*"; }
 
