@@ -1,0 +1,51 @@
+// Small pieces shared by the SQL stores (store/sql_repository.cpp and the stores beside it):
+// reading typed cells out of a RecordSet, area-scope filters, per-day numbering and the
+// hash-chained audit append that must run inside the caller's write transaction.
+//
+// Thread-safety: free functions over a caller-owned Tx/Statement; no shared state.
+#pragma once
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Statement.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "backend/store/database.h"
+#include "backend/store/repository.h"
+
+namespace jiuzhu::backend::sql {
+
+// Typed cell readers: NULL reads as "" / 0.
+std::string str(Poco::Data::RecordSet& rs, size_t col, size_t row);
+int64_t i64(Poco::Data::RecordSet& rs, size_t col, size_t row);
+double dbl(Poco::Data::RecordSet& rs, size_t col, size_t row);
+
+// Appends the " AND township = ?" / " AND county = ?" condition for `scope` to `sql`
+// (nothing for the unrestricted scope); scope_bind binds the matching value.
+void scope_filter(Poco::Data::Statement& st, std::string& sql, const Scope& scope);
+void scope_bind(Poco::Data::Statement& st, const Scope& scope);
+
+extern const char* kAppColumns;
+ApplicationRecord app_row(Poco::Data::RecordSet& rs, size_t r);
+// The application `no` within `scope`; locked for update on PostgreSQL when `for_update`.
+std::optional<ApplicationRecord> load_app(Tx& tx, const std::string& no, const Scope& scope, bool for_update);
+
+// Next number in a named sequence (per township and day), atomic in both back ends.
+int64_t next_counter(Tx& tx, const std::string& scope);
+// "PREFIX-YYYYMMDD-0001".
+std::string numbered(const std::string& prefix, const std::string& day, int64_t n);
+
+// Appends one audit row after the chain's last, inside the caller's write transaction.
+void append_audit_tx(Tx& tx, const AuditEntry& e);
+
+// The discovery queue's rows (with the lead body joined in).
+QueueItem queue_row(Poco::Data::RecordSet& rs, size_t r);
+extern const char* kQueueSelect;
+void queue_scope(std::string& sql, const Scope& scope);
+
+ReferralRecord referral_row(Poco::Data::RecordSet& rs, size_t r);
+extern const char* kReferralColumns;
+
+}  // namespace jiuzhu::backend::sql
