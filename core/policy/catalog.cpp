@@ -1,6 +1,7 @@
 #include "core/policy/catalog.h"
 
 #include <fstream>
+#include <functional>
 #include <initializer_list>
 #include <set>
 #include <sstream>
@@ -240,6 +241,52 @@ bool load_program(Reader& r, const Json& j, CatalogData& d, Program& p) {
   return true;
 }
 
+// CatalogData::node_params: what each node may read, following derived values to their
+// definitions and eligible(p) to p's rules (tests, guards and sentence values). Memoised; the
+// graph is acyclic because names and programs can only refer to earlier ones.
+std::vector<uint64_t> node_params(const CatalogData& d) {
+  const auto& nodes = d.pool.nodes();
+  constexpr uint64_t kUnset = ~uint64_t{0};
+  std::vector<uint64_t> memo(nodes.size(), kUnset);
+  std::vector<uint64_t> program_memo(d.programs.size(), kUnset);
+  const size_t household_facts_n = household_facts().size();
+  std::function<uint64_t(int32_t)> node;
+  std::function<uint64_t(int)> program = [&](int index) -> uint64_t {
+    uint64_t& m = program_memo[static_cast<size_t>(index)];
+    if (m != kUnset) return m;
+    uint64_t r = 0;
+    for (const Rule& rule : d.programs[static_cast<size_t>(index)].rules) {
+      r |= node(rule.applies.root) | node(rule.test.root);
+      for (const Expr& v : rule.values) r |= node(v.root);
+    }
+    return m = r;
+  };
+  node = [&](int32_t i) -> uint64_t {
+    if (i < 0) return 0;
+    uint64_t& m = memo[static_cast<size_t>(i)];
+    if (m != kUnset) return m;
+    const Node& n = nodes[static_cast<size_t>(i)];
+    uint64_t r = 0;
+    switch (n.op) {
+      case Op::param: r = n.slot < 64 ? uint64_t{1} << n.slot : 0; break;
+      case Op::household_slot:
+        if (static_cast<size_t>(n.slot) >= household_facts_n) {
+          r = node(d.household_derived[static_cast<size_t>(n.slot) - household_facts_n].expr.root);
+        }
+        break;
+      case Op::person_slot:
+        if (n.slot == d.counted_slot) r = node(d.member_counted.root);
+        else if (n.slot > d.counted_slot) r = node(d.person_derived[static_cast<size_t>(n.slot - d.counted_slot - 1)].expr.root);
+        break;
+      case Op::program: r = program(n.slot); break;
+      default: r = node(n.a) | node(n.b) | node(n.c); break;
+    }
+    return m = r;
+  };
+  for (size_t i = 0; i < nodes.size(); ++i) node(static_cast<int32_t>(i));
+  return memo;
+}
+
 }  // namespace
 
 Result<Catalog> Catalog::from_json(const Json& catalog, const std::vector<std::pair<std::string, Json>>& programs) {
@@ -254,6 +301,8 @@ Result<Catalog> Catalog::from_json(const Json& catalog, const std::vector<std::p
   // Parameters: declared with a label; the county file must give each one a number and a source.
   const Json& params = catalog.at("parameters");
   if (!params.is_object() || params.empty()) r.fail("wrong_type", "parameters", "expected a non-empty object");
+  // The engine tracks which parameters a verdict read in a 64-bit mask (unverified numbers).
+  if (params.is_object() && params.size() > 64) r.fail("too_many_parameters", "parameters", "at most 64 county parameters");
   for (auto it = params.begin(); r.ok() && it != params.end(); ++it) {
     const std::string path = "parameters." + it.key();
     if (!r.object(it.value(), path, {"label"}, {"unit", "note"})) break;
@@ -312,6 +361,7 @@ Result<Catalog> Catalog::from_json(const Json& catalog, const std::vector<std::p
     d->env.mark_program_evaluated(p.id);
     d->programs.push_back(std::move(p));
   }
+  d->node_params = node_params(*d);
   return Catalog(std::move(d));
 }
 

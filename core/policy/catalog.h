@@ -93,6 +93,10 @@ struct CatalogData {
   std::vector<Program> programs;           // evaluation order
   std::vector<std::pair<std::string, std::string>> parameter_labels;  // name → label, env order
   int per_capita_slot = -1;  // household slot of "per_capita_monthly_income" (reported on top)
+  // Per node of `pool`: bit k set when the node's subtree may read county parameter k, on any
+  // branch, through derived values and eligible(). The engine skips subtrees that cannot read
+  // an unverified number without evaluating them (county_params.h, engine.cpp).
+  std::vector<uint64_t> node_params;
 };
 
 class Catalog {

@@ -34,6 +34,25 @@ Status flatten(const Json& j, const std::string& prefix, std::map<std::string, d
   return Ok{};
 }
 
+// A source's "verified" flag. Absent or false: the number is the best available but has not
+// been checked against a published document. True is accepted only with the citation a
+// reviewer needs to check it again (issuer, title, date, URL and the exact quoted sentence):
+// a bare `"verified": true` would be a claim nobody could check.
+Result<bool> source_verified(const Json& s, const std::string& field) {
+  if (!s.is_object() || !s.contains("verified")) return false;
+  const Json& v = s.at("verified");
+  if (!v.is_boolean()) return make_error("wrong_type", field + ".verified must be true or false", field + ".verified");
+  if (!v.get<bool>()) return false;
+  for (const char* key : {"issuer", "title", "date", "url", "quote"}) {
+    if (!s.contains(key) || !s.at(key).is_string() || s.at(key).get<std::string>().empty()) {
+      return make_error("missing_citation",
+                        field + " is marked verified but has no \"" + std::string(key) + "\" (a verified number needs its citation)",
+                        field + "." + key);
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 Result<CountyParams> CountyParams::from_json(const Catalog& catalog, const Json& j) {
@@ -66,7 +85,7 @@ Result<CountyParams> CountyParams::from_json(const Catalog& catalog, const Json&
       return make_error("missing_parameter", "parameter " + name + " is missing: a missing number is an error, never a guess", name);
     }
     // A source for the name or for any dotted prefix ("asset_limits" covers its members).
-    bool sourced = false;
+    bool sourced = false, verified = false;
     for (std::string key = name;;) {
       if (sources.contains(key)) {
         const Json& s = sources.at(key);
@@ -74,6 +93,9 @@ Result<CountyParams> CountyParams::from_json(const Catalog& catalog, const Json&
         if (!text || !text->is_string() || text->get<std::string>().empty()) {
           return make_error("missing_source", "sources." + key + " needs a \"source\" text", "sources." + key);
         }
+        Result<bool> v = source_verified(s, "sources." + key);
+        if (!v) return v.error();
+        verified = *v;
         sourced = true;
         break;
       }
@@ -83,6 +105,7 @@ Result<CountyParams> CountyParams::from_json(const Catalog& catalog, const Json&
     }
     if (!sourced) return make_error("missing_source", "parameter " + name + " has no source beside it", "sources." + name);
     p.values_.push_back(it->second);
+    p.verified_.push_back(verified);
   }
   p.names_ = declared;
   p.bound_ = catalog.data().get();
@@ -111,6 +134,13 @@ Result<CountyParams> CountyParams::load_county(const Catalog& catalog, std::stri
     return make_error("wrong_value", "the parameter file for " + std::string(county_code) + " names another county", "county");
   }
   return p;
+}
+
+bool CountyParams::is_verified(std::string_view name) const {
+  for (size_t i = 0; i < names_.size(); ++i) {
+    if (names_[i] == name) return verified_[i];
+  }
+  return false;
 }
 
 double CountyParams::get(std::string_view name) const {

@@ -9,7 +9,13 @@
 //   - a number the catalog does not declare is an error (unknown_parameter), which catches typos;
 //   - every parameter needs a source beside it: `"sources": {"dibao_standard_monthly": {...}}`,
 //     keyed by the parameter or any dotted prefix of it, each with a non-empty "source" text
-//     (missing_source).
+//     (missing_source);
+//   - a source may say `"verified": true` only with the citation that verifies it: non-empty
+//     "issuer", "title", "date", "url" and "quote" (the exact sentence that gives the number),
+//     else missing_citation. A number whose source is not verified (no flag, `false`, or a
+//     plain-string source) still loads — it is the best number available — but the engine
+//     names it on every verdict that rests on it (ProgramOutcome::unverified_params), so nobody
+//     mistakes a remembered number for a published one.
 // Nested objects flatten to dotted names: {"asset_limits": {"max_vehicles": 0}} declares
 // "asset_limits.max_vehicles".
 //
@@ -39,6 +45,10 @@ class CountyParams {
   const std::vector<double>& values() const { return values_; }
   // The value of a declared parameter by name; NaN when the name is not declared.
   double get(std::string_view name) const;
+  // Whether the number's source is marked verified with a citation; parallel to values().
+  const std::vector<bool>& verified() const { return verified_; }
+  // By name; false when the name is not declared.
+  bool is_verified(std::string_view name) const;
   const CatalogData* bound_to() const { return bound_; }
   const std::vector<std::string>& names() const { return names_; }
 
@@ -46,6 +56,7 @@ class CountyParams {
   std::string county_;
   int year_ = 0;
   std::vector<double> values_;
+  std::vector<bool> verified_;
   std::vector<std::string> names_;
   const CatalogData* bound_ = nullptr;
 };

@@ -22,7 +22,14 @@
 //      facts (JSON paths) in `missing`; else likely_eligible. Person-level programs run once
 //      per member and give one entry per member who is likely eligible or needs review, or one
 //      household entry with not_eligible listing every member's reasons. Later programs see
-//      earlier verdicts through eligible(program).
+//      earlier verdicts through eligible(program);
+//   5. when a county number's source is not verified (county_params.h), notes on each entry
+//      the unverified parameters its verdict rests on (ProgramOutcome::unverified_params):
+//      likely_eligible and needs_review rest on every rule's numbers; not_eligible on its
+//      failed rules' numbers, and on none when one failed rule reads no unverified number.
+//      Within a rule: the branch of if() taken, the operands that make an or true (an and
+//      false), derived values, eligible(p) and the numbers the reason's sentence shows. The
+//      verdict itself does not change.
 // Nothing is defaulted: an unknown fact stays unknown and shows in `missing`.
 //
 // Thread-safety: pure; any number of threads may evaluate with the same catalog and params.

@@ -26,6 +26,13 @@ class TextTemplate {
   // Renders with the values evaluated for this template's rule (same order as `values`).
   std::string render(const Value* values, const std::vector<Expr>& exprs) const;
   bool empty() const { return parts_.empty(); }
+  // Calls f(index) for each placeholder this template shows (index into the rule's values).
+  template <typename F>
+  void for_each_value(F&& f) const {
+    for (const Part& part : parts_) {
+      if (part.value >= 0) f(part.value);
+    }
+  }
 
  private:
   struct Part {

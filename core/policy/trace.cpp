@@ -79,6 +79,21 @@ const std::string& EligibilityResult::next_steps(const ProgramOutcome& p) const 
   return p.program->next_not_eligible;
 }
 
+std::string EligibilityResult::unverified_note(const ProgramOutcome& p) const {
+  if (!p.unverified_params) return {};
+  std::string text = "这个结果用到的本地数字还没有对照公开文件核实：";
+  bool first = true;
+  for (size_t k = 0; k < catalog->parameter_labels.size() && k < 64; ++k) {
+    if (!((p.unverified_params >> k) & 1U)) continue;
+    const auto& [name, label] = catalog->parameter_labels[k];
+    if (!first) text += "、";
+    text += label.empty() ? name : label;
+    first = false;
+  }
+  text += "。以县（市）民政部门现行文件为准。";
+  return text;
+}
+
 namespace {
 
 // Built once for both object kinds: ordered (contract field order, for people reading the
@@ -111,6 +126,14 @@ json build_json(const EligibilityResult& r) {
         if ((p.flags >> i) & 1U) flags.push_back(p.program->flags[i].id);
       }
       entry["flags"] = std::move(flags);
+    }
+    if (p.unverified_params) {
+      json names = json::array();
+      for (size_t k = 0; k < r.catalog->env.param_names().size() && k < 64; ++k) {
+        if ((p.unverified_params >> k) & 1U) names.push_back(r.catalog->env.param_names()[k]);
+      }
+      entry["unverified_params"] = std::move(names);
+      entry["unverified_note"] = r.unverified_note(p);
     }
     programs_json.push_back(std::move(entry));
   }

@@ -44,6 +44,10 @@ struct ProgramOutcome {
   uint32_t reasons_begin = 0, reasons_end = 0;
   std::vector<std::string> missing;   // JSON paths of the facts that would decide it
   uint64_t flags = 0;                 // bit i: program->flags[i] applies (e.g. 先行救助)
+  // Bit k: this verdict rests on county parameter slot k (catalog order) and its source is not
+  // marked verified (county_params.h; what "rests on" means: engine.h step 5) — the verdict
+  // stands, but on a number nobody has checked yet. A mask, so screening allocates nothing.
+  uint64_t unverified_params = 0;
 };
 
 class EligibilityResult {
@@ -72,9 +76,13 @@ class EligibilityResult {
   // "配偶", "子女（第2位）".
   std::string member_label(int member) const;
 
+  // The plain-Chinese note for an entry resting on unverified numbers ("" when none).
+  std::string unverified_note(const ProgramOutcome& p) const;
+
   // The contract JSON: as_of, per_capita_monthly_income, programs[] with program, verdict, who,
   // reasons[{rule, passed, text}], missing, next_steps, time_limit_working_days — plus "flags"
-  // (e.g. ["assist_first"]) on an entry when one applies.
+  // (e.g. ["assist_first"]) on an entry when one applies, and "unverified_params" (parameter
+  // names) with "unverified_note" on an entry resting on a number not yet verified.
   nlohmann::json to_json() const;
   // The same in the contract's field order (as_of, per_capita…, programs; program, verdict, …).
   nlohmann::ordered_json to_ordered_json() const;

@@ -150,6 +150,19 @@ TEST(CatalogValidation, UnknownFactInADerivedValue) {
   EXPECT_EQ(c.error().field, "catalog.json:derived[0].expr");
 }
 
+// The engine tracks the (unverified) parameters a verdict read in a 64-bit mask.
+TEST(CatalogValidation, AtMostSixtyFourParameters) {
+  CatalogFiles files;
+  for (int i = 0; files.catalog["parameters"].size() < 64; ++i) {
+    files.catalog["parameters"]["extra_" + std::to_string(i)] = Json{{"label", "测试"}};
+  }
+  EXPECT_TRUE(files.load().ok());
+  files.catalog["parameters"]["one_too_many"] = Json{{"label", "测试"}};
+  auto c = files.load();
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.error().code, "too_many_parameters");
+}
+
 TEST(CatalogValidation, UndeclaredParameterInADerivedValue) {
   CatalogFiles files;
   files.catalog["parameters"].erase("rigid_expense_share");
