@@ -66,19 +66,6 @@ Json lead(const std::string& township, bool urgent) {
               {"urgent", urgent}};
 }
 
-TempDir::TempDir() {
-  static std::atomic<int> n{0};
-  path_ = (std::filesystem::temp_directory_path() /
-           ("jiuzhu-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++) + "-" + uuid().substr(0, 8)))
-              .string();
-  std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
-
 std::vector<std::string> backends() {
   std::vector<std::string> out = {"sqlite"};
   const char* pg = std::getenv("JIUZHU_TEST_PG_URL");

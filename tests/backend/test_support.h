@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "support/temp_dir.h"
+
 namespace jiuzhu::test {
 
 using Json = nlohmann::json;
@@ -22,19 +24,6 @@ std::string uuid();
 // A minimal valid application for `township` (one dibao household of one member).
 Json application(const std::string& township, const std::string& client_id, const std::string& id = {});
 Json lead(const std::string& township, bool urgent);
-
-// A fresh directory under /tmp, removed by the destructor.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 // "sqlite" and, with JIUZHU_TEST_PG_URL set, "postgresql".
 std::vector<std::string> backends();

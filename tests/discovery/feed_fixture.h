@@ -11,6 +11,8 @@
 #include "backend/discovery/engine.h"
 #include "backend/discovery/synth.h"
 #include "core/id_number.h"
+#include "support/files.h"
+#include "support/temp_dir.h"
 
 namespace jiuzhu::discovery::testing {
 
@@ -31,24 +33,10 @@ inline std::string bad_checksum_id(const std::string& birth, int seq = 11) {
   return id;
 }
 
-class FeedDir {
+// A temporary feeds directory (tests/support TempDir) with a writer for its CSV files.
+class FeedDir : public jiuzhu::test::TempDir {
  public:
-  FeedDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "jiuzhu-feeds-XXXXXX").string();
-    path_ = ::mkdtemp(tmpl.data());
-  }
-  ~FeedDir() { std::filesystem::remove_all(path_); }
-  FeedDir(const FeedDir&) = delete;
-  FeedDir& operator=(const FeedDir&) = delete;
-
-  const std::string& path() const { return path_; }
-
-  void write(const std::string& file, const std::string& content) const {
-    std::ofstream(path_ + "/" + file, std::ios::binary) << content;
-  }
-
- private:
-  std::string path_;
+  void write(const std::string& name, const std::string& content) const { jiuzhu::test::write_file(file(name), content); }
 };
 
 // population.csv rows: id,name,household,relation,birth(ISO),hukou,township,village,deceased

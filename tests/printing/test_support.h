@@ -1,39 +1,25 @@
-// Helpers for the printing tests: running external tools, temporary directories, the sample
-// data, and reading back what a PDF shows (pdftotext, pdftoppm, zbarimg).
+// Helpers for the printing tests: the sample data, and reading back what a PDF shows
+// (pdftotext, pdftoppm, zbarimg).
 #pragma once
 
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "support/files.h"
+#include "support/process.h"
+#include "support/temp_dir.h"
+
 namespace jiuzhu::printing::test {
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;  // stdout (stderr too when asked)
-};
-// Runs a shell command; captures stdout (and stderr with merge_stderr).
-RunResult run(const std::string& command, bool merge_stderr = false);
-// True when `tool` is on PATH.
-bool have_tool(const std::string& tool);
-std::string quote(const std::string& s);
-
-// A fresh directory under /tmp, removed with everything in it on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
-
-std::string read_file(const std::string& path);
-void write_file(const std::string& path, const std::string& bytes);
+// The shared helpers (tests/support), under this namespace's names.
+using jiuzhu::test::have_tool;
+using jiuzhu::test::quote;
+using jiuzhu::test::read_file;
+using jiuzhu::test::run;
+using jiuzhu::test::RunResult;
+using jiuzhu::test::TempDir;
+using jiuzhu::test::write_file;
 
 // assets/samples/print-receipt.json as JSON.
 nlohmann::json sample_data();
