@@ -83,13 +83,15 @@ Result<Layout> layout_receipt(const PrintData& d, Paper paper, std::shared_ptr<c
   f.text("下一步：", {s.heading, Align::left, 0, 1.4});
   f.text(next_step(d), {s.body, Align::left, s.body, 1.4});
   std::string due = "办结时限：" + format_date_zh(*d.due_date) + "前";
+  const auto& cal = WorkingCalendar::builtin();
   if (auto received = Date::parse_iso(std::string_view(d.received_at).substr(0, 10))) {
-    const auto& cal = WorkingCalendar::builtin();
     if (cal.covers(*received) && cal.covers(*d.due_date)) {
       if (auto n = cal.working_days_between(*received, *d.due_date); n && *n > 0)
         due += "（自受理之日起 " + std::to_string(*n) + " 个工作日）";
     }
   }
+  // That year's make-up working days are not announced yet: the date may still move.
+  if (cal.provisional(d.due_date->year())) due += "（预计，以通知为准）";
   f.text(due, {s.body, Align::left, 0, 1.4});
   f.rule(0.5, true);
 

@@ -164,11 +164,27 @@ TEST(TraceText, RendersNumbersBooleansAndEnumerations) {
   ASSERT_TRUE(t.ok());
   std::vector<Value> v;
   for (const Expr& e : values) v.push_back(evaluate(f.pool.nodes(), e.root, f.ctx()));
-  EXPECT_EQ(t->render(v.data(), values), "存款 1234.5 元，农村户口，住房困难：是，车 （不清楚） 辆");
+  EXPECT_EQ(t->render(v.data(), values), "存款 1234.5 元，农村户口，住房困难：是，车 不清楚 辆");
   EXPECT_EQ(format_number(560), "560");
   EXPECT_EQ(format_number(0.1 + 0.2), "0.3");
   EXPECT_EQ(format_number(-0.001), "0");
   EXPECT_FALSE(TextTemplate::compile("{unclosed", Scope::household, f.env, f.pool, values).ok());
+}
+
+// "{x| unit}": the unit follows a known value and is dropped with an unknown one, so a resident
+// never reads "不清楚 辆"; a doubled bar stays the expression's "or".
+TEST(TraceText, UnitAfterBarIsShownOnlyForKnownValues) {
+  Fixture f;
+  f.hh[static_cast<size_t>(slot(f.env, "deposits"))] = Value::of(800);
+  f.hh[static_cast<size_t>(slot(f.env, "housing_hardship"))] = Value::of(0);
+  std::vector<Expr> values;
+  auto t = TextTemplate::compile("存款 {deposits| 元}，车 {vehicles| 辆}，{housing_hardship || deposits > 500|}",
+                                 Scope::household, f.env, f.pool, values);
+  ASSERT_TRUE(t.ok()) << t.error().message;
+  ASSERT_EQ(values.size(), 3u);
+  std::vector<Value> v;
+  for (const Expr& e : values) v.push_back(evaluate(f.pool.nodes(), e.root, f.ctx()));
+  EXPECT_EQ(t->render(v.data(), values), "存款 800 元，车 不清楚，是");
 }
 
 }  // namespace
