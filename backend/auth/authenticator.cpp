@@ -9,7 +9,11 @@
 namespace jiuzhu::backend {
 namespace {
 
+// Long enough that a kiosk's stream of submissions costs one lookup, short enough that a token
+// removed from the database stops working soon; the bound keeps a flood of distinct valid tokens
+// from growing memory (the whole cache is dropped, which only costs lookups).
 constexpr auto kCacheFor = std::chrono::seconds(30);
+constexpr size_t kCacheMax = 10000;
 
 }  // namespace
 
@@ -38,14 +42,14 @@ Result<Principal> Authenticator::authenticate(const std::string& header) {
   const std::string token = header.substr(prefix.size());
   const bool kiosk = token.rfind("jzk_", 0) == 0, staff = token.rfind("jzs_", 0) == 0;
   if ((!kiosk && !staff) || token.size() != 68) return make_error("bad_token", "unknown or expired token");
-  const std::string hash = sha256_hex(token);
   const auto now = std::chrono::steady_clock::now();
   {
     std::lock_guard lock(mu_);
-    auto it = cache_.find(hash);
+    auto it = cache_.find(token);
     if (it != cache_.end() && it->second.until > now) return it->second.principal;
-    if (cache_.size() > 10000) cache_.clear();
+    if (cache_.size() > kCacheMax) cache_.clear();
   }
+  const std::string hash = sha256_hex(token);
   Principal p;
   if (kiosk) {
     auto k = repo_.kiosk_by_token(hash);
@@ -62,7 +66,7 @@ Result<Principal> Authenticator::authenticate(const std::string& header) {
     p = principal_of(**u);
   }
   std::lock_guard lock(mu_);
-  cache_[hash] = Cached{p, now + kCacheFor};
+  cache_[token] = Cached{p, now + kCacheFor};
   return p;
 }
 

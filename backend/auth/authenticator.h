@@ -3,8 +3,9 @@
 // Tokens are random (32 bytes, hex) with a prefix naming their kind (jzk_ kiosk, jzs_ staff);
 // the database keeps only their SHA-256, so a copy of the database does not hand out working
 // tokens. A slow hash is not needed for 256-bit random secrets; passwords get one (auth/password.h).
-// Resolved tokens are cached for a short while so that a kiosk's stream of submissions does not
-// cost a database read each.
+// Resolved tokens are cached for 30 s so that a kiosk's stream of submissions costs neither a
+// database read nor a hash each; the cache is keyed by the token itself (it lives only in this
+// process's memory, like the request that carried it) and holds at most 10,000 entries.
 // Failed logins are throttled per login and per client address (token buckets): after the
 // burst is spent the caller gets 429 until the bucket refills.
 //

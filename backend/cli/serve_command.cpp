@@ -19,9 +19,11 @@ namespace {
 constexpr const char* kServeUsage =
     "usage: jiuzhu-server serve [--config FILE] [--listen HOST:PORT] [--db URL] [--data-dir DIR]\n"
     "                           [--tls-cert FILE --tls-key FILE] [--params-dir DIR]\n"
+    "                           [--feeds-root DIR]\n"
     "Runs the HTTP/JSON intake service (docs/api.md). Defaults: --listen 127.0.0.1:8080,\n"
     "--data-dir jiuzhu-data, --db sqlite:DATA_DIR/jiuzhu.db. The schema is created or migrated at\n"
     "start. Prints 'listening on HOST:PORT' once accepting; SIGTERM/SIGINT stop it cleanly.\n"
+    "--feeds-root (default DATA_DIR/feeds) holds the feeds directories discovery runs may name.\n"
     "The config file is JSON (docs/operations.md lists its keys).\n";
 
 }  // namespace

@@ -66,7 +66,10 @@ constexpr size_t kDrainAtMost = 32 * 1024 * 1024;
 
 }  // namespace
 
-void Router::add(Route route) { routes_.push_back(std::move(route)); }
+void Router::add(Route route) {
+  patterns_.push_back(split_path(route.pattern));
+  routes_.push_back(std::move(route));
+}
 
 Response Router::dispatch(const RawRequest& raw, Services& services, std::string& route_name) const {
   route_name = "unmatched";
@@ -85,12 +88,12 @@ Response Router::dispatch(const RawRequest& raw, Services& services, std::string
   const auto segments = split_path(req.path);
   const Route* found = nullptr;
   bool path_known = false;
-  for (const auto& r : routes_) {
-    std::vector<std::string> captures;
-    if (!match(split_path(r.pattern), segments, captures)) continue;
+  std::vector<std::string> captures;
+  for (size_t i = 0; i < routes_.size(); ++i) {
+    if (!match(patterns_[i], segments, captures)) continue;
     path_known = true;
-    if (r.method == req.method) {
-      found = &r;
+    if (routes_[i].method == req.method) {
+      found = &routes_[i];
       req.path_params = std::move(captures);
       break;
     }

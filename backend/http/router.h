@@ -49,6 +49,7 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> patterns_;  // routes_[i].pattern split once, at add()
 };
 
 // All routes of API v1 (http/routes.cpp).

@@ -30,8 +30,13 @@ Router make_api_router() {
   r.add({"POST", "/api/v1/cases/{}/referrals", {R::caseworker}, BodyKind::json, 0, false, h::add_referral});
   r.add({"GET", "/api/v1/referrals", {R::department}, BodyKind::none, 0, false, h::list_referrals});
   r.add({"GET", "/api/v1/discovery/queue", case_staff, BodyKind::none, 0, false, h::discovery_queue});
+  r.add({"GET", "/api/v1/discovery/queue/{}", case_staff, BodyKind::none, 0, false, h::discovery_item});
+  r.add({"POST", "/api/v1/discovery/queue/{}/transitions", case_staff, BodyKind::json, 0, false, h::queue_transition});
+  r.add({"POST", "/api/v1/discovery/queue/{}/assignment", {R::county_admin}, BodyKind::json, 0, false, h::queue_assignment});
+  r.add({"POST", "/api/v1/cases/{}/assignment", {R::county_admin}, BodyKind::json, 0, false, h::case_assignment});
+  r.add({"POST", "/api/v1/discovery/runs", {R::county_admin}, BodyKind::json, h::kMaxUploadedFeedBytes, false, h::discovery_run});
   r.add({"POST", "/api/v1/visits", {R::caseworker}, BodyKind::json, 0, false, h::record_visit});
-  r.add({"GET", "/api/v1/visits/due", {R::caseworker}, BodyKind::none, 0, false, h::visits_due});
+  r.add({"GET", "/api/v1/visits/due", case_staff, BodyKind::none, 0, false, h::visits_due});
   r.add({"GET", "/api/v1/registry", case_staff, BodyKind::none, 0, false, h::registry});
   r.add({"GET", "/api/v1/audit", {R::county_admin}, BodyKind::none, 0, false, h::audit_log});
   return r;

@@ -54,7 +54,8 @@ class ApiHandler final : public Poco::Net::HTTPRequestHandler {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     services_.metrics.observe(route, raw.method, r.status, seconds);
     --services_.in_flight;
-    auto& log = Poco::Logger::get("http");
+    // Logger::get takes a process-wide lock; the logger itself lives until shutdown.
+    static Poco::Logger& log = Poco::Logger::get("http");
     if (log.information()) {
       char ms[32];
       std::snprintf(ms, sizeof ms, "%.2f", seconds * 1000);

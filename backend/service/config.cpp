@@ -49,6 +49,7 @@ Status load_config_file(const std::string& path, ServerConfig& c) {
       else if (key == "group_commit_max") c.group_commit_max = v.get<size_t>();
       else if (key == "pool_size") c.pool_size = v.get<size_t>();
       else if (key == "params_dir") c.params_dir = v.get<std::string>();
+      else if (key == "feeds_root") c.feeds_root = v.get<std::string>();
       else if (key == "log_level") c.log_level = v.get<std::string>();
       else return make_error("config_invalid", "unknown config key '" + key + "'", key);
     }
@@ -74,7 +75,7 @@ Status apply_flags(const std::vector<std::string>& args, ServerConfig& c) {
     if (a == "--config") { ++i; continue; }
     const std::string* v = nullptr;
     if (a == "--listen" || a == "--db" || a == "--data-dir" || a == "--tls-cert" || a == "--tls-key" ||
-        a == "--params-dir") {
+        a == "--params-dir" || a == "--feeds-root") {
       v = value();
       if (!v) return make_error("usage", a + " needs a value");
     } else {
@@ -87,6 +88,7 @@ Status apply_flags(const std::vector<std::string>& args, ServerConfig& c) {
     else if (a == "--tls-cert") c.tls_cert = *v;
     else if (a == "--tls-key") c.tls_key = *v;
     else if (a == "--params-dir") c.params_dir = *v;
+    else if (a == "--feeds-root") c.feeds_root = *v;
   }
   return Ok{};
 }

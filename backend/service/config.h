@@ -4,7 +4,7 @@
 //
 // Config file keys (all optional): listen, db, data_dir, tls_cert, tls_key, max_threads,
 // max_queued, progress_per_minute, progress_burst, token_ttl_minutes, login_failures_burst,
-// max_json_bytes, group_commit_max, pool_size, params_dir, log_level. Unknown keys are an error
+// max_json_bytes, group_commit_max, pool_size, params_dir, feeds_root, log_level. Unknown keys are an error
 // (a typo should not silently fall back to a default).
 //
 // Thread-safety: plain values, read-only once the server runs.
@@ -33,7 +33,12 @@ struct ServerConfig {
   size_t group_commit_max = 256;
   size_t pool_size = 16;
   std::string params_dir;  // county parameters for /api/v1/eligibility; empty: assets/policies
+  // Where POST /api/v1/discovery/runs finds feeds directories (a run names one directory below
+  // it, never a path). Empty: DATA_DIR/feeds.
+  std::string feeds_root;
   std::string log_level = "information";
+
+  std::string feeds_root_dir() const { return feeds_root.empty() ? data_dir + "/feeds" : feeds_root; }
 
   std::string db_url() const { return db.empty() ? "sqlite:" + data_dir + "/jiuzhu.db" : db; }
 };
@@ -41,7 +46,7 @@ struct ServerConfig {
 // Applies a JSON config file. Errors: config_unreadable, config_invalid (field names the key).
 Status load_config_file(const std::string& path, ServerConfig& config);
 // Applies "--listen H:P", "--db", "--data-dir", "--config" (loaded first), "--tls-cert",
-// "--tls-key". Errors: usage (message says which flag).
+// "--tls-key", "--params-dir", "--feeds-root". Errors: usage (message says which flag).
 Status apply_flags(const std::vector<std::string>& args, ServerConfig& config);
 
 }  // namespace jiuzhu::backend

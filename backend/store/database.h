@@ -20,6 +20,7 @@
 
 #include <Poco/Data/Session.h>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -30,19 +31,38 @@ namespace jiuzhu::backend {
 
 enum class Backend { sqlite, postgresql };
 
-// The session of one job plus the SQL dialect it runs in.
+class PreparedStatements;  // store/prepared_statements.h
+
+// The audit chain's last row as a single writer remembers it between jobs (SQLite), so that an
+// append need not read it back. `known` is false until read, and again whenever the writer cannot
+// be sure (a rolled-back group, another process writing the file).
+struct ChainTail {
+  bool known = false;
+  int64_t seq = 0;
+  std::string hash;
+};
+
+// The session of one job plus the SQL dialect it runs in, and what the session keeps between
+// jobs: its compiled statements (SQLite sessions; null otherwise, see sql_query.h) and, for the
+// one SQLite writer, the audit chain's tail (null elsewhere: read it under a lock instead).
 class Tx {
  public:
-  Tx(Poco::Data::Session& session, Backend backend) : session_(session), backend_(backend) {}
+  Tx(Poco::Data::Session& session, Backend backend, PreparedStatements* prepared = nullptr,
+     ChainTail* chain_tail = nullptr)
+      : session_(session), backend_(backend), prepared_(prepared), chain_tail_(chain_tail) {}
   Poco::Data::Session& session() { return session_; }
   Backend backend() const { return backend_; }
   bool postgres() const { return backend_ == Backend::postgresql; }
   // Rewrites `?` placeholders (outside quoted literals) for the back end.
   std::string q(const std::string& sql) const;
+  PreparedStatements* prepared() { return prepared_; }
+  ChainTail* chain_tail() { return chain_tail_; }
 
  private:
   Poco::Data::Session& session_;
   Backend backend_;
+  PreparedStatements* prepared_;
+  ChainTail* chain_tail_;
 };
 
 using Job = std::function<Status(Tx&)>;

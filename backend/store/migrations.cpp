@@ -73,6 +73,48 @@ const std::vector<Migration>& migrations() {
            {"CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "
             "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()", 2},
        }},
+      // The proactive-discovery workflow (store/queue_store.h): runs, queue items with their
+      // workflow state, visit records, rosters, and idempotent leads.
+      {2,
+       {
+           {"CREATE TABLE discovery_runs (id {{ID}}, county TEXT NOT NULL, as_of TEXT NOT NULL, "
+            "summary TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL)"},
+           {"CREATE INDEX discovery_runs_county ON discovery_runs (county, id)"},
+           {"ALTER TABLE discovery_queue ADD COLUMN run_id BIGINT NOT NULL DEFAULT 0"},
+           {"ALTER TABLE discovery_queue ADD COLUMN change_kind TEXT NOT NULL DEFAULT ''"},
+           {"ALTER TABLE discovery_queue ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]'"},
+           {"ALTER TABLE discovery_queue ADD COLUMN suggested_programs TEXT NOT NULL DEFAULT '[]'"},
+           {"ALTER TABLE discovery_queue ADD COLUMN key_category TEXT NOT NULL DEFAULT ''"},
+           {"ALTER TABLE discovery_queue ADD COLUMN cadence TEXT NOT NULL DEFAULT ''"},
+           {"ALTER TABLE discovery_queue ADD COLUMN state TEXT NOT NULL DEFAULT 'lead'"},
+           {"ALTER TABLE discovery_queue ADD COLUMN reason TEXT NOT NULL DEFAULT ''"},
+           {"ALTER TABLE discovery_queue ADD COLUMN application_no TEXT NOT NULL DEFAULT ''"},
+           {"ALTER TABLE discovery_queue ADD COLUMN subject_id TEXT NOT NULL DEFAULT ''"},
+           // One item per household and county: a later run updates it instead of adding one.
+           {"CREATE UNIQUE INDEX discovery_queue_household ON discovery_queue (county, household_id) "
+            "WHERE household_id <> ''"},
+           {"CREATE INDEX discovery_queue_county ON discovery_queue (county, state, id)"},
+           {"ALTER TABLE visits ADD COLUMN findings TEXT NOT NULL DEFAULT ''"},
+           {"ALTER TABLE visits ADD COLUMN next_step TEXT NOT NULL DEFAULT ''"},
+           {"CREATE INDEX visits_queue ON visits (queue_id, id)"},
+           {"CREATE TABLE roster_entries (id {{ID}}, run_id BIGINT NOT NULL, county TEXT NOT NULL, "
+            "township TEXT NOT NULL, category TEXT NOT NULL, household_id TEXT NOT NULL, id_number TEXT NOT NULL, "
+            "name TEXT NOT NULL, age BIGINT NOT NULL, relation TEXT NOT NULL, detail TEXT NOT NULL)"},
+           {"CREATE INDEX roster_entries_run ON roster_entries (run_id, township, category, id)"},
+           // NULL for leads sent without one; a retried lead with the same client_id stores nothing.
+           {"ALTER TABLE leads ADD COLUMN client_id TEXT"},
+           {"CREATE UNIQUE INDEX leads_client_id ON leads (client_id)"},
+       }},
+      // PostgreSQL: the audit chain's head, one row that appenders lock (sql::append_audit_tx)
+      // instead of the whole audit_log table. It starts at the current last row. SQLite has a
+      // single writer that keeps the head in memory and needs no table.
+      {3,
+       {
+           {"CREATE TABLE audit_head (id BIGINT PRIMARY KEY CHECK (id = 1), seq BIGINT NOT NULL, hash TEXT NOT NULL, "
+            "prev_hash TEXT NOT NULL)", 2},
+           {"INSERT INTO audit_head (id, seq, hash, prev_hash) SELECT 1, COALESCE(MAX(seq), 0), "
+            "COALESCE((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), repeat('0', 64)), '' FROM audit_log", 2},
+       }},
   };
   return list;
 }

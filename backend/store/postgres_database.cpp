@@ -157,18 +157,20 @@ class PostgresDatabase final : public Database {
     try {
       Poco::Data::Session s = pool_.get();
       bool open = false;
+      // Session::begin/commit/rollback send the bare command (one round trip); as SQL statements
+      // Poco would prepare and then execute each (two).
       try {
-        s << "BEGIN", now;
+        s.begin();
         open = true;
         if (!write) s << "SET TRANSACTION READ ONLY", now;
         Tx tx(s, Backend::postgresql);
         st = job(tx);
-        if (st.ok()) s << "COMMIT", now;
-        else s << "ROLLBACK", now;
+        if (st.ok()) s.commit();
+        else s.rollback();
         open = false;
       } catch (...) {
         if (open) {
-          try { s << "ROLLBACK", now; } catch (...) {}
+          try { s.rollback(); } catch (...) {}
         }
         throw;
       }

@@ -153,13 +153,7 @@ class Repository {
   // Referrals to a department (within `county` when not empty).
   virtual Result<std::vector<ReferralRecord>> referrals_to(const std::string& department, const std::string& county) = 0;
 
-  // Leads and the discovery queue.
-  virtual Result<std::string> add_lead(const NewLead& lead) = 0;  // → lead_id
-  virtual Result<std::vector<QueueItem>> queue(const Scope& scope, const std::string& status, int limit) = 0;
-  // Open queue items of the area whose visit is due on or before `by` (YYYY-MM-DD).
-  virtual Result<std::vector<QueueItem>> visits_due(const Scope& scope, const std::string& by) = 0;
-  virtual Result<VisitRecord> add_visit(const VisitRecord& draft, const std::string& number_day, const Scope& scope,
-                                        const AuditEntry& audit) = 0;
+  // Leads, the discovery queue and visits live in store/queue_store.h (same Database).
 
   // Audit.
   virtual Status append_audit(const AuditEntry& entry) = 0;

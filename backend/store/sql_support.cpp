@@ -1,6 +1,8 @@
 // Shared SQL helpers (see sql_support.h).
 #include "backend/store/sql_support.h"
 
+#include <Poco/Data/DataException.h>
+
 #include <cstdio>
 #include <vector>
 
@@ -42,6 +44,16 @@ void scope_bind(Statement& st, const Scope& scope) {
   else if (!scope.county.empty()) st, bind(scope.county);
 }
 
+void scope_params(std::string& sql, std::vector<Param>& params, const Scope& scope) {
+  if (!scope.township.empty()) {
+    sql += " AND township = ?";
+    params.emplace_back(scope.township);
+  } else if (!scope.county.empty()) {
+    sql += " AND county = ?";
+    params.emplace_back(scope.county);
+  }
+}
+
 const char* kAppColumns =
     "id, application_no, client_id, township, county, kiosk_id, channel, programs, status, priority, "
     "received_at, updated_at, due_date, id_last4, assigned_to, body";
@@ -67,27 +79,44 @@ ApplicationRecord app_row(RecordSet& rs, size_t r) {
   return a;
 }
 
+ApplicationRecord app_row(const Rows& rows, size_t r) {
+  ApplicationRecord a;
+  a.id = rows.i64(r, 0);
+  a.application_no = rows.str(r, 1);
+  a.client_id = rows.str(r, 2);
+  a.township = rows.str(r, 3);
+  a.county = rows.str(r, 4);
+  a.kiosk_id = rows.str(r, 5);
+  a.channel = rows.str(r, 6);
+  a.programs = rows.str(r, 7);
+  a.status = rows.str(r, 8);
+  a.priority = rows.i64(r, 9);
+  a.received_at = rows.str(r, 10);
+  a.updated_at = rows.str(r, 11);
+  a.due_date = rows.str(r, 12);
+  a.id_last4 = rows.str(r, 13);
+  a.assigned_to = rows.str(r, 14);
+  a.body = rows.str(r, 15);
+  return a;
+}
+
 std::optional<ApplicationRecord> load_app(Tx& tx, const std::string& no, const Scope& scope, bool for_update) {
   std::string sql = std::string("SELECT ") + kAppColumns + " FROM applications WHERE application_no = ?";
-  Statement st(tx.session());
-  scope_filter(st, sql, scope);
+  std::vector<Param> params{no};
+  scope_params(sql, params, scope);
   if (for_update && tx.postgres()) sql += " FOR UPDATE";
-  st << tx.q(sql), bind(no);
-  scope_bind(st, scope);
-  st.execute();
-  RecordSet rs(st);
-  if (rs.rowCount() == 0) return std::nullopt;
-  return app_row(rs, 0);
+  const Rows rows = query(tx, sql, params);
+  if (rows.empty()) return std::nullopt;
+  return app_row(rows, 0);
 }
 
 // Next number in a named sequence (per township and day): atomic in both back ends because the
 // upsert takes the row lock (PostgreSQL) or runs on the single writer (SQLite).
 int64_t next_counter(Tx& tx, const std::string& scope) {
-  Poco::Int64 n = 0;
-  tx.session() << tx.q("INSERT INTO counters (scope, n) VALUES (?, 1) ON CONFLICT (scope) DO UPDATE SET n = counters.n + 1 "
-                       "RETURNING n"),
-      bind(scope), into(n), now;
-  return n;
+  return query(tx, "INSERT INTO counters (scope, n) VALUES (?, 1) ON CONFLICT (scope) DO UPDATE SET n = counters.n + 1 "
+                   "RETURNING n",
+               {scope})
+      .i64(0, 0);
 }
 
 std::string numbered(const std::string& prefix, const std::string& day, int64_t n) {
@@ -96,27 +125,64 @@ std::string numbered(const std::string& prefix, const std::string& day, int64_t 
   return prefix + "-" + day + "-" + seq;
 }
 
-// Appends one audit row after the chain's last; PostgreSQL serialises appenders with a table
-// lock (held to commit), SQLite has one writer anyway.
+namespace {
+
+// One length-prefixed field of audit_row_hash's input ("LEN:VALUE\n"), as SQL over a text
+// parameter; LEN counts bytes, as std::string::size does.
+std::string hashed_field(const std::string& value_sql) {
+  return "octet_length(" + value_sql + ")::text || ':' || " + value_sql + " || E'\\n'";
+}
+
+// PostgreSQL: advances audit_head and appends the row in one statement. The head's UPDATE takes
+// its row lock (held to commit) and computes the new hash from the old head with the same
+// length-prefixed SHA-256 as audit_row_hash, so verify_audit_chain checks it like any other row.
+const std::string& pg_append_sql() {
+  static const std::string sql = [] {
+    std::string fields = hashed_field("hash") + " || " + hashed_field("(seq + 1)::text");
+    for (int i = 0; i < 8; ++i) fields += " || " + hashed_field("?::text");
+    return "WITH head AS (UPDATE audit_head SET seq = seq + 1, prev_hash = hash, "
+           "hash = encode(sha256(convert_to(" + fields + ", 'UTF8')), 'hex') WHERE id = 1 RETURNING seq, prev_hash, hash) "
+           "INSERT INTO audit_log (seq, at, actor, role, action, record_type, record_id, township, detail, prev_hash, hash) "
+           "SELECT seq, ?, ?, ?, ?, ?, ?, ?, ?, prev_hash, hash FROM head RETURNING seq";
+  }();
+  return sql;
+}
+
+}  // namespace
+
+// Appends one audit row after the chain's last.
+//  - SQLite: one writer thread appends; it remembers the tail between jobs (Tx::chain_tail) and
+//    reads it from the table only when it does not know it.
+//  - PostgreSQL: appenders queue on the row lock of the one-row audit_head instead of locking the
+//    whole table, and the head update and the insert are one statement (one round trip), so the
+//    serialised part of a transaction is that statement and the commit.
 void append_audit_tx(Tx& tx, const AuditEntry& e) {
-  auto& s = tx.session();
-  if (tx.postgres()) s << "LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE", now;
-  std::vector<Poco::Int64> last_seq;
-  std::vector<std::string> last_hash;
-  s << "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", into(last_seq), into(last_hash), now;
-  int64_t seq = 1;
-  std::string prev = audit_genesis_hash();
-  if (!last_seq.empty()) {
-    seq = last_seq[0] + 1;
-    prev = last_hash[0];
-  }
   const std::string at = now_rfc3339();
-  const std::string hash = audit_row_hash(prev, seq, at, e);
-  Poco::Int64 seq64 = seq;
-  s << tx.q("INSERT INTO audit_log (seq, at, actor, role, action, record_type, record_id, township, detail, prev_hash, hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-      bind(seq64), bind(at), bind(e.actor), bind(e.role), bind(e.action), bind(e.record_type), bind(e.record_id),
-      bind(e.township), bind(e.detail), bind(prev), bind(hash), now;
+  if (tx.postgres()) {
+    // Each value is bound twice, once hashed and once stored: placeholders are positional `?`.
+    const Rows appended =
+        query(tx, pg_append_sql(),
+              {at, at, e.actor, e.actor, e.role, e.role, e.action, e.action, e.record_type, e.record_type, e.record_id,
+               e.record_id, e.township, e.township, e.detail, e.detail, at, e.actor, e.role, e.action, e.record_type,
+               e.record_id, e.township, e.detail});
+    if (appended.empty()) throw Poco::Data::DataException("audit_head has no row (migration 3 missing)");
+    return;
+  }
+  ChainTail* remembered = tx.chain_tail();
+  ChainTail head;
+  if (remembered && remembered->known) {
+    head = *remembered;
+  } else {
+    const Rows rows = query(tx, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    head = rows.empty() ? ChainTail{true, 0, audit_genesis_hash()} : ChainTail{true, rows.i64(0, 0), rows.str(0, 1)};
+  }
+  const int64_t seq = head.seq + 1;
+  const std::string hash = audit_row_hash(head.hash, seq, at, e);
+  exec(tx,
+       "INSERT INTO audit_log (seq, at, actor, role, action, record_type, record_id, township, detail, prev_hash, hash) "
+       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+       {seq, at, e.actor, e.role, e.action, e.record_type, e.record_id, e.township, e.detail, head.hash, hash});
+  if (remembered) *remembered = ChainTail{true, seq, hash};
 }
 
 QueueItem queue_row(RecordSet& rs, size_t r) {

@@ -11,9 +11,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "backend/store/database.h"
 #include "backend/store/repository.h"
+#include "backend/store/sql_query.h"
 
 namespace jiuzhu::backend::sql {
 
@@ -26,9 +28,12 @@ double dbl(Poco::Data::RecordSet& rs, size_t col, size_t row);
 // (nothing for the unrestricted scope); scope_bind binds the matching value.
 void scope_filter(Poco::Data::Statement& st, std::string& sql, const Scope& scope);
 void scope_bind(Poco::Data::Statement& st, const Scope& scope);
+// The same condition for sql::query: appended to `sql`, its value to `params`.
+void scope_params(std::string& sql, std::vector<Param>& params, const Scope& scope);
 
 extern const char* kAppColumns;
 ApplicationRecord app_row(Poco::Data::RecordSet& rs, size_t r);
+ApplicationRecord app_row(const Rows& rows, size_t r);
 // The application `no` within `scope`; locked for update on PostgreSQL when `for_update`.
 std::optional<ApplicationRecord> load_app(Tx& tx, const std::string& no, const Scope& scope, bool for_update);
 
@@ -37,7 +42,9 @@ int64_t next_counter(Tx& tx, const std::string& scope);
 // "PREFIX-YYYYMMDD-0001".
 std::string numbered(const std::string& prefix, const std::string& day, int64_t n);
 
-// Appends one audit row after the chain's last, inside the caller's write transaction.
+// Appends one audit row after the chain's last, inside the caller's write transaction. On
+// PostgreSQL it holds the audit_head row lock to commit: call it as late in the transaction as
+// the work allows.
 void append_audit_tx(Tx& tx, const AuditEntry& e);
 
 // The discovery queue's rows (with the lead body joined in).

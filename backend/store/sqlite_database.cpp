@@ -5,9 +5,16 @@
 // writer instead drains everything queued while the previous fsync ran and commits it at once.
 // Each job runs in its own SAVEPOINT so a job that fails (a duplicate, an illegal transition)
 // rolls back alone and the rest of the group still commits.
+//
+// Why the writer remembers the audit chain's tail: every audited write appends after the last
+// row, and reading that row back for each job was the second most expensive statement. The
+// writer is the only one appending, so it keeps the tail (ChainTail) across jobs: restored when a
+// job rolls back to its savepoint, forgotten when a group fails to commit or when PRAGMA
+// data_version shows that another process (a CLI command) has written the file meanwhile.
 #include "backend/store/sqlite_database.h"
 
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
@@ -19,6 +26,9 @@
 #include <mutex>
 #include <thread>
 #include <vector>
+
+#include "backend/store/prepared_statements.h"
+#include "backend/store/sql_query.h"
 
 namespace jiuzhu::backend {
 namespace {
@@ -49,8 +59,12 @@ class SqliteDatabase final : public Database {
   Status start() {
     try {
       writer_session_ = open_session(path_, true);
+      writer_prepared_ = prepared_for(*writer_session_);
       for (size_t i = 0; i < std::max<size_t>(1, options_.read_sessions); ++i) {
-        readers_.push_back(open_session(path_, false));
+        Reader r;
+        r.session = open_session(path_, false);
+        r.prepared = prepared_for(*r.session);
+        readers_.push_back(std::move(r));
       }
     } catch (const Poco::Exception& e) {
       return make_error("db_unavailable", "cannot open SQLite database: " + e.displayText());
@@ -76,7 +90,7 @@ class SqliteDatabase final : public Database {
   }
 
   Status read(Job job) override {
-    std::unique_ptr<Poco::Data::Session> s;
+    Reader s;
     {
       std::unique_lock lock(read_mu_);
       read_cv_.wait(lock, [&] { return !readers_.empty() || read_closed_; });
@@ -86,7 +100,7 @@ class SqliteDatabase final : public Database {
     }
     Status result = Ok{};
     try {
-      Tx tx(*s, Backend::sqlite);
+      Tx tx(*s.session, Backend::sqlite, s.prepared.get());
       result = job(tx);
     } catch (const Poco::Exception& e) {
       result = make_error("db_error", "database read failed: " + e.displayText());
@@ -133,6 +147,33 @@ class SqliteDatabase final : public Database {
     Job job;
     std::promise<Status> done;
   };
+  // A read session and its compiled statements (destroyed first: see PreparedStatements).
+  struct Reader {
+    std::unique_ptr<Poco::Data::Session> session;
+    std::unique_ptr<PreparedStatements> prepared;
+    Reader() = default;
+    Reader(Reader&&) = default;
+    Reader& operator=(Reader&&) = default;
+    ~Reader() { prepared.reset(); }
+  };
+
+  static std::unique_ptr<PreparedStatements> prepared_for(Poco::Data::Session& s) {
+    return std::make_unique<PreparedStatements>(Poco::Data::SQLite::Utility::dbHandle(s));
+  }
+
+  // One statement on the writer's connection, compiled once.
+  void writer_exec(const char* sql) {
+    Tx tx(*writer_session_, Backend::sqlite, writer_prepared_.get());
+    sql::exec(tx, sql);
+  }
+
+  // Forgets the chain tail when another connection has committed since this writer last looked.
+  void check_data_version() {
+    Tx tx(*writer_session_, Backend::sqlite, writer_prepared_.get());
+    const int64_t version = sql::query(tx, "PRAGMA data_version").i64(0, 0);
+    if (version != data_version_) tail_.known = false;
+    data_version_ = version;
+  }
 
   void writer_loop() {
     std::vector<std::shared_ptr<Item>> group;
@@ -150,6 +191,7 @@ class SqliteDatabase final : public Database {
       run_group(group);
       group.clear();
     }
+    writer_prepared_.reset();
     writer_session_.reset();
   }
 
@@ -158,18 +200,22 @@ class SqliteDatabase final : public Database {
     std::vector<Status> results;
     results.reserve(group.size());
     try {
-      exec(s, "BEGIN IMMEDIATE");
+      writer_exec("BEGIN IMMEDIATE");
+      check_data_version();
     } catch (const Poco::Exception& e) {
+      try { writer_exec("ROLLBACK"); } catch (const Poco::Exception&) {}
+      tail_.known = false;
       for (auto& item : group) item->done.set_value(make_error("db_error", "cannot begin: " + e.displayText()));
       return;
     }
     for (auto& item : group) {
       Status st = Ok{};
       bool savepoint = false;
+      const ChainTail before = tail_;
       try {
-        exec(s, "SAVEPOINT job");
+        writer_exec("SAVEPOINT job");
         savepoint = true;
-        Tx tx(s, Backend::sqlite);
+        Tx tx(s, Backend::sqlite, writer_prepared_.get(), &tail_);
         st = item->job(tx);
       } catch (const Poco::Exception& e) {
         st = make_error("db_error", "database write failed: " + e.displayText());
@@ -177,19 +223,25 @@ class SqliteDatabase final : public Database {
         st = make_error("db_error", std::string("database write failed: ") + e.what());
       }
       try {
-        if (savepoint && !st.ok()) exec(s, "ROLLBACK TO job");
-        if (savepoint) exec(s, "RELEASE job");
+        if (savepoint && !st.ok()) {
+          writer_exec("ROLLBACK TO job");
+          tail_ = before;
+        }
+        if (savepoint) writer_exec("RELEASE job");
       } catch (const Poco::Exception& e) {
         st = make_error("db_error", "savepoint failed: " + e.displayText());
+        tail_.known = false;
       }
+      if (!savepoint) tail_ = before;
       results.push_back(std::move(st));
     }
     try {
-      exec(s, "COMMIT");
+      writer_exec("COMMIT");
       groups_.fetch_add(1);
       jobs_.fetch_add(group.size());
     } catch (const Poco::Exception& e) {
-      try { exec(s, "ROLLBACK"); } catch (const Poco::Exception&) {}
+      try { writer_exec("ROLLBACK"); } catch (const Poco::Exception&) {}
+      tail_.known = false;
       Poco::Logger::get("store").error("event=commit_failed backend=sqlite jobs=" + std::to_string(group.size()));
       for (auto& r : results) {
         if (r.ok()) r = make_error("db_error", "commit failed: " + e.displayText());
@@ -201,6 +253,9 @@ class SqliteDatabase final : public Database {
   std::string path_;
   DatabaseOptions options_;
   std::unique_ptr<Poco::Data::Session> writer_session_;
+  std::unique_ptr<PreparedStatements> writer_prepared_;  // the writer thread's only
+  ChainTail tail_;                                       // the writer thread's only
+  int64_t data_version_ = -1;                            // the writer thread's only
   std::thread writer_;
   std::mutex mu_;
   std::condition_variable cv_;
@@ -210,7 +265,7 @@ class SqliteDatabase final : public Database {
   std::atomic<uint64_t> groups_{0}, jobs_{0};
   std::mutex read_mu_;
   std::condition_variable read_cv_;
-  std::vector<std::unique_ptr<Poco::Data::Session>> readers_;
+  std::vector<Reader> readers_;
   bool read_closed_ = false;
 };
 

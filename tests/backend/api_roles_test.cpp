@@ -42,7 +42,7 @@ TEST_P(RolesTest, EveryRoleAgainstEveryEndpoint) {
       {"GET", "/api/v1/referrals", {"dept"}},
       {"GET", "/api/v1/discovery/queue", {"cw", "admin"}},
       {"POST", "/api/v1/visits", {"cw"}},
-      {"GET", "/api/v1/visits/due", {"cw"}},
+      {"GET", "/api/v1/visits/due", {"cw", "admin"}},
       {"GET", "/api/v1/registry?category=dibao", {"cw", "admin"}},
       {"GET", "/api/v1/audit", {"admin"}},
   };

@@ -2,11 +2,13 @@
 #include <Poco/Data/Session.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <set>
 #include <thread>
 
 #include "backend/store/migrations.h"
 #include "backend/store/repository.h"
+#include "backend/store/sql_support.h"
 #include "backend/util/clock.h"
 #include "test_support.h"
 
@@ -157,41 +159,96 @@ TEST_P(RepositoryTest, AuditChainVerifiesAndDetectsTampering) {
   EXPECT_EQ(after->first_bad_seq, 3);
 }
 
-TEST_P(RepositoryTest, LeadsJoinTheQueueAndVisitsCloseThem) {
-  NewLead l;
-  l.township = jiuzhu::test::kTownship;
-  l.county = "450326";
-  l.source = "hotline";
-  l.body = R"({"source":"hotline"})";
-  l.created_at = now_rfc3339();
-  l.created_by = "kiosk:K1";
-  l.number_day = "20261124";
-  l.visit_due = "2026-11-25";
-  l.urgent = true;
-  l.flags = R"(["urgent"])";
-  l.audit = AuditEntry{"kiosk:K1", "kiosk", "create", "lead", "", l.township, ""};
-  auto id = repo_->add_lead(l);
-  ASSERT_TRUE(id.ok()) << id.error().message;
-  EXPECT_EQ(*id, "L450326101-20261124-0001");
-  auto q = repo_->queue(Scope{jiuzhu::test::kTownship, ""}, "open", 10);
-  ASSERT_TRUE(q.ok());
-  ASSERT_EQ(q->size(), 1u);
-  EXPECT_EQ((*q)[0].lead_id, *id);
-  EXPECT_EQ((*q)[0].source, "lead");
-  EXPECT_TRUE(repo_->queue(Scope{jiuzhu::test::kOtherTownship, ""}, "open", 10)->empty());
-  EXPECT_EQ(repo_->visits_due(Scope{jiuzhu::test::kTownship, ""}, "2026-11-25")->size(), 1u);
-  EXPECT_TRUE(repo_->visits_due(Scope{jiuzhu::test::kTownship, ""}, "2026-11-24")->empty());
-  VisitRecord v;
-  v.queue_id = (*q)[0].id;
-  v.visited_on = "2026-11-25";
-  v.caseworker = "cw";
-  v.outcome = "needs_assistance";
-  v.created_at = now_rfc3339();
-  EXPECT_EQ(repo_->add_visit(v, "20261125", Scope{jiuzhu::test::kOtherTownship, ""}, AuditEntry{}).error().code, "not_found");
-  auto visit = repo_->add_visit(v, "20261125", Scope{jiuzhu::test::kTownship, ""}, AuditEntry{"user:cw", "caseworker", "visit", "", "", "", ""});
-  ASSERT_TRUE(visit.ok()) << visit.error().message;
-  EXPECT_TRUE(repo_->queue(Scope{jiuzhu::test::kTownship, ""}, "open", 10)->empty());
+AuditEntry read_entry(int i) { return AuditEntry{"user:a", "caseworker", "read", "case", std::to_string(i), "450326101", ""}; }
+
+// The SQLite writer remembers the chain's tail between jobs: a job that appended and then
+// failed must not leave its row's hash behind as the tail.
+TEST_P(RepositoryTest, AuditChainSurvivesRolledBackAppends) {
+  ASSERT_TRUE(repo_->append_audit(read_entry(1)).ok());
+  auto failed = repo_->database().write([](Tx& tx) -> jiuzhu::Status {
+    sql::append_audit_tx(tx, read_entry(2));
+    return jiuzhu::make_error("changed_mind", "roll this back");
+  });
+  EXPECT_EQ(failed.error().code, "changed_mind");
+  auto thrown = repo_->database().write([](Tx& tx) -> jiuzhu::Status {
+    sql::append_audit_tx(tx, read_entry(3));
+    sql::exec(tx, "INSERT INTO no_such_table VALUES (1)");
+    return jiuzhu::Ok{};
+  });
+  EXPECT_EQ(thrown.error().code, "db_error");
+  ASSERT_TRUE(repo_->append_audit(read_entry(4)).ok());
+  ASSERT_TRUE(repo_->submit_application(app("c-after-rollback")).ok());
+  auto v = repo_->verify_audit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << "first bad row " << v->first_bad_seq;
+  EXPECT_EQ(v->rows, 3);
 }
+
+// Many writers at once (group commit on SQLite, the audit_head row lock on PostgreSQL) still
+// make one unbroken chain with every acknowledged row in it.
+TEST_P(RepositoryTest, ConcurrentAppendsMakeOneChain) {
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 15; ++i) {
+        const bool ok = i % 3 == 0 ? repo_->submit_application(app("c-" + std::to_string(t) + "-" + std::to_string(i))).ok()
+                                   : repo_->append_audit(read_entry(t * 100 + i)).ok();
+        if (!ok) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto v = repo_->verify_audit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << "first bad row " << v->first_bad_seq;
+  EXPECT_EQ(v->rows, 8 * 15);
+}
+
+// Another process (a CLI command) appending to the same database between the server's writes:
+// the server's remembered tail is stale and must be noticed, not chained onto.
+TEST_P(RepositoryTest, AuditChainNoticesAnotherWriter) {
+  ASSERT_TRUE(repo_->append_audit(read_entry(1)).ok());
+  {
+    auto other = open_repository(url_);
+    ASSERT_TRUE(other.ok()) << other.error().message;
+    ASSERT_TRUE((*other)->append_audit(read_entry(2)).ok());
+  }
+  ASSERT_TRUE(repo_->append_audit(read_entry(3)).ok());
+  auto v = repo_->verify_audit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << "first bad row " << v->first_bad_seq;
+  EXPECT_EQ(v->rows, 3);
+}
+
+// sql::query on SQLite keeps each connection's statements compiled, up to a bound; SQL beyond
+// the bound still runs (compiled for the one use), and rows and errors come back the same way.
+TEST(SqlQuery, CompiledStatementsBeyondTheCacheBoundStillRun) {
+  TempDir dir;
+  auto db = open_database("sqlite:" + dir.path() + "/q.db");
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  auto st = (*db)->read([](Tx& tx) -> jiuzhu::Status {
+    for (int round = 0; round < 2; ++round) {
+      for (int i = 0; i < 300; ++i) {
+        const auto rows = sql::query(tx, "SELECT ? + " + std::to_string(i) + ", ?", {round, "text"});
+        if (rows.size() != 1 || rows.i64(0, 0) != round + i || rows.str(0, 1) != "text") {
+          return jiuzhu::make_error("wrong_rows", "statement " + std::to_string(i));
+        }
+      }
+    }
+    return jiuzhu::Ok{};
+  });
+  EXPECT_TRUE(st.ok()) << st.error().message;
+  auto wrong = (*db)->read([](Tx& tx) -> jiuzhu::Status {
+    sql::query(tx, "SELECT ?", {1, 2});
+    return jiuzhu::Ok{};
+  });
+  EXPECT_EQ(wrong.error().code, "db_error");
+  (*db)->close();
+}
+
+// Leads, the queue and visits: store_queue_test.cpp (store/queue_store.h).
 
 INSTANTIATE_TEST_SUITE_P(Backends, RepositoryTest, ::testing::ValuesIn(jiuzhu::test::backends()),
                          [](const auto& info) { return info.param; });

@@ -48,5 +48,14 @@ Response visits_due(Request&, Services&);
 Response audit_log(Request&, Services&);
 Response kiosks(Request&, Services&);
 Response registry(Request&, Services&);
+Response discovery_item(Request&, Services&);
+Response queue_transition(Request&, Services&);
+Response queue_assignment(Request&, Services&);
+Response case_assignment(Request&, Services&);
+Response discovery_run(Request&, Services&);
+
+// Uploaded feeds of POST /api/v1/discovery/runs: a small county's feeds fit; larger ones are
+// placed under the feeds root and named instead.
+inline constexpr size_t kMaxUploadedFeedBytes = size_t{64} << 20;
 
 }  // namespace jiuzhu::backend::handlers

@@ -1,5 +1,9 @@
 // POST /api/v1/leads (kiosk, caseworker): a hardship lead joins its township's discovery queue;
-// an urgent one gets a visit due within 1 working day.
+// an urgent one gets a visit due within 1 working day. An optional "client_id" (1-64 of
+// [A-Za-z0-9-], made once per lead by the sender) makes a retry safe: the same client_id again
+// answers 200 with the first lead_id and stores nothing.
+#include <cctype>
+
 #include "backend/http/handlers/handlers.h"
 #include "backend/util/clock.h"
 #include "core/model/json_codec.h"
@@ -10,10 +14,32 @@ namespace jiuzhu::backend::handlers {
 // (最低生活保障审核确认办法 Art. 15); a visit is the start of that investigation.
 constexpr int kLeadVisitWorkingDays = 3;
 
+namespace {
+bool valid_client_id(const std::string& id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-')) return false;
+  }
+  return true;
+}
+}  // namespace
+
 Response submit_lead(Request& req, Services& s) {
-  auto j = parse_body(req, s);
-  if (!j) return error_response(j.error());
-  auto lead = model::decode_lead(*j);
+  auto parsed = parse_body(req, s);
+  if (!parsed) return error_response(parsed.error());
+  Json body = *parsed;
+  std::string client_id;
+  if (body.is_object()) {
+    if (auto it = body.find("client_id"); it != body.end()) {
+      if (!it->is_string()) return error_response(400, "wrong_type", "client_id must be a string", "client_id");
+      client_id = it->get<std::string>();
+      if (!valid_client_id(client_id)) {
+        return error_response(400, "bad_client_id", "client_id is 1-64 letters, digits or '-'", "client_id");
+      }
+      body.erase(it);  // the lead codec knows only the lead's own fields
+    }
+  }
+  auto lead = model::decode_lead(body);
   if (!lead) return error_response(lead.error());
   if (lead->township != req.principal.township) {
     return error_response(403, "forbidden", "leads are accepted for the caller's own township only", "township");
@@ -39,9 +65,9 @@ Response submit_lead(Request& req, Services& s) {
   nl.urgent = lead->urgent;
   nl.flags = lead->urgent ? R"(["urgent"])" : "[]";
   nl.audit = audit_entry(req, "create", "lead", "", lead->township, lead->urgent ? "urgent" : "");
-  auto id = s.repo.add_lead(nl);
-  if (!id) return error_response(id.error());
-  return json_response(201, Json{{"lead_id", *id}, {"visit_due", nl.visit_due}});
+  auto stored = s.queue->add_lead(nl, client_id);
+  if (!stored) return error_response(stored.error());
+  return json_response(stored->created ? 201 : 200, Json{{"lead_id", stored->lead_id}, {"visit_due", stored->visit_due}});
 }
 
 }  // namespace jiuzhu::backend::handlers

@@ -1,4 +1,4 @@
-// bench_intake [--seconds N] [--clients N] [--pg-url URL] [--server BIN]
+// bench_intake [--seconds N] [--clients N] [--pg-url URL] [--server BIN] [--only bare|sqlite|postgresql]
 //
 // Measures, with N concurrent keep-alive clients on loopback:
 //   bare        a bare Poco HTTPServer whose handler reads the body and answers 201 "{}"
@@ -7,7 +7,17 @@
 //               counted request is a 201 for a new, durable application;
 //   postgresql  the same on PostgreSQL when --pg-url (or JIUZHU_TEST_PG_URL) is given.
 // Prints one JSON object on the last line of stdout: per target requests/s, p50 and p99 in ms,
-// errors, and the overhead of the server against the bare handler.
+// errors, the server process's CPU time per answered request (user + system, from
+// /proc/PID/stat over the measured window), and the overhead of the server against the bare
+// handler. The client runs on the same machine and takes CPU from the server, and other load
+// moves requests/s and latency; CPU time per request is the figure that survives a busy machine.
+//
+// How to run (Release build):
+//   SQLite only:     build-backend/bin/bench_intake --seconds 10
+//   with PostgreSQL: URL=$(deploy/postgres-test-server start)
+//                    build-backend/bin/bench_intake --seconds 10 --pg-url "$URL"
+//                    deploy/postgres-test-server stop "$URL"
+// --only runs one target (bare, sqlite or postgresql); the overhead ratios need bare and sqlite.
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -34,6 +44,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
@@ -175,13 +188,37 @@ std::string application(std::mt19937_64& rng) {
 struct Figures {
   double rps = 0, p50_ms = 0, p99_ms = 0;
   uint64_t ok = 0, errors = 0;
-  double mean_group = 0;  // SQLite: write jobs per group commit (from /metrics)
+  double cpu_us_per_request = 0;  // server process, user + system, over the measured window
+  double mean_group = 0;          // SQLite: write jobs per group commit (from /metrics)
+  std::map<std::string, uint64_t> error_kinds;  // "status 500", "exception: ..." → count
   Json json() const {
-    Json j = {{"rps", rps}, {"p50_ms", p50_ms}, {"p99_ms", p99_ms}, {"ok", ok}, {"errors", errors}};
+    Json j = {{"rps", rps}, {"p50_ms", p50_ms}, {"p99_ms", p99_ms}, {"ok", ok}, {"errors", errors},
+              {"server_cpu_us_per_request", cpu_us_per_request}};
     if (mean_group > 0) j["jobs_per_commit"] = mean_group;
+    if (!error_kinds.empty()) j["error_kinds"] = error_kinds;
     return j;
   }
 };
+
+// CPU time (user + system, all threads) the process has used so far, in microseconds.
+double process_cpu_us(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const auto close = text.rfind(')');
+  if (close == std::string::npos) return 0;
+  std::istringstream fields(text.substr(close + 2));
+  std::string f;
+  unsigned long long utime = 0, stime = 0;
+  for (int i = 3; fields >> f; ++i) {
+    if (i == 14) utime = std::stoull(f);
+    if (i == 15) {
+      stime = std::stoull(f);
+      break;
+    }
+  }
+  return static_cast<double>(utime + stime) * 1e6 / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
 
 // A counter from the server's /metrics text (0 when absent).
 double metric(int port, const std::string& name) {
@@ -199,14 +236,16 @@ double metric(int port, const std::string& name) {
   }
 }
 
-Figures load(int port, const std::string& token, int clients, double seconds, int expect_status) {
+// Runs `clients` keep-alive clients against the server (process `pid`) for a 1 s warm-up and
+// `seconds` measured; a request counts when its answer has `expect_status`.
+Figures load(pid_t pid, int port, const std::string& token, int clients, double seconds, int expect_status) {
   std::atomic<bool> go{false}, measuring{false}, done{false};
   std::vector<std::vector<double>> lat(clients);
-  std::vector<uint64_t> errors(clients, 0);
+  std::vector<std::map<std::string, uint64_t>> errors(clients);
   std::vector<std::thread> threads;
   for (int c = 0; c < clients; ++c) {
     threads.emplace_back([&, c] {
-      std::mt19937_64 rng(1234567 + c);
+      std::mt19937_64 rng(1234567 + c + static_cast<uint64_t>(getpid()) * 1000);
       Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
       session.setKeepAlive(true);
       session.setTimeout(Poco::Timespan(30, 0));
@@ -223,14 +262,20 @@ Figures load(int port, const std::string& token, int clients, double seconds, in
           session.sendRequest(req) << body;
           Poco::Net::HTTPResponse resp;
           auto& in = session.receiveResponse(resp);
-          Poco::NullOutputStream null;
-          Poco::StreamCopier::copyStream(in, null);
+          std::string answer;
+          Poco::StreamCopier::copyToString(in, answer);
           const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
           if (!measuring) continue;
-          if (resp.getStatus() == expect_status) lat[c].push_back(ms);
-          else ++errors[c];
-        } catch (const Poco::Exception&) {
-          if (measuring) ++errors[c];
+          if (resp.getStatus() == expect_status) {
+            lat[c].push_back(ms);
+          } else {
+            // The error code names the cause without any personal data.
+            const Json j = Json::parse(answer, nullptr, false);
+            std::string code = j.is_object() && j.contains("error") ? j["error"].value("code", "") : "";
+            ++errors[c]["status " + std::to_string(resp.getStatus()) + (code.empty() ? "" : " " + code)];
+          }
+        } catch (const Poco::Exception& e) {
+          if (measuring) ++errors[c][std::string("exception: ") + e.className()];
           session.reset();
         }
       }
@@ -238,10 +283,12 @@ Figures load(int port, const std::string& token, int clients, double seconds, in
   }
   go = true;
   std::this_thread::sleep_for(std::chrono::milliseconds(1000));  // warm-up: connections, caches
+  const double cpu0 = process_cpu_us(pid);
   measuring = true;
   const auto start = Clock::now();
   std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
   measuring = false;
+  const double cpu1 = process_cpu_us(pid);
   const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
   done = true;
   for (auto& t : threads) t.join();
@@ -249,7 +296,10 @@ Figures load(int port, const std::string& token, int clients, double seconds, in
   Figures f;
   for (int c = 0; c < clients; ++c) {
     all.insert(all.end(), lat[c].begin(), lat[c].end());
-    f.errors += errors[c];
+    for (const auto& [k, n] : errors[c]) {
+      f.error_kinds[k] += n;
+      f.errors += n;
+    }
   }
   std::sort(all.begin(), all.end());
   f.ok = all.size();
@@ -258,6 +308,7 @@ Figures load(int port, const std::string& token, int clients, double seconds, in
     f.p50_ms = all[all.size() / 2];
     f.p99_ms = all[std::min(all.size() - 1, all.size() * 99 / 100)];
   }
+  if (f.ok + f.errors > 0) f.cpu_us_per_request = (cpu1 - cpu0) / static_cast<double>(f.ok + f.errors);
   return f;
 }
 
@@ -269,65 +320,93 @@ Figures bench_server(const std::string& bin, const std::string& db_url, const st
     std::exit(1);
   }
   Child server = spawn({bin, "serve", "--listen", "127.0.0.1:0", "--data-dir", dir, "--db", db_url}, dir + "/server.log");
-  Figures f = load(server.port, token, clients, seconds, 201);
+  Figures f = load(server.pid, server.port, token, clients, seconds, 201);
   const double groups = metric(server.port, "jiuzhu_db_commit_groups_total");
   if (groups > 0) f.mean_group = metric(server.port, "jiuzhu_db_committed_jobs_total") / groups;
   stop(server);
   return f;
 }
 
+void report(const char* name, const Figures& f) {
+  std::fprintf(stderr, "%s: %.0f req/s p50 %.2f ms p99 %.2f ms errors %llu server cpu %.0f us/req\n", name, f.rps,
+               f.p50_ms, f.p99_ms, static_cast<unsigned long long>(f.errors), f.cpu_us_per_request);
+}
+
+constexpr const char* kUsage =
+    "usage: bench_intake [--seconds N] [--clients N] [--pg-url URL] [--server BIN] [--only bare|sqlite|postgresql]\n"
+    "  SQLite:     bench_intake --seconds 10\n"
+    "  PostgreSQL: URL=$(deploy/postgres-test-server start); bench_intake --pg-url \"$URL\";\n"
+    "              deploy/postgres-test-server stop \"$URL\"   (or set JIUZHU_TEST_PG_URL)\n"
+    "Prints one JSON line: per target req/s, p50/p99 ms, errors by kind, server CPU us per request.\n";
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty() && args[0] == "--serve-bare") return serve_bare();
+  for (const auto& a : args) {
+    if (a == "--help" || a == "-h") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+  }
   double seconds = 10;
   int clients = 64;
   std::string bin = JIUZHU_SERVER_BIN;
   std::string pg = std::getenv("JIUZHU_TEST_PG_URL") ? std::getenv("JIUZHU_TEST_PG_URL") : "";
+  std::string only;
+  if (args.size() % 2 != 0) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
   for (size_t i = 0; i + 1 < args.size(); i += 2) {
     if (args[i] == "--seconds") seconds = std::stod(args[i + 1]);
     else if (args[i] == "--clients") clients = std::stoi(args[i + 1]);
     else if (args[i] == "--pg-url") pg = args[i + 1];
     else if (args[i] == "--server") bin = args[i + 1];
+    else if (args[i] == "--only") only = args[i + 1];
     else {
-      std::fprintf(stderr, "usage: bench_intake [--seconds N] [--clients N] [--pg-url URL] [--server BIN]\n");
+      std::fputs(kUsage, stderr);
       return 2;
     }
   }
+  auto wanted = [&](const std::string& target) { return only.empty() || only == target; };
   const auto dir = std::filesystem::temp_directory_path() / ("jiuzhu-bench-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   std::signal(SIGPIPE, SIG_IGN);
 
   Json out = {{"benchmark", "intake_submissions"}, {"clients", clients}, {"seconds", seconds}};
-  {
+  if (wanted("bare")) {
     const std::string self = std::filesystem::canonical("/proc/self/exe").string();
     Child bare = spawn({self, "--serve-bare"}, (dir / "bare.log").string());
-    Figures f = load(bare.port, "", clients, seconds, 201);
+    Figures f = load(bare.pid, bare.port, "", clients, seconds, 201);
     stop(bare);
     out["bare"] = f.json();
-    std::fprintf(stderr, "bare: %.0f req/s p50 %.2f ms p99 %.2f ms\n", f.rps, f.p50_ms, f.p99_ms);
+    report("bare", f);
   }
-  {
+  if (wanted("sqlite")) {
     const auto d = dir / "sqlite";
     std::filesystem::create_directories(d);
     Figures f = bench_server(bin, "sqlite:" + (d / "jiuzhu.db").string(), d.string(), clients, seconds);
     out["sqlite"] = f.json();
-    std::fprintf(stderr, "sqlite: %.0f acked/s p50 %.2f ms p99 %.2f ms errors %llu\n", f.rps, f.p50_ms, f.p99_ms,
-                 static_cast<unsigned long long>(f.errors));
+    report("sqlite", f);
   }
-  if (!pg.empty()) {
+  if (!pg.empty() && wanted("postgresql")) {
     const auto d = dir / "pg";
     std::filesystem::create_directories(d);
     Figures f = bench_server(bin, pg, d.string(), clients, seconds);
     out["postgresql"] = f.json();
-    std::fprintf(stderr, "postgresql: %.0f acked/s p50 %.2f ms p99 %.2f ms errors %llu\n", f.rps, f.p50_ms, f.p99_ms,
-                 static_cast<unsigned long long>(f.errors));
+    report("postgresql", f);
   }
-  const double bare_rps = out["bare"]["rps"], sqlite_rps = out["sqlite"]["rps"];
-  const double bare_p50 = out["bare"]["p50_ms"], sqlite_p50 = out["sqlite"]["p50_ms"];
-  out["overhead_vs_bare"] = {{"throughput_ratio", sqlite_rps > 0 ? bare_rps / sqlite_rps : 0},
-                             {"p50_ratio", bare_p50 > 0 ? sqlite_p50 / bare_p50 : 0}};
+  if (out.contains("bare") && out.contains("sqlite")) {
+    const double bare_rps = out["bare"]["rps"], sqlite_rps = out["sqlite"]["rps"];
+    const double bare_p50 = out["bare"]["p50_ms"], sqlite_p50 = out["sqlite"]["p50_ms"];
+    const double bare_cpu = out["bare"]["server_cpu_us_per_request"];
+    const double sqlite_cpu = out["sqlite"]["server_cpu_us_per_request"];
+    out["overhead_vs_bare"] = {{"throughput_ratio", sqlite_rps > 0 ? bare_rps / sqlite_rps : 0},
+                               {"p50_ratio", bare_p50 > 0 ? sqlite_p50 / bare_p50 : 0},
+                               {"cpu_per_request_ratio", bare_cpu > 0 ? sqlite_cpu / bare_cpu : 0}};
+  }
   std::error_code ec;
   std::filesystem::remove_all(dir, ec);
   std::printf("%s\n", out.dump().c_str());

@@ -1,0 +1,70 @@
+// The queue item state machine (see workflow.h).
+#include "backend/queue/workflow.h"
+
+#include <algorithm>
+#include <array>
+
+namespace jiuzhu::backend::queue {
+namespace {
+
+struct Edge {
+  ItemState from, to;
+};
+
+constexpr std::array kEdges = {
+    Edge{ItemState::lead, ItemState::visited},          Edge{ItemState::visited, ItemState::applied},
+    Edge{ItemState::visited, ItemState::not_eligible},  Edge{ItemState::visited, ItemState::declined},
+    Edge{ItemState::applied, ItemState::followed_up},   Edge{ItemState::not_eligible, ItemState::followed_up},
+    Edge{ItemState::declined, ItemState::followed_up},
+};
+
+constexpr std::array kNames = {"lead", "visited", "applied", "not_eligible", "declined", "followed_up"};
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+}  // namespace
+
+const char* to_string(ItemState s) { return kNames[static_cast<size_t>(s)]; }
+
+Result<ItemState> parse_item_state(std::string_view name) {
+  for (size_t i = 0; i < kNames.size(); ++i) {
+    if (name == kNames[i]) return static_cast<ItemState>(i);
+  }
+  return make_error("unknown_state",
+                    "state must be one of lead, visited, applied, not_eligible, declined, followed_up", "to");
+}
+
+bool is_final(ItemState s) { return s == ItemState::followed_up; }
+bool is_open(ItemState s) { return !is_final(s); }
+
+std::vector<ItemState> allowed_transitions(ItemState from) {
+  std::vector<ItemState> out;
+  for (const auto& e : kEdges) {
+    if (e.from == from) out.push_back(e.to);
+  }
+  return out;
+}
+
+Status check_transition(ItemState from, ItemState to, std::string_view reason) {
+  const bool legal = std::any_of(kEdges.begin(), kEdges.end(), [&](const Edge& e) { return e.from == from && e.to == to; });
+  if (!legal) {
+    return make_error("illegal_transition",
+                      std::string("a queue item cannot go from ") + to_string(from) + " to " + to_string(to), "to");
+  }
+  if ((to == ItemState::not_eligible || to == ItemState::declined) && blank(reason)) {
+    return make_error("reason_required",
+                      to == ItemState::declined ? "a declined item records the household's own words or reason"
+                                                : "not eligible needs a written reason for the household",
+                      "reason");
+  }
+  return Ok{};
+}
+
+ItemState after_visit(ItemState s) { return s == ItemState::lead ? ItemState::visited : s; }
+
+bool schedules_visits(ItemState s, bool cadence_continues) {
+  if (s == ItemState::declined || is_final(s)) return cadence_continues;
+  return true;
+}
+
+}  // namespace jiuzhu::backend::queue

@@ -1,0 +1,595 @@
+// The QueueStore on Poco::Data SQL, shared by the SQLite and PostgreSQL back ends.
+#include "backend/store/queue_store.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "backend/store/sql_support.h"
+#include "backend/util/clock.h"
+
+namespace jiuzhu::backend {
+namespace {
+
+using Poco::Data::RecordSet;
+using Poco::Data::Statement;
+using Poco::Data::Keywords::bind;
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::now;
+using namespace sql;
+
+constexpr const char* kSelect =
+    "SELECT q.id, q.township, q.county, q.household_id, q.lead_id, q.source, q.score, q.flags, q.status, "
+    "q.assigned_to, q.visit_due, q.created_at, q.updated_at, COALESCE(l.body, ''), q.run_id, q.change_kind, "
+    "q.evidence, q.suggested_programs, q.key_category, q.cadence, q.state, q.reason, q.application_no, q.subject_id "
+    "FROM discovery_queue q LEFT JOIN leads l ON l.lead_id = q.lead_id WHERE 1 = 1";
+
+DiscoveryItem item_row(RecordSet& rs, size_t r) {
+  DiscoveryItem q;
+  q.id = i64(rs, 0, r);
+  q.township = str(rs, 1, r);
+  q.county = str(rs, 2, r);
+  q.household_id = str(rs, 3, r);
+  q.lead_id = str(rs, 4, r);
+  q.source = str(rs, 5, r);
+  q.score = dbl(rs, 6, r);
+  q.flags = str(rs, 7, r);
+  q.status = str(rs, 8, r);
+  q.assigned_to = str(rs, 9, r);
+  q.visit_due = str(rs, 10, r);
+  q.created_at = str(rs, 11, r);
+  q.updated_at = str(rs, 12, r);
+  q.lead_body = str(rs, 13, r);
+  q.run_id = i64(rs, 14, r);
+  q.change_kind = str(rs, 15, r);
+  q.evidence = str(rs, 16, r);
+  q.suggested_programs = str(rs, 17, r);
+  q.key_category = str(rs, 18, r);
+  q.cadence = str(rs, 19, r);
+  q.state = str(rs, 20, r);
+  q.reason = str(rs, 21, r);
+  q.application_no = str(rs, 22, r);
+  q.subject_id = str(rs, 23, r);
+  return q;
+}
+
+std::vector<DiscoveryItem> all_rows(Statement& st) {
+  st.execute();
+  RecordSet rs(st);
+  std::vector<DiscoveryItem> out;
+  out.reserve(rs.rowCount());
+  for (size_t r = 0; r < rs.rowCount(); ++r) out.push_back(item_row(rs, r));
+  return out;
+}
+
+std::optional<DiscoveryItem> load_item(Tx& tx, int64_t id, const Scope& scope, bool for_update) {
+  std::string sql = std::string(kSelect) + " AND q.id = ?";
+  queue_scope(sql, scope);
+  if (for_update && tx.postgres()) sql += " FOR UPDATE OF q";
+  Statement st(tx.session());
+  Poco::Int64 qid = id;
+  st << tx.q(sql), bind(qid);
+  scope_bind(st, scope);
+  auto rows = all_rows(st);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+// The caseworker `login` if it is a caseworker of `township`.
+Status check_caseworker(Tx& tx, const std::string& login, const std::string& township) {
+  std::vector<std::string> role, town;
+  tx.session() << tx.q("SELECT role, township FROM users WHERE login = ?"), bind(login), into(role), into(town), now;
+  if (role.empty() || role[0] != "caseworker" || town[0] != township) {
+    return make_error("bad_caseworker", "the assignee must be a caseworker of the item's township", "caseworker");
+  }
+  return Ok{};
+}
+
+void store_item_state(Tx& tx, const DiscoveryItem& it, const std::string& at) {
+  Poco::Int64 qid = it.id;
+  tx.session() << tx.q("UPDATE discovery_queue SET state = ?, status = ?, reason = ?, application_no = ?, visit_due = ?, "
+                       "assigned_to = ?, updated_at = ? WHERE id = ?"),
+      bind(it.state), bind(it.status), bind(it.reason), bind(it.application_no), bind(it.visit_due),
+      bind(it.assigned_to), bind(at), bind(qid), now;
+}
+
+// Rows per multi-row statement: well under SQLite's 32766 and PostgreSQL's 65535 parameters.
+constexpr size_t kItemsPerStatement = 200;       // × 18 parameters
+constexpr size_t kRosterRowsPerStatement = 300;  // × 10
+constexpr size_t kIdsPerStatement = 1000;
+
+// "(?, ?), (?, ?)" for `rows` rows of `cols` values ("?, ?" when cols is 1: an IN list).
+std::string placeholders(size_t rows, size_t cols) {
+  std::string one = cols == 1 ? "" : "(";
+  for (size_t c = 0; c < cols; ++c) one += c ? ", ?" : "?";
+  if (cols != 1) one += ")";
+  std::string out;
+  for (size_t r = 0; r < rows; ++r) {
+    if (r) out += ", ";
+    out += one;
+  }
+  return out;
+}
+
+template <typename F>
+void for_chunks(size_t n, size_t chunk, F&& f) {
+  for (size_t from = 0; from < n; from += chunk) f(from, std::min(n, from + chunk));
+}
+
+// What a run may change in an item, as one comparable string.
+std::string content_of(const std::string& township, double score, const std::string& flags, const std::string& evidence,
+                       const std::string& programs, const std::string& key, const std::string& cadence,
+                       const std::string& subject) {
+  char sc[32];
+  std::snprintf(sc, sizeof sc, "%.17g", score);
+  std::string out;
+  for (const std::string* p : {&township, &flags, &evidence, &programs, &key, &cadence, &subject}) {
+    out += *p;
+    out.push_back('\x1f');
+  }
+  return out + sc;
+}
+std::string content_of(const ImportedItem& it) {
+  return content_of(it.township, it.score, it.flags, it.evidence, it.suggested_programs, it.key_category, it.cadence,
+                    it.subject_id);
+}
+
+struct Existing {
+  int64_t id = 0;
+  std::string state, visit_due, content;
+};
+
+std::unordered_map<std::string, Existing> existing_items(Tx& tx, const std::string& county) {
+  Statement st(tx.session());
+  st << tx.q("SELECT id, household_id, state, visit_due, township, score, flags, evidence, suggested_programs, "
+             "key_category, cadence, subject_id FROM discovery_queue WHERE county = ? AND household_id <> ''"),
+      bind(county);
+  st.execute();
+  RecordSet rs(st);
+  std::unordered_map<std::string, Existing> out;
+  out.reserve(rs.rowCount());
+  for (size_t r = 0; r < rs.rowCount(); ++r) {
+    out[str(rs, 1, r)] = Existing{i64(rs, 0, r), str(rs, 2, r), str(rs, 3, r),
+                                  content_of(str(rs, 4, r), dbl(rs, 5, r), str(rs, 6, r), str(rs, 7, r), str(rs, 8, r),
+                                             str(rs, 9, r), str(rs, 10, r), str(rs, 11, r))};
+  }
+  return out;
+}
+
+class SqlQueueStore final : public QueueStore {
+ public:
+  explicit SqlQueueStore(Database& db) : db_(db) {}
+
+  Result<NewLeadResult> add_lead(const NewLead& lead, const std::string& client_id) override {
+    NewLeadResult out;
+    auto find = [&](Tx& tx) -> Result<bool> {
+      std::vector<std::string> id, town, due;
+      tx.session() << tx.q("SELECT l.lead_id, l.township, COALESCE(q.visit_due, '') FROM leads l "
+                           "LEFT JOIN discovery_queue q ON q.lead_id = l.lead_id WHERE l.client_id = ?"),
+          bind(client_id), into(id), into(town), into(due), now;
+      if (id.empty()) return false;
+      if (town[0] != lead.township) return make_error("client_id_in_use", "this client_id belongs to another lead", "client_id");
+      out.lead_id = id[0];
+      out.visit_due = due[0];
+      out.created = false;
+      return true;
+    };
+    auto st = db_.write([&](Tx& tx) -> Status {
+      if (!client_id.empty()) {
+        auto seen = find(tx);
+        if (!seen) return seen.error();
+        if (*seen) return Ok{};
+      }
+      auto& s = tx.session();
+      out.lead_id = numbered("L" + lead.township, lead.number_day, next_counter(tx, "lead:" + lead.township + ":" + lead.number_day));
+      out.visit_due = lead.visit_due;
+      out.created = true;
+      Poco::Int64 urgent = lead.urgent ? 1 : 0;
+      s << tx.q("INSERT INTO leads (lead_id, township, county, source, urgent, body, created_at, created_by) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+          bind(out.lead_id), bind(lead.township), bind(lead.county), bind(lead.source), bind(urgent), bind(lead.body),
+          bind(lead.created_at), bind(lead.created_by), now;
+      // Without a client_id the column stays NULL, which UNIQUE allows any number of times.
+      if (!client_id.empty()) {
+        s << tx.q("UPDATE leads SET client_id = ? WHERE lead_id = ?"), bind(client_id), bind(out.lead_id), now;
+      }
+      double score = lead.urgent ? 1.0 : 0.5;
+      s << tx.q("INSERT INTO discovery_queue (township, county, lead_id, source, score, flags, status, state, visit_due, "
+                "created_at, updated_at) VALUES (?, ?, ?, 'lead', ?, ?, 'open', 'lead', ?, ?, ?)"),
+          bind(lead.township), bind(lead.county), bind(out.lead_id), bind(score), bind(lead.flags), bind(lead.visit_due),
+          bind(lead.created_at), bind(lead.created_at), now;
+      AuditEntry e = lead.audit;
+      e.record_id = out.lead_id;
+      append_audit_tx(tx, e);
+      return Ok{};
+    });
+    if (st) return out;
+    // Two racing retries: the UNIQUE client_id lets one insert; the other finds it now.
+    if (!client_id.empty() && st.error().code == "db_error") {
+      auto again = db_.read([&](Tx& tx) -> Status {
+        auto seen = find(tx);
+        if (!seen) return seen.error();
+        if (!*seen) return st.error();
+        return Ok{};
+      });
+      if (again) return out;
+      return again.error();
+    }
+    return st.error();
+  }
+
+  Result<std::vector<DiscoveryItem>> list(const QueueFilter& f, const AuditEntry& audit) override {
+    std::vector<DiscoveryItem> out;
+    auto st = db_.write([&](Tx& tx) -> Status {
+      std::string sql = kSelect;
+      queue_scope(sql, f.scope);
+      if (!f.status.empty()) sql += " AND q.status = ?";
+      if (!f.state.empty()) sql += " AND q.state = ?";
+      if (!f.assigned_to.empty()) sql += " AND q.assigned_to = ?";
+      if (!f.change.empty()) sql += " AND q.change_kind = ?";
+      // Highest score first; the cursor is the last item's id, whose score the keyset reads back.
+      if (f.after_id > 0) {
+        sql += " AND (q.score < (SELECT c.score FROM discovery_queue c WHERE c.id = ?) OR "
+               "(q.score = (SELECT c.score FROM discovery_queue c WHERE c.id = ?) AND q.id > ?))";
+      }
+      sql += " ORDER BY q.score DESC, q.id LIMIT " + std::to_string(f.limit);
+      Statement s(tx.session());
+      s << tx.q(sql);
+      scope_bind(s, f.scope);
+      if (!f.status.empty()) s, bind(f.status);
+      if (!f.state.empty()) s, bind(f.state);
+      if (!f.assigned_to.empty()) s, bind(f.assigned_to);
+      if (!f.change.empty()) s, bind(f.change);
+      Poco::Int64 after = f.after_id;
+      if (after > 0) s, bind(after), bind(after), bind(after);
+      out = all_rows(s);
+      AuditEntry e = audit;
+      e.detail += (e.detail.empty() ? "" : " ") + std::string("rows=") + std::to_string(out.size());
+      append_audit_tx(tx, e);
+      return Ok{};
+    });
+    if (!st) return st.error();
+    return out;
+  }
+
+  Result<std::pair<DiscoveryItem, std::vector<VisitEntry>>> item(int64_t id, const Scope& scope,
+                                                                 const AuditEntry& audit) override {
+    std::pair<DiscoveryItem, std::vector<VisitEntry>> out;
+    auto st = db_.write([&](Tx& tx) -> Status {
+      auto it = load_item(tx, id, scope, false);
+      if (!it) return make_error("not_found", "no such queue item");
+      out.first = *it;
+      Statement s(tx.session());
+      Poco::Int64 qid = id;
+      s << tx.q("SELECT visit_id, queue_id, township, county, visited_on, caseworker, outcome, note, findings, next_step, "
+                "next_visit_due, created_at FROM visits WHERE queue_id = ? ORDER BY id DESC"),
+          bind(qid);
+      s.execute();
+      RecordSet rs(s);
+      for (size_t r = 0; r < rs.rowCount(); ++r) {
+        out.second.push_back(VisitEntry{str(rs, 0, r), i64(rs, 1, r), str(rs, 2, r), str(rs, 3, r), str(rs, 4, r),
+                                        str(rs, 5, r), str(rs, 6, r), str(rs, 7, r), str(rs, 8, r), str(rs, 9, r),
+                                        str(rs, 10, r), str(rs, 11, r)});
+      }
+      AuditEntry e = audit;
+      e.record_id = std::to_string(id);
+      e.township = it->township;
+      append_audit_tx(tx, e);
+      return Ok{};
+    });
+    if (!st) return st.error();
+    return out;
+  }
+
+  Result<DiscoveryItem> update(int64_t id, const Scope& scope, const ItemChange& change, const AuditEntry& audit) override {
+    DiscoveryItem out;
+    auto st = db_.write([&](Tx& tx) -> Status {
+      auto it = load_item(tx, id, scope, true);
+      if (!it) return make_error("not_found", "no such queue item");
+      auto next = change(*it);
+      if (!next) return next.error();
+      out = *next;
+      out.updated_at = now_at();
+      store_item_state(tx, out, out.updated_at);
+      AuditEntry e = audit;
+      e.record_id = std::to_string(id);
+      e.township = it->township;
+      append_audit_tx(tx, e);
+      return Ok{};
+    });
+    if (!st) return st.error();
+    return out;
+  }
+
+  Result<DiscoveryItem> assign(int64_t id, const Scope& scope, const std::string& caseworker,
+                               const AuditEntry& audit) override {
+    DiscoveryItem out;
+    auto st = db_.write([&](Tx& tx) -> Status {
+      auto it = load_item(tx, id, scope, true);
+      if (!it) return make_error("not_found", "no such queue item");
+      if (auto ok = check_caseworker(tx, caseworker, it->township); !ok) return ok;
+      out = *it;
+      out.assigned_to = caseworker;
+      out.updated_at = now_at();
+      store_item_state(tx, out, out.updated_at);
+      AuditEntry e = audit;
+      e.record_id = std::to_string(id);
+      e.township = it->township;
+      append_audit_tx(tx, e);
+      return Ok{};
+    });
+    if (!st) return st.error();
+    return out;
+  }
+
+  Result<std::string> assign_case(const std::string& no, const Scope& scope, const std::string& caseworker,
+                                  const AuditEntry& audit) override {
+    std::string township;
+    auto st = db_.write([&](Tx& tx) -> Status {
+      auto app = load_app(tx, no, scope, true);
+      if (!app) return make_error("not_found", "no such application");
+      if (auto ok = check_caseworker(tx, caseworker, app->township); !ok) return ok;
+      township = app->township;
+      const std::string at = now_at();
+      tx.session() << tx.q("UPDATE applications SET assigned_to = ?, updated_at = ? WHERE application_no = ?"),
+          bind(caseworker), bind(at), bind(no), now;
+      AuditEntry e = audit;
+      e.record_id = no;
+      e.township = township;
+      append_audit_tx(tx, e);
+      return Ok{};
+    });
+    if (!st) return st.error();
+    return township;
+  }
+
+  Result<VisitEntry> add_visit(const VisitEntry& draft, const std::string& day, const Scope& scope,
+                               const ItemChange& change, const AuditEntry& audit) override {
+    VisitEntry out = draft;
+    auto st = db_.write([&](Tx& tx) -> Status {
+      auto it = load_item(tx, draft.queue_id, scope, true);
+      if (!it) return make_error("not_found", "no such queue item");
+      auto next = change(*it);
+      if (!next) return next.error();
+      out.township = it->township;
+      out.county = it->county;
+      out.next_visit_due = next->visit_due;
+      out.visit_id = numbered("V" + out.township, day, next_counter(tx, "visit:" + out.township + ":" + day));
+      Poco::Int64 qid = draft.queue_id;
+      tx.session() << tx.q("INSERT INTO visits (visit_id, queue_id, township, county, visited_on, caseworker, outcome, note, "
+                           "findings, next_step, next_visit_due, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          bind(out.visit_id), bind(qid), bind(out.township), bind(out.county), bind(out.visited_on), bind(out.caseworker),
+          bind(out.outcome), bind(out.note), bind(out.findings), bind(out.next_step), bind(out.next_visit_due),
+          bind(out.created_at), now;
+      store_item_state(tx, *next, out.created_at);
+      AuditEntry e = audit;
+      e.township = out.township;
+      e.record_id = out.visit_id;
+      append_audit_tx(tx, e);
+      return Ok{};
+    });
+    if (!st) return st.error();
+    return out;
+  }
+
+  Result<std::vector<DiscoveryItem>> due(const DueFilter& f, const AuditEntry& audit) override {
+    std::vector<DiscoveryItem> out;
+    auto st = db_.write([&](Tx& tx) -> Status {
+      std::string sql = kSelect;
+      queue_scope(sql, f.scope);
+      sql += " AND q.visit_due <> '' AND q.visit_due <= ?";
+      if (!f.caseworker.empty()) {
+        sql += f.include_unassigned ? " AND (q.assigned_to = ? OR q.assigned_to = '')" : " AND q.assigned_to = ?";
+      }
+      sql += " ORDER BY q.visit_due, q.id LIMIT " + std::to_string(f.limit);
+      Statement s(tx.session());
+      s << tx.q(sql);
+      scope_bind(s, f.scope);
+      s, bind(f.by);
+      if (!f.caseworker.empty()) s, bind(f.caseworker);
+      out = all_rows(s);
+      AuditEntry e = audit;
+      e.detail += (e.detail.empty() ? "" : " ") + std::string("rows=") + std::to_string(out.size());
+      append_audit_tx(tx, e);
+      return Ok{};
+    });
+    if (!st) return st.error();
+    return out;
+  }
+
+  Result<std::string> previous_run(const std::string& county) override {
+    nlohmann::json doc = {{"households", nlohmann::json::array()}};
+    auto st = db_.read([&](Tx& tx) -> Status {
+      std::vector<std::string> id, town, flags;
+      tx.session() << tx.q("SELECT household_id, township, flags FROM discovery_queue WHERE county = ? AND household_id <> '' "
+                           "AND change_kind <> 'resolved' ORDER BY id"),
+          bind(county), into(id), into(town), into(flags), now;
+      for (size_t i = 0; i < id.size(); ++i) {
+        nlohmann::json fl = nlohmann::json::array();
+        const auto rules = nlohmann::json::parse(flags[i], nullptr, false);
+        if (rules.is_array()) {
+          for (const auto& r : rules) fl.push_back({{"rule", r}});
+        }
+        doc["households"].push_back({{"household_id", id[i]}, {"township", town[i]}, {"flags", fl}});
+      }
+      return Ok{};
+    });
+    if (!st) return st.error();
+    return doc.dump();
+  }
+
+  Result<ImportCounts> import_run(const RunImport& run) override {
+    ImportCounts counts;
+    auto st = db_.write([&](Tx& tx) -> Status {
+      auto& s = tx.session();
+      Poco::Int64 run_id = 0;
+      s << tx.q("INSERT INTO discovery_runs (county, as_of, summary, created_by, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id"),
+          bind(run.county), bind(run.as_of), bind(run.summary), bind(run.created_by), bind(run.created_at), into(run_id), now;
+      counts.run_id = run_id;
+      // A county's daily run touches thousands of rows, mostly unchanged: read the items once,
+      // insert new ones and the rosters many rows per statement, and mark unchanged items by id
+      // lists; only items whose content changed get their own UPDATE.
+      const auto existing = existing_items(tx, run.county);
+      std::vector<const ImportedItem*> fresh;
+      std::map<std::string, std::vector<int64_t>> touch;  // change kind → ids whose content is the same
+      for (const auto& it : run.items) {
+        auto e = existing.find(it.household_id);
+        if (e == existing.end()) {
+          fresh.push_back(&it);
+          continue;
+        }
+        const Existing& x = e->second;
+        // A caseworker's work (state, assignee, reason, scheduled visit) is kept; a household that
+        // was followed up and is flagged anew needs a new visit.
+        const bool reopen = x.state == "followed_up" && (it.change == "new" || it.change == "changed");
+        const std::string new_state = reopen ? "lead" : x.state;
+        const std::string new_due = (reopen || x.visit_due.empty()) ? it.visit_due : x.visit_due;
+        ++counts.updated;
+        counts.reopened += reopen ? 1 : 0;
+        if (!reopen && new_due == x.visit_due && x.content == content_of(it)) {
+          touch[it.change].push_back(x.id);
+          continue;
+        }
+        const std::string status = new_state == "followed_up" ? "closed" : "open";
+        Poco::Int64 id = x.id;
+        s << tx.q("UPDATE discovery_queue SET township = ?, score = ?, flags = ?, evidence = ?, suggested_programs = ?, "
+                  "key_category = ?, cadence = ?, run_id = ?, change_kind = ?, subject_id = ?, state = ?, status = ?, "
+                  "visit_due = ?, updated_at = ? WHERE id = ?"),
+            bind(it.township), bind(it.score), bind(it.flags), bind(it.evidence), bind(it.suggested_programs),
+            bind(it.key_category), bind(it.cadence), bind(run_id), bind(it.change), bind(it.subject_id), bind(new_state),
+            bind(status), bind(new_due), bind(run.created_at), bind(id), now;
+      }
+      for (const auto& [change, ids] : touch) {
+        for_chunks(ids.size(), kIdsPerStatement, [&](size_t from, size_t to) {
+          Statement u(s);
+          u << tx.q("UPDATE discovery_queue SET run_id = ?, change_kind = ?, updated_at = ? WHERE id IN (" +
+                    placeholders(to - from, 1) + ")"),
+              bind(run_id), bind(change), bind(run.created_at);
+          for (size_t i = from; i < to; ++i) u, bind(static_cast<Poco::Int64>(ids[i]));
+          u.execute();
+        });
+      }
+      for_chunks(fresh.size(), kItemsPerStatement, [&](size_t from, size_t to) {
+        Statement ins(s);
+        ins << tx.q("INSERT INTO discovery_queue (township, county, household_id, source, score, flags, status, visit_due, "
+                    "created_at, updated_at, run_id, change_kind, evidence, suggested_programs, key_category, cadence, "
+                    "state, subject_id) VALUES " + placeholders(to - from, 18));
+        for (size_t i = from; i < to; ++i) {
+          const ImportedItem& it = *fresh[i];
+          ins, bind(it.township), bind(run.county), bind(it.household_id), bind(std::string("discovery")), bind(it.score),
+              bind(it.flags), bind(std::string("open")), bind(it.visit_due), bind(run.created_at), bind(run.created_at),
+              bind(run_id), bind(it.change), bind(it.evidence), bind(it.suggested_programs), bind(it.key_category),
+              bind(it.cadence), bind(std::string("lead")), bind(it.subject_id);
+        }
+        ins.execute();
+      });
+      counts.inserted = static_cast<int64_t>(fresh.size());
+      // No longer flagged: kept for history; a lead nobody has visited yet needs no visit now.
+      std::vector<int64_t> gone;
+      for (const auto& hh : run.resolved) {
+        if (auto e = existing.find(hh); e != existing.end()) gone.push_back(e->second.id);
+      }
+      for_chunks(gone.size(), kIdsPerStatement, [&](size_t from, size_t to) {
+        Statement u(s);
+        u << tx.q("UPDATE discovery_queue SET change_kind = 'resolved', run_id = ?, updated_at = ?, "
+                  "visit_due = CASE WHEN state = 'lead' THEN '' ELSE visit_due END WHERE id IN (" +
+                  placeholders(to - from, 1) + ")"),
+            bind(run_id), bind(run.created_at);
+        for (size_t i = from; i < to; ++i) u, bind(static_cast<Poco::Int64>(gone[i]));
+        u.execute();
+      });
+      counts.resolved = static_cast<int64_t>(gone.size());
+      s << tx.q("DELETE FROM roster_entries WHERE county = ?"), bind(run.county), now;
+      for_chunks(run.rosters.size(), kRosterRowsPerStatement, [&](size_t from, size_t to) {
+        Statement ins(s);
+        ins << tx.q("INSERT INTO roster_entries (run_id, county, township, category, household_id, id_number, name, age, "
+                    "relation, detail) VALUES " + placeholders(to - from, 10));
+        for (size_t i = from; i < to; ++i) {
+          const RosterRow& r = run.rosters[i];
+          ins, bind(run_id), bind(run.county), bind(r.township), bind(r.category), bind(r.household_id),
+              bind(r.id_number), bind(r.name), bind(static_cast<Poco::Int64>(r.age)), bind(r.relation), bind(r.detail);
+        }
+        ins.execute();
+      });
+      AuditEntry e = run.audit;
+      e.record_id = std::to_string(run_id);
+      append_audit_tx(tx, e);
+      return Ok{};
+    });
+    if (!st) return st.error();
+    return counts;
+  }
+
+  Result<std::optional<RunRecord>> latest_run(const std::string& county) override {
+    std::optional<RunRecord> out;
+    auto st = db_.read([&](Tx& tx) -> Status {
+      Statement s(tx.session());
+      s << tx.q("SELECT id, county, as_of, summary, created_by, created_at FROM discovery_runs WHERE county = ? "
+                "ORDER BY id DESC LIMIT 1"),
+          bind(county);
+      s.execute();
+      RecordSet rs(s);
+      if (rs.rowCount() > 0) {
+        out = RunRecord{i64(rs, 0, 0), str(rs, 1, 0), str(rs, 2, 0), str(rs, 3, 0), str(rs, 4, 0), str(rs, 5, 0)};
+      }
+      return Ok{};
+    });
+    if (!st) return st.error();
+    return out;
+  }
+
+  Result<std::vector<RosterRow>> roster(const std::string& county, const std::string& township,
+                                        const std::string& category, const AuditEntry& audit) override {
+    std::vector<RosterRow> out;
+    auto st = db_.write([&](Tx& tx) -> Status {
+      std::string sql =
+          "SELECT township, category, household_id, id_number, name, age, relation, detail FROM roster_entries "
+          "WHERE county = ?";
+      if (!township.empty()) sql += " AND township = ?";
+      if (!category.empty()) sql += " AND category = ?";
+      sql += " ORDER BY township, category, household_id, id";
+      Statement s(tx.session());
+      s << tx.q(sql), bind(county);
+      if (!township.empty()) s, bind(township);
+      if (!category.empty()) s, bind(category);
+      s.execute();
+      RecordSet rs(s);
+      out.reserve(rs.rowCount());
+      for (size_t r = 0; r < rs.rowCount(); ++r) {
+        RosterRow row;
+        row.township = str(rs, 0, r);
+        row.category = str(rs, 1, r);
+        row.household_id = str(rs, 2, r);
+        row.id_number = str(rs, 3, r);
+        row.name = str(rs, 4, r);
+        row.age = i64(rs, 5, r);
+        row.relation = str(rs, 6, r);
+        row.detail = str(rs, 7, r);
+        out.push_back(std::move(row));
+      }
+      AuditEntry e = audit;
+      e.detail += (e.detail.empty() ? "" : " ") + std::string("rows=") + std::to_string(out.size());
+      append_audit_tx(tx, e);
+      return Ok{};
+    });
+    if (!st) return st.error();
+    return out;
+  }
+
+ private:
+  static std::string now_at() { return now_rfc3339(); }
+  Database& db_;
+};
+
+}  // namespace
+
+std::unique_ptr<QueueStore> make_sql_queue_store(Database& db) { return std::make_unique<SqlQueueStore>(db); }
+
+}  // namespace jiuzhu::backend
