@@ -1,4 +1,6 @@
 // jiuzhu-kiosk: the touchscreen app for township service halls (contracts/cli.md).
+#include <malloc.h>
+
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -7,6 +9,15 @@
 #include "kiosk/app/options.h"
 
 int main(int argc, char** argv) {
+  // glibc malloc, tuned for RSS (docs/kiosk.md "Memory"), before any thread starts:
+  // - a fixed mmap threshold: big buffers (camera frames, scans, atlas builds) are mmapped and
+  //   go back to the system when freed; the default dynamic threshold climbs to 32 MB after
+  //   the first such free and then keeps those buffers in the heap for good;
+  // - two arenas instead of one per thread (up to 8 × cores of 64 MB reservations): the few
+  //   kiosk threads allocate little, and each arena keeps its own freed memory.
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
+  mallopt(M_ARENA_MAX, 2);
   std::vector<std::string> args(argv + 1, argv + argc);
   auto opt = jiuzhu::kiosk::parse_options(args);
   if (!opt) {

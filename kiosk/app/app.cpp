@@ -90,7 +90,7 @@ bool App::init(std::string& error) {
     return false;
   }
   outbox_ = std::move(ob).value();
-  auto be = parse_backend_url(opt_.backend);
+  auto be = parse_backend_url(opt_.backend, opt_.ca_file);
   if (!be) {
     error = be.error().message;
     return false;
@@ -154,7 +154,9 @@ bool App::init(std::string& error) {
   ui_ = std::make_unique<Ui>(strings_, fonts_);
   elderly_ = opt_.elderly;
   set_theme();
-  hw_.load_async(kHandwritingModel);
+  hw_.handwriting().set_model(kHandwritingModel);
+  // Rime's compiled schema is cached under the data dir: deployed once, not per session.
+  hw_.pinyin().set_paths(assets_dir() + "/kiosk/rime/jiuzhu_pinyin.schema.yaml", opt_.data_dir + "/rime");
 
   // Devices. A device that fails to start is reported on the staff screen; the kiosk still
   // serves residents with what works (the keypad replaces the reader).
@@ -205,6 +207,7 @@ void App::shutdown() {
 }
 
 int App::run() {
+  if (!opt_.stats_file.empty()) phases_.enter("startup");
   std::string error;
   if (!init(error)) {
     std::fprintf(stderr, "jiuzhu-kiosk: %s\n", error.c_str());
@@ -223,19 +226,31 @@ int App::run() {
     }
     auto t0 = Clock::now();
     double c0 = thread_cpu_ms();
+    bool camera = view_.camera.running;
     frame();
-    frame_cpu_ms_.push_back(thread_cpu_ms() - c0);
+    double cpu = thread_cpu_ms() - c0;
+    frame_cpu_ms_.push_back(cpu);
     if (profile)
       std::fprintf(stderr, "frame %.1f ms: events+devices %.1f, draw %.1f, render %.1f, present %.1f, atlas %dx%d glyphs %zu build %.1f\n",
                    std::chrono::duration<double, std::milli>(Clock::now() - t0).count(), prof_[0], prof_[1], prof_[2],
                    prof_[3], fonts_.atlas_width(), fonts_.atlas_height(), fonts_.glyph_count(), fonts_.last_build_ms());
     double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
     frame_ms_.push_back(ms);
+    if (camera && view_.camera.running) {
+      camera_frame_ms_.push_back(ms);
+      camera_frame_cpu_ms_.push_back(cpu);
+    }
+    if (!opt_.stats_file.empty() && startup_ms_ >= 0) {
+      std::string phase = flow_.countdown ? "countdown" : screen_name(flow_.screen);
+      if (phase != phases_.current()) phases_.enter(phase);
+    }
     // ~60 frames a second at most; the rest of the time is the workers'.
     double budget = 1000.0 / 60 - ms;
     if (budget > 1) std::this_thread::sleep_for(std::chrono::microseconds(static_cast<long>(budget * 1000)));
   }
-  if (!opt_.stats_file.empty()) write_stats(opt_.stats_file, startup_ms_, frame_ms_, frame_cpu_ms_);
+  if (!opt_.stats_file.empty())
+    write_stats(opt_.stats_file, startup_ms_, {{"", frame_ms_, frame_cpu_ms_}, {"camera_", camera_frame_ms_, camera_frame_cpu_ms_}},
+                phases_.finish());
   shutdown();
   return exit_code_;
 }
@@ -247,7 +262,7 @@ bool App::needs_frame() {
   SDL_PumpEvents();
   if (SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) return true;
   if (SDL_GetMouseState(nullptr, nullptr) != 0) return true;  // a finger held down (long press)
-  if (flow_.countdown || view_.camera.running || fonts_.dirty()) return true;
+  if (flow_.countdown || view_.camera.running || fonts_.dirty() || hw_.loading()) return true;
   if (!card_.events().empty() || !camera_.events().empty() || !printer_->events().empty()) return true;
   for (bool pending : {eligibility_f_.valid(), progress_f_.valid(), login_f_.valid(), submit_f_.valid(),
                        lead_f_.valid(), selftest_f_.valid()})
@@ -382,6 +397,8 @@ void App::on_enter(Screen s) {
   view_.typed_error_key.clear();
   session_.input.clear();
   hw_.reset();
+  // The handwriting model (26 MB) is held only while a screen shows a board.
+  hw_.handwriting().unload();
   if (s != Screen::documents && s != Screen::progress) {
     camera_.stop();
     view_.camera = CameraView{};
@@ -442,7 +459,7 @@ void App::on_enter(Screen s) {
 void App::wipe() {
   session_.wipe();
   wipe_submitted();
-  hw_.reset();
+  hw_.wipe();
   camera_.stop();
   CameraView cam;
   view_.camera = cam;

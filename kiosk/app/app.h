@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "kiosk/app/options.h"
+#include "kiosk/app/stats.h"
 #include "kiosk/devices/camera_worker.h"
 #include "kiosk/devices/card_worker.h"
 #include "kiosk/devices/printer.h"
@@ -33,7 +34,7 @@
 #include "kiosk/session/session.h"
 #include "kiosk/text/strings.h"
 #include "kiosk/ui/fonts.h"
-#include "kiosk/ui/handwriting.h"
+#include "kiosk/ui/chinese_input.h"
 #include "kiosk/ui/ui.h"
 
 namespace jiuzhu::kiosk {
@@ -89,7 +90,7 @@ class App {
   Strings strings_;
   FontAtlas fonts_;
   std::unique_ptr<Ui> ui_;
-  HandwritingBoard hw_;
+  ChineseInput hw_;  // the handwriting and pinyin boards
   bool elderly_ = false;
   int text_step_ = 0;
 
@@ -136,6 +137,8 @@ class App {
   // Stats.
   std::vector<double> frame_ms_;      // wall time per frame
   std::vector<double> frame_cpu_ms_;  // UI-thread CPU time per frame (robust to a loaded machine)
+  std::vector<double> camera_frame_ms_, camera_frame_cpu_ms_;  // the frames showing the live preview
+  PhaseMemory phases_;                // --stats: peak RSS per screen
   double startup_ms_ = -1;
   double redraw_until_ = 0;  // keep drawing until then (tap flash, transitions)
   double last_frame_ = 0;

@@ -7,7 +7,7 @@ const char* usage_text() {
          "                    [--elderly] [--script FILE] [--screenshot-dir DIR] [--data-dir DIR]\n"
          "                    [--idle-seconds S] [--countdown-seconds S] [--submit-wait S] [--backoff MIN,MAX]\n"
          "                    [--township CODE] [--hall-name NAME] [--hall-address ADDR] [--hall-phone PHONE]\n"
-         "                    [--reader-device PATH] [--printer QUEUE] [--stats FILE]\n"
+         "                    [--reader-device PATH] [--printer QUEUE] [--stats FILE] [--ca-file FILE]\n"
          "The touchscreen kiosk. See docs/kiosk.md for the screens and the --script step language.\n";
 }
 
@@ -81,6 +81,8 @@ Result<Options> parse_options(const std::vector<std::string>& a) {
       if (!value(o.stats_file)) return bad("--stats needs a file");
     } else if (f == "--reader-device") {
       if (!value(o.reader_device)) return bad("--reader-device needs a path");
+    } else if (f == "--ca-file") {
+      if (!value(o.ca_file)) return bad("--ca-file needs a file");
     } else if (f == "--printer") {
       if (!value(o.printer)) return bad("--printer needs a queue name");
     } else {

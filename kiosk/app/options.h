@@ -32,6 +32,7 @@ struct Options {
   std::string stats_file;            // --stats FILE: startup/frame-time/RSS JSON at exit
   std::string reader_device = "/dev/ttyUSB0";  // --reader-device (real devices)
   std::string printer;               // --printer: CUPS queue (real devices; default queue)
+  std::string ca_file;               // --ca-file: PEM CA certificates an https:// backend must chain to
   bool help = false;
 };
 

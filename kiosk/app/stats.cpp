@@ -28,18 +28,38 @@ double peak_rss_mb() {
   return -1;
 }
 
-void write_stats(const std::string& path, double startup_ms, const std::vector<double>& frame_ms,
-                 const std::vector<double>& frame_cpu_ms) {
-  nlohmann::json j = {{"startup_ms", startup_ms},
-                      {"frames", frame_ms.size()},
-                      {"frame_ms_p50", percentile(frame_ms, 50)},
-                      {"frame_ms_p90", percentile(frame_ms, 90)},
-                      {"frame_ms_p99", percentile(frame_ms, 99)},
-                      {"frame_ms_max", percentile(frame_ms, 100)},
-                      {"frame_cpu_ms_p50", percentile(frame_cpu_ms, 50)},
-                      {"frame_cpu_ms_p90", percentile(frame_cpu_ms, 90)},
-                      {"frame_cpu_ms_p99", percentile(frame_cpu_ms, 99)},
-                      {"peak_rss_mb", peak_rss_mb()}};
+void PhaseMemory::enter(const std::string& phase) {
+  if (!phase_.empty()) {
+    double& p = peaks_[phase_];
+    p = std::max(p, peak_rss_mb());
+  }
+  // "5" resets the peak RSS to the current RSS (proc(5), Linux ≥ 4.0).
+  std::ofstream("/proc/self/clear_refs") << "5";
+  phase_ = phase;
+}
+
+const std::map<std::string, double>& PhaseMemory::finish() {
+  enter("");
+  return peaks_;
+}
+
+void write_stats(const std::string& path, double startup_ms, const std::vector<FrameSeries>& series,
+                 const std::map<std::string, double>& peaks_by_phase) {
+  double peak = -1;
+  nlohmann::json by_phase = nlohmann::json::object();
+  for (const auto& [phase, mb] : peaks_by_phase) {
+    by_phase[phase] = mb;
+    peak = std::max(peak, mb);
+  }
+  nlohmann::json j = {{"startup_ms", startup_ms}, {"peak_rss_mb", peak}, {"peak_rss_mb_by_phase", by_phase}};
+  for (const auto& f : series) {
+    j[f.prefix + "frames"] = f.wall_ms.size();
+    for (double p : {50.0, 95.0, 99.0, 100.0}) {
+      std::string pct = p == 100.0 ? "max" : "p" + std::to_string(static_cast<int>(p));
+      j[f.prefix + "frame_ms_" + pct] = percentile(f.wall_ms, p);
+      j[f.prefix + "frame_cpu_ms_" + pct] = percentile(f.cpu_ms, p);
+    }
+  }
   std::ofstream(path) << j.dump() << "\n";
 }
 

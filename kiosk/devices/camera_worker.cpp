@@ -1,9 +1,11 @@
 #include "kiosk/devices/camera_worker.h"
 
+#include <stb/stb_image.h>
+#include <stb/stb_image_write.h>
+
 #include <chrono>
 #include <cmath>
 #include <optional>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "peripherals/camera/page_detector.h"
@@ -22,6 +24,38 @@ camera::PageKind kind_for(const std::string& doc) {
   if (doc == "hukou_booklet") return camera::PageKind::booklet;
   if (doc == "id_card") return camera::PageKind::id_card;
   return camera::PageKind::a4;
+}
+
+// Image files are decoded and encoded with stb, not OpenCV's imgcodecs: the first imread or
+// imencode builds OpenCV's codec registry, which registers every GDAL driver (measured:
+// +8.5 MB RSS and a long first call) for formats a kiosk never sees.
+cv::Mat load_bgr(const std::string& path) {
+  int w = 0, h = 0, n = 0;
+  unsigned char* px = stbi_load(path.c_str(), &w, &h, &n, 3);
+  if (!px) return {};
+  cv::Mat bgr;
+  cv::cvtColor(cv::Mat(h, w, CV_8UC3, px), bgr, cv::COLOR_RGB2BGR);
+  stbi_image_free(px);
+  return bgr;
+}
+
+bool encode_png(const cv::Mat& page, std::vector<unsigned char>& out) {
+  cv::Mat px;
+  if (page.type() == CV_8UC3)
+    cv::cvtColor(page, px, cv::COLOR_BGR2RGB);
+  else if (page.type() == CV_8UC1)
+    px = page.isContinuous() ? page : page.clone();
+  else
+    return false;
+  if (!px.isContinuous()) px = px.clone();
+  auto append = [](void* ctx, void* data, int size) {
+    auto* v = static_cast<std::vector<unsigned char>*>(ctx);
+    auto* b = static_cast<unsigned char*>(data);
+    v->insert(v->end(), b, b + size);
+  };
+  out.clear();
+  return stbi_write_png_to_func(append, &out, px.cols, px.rows, px.channels(), px.data,
+                                static_cast<int>(px.step)) != 0;
 }
 
 }  // namespace
@@ -58,7 +92,9 @@ void CameraWorker::capture_now() { capture_ = true; }
 
 std::string CameraWorker::feed(const std::string& path) {
   // Checked here so that a script names a bad file at once.
-  if (cv::imread(path, cv::IMREAD_REDUCED_COLOR_8).empty()) return "camera_image_unreadable";
+  // stbi_info reads the header only: the UI thread does not decode the image.
+  int w = 0, h = 0, n = 0;
+  if (!stbi_info(path.c_str(), &w, &h, &n) || w <= 0 || h <= 0) return "camera_image_unreadable";
   std::lock_guard lock(mu_);
   image_path_ = path;
   ++generation_;
@@ -98,7 +134,7 @@ void CameraWorker::loop() {
       auto f = real_->next();
       frame = f ? *f : cv::Mat();
     } else if (gen != loaded_gen) {
-      frame = path.empty() ? cv::Mat() : cv::imread(path, cv::IMREAD_COLOR);
+      frame = path.empty() ? cv::Mat() : load_bgr(path);
       loaded_gen = gen;
       tracker.reset();
     }
@@ -159,7 +195,7 @@ void CameraWorker::loop() {
     if (cs == camera::CaptureState::capture || manual) {
       cv::Mat page = camera::enhance_page(camera::rectify_page(frame, det.corners, opt.expected));
       std::vector<unsigned char> png;
-      if (cv::imencode(".png", page, png)) {
+      if (encode_png(page, png)) {
         CameraEvent c;
         c.kind = CameraEvent::captured;
         c.png = std::move(png);

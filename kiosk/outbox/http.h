@@ -1,11 +1,17 @@
 // A small blocking HTTP/1.1 client (Poco Net) for the backend API. Called only from worker
 // threads (the sync thread, request futures) — never from the UI thread.
 //
-// Plain http:// is supported (loopback tests, a hall network behind a TLS-terminating
-// gateway); production kiosks reach the county backend over TLS, see docs/kiosk.md.
+// https:// backends are reached with Poco NetSSL (OpenSSL): the server's certificate must chain
+// to the CA file given (--ca-file; the system's CAs when none is given) and name the host
+// (Poco's extended verification: subjectAltName/CN against the URL's host); any failure is a
+// network_error and nothing is sent — never a fallback to plain HTTP. Plain http:// stays for
+// loopback tests and halls behind a TLS-terminating gateway.
 //
-// Thread-safety: each call uses its own session; BackendConfig is an immutable value.
+// Thread-safety: each call uses its own session; BackendConfig is an immutable value (its TLS
+// context is shared, reference-counted, and OpenSSL contexts may serve several threads).
 #pragma once
+
+#include <Poco/Net/Context.h>
 
 #include <string>
 
@@ -16,12 +22,16 @@ namespace jiuzhu::kiosk {
 struct BackendConfig {
   std::string host = "127.0.0.1";
   int port = 8080;
+  bool tls = false;                 // https://
+  Poco::Net::Context::Ptr tls_context;  // set by parse_backend_url for https://
   std::string token;          // kiosk bearer token (jiuzhu-server kiosk add)
   int timeout_ms = 5000;
 };
 
-// "http://HOST:PORT" → config. Errors: bad_backend_url.
-Result<BackendConfig> parse_backend_url(const std::string& url);
+// "http://HOST[:PORT]" or "https://HOST[:PORT]" → config. For https, the client TLS context
+// trusts the CA certificates in `ca_file` (PEM; "" = the system's CAs) and verifies the peer
+// strictly. Errors: bad_backend_url, tls_ca_unreadable.
+Result<BackendConfig> parse_backend_url(const std::string& url, const std::string& ca_file = {});
 
 struct HttpResponse {
   int status = 0;

@@ -5,6 +5,16 @@
 
 namespace jiuzhu::kiosk {
 
+nlohmann::json request_body(const OutboxItem& item) {
+  nlohmann::json body = item.payload;
+  if (item.kind != "lead" || !body.is_object() || body.contains("client_id")) return body;
+  bool fits = !item.id.empty() && item.id.size() <= 64;
+  for (char c : item.id)
+    fits = fits && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-');
+  if (fits) body["client_id"] = item.id;
+  return body;
+}
+
 void SyncWorker::start() {
   if (thread_.joinable()) return;
   stop_ = false;
@@ -56,7 +66,7 @@ SyncWorker::Outcome SyncWorker::send(const OutboxItem& item) {
     }
   }
   const std::string path = item.kind == "lead" ? "/api/v1/leads" : "/api/v1/applications";
-  auto r = http_request(cfg_, "POST", path, "application/json; charset=utf-8", item.payload.dump());
+  auto r = http_request(cfg_, "POST", path, "application/json; charset=utf-8", request_body(item).dump());
   if (!r) return fail("network_error");
   if (r->status == 200 || r->status == 201) {
     auto ack = nlohmann::json::parse(r->body, nullptr, false);

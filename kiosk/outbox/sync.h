@@ -3,7 +3,9 @@
 //
 // For an application: PUT /api/v1/documents/{sha256} for each document (201/200 both mean
 // stored), then POST /api/v1/applications (201 new, 200 same client_id again: both complete
-// the item with the answer). For a lead: POST /api/v1/leads. Network errors, 401, 429 and
+// the item with the answer). For a lead: POST /api/v1/leads with the item's id as "client_id"
+// (a UUID made once per lead and kept in the outbox entry), so that a lead sent again after a
+// crash between the backend's answer and the local removal is recognised (200, same lead_id). Network errors, 401, 429 and
 // 5xx are retried after 1, 2, 4 … up to max_backoff seconds; other 4xx mean the item itself
 // is invalid and it moves to rejected/ for staff (never deleted). A corrupt item is
 // quarantined by the outbox and the queue continues.
@@ -23,6 +25,11 @@
 #include "kiosk/outbox/outbox.h"
 
 namespace jiuzhu::kiosk {
+
+// The body POSTed for an outbox item: its stored payload, plus for a lead the item's id as
+// "client_id" (when the payload has none and the id fits the backend's rule: 1–64 of
+// [A-Za-z0-9-]; a lead queued by an older kiosk version has a UUID id, which fits). Pure.
+nlohmann::json request_body(const OutboxItem& item);
 
 struct SyncStatus {
   bool online = false;          // last contact with the backend succeeded

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "core/id_number.h"
+#include "kiosk/screens/layout.h"
 #include "kiosk/screens/screen.h"
 #include "kiosk/ui/keypad.h"
 
@@ -65,11 +66,12 @@ void draw_apply_program(ScreenCtx& c) {
 void draw_proxy_applicant(ScreenCtx& c) {
   Ui& ui = c.ui;
   const Theme& t = ui.theme();
-  top_bar(c, "proxy.applicant_title");
-  ImGui::SetCursorPosX(t.margin);
-  ImGui::BeginGroup();
-  ImGui::Dummy(ImVec2(1080 - 2 * t.margin, 0));
+  float h = top_bar(c, "proxy.applicant_title");
   if (c.s.applicant) {
+    // The name board (taller with pinyin, and in 长辈模式) scrolls rather than run under the
+    // bottom bar.
+    ImGui::SetCursorPosX(t.margin);
+    ui.begin_scroll("proxy.scroll", h);
     ui.text(ui.s("proxy.applicant_is"), FontSize::large);
     ui.text(person_line(ui, *c.s.applicant), FontSize::title);
     if (!c.s.applicant->card_read) {
@@ -81,14 +83,16 @@ void draw_proxy_applicant(ScreenCtx& c) {
       c.s.applicant.reset();
       c.s.input.clear();
     }
+    ui.end_scroll();
   } else {
+    begin_fixed_column(ui);
     ui.text(ui.s("proxy.applicant_prompt"), FontSize::large);
     draw_keypad(ui, c.s.input, KeyMode::id_number, 18, "proxy", false, t.button_h + t.gap + 70);
     if (!c.view.typed_error_key.empty()) ui.text_colored(ui.s(c.view.typed_error_key), FontSize::large, t.danger);
     if (ui.button("proxy.use_number", ui.s("nav.confirm"), ButtonKind::primary, 0, 0, c.s.input.size() == 18))
       c.cmd(CommandKind::identify_typed, "applicant");
+    end_fixed_column();
   }
-  ImGui::EndGroup();
   NavSpec nav;
   nav.next = true;
   nav.next_enabled = c.s.applicant.has_value() && !c.s.applicant->name.empty();

@@ -3,7 +3,9 @@
 #include <imgui.h>
 
 #include "core/id_number.h"
+#include "kiosk/screens/layout.h"
 #include "kiosk/screens/screen.h"
+#include "kiosk/text/wording.h"
 #include "kiosk/ui/fast_fill.h"
 
 namespace jiuzhu::kiosk {
@@ -89,23 +91,15 @@ void camera_panel(ScreenCtx& c) {
   const Theme& t = ui.theme();
   const CameraView& cam = c.view.camera;
   float w = ImGui::GetContentRegionAvail().x;
-  float ph = w * 0.75f;
-  ImVec2 o = ImGui::GetCursorScreenPos();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  fill_rect(dl, o, ImVec2(o.x + w, o.y + ph), rgba(Rgb{0x20, 0x20, 0x20}));
-  if (cam.preview && cam.preview_w > 0) {
-    float k = std::min(w / static_cast<float>(cam.preview_w), ph / static_cast<float>(cam.preview_h));
-    float iw = static_cast<float>(cam.preview_w) * k, ih = static_cast<float>(cam.preview_h) * k;
-    ImVec2 io(o.x + (w - iw) / 2, o.y + (ph - ih) / 2);
-    dl->AddImage(reinterpret_cast<ImTextureID>(cam.preview), io, ImVec2(io.x + iw, io.y + ih));
-    if (cam.found) {
-      ImVec2 pts[4];
-      for (int i = 0; i < 4; ++i) pts[i] = ImVec2(io.x + cam.corners[2 * i] * k, io.y + cam.corners[2 * i + 1] * k);
-      bool good = cam.problems.empty();
-      dl->AddPolyline(pts, 4, rgba(good ? Rgb{0x30, 0xD0, 0x50} : Rgb{0xFF, 0xC0, 0x20}), ImDrawFlags_Closed, 8);
-    }
+  PreviewPlacement at = draw_camera_preview(cam, w, w * 0.75f);
+  if (at.scale > 0 && cam.found) {
+    ImVec2 pts[4];
+    for (int i = 0; i < 4; ++i)
+      pts[i] = ImVec2(at.origin.x + cam.corners[2 * i] * at.scale, at.origin.y + cam.corners[2 * i + 1] * at.scale);
+    bool good = cam.problems.empty();
+    ImGui::GetWindowDrawList()->AddPolyline(pts, 4, rgba(good ? Rgb{0x30, 0xD0, 0x50} : Rgb{0xFF, 0xC0, 0x20}),
+                                            ImDrawFlags_Closed, 8);
   }
-  ImGui::Dummy(ImVec2(w, ph));
   if (!cam.error.empty()) {
     ui.text_colored(ui.s("camera." + cam.error), FontSize::large, t.danger);
   } else if (!cam.found) {
@@ -199,26 +193,22 @@ void draw_review(ScreenCtx& c) {
 
 void draw_submitting(ScreenCtx& c) {
   Ui& ui = c.ui;
-  const Theme& t = ui.theme();
-  ImGui::SetCursorPos(ImVec2(t.margin, 700));
-  ImGui::BeginGroup();
-  ImGui::Dummy(ImVec2(1080 - 2 * t.margin, 0));
+  ImGui::SetCursorPosY(700);
+  begin_fixed_column(ui);
   if (c.view.submit == Async::failed) {
     ui.text_centered(ui.s(c.view.submit_error_key.empty() ? "submit.failed" : c.view.submit_error_key), FontSize::title);
     if (ui.button("bar.help", ui.s("bar.help"), ButtonKind::primary)) c.go(EventKind::go_help);
   } else {
     ui.text_centered(ui.s("submit.saving"), FontSize::title);
   }
-  ImGui::EndGroup();
+  end_fixed_column();
 }
 
 void draw_receipt(ScreenCtx& c) {
   Ui& ui = c.ui;
   const Theme& t = ui.theme();
   top_bar(c, "receipt.title", true);
-  ImGui::SetCursorPosX(t.margin);
-  ImGui::BeginGroup();
-  ImGui::Dummy(ImVec2(1080 - 2 * t.margin, 0));
+  begin_fixed_column(ui);
   bool pending = !c.s.receipt || c.s.receipt->status == "pending_upload";
   if (pending) {
     ui.text_colored(ui.s("receipt.saved_offline"), FontSize::title, t.ok);
@@ -230,7 +220,9 @@ void draw_receipt(ScreenCtx& c) {
     ui.text_colored(ui.s("receipt.received"), FontSize::title, t.ok);
     ui.text(ui.s("receipt.application_no"), FontSize::body, true);
     ui.text(c.s.receipt->application_no, FontSize::title);
-    ui.field(ui.s("receipt.due_date"), c.s.receipt->due_date);
+    // A due date in a year whose make-up working days are not announced yet is an estimate.
+    const std::string& due = c.s.receipt->due_date;
+    ui.field(ui.s("receipt.due_date"), due_date_provisional(due) ? due + ui.s("receipt.due_provisional") : due);
   }
   ui.spacing(t.gap);
   if (c.view.printed) ui.text(ui.s("receipt.printed"), FontSize::large);
@@ -239,15 +231,8 @@ void draw_receipt(ScreenCtx& c) {
   if (ui.button("receipt.reprint", ui.s("receipt.reprint"), ButtonKind::secondary)) c.cmd(CommandKind::print_receipt);
   ui.spacing(t.gap);
   ui.text(ui.s("receipt.keep"), FontSize::body, true);
-  ImGui::EndGroup();
-  NavSpec nav;
-  nav.back = false;
-  nav.home = false;
-  nav.next = true;
-  nav.next_key = "receipt.finish";
-  bottom_bar(c, nav);
-  for (auto& e : c.events)
-    if (e.kind == EventKind::next) e.kind = EventKind::finish;
+  end_fixed_column();
+  finish_bar(c, "receipt.finish", false);
 }
 
 }  // namespace jiuzhu::kiosk

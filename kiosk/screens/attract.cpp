@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include "core/id_number.h"
+#include "kiosk/screens/layout.h"
 #include "kiosk/screens/screen.h"
 #include "kiosk/ui/fast_fill.h"
 #include "kiosk/ui/keypad.h"
@@ -65,23 +66,25 @@ void draw_attract(ScreenCtx& c) {
 void draw_id_entry(ScreenCtx& c) {
   Ui& ui = c.ui;
   const Theme& t = ui.theme();
-  top_bar(c, "id_entry.title");
-  ImGui::SetCursorPosX(t.margin);
-  ImGui::BeginGroup();
-  ImGui::PushItemWidth(1080 - 2 * t.margin);
-  ImGui::Dummy(ImVec2(1080 - 2 * t.margin, 0));
-  // Phase 1: the number; phase 2 (the number is valid): the name, handwritten.
+  float h = top_bar(c, "id_entry.title");
+  // Phase 1: the number; phase 2 (the number is valid): the name, by handwriting or pinyin.
   bool number_done = c.s.user && !c.s.user->id_number.empty();
   if (!number_done) {
+    begin_fixed_column(ui);
     ui.text(ui.s("id_entry.prompt"), FontSize::large);
     draw_keypad(ui, c.s.input, KeyMode::id_number, 18, "id", false, 70);
     if (!c.view.typed_error_key.empty()) ui.text_colored(ui.s(c.view.typed_error_key), FontSize::large, t.danger);
+    end_fixed_column();
   } else {
+    // The name board (taller with pinyin, and in 长辈模式) scrolls rather than run under the
+    // bottom bar.
+    ImGui::SetCursorPosX(t.margin);
+    ui.begin_scroll("id_entry.scroll", h);
     ui.text(ui.s("id_entry.name_prompt"), FontSize::large);
     ui.text(c.s.user->name.empty() ? ui.s("id_entry.name_empty") : c.s.user->name, FontSize::huge);
     c.hw.draw(ui, c.s.user->name, 10, "name");
+    ui.end_scroll();
   }
-  ImGui::EndGroup();
   NavSpec nav;
   nav.home = false;
   nav.next = true;

@@ -1,6 +1,7 @@
 // 困难求助/反映情况: report one's own or someone else's hardship as a lead.
 #include <imgui.h>
 
+#include "kiosk/screens/layout.h"
 #include "kiosk/screens/screen.h"
 #include "kiosk/ui/keypad.h"
 
@@ -70,19 +71,11 @@ void draw_lead_done(ScreenCtx& c) {
   Ui& ui = c.ui;
   const Theme& t = ui.theme();
   top_bar(c, "lead.done_title");
-  ImGui::SetCursorPosX(t.margin);
-  ImGui::BeginGroup();
-  ImGui::Dummy(ImVec2(1080 - 2 * t.margin, 0));
+  begin_fixed_column(ui);
   ui.text_colored(ui.s("lead.thanks"), FontSize::title, t.ok);
   ui.text(c.s.lead_urgent == true ? ui.s("lead.urgent_promise") : ui.s("lead.promise"), FontSize::large);
-  ImGui::EndGroup();
-  NavSpec nav;
-  nav.back = false;
-  nav.next = true;
-  nav.next_key = "receipt.finish";
-  bottom_bar(c, nav);
-  for (auto& e : c.events)
-    if (e.kind == EventKind::next) e.kind = EventKind::finish;
+  end_fixed_column();
+  finish_bar(c, "receipt.finish", true);
 }
 
 }  // namespace jiuzhu::kiosk

@@ -2,8 +2,8 @@
 // the check is the last 4 characters of the resident's ID number (from their card).
 #include <imgui.h>
 
+#include "kiosk/screens/layout.h"
 #include "kiosk/screens/screen.h"
-#include "kiosk/ui/fast_fill.h"
 #include "kiosk/ui/keypad.h"
 
 namespace jiuzhu::kiosk {
@@ -21,17 +21,7 @@ void draw_progress(ScreenCtx& c) {
   } else {
     // A small preview so that the resident sees the receipt in view.
     const CameraView& cam = c.view.camera;
-    float ph = w * 0.5f;
-    ImVec2 o = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    fill_rect(dl, o, ImVec2(o.x + w, o.y + ph), rgba(Rgb{0x20, 0x20, 0x20}));
-    if (cam.preview && cam.preview_w > 0) {
-      float k = std::min(w / static_cast<float>(cam.preview_w), ph / static_cast<float>(cam.preview_h));
-      float iw = static_cast<float>(cam.preview_w) * k, ih = static_cast<float>(cam.preview_h) * k;
-      ImVec2 io(o.x + (w - iw) / 2, o.y + (ph - ih) / 2);
-      dl->AddImage(reinterpret_cast<ImTextureID>(cam.preview), io, ImVec2(io.x + iw, io.y + ih));
-    }
-    ImGui::Dummy(ImVec2(w, ph));
+    draw_camera_preview(cam, w, w * 0.5f);
     ui.text(cam.error.empty() ? ui.s("progress.qr_looking") : ui.s("camera." + cam.error), FontSize::body);
   }
   ui.spacing(t.gap);
@@ -47,11 +37,8 @@ void draw_progress(ScreenCtx& c) {
 
 void draw_progress_result(ScreenCtx& c) {
   Ui& ui = c.ui;
-  const Theme& t = ui.theme();
   top_bar(c, "progress.result_title");
-  ImGui::SetCursorPosX(t.margin);
-  ImGui::BeginGroup();
-  ImGui::Dummy(ImVec2(1080 - 2 * t.margin, 0));
+  begin_fixed_column(ui);
   const auto& r = c.view.progress_result;
   ui.field(ui.s("receipt.application_no"), r.value("application_no", ""));
   ui.field(ui.s("progress.status"), r.value("status_text", r.value("status", "")));
@@ -59,7 +46,7 @@ void draw_progress_result(ScreenCtx& c) {
   ui.field(ui.s("progress.next_step"), r.value("next_step", ""));
   if (ui.button("progress.read_aloud", ui.s("policy.read_aloud"), ButtonKind::secondary))
     c.cmd(CommandKind::speak, r.value("status_text", "") + "。" + r.value("next_step", ""));
-  ImGui::EndGroup();
+  end_fixed_column();
   bottom_bar(c, NavSpec{});
 }
 

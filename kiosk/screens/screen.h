@@ -12,7 +12,7 @@
 
 #include "kiosk/flow/flow.h"
 #include "kiosk/session/session.h"
-#include "kiosk/ui/handwriting.h"
+#include "kiosk/ui/chinese_input.h"
 #include "kiosk/ui/ui.h"
 
 struct SDL_Texture;
@@ -83,7 +83,7 @@ struct ScreenCtx {
   Session& s;
   const FlowState& flow;
   const AppView& view;
-  HandwritingBoard& hw;
+  ChineseInput& hw;  // handwriting or pinyin
   std::vector<Event>& events;
   std::vector<Command>& cmds;
 

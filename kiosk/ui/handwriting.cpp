@@ -14,17 +14,24 @@ HandwritingBoard::~HandwritingBoard() {
   if (loader_.joinable()) loader_.join();
 }
 
-void HandwritingBoard::load_async(const std::string& model_path) {
+void HandwritingBoard::load_async() {
   if (loader_.joinable()) return;
-  loader_ = std::thread([this, model_path] {
+  failed_.store(false);
+  loader_ = std::thread([this, path = model_path_] {
     std::unique_ptr<zinnia::Recognizer> r(zinnia::Recognizer::create());
-    if (r && r->open(model_path.c_str())) {
+    if (r && r->open(path.c_str())) {
       recognizer_ = std::move(r);
       ready_.store(true, std::memory_order_release);
     } else {
       failed_.store(true, std::memory_order_release);
     }
   });
+}
+
+void HandwritingBoard::unload() {
+  if (loader_.joinable()) loader_.join();
+  ready_.store(false, std::memory_order_release);
+  recognizer_.reset();  // unmaps the model
 }
 
 std::vector<std::string> HandwritingBoard::classify(
@@ -51,6 +58,7 @@ void HandwritingBoard::reset() {
 
 void HandwritingBoard::draw(Ui& ui, std::string& text, size_t max_chars, const char* prefix) {
   const Theme& t = ui.theme();
+  load_async();
   ui.set_focus(&text, KeyMode::text, max_chars);
   std::string p(prefix);
   float w = ImGui::GetContentRegionAvail().x;

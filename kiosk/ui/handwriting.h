@@ -3,8 +3,11 @@
 // candidate appends it to the text. This is the kiosk's Chinese input method: for names,
 // addresses and "your situation in your own words" when the quick phrases do not fit.
 //
-// The model (≈ 10 MB) is loaded on a worker thread at start-up so the first screen is not
-// delayed; until it is ready the board says so instead of pretending to recognise.
+// The model file (26 MB, mapped by zinnia and touched whole when it is opened, so all of it
+// counts towards RSS) is loaded only when a board is first drawn in a session, on a worker
+// thread (7–25 ms) so the frame is not delayed — until it is ready the board says so instead
+// of pretending to recognise — and unloaded when the session is wiped: the attract screen
+// and the sessions that never write do not carry it.
 //
 // Thread-safety: draw() and the stroke state are UI-thread only; the loader thread only
 // writes the recognizer pointer before publishing `ready_` (release/acquire).
@@ -31,9 +34,16 @@ class HandwritingBoard {
   HandwritingBoard(const HandwritingBoard&) = delete;
   HandwritingBoard& operator=(const HandwritingBoard&) = delete;
 
-  // Starts loading the model in the background.
-  void load_async(const std::string& model_path);
+  // The model to load when a board is first drawn (nothing is loaded yet).
+  void set_model(const std::string& model_path) { model_path_ = model_path; }
+  // Starts loading the model in the background unless it is loaded or loading.
+  void load_async();
+  // Releases the model (joins a load in progress: at most a few tens of ms). draw() loads it
+  // again when needed.
+  void unload();
   bool ready() const { return ready_.load(std::memory_order_acquire); }
+  // A load is under way (the board will change when it ends).
+  bool loading() const { return loader_.joinable() && !ready() && !failed_.load(); }
 
   // Recognises strokes given in board coordinates (each stroke a list of points, board
   // size w×h); returns up to n candidates, best first. Empty when not ready.
@@ -49,6 +59,7 @@ class HandwritingBoard {
   void reset();
 
  private:
+  std::string model_path_;
   std::thread loader_;
   std::unique_ptr<zinnia::Recognizer> recognizer_;
   std::atomic<bool> ready_{false};

@@ -12,6 +12,9 @@
 #   #! receipt-qr-then PHASE2  after the script, rasterise the printed receipt PDF to
 #                              ${WORK}/receipt.png (pdftoppm) and run PHASE2
 #   #! intake-count N          at the end, the backend's intake holds exactly N applications
+#   #! lead-resent-is-known    at the end, the lead the kiosk uploaded (its client_id is the name
+#                              of its done/<id>.ack) POSTed again with that client_id is
+#                              answered 200 (already stored), not 201: the kiosk sent it
 # In scripts, ${ASSETS} and ${WORK} are replaced by the assets directory and the temp dir.
 # Set KEEP_JOURNEY=1 to keep the temp dir (screenshots, logs) for inspection,
 # SCREENSHOT_OUT=DIR to copy the screenshots there, KIOSK_EXTRA_ARGS for more kiosk flags.
@@ -119,6 +122,15 @@ j=json.load(sys.stdin)
 items=j if isinstance(j,list) else next(v for v in j.values() if isinstance(v,list))
 print(len(items))') || fail "intake query failed"
   [ "$GOT" = "$WANT" ] || fail "intake holds $GOT application(s), expected $WANT"
+fi
+if has_directive lead-resent-is-known; then
+  ACK=$(ls "$KDATA"/outbox/done/*.ack 2>/dev/null | head -1)
+  [ -n "$ACK" ] || fail "the kiosk has no acknowledged lead"
+  CID=$(basename "$ACK" .ack)
+  BODY='{"source":"kiosk","township":"450326101","subject":{"name":"重发"},"reporter":{"relation":"other"},"situation":"重发","urgent":false,"client_id":"'"$CID"'"}'
+  CODE=$(curl -s -o "$WORK/resend.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $(cat "$KDATA/kiosk.token")" \
+    -H 'Content-Type: application/json; charset=utf-8' -d "$BODY" "http://127.0.0.1:$PORT/api/v1/leads")
+  [ "$CODE" = "200" ] || fail "the lead sent again with the kiosk's client_id got $CODE, expected 200: $(cat "$WORK/resend.json")"
 fi
 if [ -n "${SCREENSHOT_OUT:-}" ]; then mkdir -p "$SCREENSHOT_OUT" && cp "$SHOTS"/*.png "$SCREENSHOT_OUT"/ 2>/dev/null; fi
 echo "journey $(basename "$SCRIPT"): passed"

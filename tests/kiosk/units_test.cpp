@@ -238,7 +238,9 @@ TEST(Sync, BackendDownKeepsItemsAndReportsOffline) {
 
 TEST(Handwriting, ZinniaRecognisesSimpleCharacters) {
   HandwritingBoard hw;
-  hw.load_async("/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model");
+  hw.set_model("/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model");
+  EXPECT_FALSE(hw.loading()) << "nothing is loaded before a board needs it";
+  hw.load_async();
   for (int i = 0; i < 200 && !hw.ready(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
   ASSERT_TRUE(hw.ready()) << "model did not load";
   auto has = [](const std::vector<std::string>& v, const std::string& c) {
@@ -251,4 +253,22 @@ TEST(Handwriting, ZinniaRecognisesSimpleCharacters) {
   auto ten = hw.classify({{{40, 140}, {260, 140}}, {{150, 30}, {150, 270}}}, 300, 300, 5);
   EXPECT_TRUE(has(ten, "十")) << (ten.empty() ? "" : ten[0]);
   EXPECT_TRUE(hw.classify({}, 300, 300, 5).empty());
+  // Unloaded (session end): nothing is recognised until it is loaded again.
+  hw.unload();
+  EXPECT_FALSE(hw.ready());
+  EXPECT_TRUE(hw.classify({{{30, 150}, {150, 148}, {270, 150}}}, 300, 300, 5).empty());
+  hw.load_async();
+  for (int i = 0; i < 200 && !hw.ready(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  EXPECT_TRUE(has(hw.classify({{{30, 150}, {150, 148}, {270, 150}}}, 300, 300, 5), "一"));
+}
+
+#include "kiosk/text/wording.h"
+
+TEST(Wording, DueDatesInAProvisionalYearAreMarked) {
+  auto cal = jiuzhu::WorkingCalendar::parse_csv("years,2026-2027\nprovisional,2027\n2026-10-01,holiday,国庆节\n2027-01-01,holiday,元旦\n");
+  ASSERT_TRUE(cal.ok()) << cal.error().message;
+  EXPECT_TRUE(due_date_provisional("2027-01-15", *cal));
+  EXPECT_FALSE(due_date_provisional("2026-12-30", *cal));
+  EXPECT_FALSE(due_date_provisional("not a date", *cal));
+  EXPECT_FALSE(due_date_provisional("", *cal));
 }
