@@ -29,7 +29,16 @@
 
 namespace jiuzhu::backend {
 
+// A lead to store (POST /api/v1/leads); the store numbers it and queues it.
+struct NewLead {
+  std::string township, county, source, body, created_at, created_by, number_day, visit_due;
+  bool urgent = false;
+  std::string flags = "[]";
+  AuditEntry audit;
+};
+
 // One queue item: a lead (source "lead") or a household found by a discovery run.
+
 struct DiscoveryItem {
   int64_t id = 0;
   std::string township, county, household_id, lead_id, source;

@@ -82,27 +82,6 @@ struct ReferralRecord {
   std::string referral_id, application_no, township, county, department, note, status, created_at, created_by;
 };
 
-struct QueueItem {
-  int64_t id = 0;
-  std::string township, county, household_id, lead_id, source;
-  double score = 0;
-  std::string flags = "[]", status = "open", assigned_to, visit_due, created_at, updated_at;
-  std::string lead_body;  // the lead JSON for source "lead" (empty otherwise)
-};
-
-struct NewLead {
-  std::string township, county, source, body, created_at, created_by, number_day, visit_due;
-  bool urgent = false;
-  std::string flags = "[]";
-  AuditEntry audit;
-};
-
-struct VisitRecord {
-  std::string visit_id;
-  int64_t queue_id = 0;
-  std::string township, county, visited_on, caseworker, outcome, note, next_visit_due, created_at;
-};
-
 struct IntakeQuery {
   Scope scope;
   std::string status;  // empty: all

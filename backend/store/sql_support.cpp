@@ -185,30 +185,6 @@ void append_audit_tx(Tx& tx, const AuditEntry& e) {
   if (remembered) *remembered = ChainTail{true, seq, hash};
 }
 
-QueueItem queue_row(RecordSet& rs, size_t r) {
-  QueueItem q;
-  q.id = i64(rs, 0, r);
-  q.township = str(rs, 1, r);
-  q.county = str(rs, 2, r);
-  q.household_id = str(rs, 3, r);
-  q.lead_id = str(rs, 4, r);
-  q.source = str(rs, 5, r);
-  q.score = dbl(rs, 6, r);
-  q.flags = str(rs, 7, r);
-  q.status = str(rs, 8, r);
-  q.assigned_to = str(rs, 9, r);
-  q.visit_due = str(rs, 10, r);
-  q.created_at = str(rs, 11, r);
-  q.updated_at = str(rs, 12, r);
-  q.lead_body = str(rs, 13, r);
-  return q;
-}
-
-const char* kQueueSelect =
-    "SELECT q.id, q.township, q.county, q.household_id, q.lead_id, q.source, q.score, q.flags, q.status, "
-    "q.assigned_to, q.visit_due, q.created_at, q.updated_at, COALESCE(l.body, '') "
-    "FROM discovery_queue q LEFT JOIN leads l ON l.lead_id = q.lead_id WHERE 1 = 1";
-
 void queue_scope(std::string& sql, const Scope& scope) {
   if (!scope.township.empty()) sql += " AND q.township = ?";
   else if (!scope.county.empty()) sql += " AND q.county = ?";

@@ -47,9 +47,8 @@ std::string numbered(const std::string& prefix, const std::string& day, int64_t 
 // the work allows.
 void append_audit_tx(Tx& tx, const AuditEntry& e);
 
-// The discovery queue's rows (with the lead body joined in).
-QueueItem queue_row(Poco::Data::RecordSet& rs, size_t r);
-extern const char* kQueueSelect;
+
+// Appends " AND q.township = ?" / " AND q.county = ?" for the discovery queue aliased as q.
 void queue_scope(std::string& sql, const Scope& scope);
 
 ReferralRecord referral_row(Poco::Data::RecordSet& rs, size_t r);
