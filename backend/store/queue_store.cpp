@@ -289,44 +289,17 @@ class SqlQueueStore final : public QueueStore {
   }
 
   Result<DiscoveryItem> update(int64_t id, const Scope& scope, const ItemChange& change, const AuditEntry& audit) override {
-    DiscoveryItem out;
-    auto st = db_.write([&](Tx& tx) -> Status {
-      auto it = load_item(tx, id, scope, true);
-      if (!it) return make_error("not_found", "no such queue item");
-      auto next = change(*it);
-      if (!next) return next.error();
-      out = *next;
-      out.updated_at = now_at();
-      store_item_state(tx, out, out.updated_at);
-      AuditEntry e = audit;
-      e.record_id = std::to_string(id);
-      e.township = it->township;
-      append_audit_tx(tx, e);
-      return Ok{};
-    });
-    if (!st) return st.error();
-    return out;
+    return modify(id, scope, audit, [&](Tx&, const DiscoveryItem& it) { return change(it); });
   }
 
   Result<DiscoveryItem> assign(int64_t id, const Scope& scope, const std::string& caseworker,
                                const AuditEntry& audit) override {
-    DiscoveryItem out;
-    auto st = db_.write([&](Tx& tx) -> Status {
-      auto it = load_item(tx, id, scope, true);
-      if (!it) return make_error("not_found", "no such queue item");
-      if (auto ok = check_caseworker(tx, caseworker, it->township); !ok) return ok;
-      out = *it;
-      out.assigned_to = caseworker;
-      out.updated_at = now_at();
-      store_item_state(tx, out, out.updated_at);
-      AuditEntry e = audit;
-      e.record_id = std::to_string(id);
-      e.township = it->township;
-      append_audit_tx(tx, e);
-      return Ok{};
+    return modify(id, scope, audit, [&](Tx& tx, const DiscoveryItem& it) -> Result<DiscoveryItem> {
+      if (auto ok = check_caseworker(tx, caseworker, it.township); !ok) return ok.error();
+      DiscoveryItem next = it;
+      next.assigned_to = caseworker;
+      return next;
     });
-    if (!st) return st.error();
-    return out;
   }
 
   Result<std::string> assign_case(const std::string& no, const Scope& scope, const std::string& caseworker,
@@ -584,6 +557,29 @@ class SqlQueueStore final : public QueueStore {
   }
 
  private:
+  // Loads item `id` within `scope` for update, lets `step` produce its next state (or refuse),
+  // stores it and appends `audit` for it — all in one transaction.
+  template <typename Step>
+  Result<DiscoveryItem> modify(int64_t id, const Scope& scope, const AuditEntry& audit, Step&& step) {
+    DiscoveryItem out;
+    auto st = db_.write([&](Tx& tx) -> Status {
+      auto it = load_item(tx, id, scope, true);
+      if (!it) return make_error("not_found", "no such queue item");
+      Result<DiscoveryItem> next = step(tx, *it);
+      if (!next) return next.error();
+      out = *next;
+      out.updated_at = now_at();
+      store_item_state(tx, out, out.updated_at);
+      AuditEntry e = audit;
+      e.record_id = std::to_string(id);
+      e.township = it->township;
+      append_audit_tx(tx, e);
+      return Ok{};
+    });
+    if (!st) return st.error();
+    return out;
+  }
+
   static std::string now_at() { return now_rfc3339(); }
   Database& db_;
 };
