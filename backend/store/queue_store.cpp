@@ -83,6 +83,12 @@ std::optional<DiscoveryItem> load_item(Tx& tx, int64_t id, const Scope& scope, b
 }
 
 // The caseworker `login` if it is a caseworker of `township`.
+// A staff read of a list of person records: audited with how many rows it showed.
+void audit_list(Tx& tx, AuditEntry e, size_t rows) {
+  e.detail += (e.detail.empty() ? "" : " ") + std::string("rows=") + std::to_string(rows);
+  append_audit_tx(tx, e);
+}
+
 Status check_caseworker(Tx& tx, const std::string& login, const std::string& township) {
   std::vector<std::string> role, town;
   tx.session() << tx.q("SELECT role, township FROM users WHERE login = ?"), bind(login), into(role), into(town), now;
@@ -250,9 +256,7 @@ class SqlQueueStore final : public QueueStore {
       Poco::Int64 after = f.after_id;
       if (after > 0) s, bind(after), bind(after), bind(after);
       out = all_rows(s);
-      AuditEntry e = audit;
-      e.detail += (e.detail.empty() ? "" : " ") + std::string("rows=") + std::to_string(out.size());
-      append_audit_tx(tx, e);
+      audit_list(tx, audit, out.size());
       return Ok{};
     });
     if (!st) return st.error();
@@ -368,9 +372,7 @@ class SqlQueueStore final : public QueueStore {
       s, bind(f.by);
       if (!f.caseworker.empty()) s, bind(f.caseworker);
       out = all_rows(s);
-      AuditEntry e = audit;
-      e.detail += (e.detail.empty() ? "" : " ") + std::string("rows=") + std::to_string(out.size());
-      append_audit_tx(tx, e);
+      audit_list(tx, audit, out.size());
       return Ok{};
     });
     if (!st) return st.error();
@@ -547,9 +549,7 @@ class SqlQueueStore final : public QueueStore {
         row.detail = str(rs, 7, r);
         out.push_back(std::move(row));
       }
-      AuditEntry e = audit;
-      e.detail += (e.detail.empty() ? "" : " ") + std::string("rows=") + std::to_string(out.size());
-      append_audit_tx(tx, e);
+      audit_list(tx, audit, out.size());
       return Ok{};
     });
     if (!st) return st.error();

@@ -8,22 +8,20 @@
 #include "backend/store/queue_store.h"
 #include "backend/store/repository.h"
 #include "backend/util/clock.h"
+#include "store_fixture.h"
 #include "test_support.h"
 
 using namespace jiuzhu::backend;
 using jiuzhu::test::kOtherTownship;
 using jiuzhu::test::kTownship;
-using jiuzhu::test::TempDir;
 
 namespace {
 
-class QueueStoreTest : public ::testing::TestWithParam<std::string> {
+class QueueStoreTest : public jiuzhu::test::StoreTest {
  protected:
   void SetUp() override {
-    url_ = jiuzhu::test::database_url(GetParam(), dir_.path());
-    auto r = open_repository(url_);
-    ASSERT_TRUE(r.ok()) << r.error().message;
-    repo_ = std::move(r).value();
+    StoreTest::SetUp();
+    if (HasFatalFailure()) return;
     store_ = make_sql_queue_store(repo_->database());
   }
 
@@ -74,9 +72,6 @@ class QueueStoreTest : public ::testing::TestWithParam<std::string> {
     return r;
   }
 
-  TempDir dir_;
-  std::string url_;
-  std::unique_ptr<Repository> repo_;
   std::unique_ptr<QueueStore> store_;
   const AuditEntry audit_{"user:cw", "caseworker", "list", "discovery_queue", kTownship, kTownship, ""};
 };

@@ -10,6 +10,7 @@
 #include "backend/store/repository.h"
 #include "backend/store/sql_support.h"
 #include "backend/util/clock.h"
+#include "store_fixture.h"
 #include "test_support.h"
 
 using namespace jiuzhu::backend;
@@ -18,15 +19,8 @@ using Poco::Data::Keywords::now;
 
 namespace {
 
-class RepositoryTest : public ::testing::TestWithParam<std::string> {
+class RepositoryTest : public jiuzhu::test::StoreTest {
  protected:
-  void SetUp() override {
-    url_ = jiuzhu::test::database_url(GetParam(), dir_.path());
-    auto r = open_repository(url_);
-    ASSERT_TRUE(r.ok()) << r.error().message;
-    repo_ = std::move(r).value();
-  }
-
   NewApplication app(const std::string& client_id, const std::string& township = jiuzhu::test::kTownship) {
     NewApplication a;
     a.record.client_id = client_id;
@@ -45,10 +39,6 @@ class RepositoryTest : public ::testing::TestWithParam<std::string> {
     a.audit = AuditEntry{"kiosk:K1", "kiosk", "create", "application", "", township, ""};
     return a;
   }
-
-  TempDir dir_;
-  std::string url_;
-  std::unique_ptr<Repository> repo_;
 };
 
 TEST_P(RepositoryTest, MigrateTwiceIsHarmless) {
