@@ -106,6 +106,19 @@ std::string sha256_hex(const unsigned char* data, size_t n) {
   return s;
 }
 
+std::string time_ordered_uuid(uint64_t unix_ms) {
+  unsigned char b[16];
+  RAND_bytes(b, sizeof b);
+  for (int i = 0; i < 6; ++i) b[i] = static_cast<unsigned char>(unix_ms >> (8 * (5 - i)));
+  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x70);
+  b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
+  char out[37];
+  std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
+                b[14], b[15]);
+  return out;
+}
+
 std::string random_uuid() {
   unsigned char b[16];
   RAND_bytes(b, sizeof b);

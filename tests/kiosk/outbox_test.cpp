@@ -161,6 +161,17 @@ TEST(Outbox, UnsafeIdsAreRefused) {
   EXPECT_FALSE(ob->enqueue("lead", "", "", {}, {}).ok());
 }
 
+TEST(Outbox, TimeOrderedUuidIsV7WithTheClockFirst) {
+  const uint64_t ms = 0x0193'5a6b'7c8dULL;  // 2024-11-23 19:06:53.965 UTC
+  const std::string a = time_ordered_uuid(ms), b = time_ordered_uuid(ms + 1);
+  ASSERT_EQ(a.size(), 36u);
+  EXPECT_EQ(a.substr(0, 13), "01935a6b-7c8d");
+  EXPECT_EQ(a[14], '7');
+  EXPECT_NE(std::string("89ab").find(a[19]), std::string::npos);  // RFC 9562 variant
+  EXPECT_LT(a, b);                                                 // later ones sort after
+  EXPECT_NE(a.substr(24), time_ordered_uuid(ms).substr(24));       // the tail is random
+}
+
 TEST(Outbox, UuidIsV4) {
   std::string u = random_uuid();
   ASSERT_EQ(u.size(), 36u);
