@@ -1,15 +1,16 @@
 #include "backend/cli/cli_common.h"
 
-#include <Poco/AsyncChannel.h>
-#include <Poco/ConsoleChannel.h>
 #include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
 #include <Poco/PatternFormatter.h>
+
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
+#include "backend/util/batched_log_channel.h"
 #include "core/regions.h"
 
 namespace jiuzhu::backend::cli {
@@ -42,14 +43,13 @@ std::string database_url(const std::map<std::string, std::string>& options) {
 
 void setup_logging(const std::string& level) {
   Poco::AutoPtr<Poco::PatternFormatter> formatter(new Poco::PatternFormatter("ts=%Y-%m-%dT%H:%M:%S.%iZ level=%p logger=%s %t"));
-  Poco::AutoPtr<Poco::ConsoleChannel> console(new Poco::ConsoleChannel);
-  Poco::AutoPtr<Poco::FormattingChannel> formatting(new Poco::FormattingChannel(formatter, console));
-  Poco::AutoPtr<Poco::AsyncChannel> async(new Poco::AsyncChannel(formatting));
-  Poco::Logger::root().setChannel(async);
+  Poco::AutoPtr<BatchedLogChannel> batched(new BatchedLogChannel(STDERR_FILENO));
+  Poco::AutoPtr<Poco::FormattingChannel> channel(new Poco::FormattingChannel(formatter, batched));
+  Poco::Logger::root().setChannel(channel);
   Poco::Logger::root().setLevel(level);
   // Loggers created before this call keep their old channel; set the ones we use.
   for (const char* name : {"http", "store", "auth", "server", "documents"}) {
-    Poco::Logger::get(name).setChannel(async);
+    Poco::Logger::get(name).setChannel(channel);
     Poco::Logger::get(name).setLevel(level);
   }
 }

@@ -21,7 +21,8 @@ Result<std::map<std::string, std::string>> parse_options(const Args& args, const
 // jiuzhu-data); creates DATA_DIR.
 std::string database_url(const std::map<std::string, std::string>& options);
 
-// Poco logging to stderr, one key=value line per event, through an async channel.
+// Poco logging to stderr, one key=value line per event, through a BatchedLogChannel (routine
+// lines written in batches, warnings and errors at once).
 void setup_logging(const std::string& level);
 
 // Usage error: one line on stderr, exit code 2.

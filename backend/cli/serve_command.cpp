@@ -60,6 +60,7 @@ int serve_command(const Args& args) {
   }
   DatabaseOptions db_options;
   db_options.max_group = config.group_commit_max;
+  db_options.checkpoint_pages = config.checkpoint_pages;
   db_options.pool_max = config.pool_size;
   auto repo = open_repository(config.db_url(), db_options);
   if (!repo) {

@@ -47,6 +47,7 @@ Status load_config_file(const std::string& path, ServerConfig& c) {
       else if (key == "login_failures_burst") c.login_failures_burst = v.get<double>();
       else if (key == "max_json_bytes") c.max_json_bytes = v.get<size_t>();
       else if (key == "group_commit_max") c.group_commit_max = v.get<size_t>();
+      else if (key == "checkpoint_pages") c.checkpoint_pages = v.get<int64_t>();
       else if (key == "pool_size") c.pool_size = v.get<size_t>();
       else if (key == "params_dir") c.params_dir = v.get<std::string>();
       else if (key == "feeds_root") c.feeds_root = v.get<std::string>();
@@ -56,8 +57,8 @@ Status load_config_file(const std::string& path, ServerConfig& c) {
   } catch (const nlohmann::json::exception&) {
     return make_error("config_invalid", "a config value has the wrong type");
   }
-  if (c.max_threads < 2 || c.group_commit_max < 1 || c.pool_size < 1) {
-    return make_error("config_invalid", "max_threads, group_commit_max and pool_size must be positive");
+  if (c.max_threads < 2 || c.group_commit_max < 1 || c.pool_size < 1 || c.checkpoint_pages < 1) {
+    return make_error("config_invalid", "max_threads, group_commit_max, checkpoint_pages and pool_size must be positive");
   }
   return Ok{};
 }

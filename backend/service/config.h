@@ -4,7 +4,7 @@
 //
 // Config file keys (all optional): listen, db, data_dir, tls_cert, tls_key, max_threads,
 // max_queued, progress_per_minute, progress_burst, token_ttl_minutes, login_failures_burst,
-// max_json_bytes, group_commit_max, pool_size, params_dir, feeds_root, log_level. Unknown keys are an error
+// max_json_bytes, group_commit_max, checkpoint_pages, pool_size, params_dir, feeds_root, log_level. Unknown keys are an error
 // (a typo should not silently fall back to a default).
 //
 // Thread-safety: plain values, read-only once the server runs.
@@ -31,6 +31,7 @@ struct ServerConfig {
   double login_failures_burst = 5;
   size_t max_json_bytes = 1 << 20;
   size_t group_commit_max = 256;
+  int64_t checkpoint_pages = 10000;  // SQLite WAL pages between checkpoints (about 40 MiB)
   size_t pool_size = 16;
   std::string params_dir;  // county parameters for /api/v1/eligibility; empty: assets/policies
   // Where POST /api/v1/discovery/runs finds feeds directories (a run names one directory below

@@ -82,6 +82,8 @@ class Database {
   // Groups committed and jobs in them since start (SQLite), for /metrics and the benchmark.
   virtual uint64_t commit_groups() const { return 0; }
   virtual uint64_t committed_jobs() const { return 0; }
+  // WAL checkpoints the SQLite writer has run since start, for /metrics.
+  virtual uint64_t checkpoints() const { return 0; }
   // Finishes queued writes and closes the sessions; later calls fail with `db_closed`.
   virtual void close() = 0;
 };
@@ -90,6 +92,7 @@ struct DatabaseOptions {
   size_t max_group = 256;     // SQLite: most jobs committed together
   size_t read_sessions = 8;   // SQLite read pool / PostgreSQL pool size
   size_t pool_max = 32;       // PostgreSQL: most sessions
+  int64_t checkpoint_pages = 10000;  // SQLite: WAL pages (4 KiB) between the writer's checkpoints
 };
 
 // Opens `url`: "sqlite:PATH" or "postgresql://..." (libpq URI; "postgres://" too).

@@ -11,7 +11,7 @@ PreparedStatements::~PreparedStatements() {
 }
 
 sqlite3_stmt* PreparedStatements::get(std::string_view sql, bool& cached) {
-  if (auto it = statements_.find(std::string(sql)); it != statements_.end()) {
+  if (auto it = statements_.find(sql); it != statements_.end()) {
     cached = true;
     return it->second;
   }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -40,7 +41,12 @@ class PreparedStatements {
  private:
   sqlite3* db_;
   size_t capacity_;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  // Looked up by string_view: a lookup must not copy the SQL text into a new string each time.
+  struct SqlHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> statements_;
 };
 
 }  // namespace jiuzhu::backend

@@ -11,6 +11,12 @@
 // writer is the only one appending, so it keeps the tail (ChainTail) across jobs: restored when a
 // job rolls back to its savepoint, forgotten when a group fails to commit or when PRAGMA
 // data_version shows that another process (a CLI command) has written the file meanwhile.
+//
+// Why the writer checkpoints by itself, after answering: SQLite's automatic checkpoint runs
+// inside COMMIT, every 1,000 WAL pages, so the group's clients waited for it and the hot pages
+// (index roots, the audit tail, today's counter) were copied into the database file again and
+// again. The writer's own WAL hook counts the pages; once `checkpoint_pages` have accumulated it
+// checkpoints after the group's answers are out, copying each hot page once per checkpoint.
 #include "backend/store/sqlite_database.h"
 
 #include <Poco/Data/SQLite/Connector.h>
@@ -18,6 +24,7 @@
 #include <Poco/Data/Session.h>
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
+#include <sqlite3.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -45,6 +52,9 @@ std::unique_ptr<Poco::Data::Session> open_session(const std::string& path, bool 
   if (writer) {
     std::string mode;
     *s << "PRAGMA journal_mode=WAL", into(mode), now;
+    // Each job's SAVEPOINT keeps the pages it changes in a sub-journal; on disk that is a temp
+    // file written (pwrite) for every job. In memory it costs a memcpy.
+    exec(*s, "PRAGMA temp_store=MEMORY");
   }
   exec(*s, "PRAGMA synchronous=FULL");
   exec(*s, "PRAGMA foreign_keys=ON");
@@ -53,13 +63,16 @@ std::unique_ptr<Poco::Data::Session> open_session(const std::string& path, bool 
 
 class SqliteDatabase final : public Database {
  public:
-  SqliteDatabase(std::string path, DatabaseOptions options) : path_(std::move(path)), options_(options) {}
+  SqliteDatabase(std::string path, DatabaseOptions options)
+      : path_(std::move(path)), options_(options), next_checkpoint_at_(static_cast<int64_t>(options_.checkpoint_pages)) {}
   ~SqliteDatabase() override { close(); }
 
   Status start() {
     try {
       writer_session_ = open_session(path_, true);
       writer_prepared_ = prepared_for(*writer_session_);
+      // Replaces the automatic checkpoint (see the top of this file).
+      sqlite3_wal_hook(Poco::Data::SQLite::Utility::dbHandle(*writer_session_), &SqliteDatabase::on_wal_commit, this);
       for (size_t i = 0; i < std::max<size_t>(1, options_.read_sessions); ++i) {
         Reader r;
         r.session = open_session(path_, false);
@@ -126,6 +139,7 @@ class SqliteDatabase final : public Database {
   size_t pending_writes() const override { return queued_.load(); }
   uint64_t commit_groups() const override { return groups_.load(); }
   uint64_t committed_jobs() const override { return jobs_.load(); }
+  uint64_t checkpoints() const override { return checkpoints_.load(); }
 
   void close() override {
     {
@@ -156,6 +170,30 @@ class SqliteDatabase final : public Database {
     Reader& operator=(Reader&&) = default;
     ~Reader() { prepared.reset(); }
   };
+
+  // sqlite3_wal_hook: called on the writer thread after each commit with the WAL's page count.
+  static int on_wal_commit(void* self, sqlite3*, const char*, int pages) {
+    static_cast<SqliteDatabase*>(self)->wal_pages_ = pages;
+    return SQLITE_OK;
+  }
+
+  // Copies the WAL into the database file once it has grown past the threshold. PASSIVE: it
+  // never waits for readers; pages a reader still needs stay in the WAL for the next attempt.
+  void checkpoint_if_due() {
+    if (wal_pages_ < next_checkpoint_at_) return;
+    try {
+      Tx tx(*writer_session_, Backend::sqlite, writer_prepared_.get());
+      const auto r = sql::query(tx, "PRAGMA wal_checkpoint(PASSIVE)");
+      const bool complete = !r.empty() && r.i64(0, 1) == r.i64(0, 2);
+      // Complete: the next write starts the WAL over. Not complete (a reader held old pages):
+      // try again after another quarter of the threshold rather than after every group.
+      next_checkpoint_at_ = complete ? options_.checkpoint_pages : wal_pages_ + options_.checkpoint_pages / 4;
+      checkpoints_.fetch_add(1);
+    } catch (const Poco::Exception&) {
+      Poco::Logger::get("store").warning("event=checkpoint_failed backend=sqlite");
+      next_checkpoint_at_ = wal_pages_ + options_.checkpoint_pages / 4;
+    }
+  }
 
   static std::unique_ptr<PreparedStatements> prepared_for(Poco::Data::Session& s) {
     return std::make_unique<PreparedStatements>(Poco::Data::SQLite::Utility::dbHandle(s));
@@ -248,6 +286,7 @@ class SqliteDatabase final : public Database {
       }
     }
     for (size_t i = 0; i < group.size(); ++i) group[i]->done.set_value(std::move(results[i]));
+    checkpoint_if_due();
   }
 
   std::string path_;
@@ -256,13 +295,15 @@ class SqliteDatabase final : public Database {
   std::unique_ptr<PreparedStatements> writer_prepared_;  // the writer thread's only
   ChainTail tail_;                                       // the writer thread's only
   int64_t data_version_ = -1;                            // the writer thread's only
+  int64_t wal_pages_ = 0;                                // the writer thread's only
+  int64_t next_checkpoint_at_ = 0;                       // the writer thread's only
   std::thread writer_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::shared_ptr<Item>> queue_;
   bool closed_ = false;
   std::atomic<size_t> queued_{0};
-  std::atomic<uint64_t> groups_{0}, jobs_{0};
+  std::atomic<uint64_t> groups_{0}, jobs_{0}, checkpoints_{0};
   std::mutex read_mu_;
   std::condition_variable read_cv_;
   std::vector<Reader> readers_;

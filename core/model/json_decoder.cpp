@@ -1,5 +1,6 @@
 #include "core/model/json_decoder.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace jiuzhu::model::detail {
@@ -21,7 +22,9 @@ bool Decoder::expect_array(const nlohmann::json& j, const std::string& path) {
 }
 
 ObjectReader::ObjectReader(Decoder& decoder, const nlohmann::json& object, std::string path)
-    : decoder_(decoder), object_(object), path_(std::move(path)) {}
+    : decoder_(decoder), object_(object), path_(std::move(path)) {
+  read_.reserve(16);
+}
 
 bool ObjectReader::has(const char* key) const {
   auto it = object_.find(key);
@@ -34,7 +37,7 @@ bool ObjectReader::present_null(const char* key) const {
 }
 
 const nlohmann::json* ObjectReader::value(const char* key, bool required) {
-  read_.insert(key);
+  read_.push_back(key);
   auto it = object_.find(key);
   if (it == object_.end() || it->is_null()) {
     if (required) decoder_.fail("missing_field", field(key) + " is required", field(key));
@@ -126,7 +129,8 @@ std::optional<long long> ObjectReader::integer(const char* key, bool required, l
 
 void ObjectReader::finish() {
   for (auto it = object_.begin(); it != object_.end(); ++it) {
-    if (!read_.count(it.key())) {
+    const std::string& key = it.key();
+    if (std::none_of(read_.begin(), read_.end(), [&](const char* r) { return key == r; })) {
       decoder_.fail("unknown_field", field(it.key().c_str()) + " is not a known field", field(it.key().c_str()));
       return;
     }

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "api_env.h"
+#include "support/files.h"
 
 using namespace jiuzhu::test;
 
@@ -110,6 +111,29 @@ TEST_P(ProcessTest, SigtermFinishesInFlightRequestsAndExitsZero) {
   client.join();
   EXPECT_EQ(failed.load(), 0);
   EXPECT_GT(ok.load(), 0);
+}
+
+// The log has a line per request and, once stopped, all of them; never an ID number or a name.
+TEST_P(ProcessTest, LogHasEveryRequestAndNoPersonalData) {
+  TempDir dir;
+  const std::string url = database_url(GetParam(), dir.path());
+  const std::string kiosk = add_kiosk(url, "K-LOG", kTownship);
+  ServerProcess server(dir.path(), url);
+  const std::string id = id_number("19480101", 457);
+  constexpr int kSubmissions = 20;
+  for (int i = 0; i < kSubmissions; ++i) {
+    ASSERT_EQ(server.post("/api/v1/applications", application(kTownship, uuid(), id), kiosk).status, 201);
+  }
+  EXPECT_EQ(server.terminate(), 0);
+  const std::string log = read_file(server.log_file());
+  size_t lines = 0;
+  for (size_t at = 0; (at = log.find("event=request method=POST route=/api/v1/applications status=201", at)) != std::string::npos; ++at) {
+    ++lines;
+  }
+  EXPECT_EQ(lines, static_cast<size_t>(kSubmissions));
+  EXPECT_EQ(log.find(id), std::string::npos);
+  EXPECT_EQ(log.find(id.substr(0, 14)), std::string::npos);
+  EXPECT_EQ(log.find("张三"), std::string::npos);
 }
 
 TEST_P(ProcessTest, ProgressIsRateLimitedPerAddress) {

@@ -43,6 +43,8 @@ class ServerProcess {
   int port() const { return port_; }
   pid_t pid() const { return pid_; }
   bool running() const { return pid_ > 0; }
+  // The server's stderr (its log), DATA_DIR/server.log.
+  const std::string& log_file() const { return log_; }
   // SIGTERM and wait; returns the exit status (or -1).
   int terminate();
   void kill9();

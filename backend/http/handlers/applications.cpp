@@ -10,9 +10,14 @@ namespace jiuzhu::backend::handlers {
 namespace {
 
 Json ack_json(const ApplicationRecord& r) {
-  // The first answer: a retry gets exactly what the first submission got.
-  return Json{{"application_no", r.application_no}, {"status", "received"}, {"received_at", r.received_at},
-              {"due_date", r.due_date}};
+  // The first answer: a retry gets exactly what the first submission got. Assigned key by key:
+  // a braced initializer list copies every value once more, on every submission.
+  Json j = Json::object();
+  j["application_no"] = r.application_no;
+  j["status"] = "received";
+  j["received_at"] = r.received_at;
+  j["due_date"] = r.due_date;
+  return j;
 }
 
 std::string upper_last4(const std::string& id) {

@@ -17,6 +17,8 @@ Response metrics(Request&, Services& s) {
   text += "jiuzhu_db_commit_groups_total " + std::to_string(db.commit_groups()) + "\n";
   text += "# HELP jiuzhu_db_committed_jobs_total Write jobs committed.\n# TYPE jiuzhu_db_committed_jobs_total counter\n";
   text += "jiuzhu_db_committed_jobs_total " + std::to_string(db.committed_jobs()) + "\n";
+  text += "# HELP jiuzhu_db_checkpoints_total WAL checkpoints run by the SQLite writer.\n# TYPE jiuzhu_db_checkpoints_total counter\n";
+  text += "jiuzhu_db_checkpoints_total " + std::to_string(db.checkpoints()) + "\n";
   text += "# HELP jiuzhu_http_in_flight Requests being served.\n# TYPE jiuzhu_http_in_flight gauge\n";
   text += "jiuzhu_http_in_flight " + std::to_string(s.in_flight.load()) + "\n";
   if (auto counts = s.repo.status_counts()) {

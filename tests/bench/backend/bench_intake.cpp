@@ -1,4 +1,5 @@
-// bench_intake [--seconds N] [--clients N] [--pg-url URL] [--server BIN] [--only bare|sqlite|postgresql]
+// bench_intake [--seconds N] [--rounds N] [--clients N] [--pg-url URL] [--server BIN]
+//              [--only bare|sqlite|postgresql]
 //
 // Measures, with N concurrent keep-alive clients on loopback:
 //   bare        a bare Poco HTTPServer whose handler reads the body and answers 201 "{}"
@@ -6,16 +7,19 @@
 //   sqlite      jiuzhu-server serve on SQLite (WAL, synchronous=FULL, group commit): every
 //               counted request is a 201 for a new, durable application;
 //   postgresql  the same on PostgreSQL when --pg-url (or JIUZHU_TEST_PG_URL) is given.
+// All targets run from the start; the load visits them in turn, --rounds times, each turn
+// --seconds/--rounds long (after a short warm-up). On a shared or virtual machine the speed drifts
+// by a fifth within a minute; alternating short turns makes the drift reach every target alike,
+// and the ratio of neighbouring turns is reported too.
 // Prints one JSON object on the last line of stdout: per target requests/s, p50 and p99 in ms,
 // errors, the server process's CPU time per answered request (user + system, from
-// /proc/PID/stat over the measured window), and the overhead of the server against the bare
-// handler. The client runs on the same machine and takes CPU from the server, and other load
-// moves requests/s and latency; CPU time per request is the figure that survives a busy machine.
+// /proc/PID/stat over the measured windows), and the overhead of the server against the bare
+// handler. The client runs on the same machine and takes CPU from the server.
 //
 // How to run (Release build):
-//   SQLite only:     build-backend/bin/bench_intake --seconds 10
+//   SQLite only:     build/bin/bench_intake
 //   with PostgreSQL: URL=$(deploy/postgres-test-server start)
-//                    build-backend/bin/bench_intake --seconds 10 --pg-url "$URL"
+//                    build/bin/bench_intake --pg-url "$URL"
 //                    deploy/postgres-test-server stop "$URL"
 // --only runs one target (bare, sqlite or postgresql); the overhead ratios need bare and sqlite.
 #include <Poco/Net/HTTPClientSession.h>
@@ -154,12 +158,18 @@ std::string run(const std::vector<std::string>& args) {
 }
 
 // ---- load ---------------------------------------------------------------------------------------
+// A client_id as the kiosk makes it: a UUID v7 (RFC 9562), milliseconds since the epoch first,
+// so that the server's client_id index grows at its end like the kiosk's real traffic.
 std::string make_uuid(std::mt19937_64& rng) {
+  const auto ms = static_cast<uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+  const uint64_t r1 = rng(), r2 = rng();
   char buf[40];
-  const uint64_t a = rng(), b = rng();
-  std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-a%03x-%012llx", static_cast<unsigned>(a >> 32),
-                static_cast<unsigned>(a & 0xffff), static_cast<unsigned>((a >> 16) & 0xfff),
-                static_cast<unsigned>(b >> 52), static_cast<unsigned long long>(b & 0xffffffffffffULL));
+  std::snprintf(buf, sizeof buf, "%08llx-%04llx-7%03llx-%04llx-%012llx",
+                static_cast<unsigned long long>((ms >> 16) & 0xffffffffULL),
+                static_cast<unsigned long long>(ms & 0xffff), static_cast<unsigned long long>(r1 & 0xfff),
+                static_cast<unsigned long long>(0x8000 | ((r1 >> 12) & 0x3fff)),
+                static_cast<unsigned long long>(r2 & 0xffffffffffffULL));
   return buf;
 }
 
@@ -188,7 +198,7 @@ std::string application(std::mt19937_64& rng) {
 struct Figures {
   double rps = 0, p50_ms = 0, p99_ms = 0;
   uint64_t ok = 0, errors = 0;
-  double cpu_us_per_request = 0;  // server process, user + system, over the measured window
+  double cpu_us_per_request = 0;  // server process, user + system, over the measured windows
   double mean_group = 0;          // SQLite: write jobs per group commit (from /metrics)
   std::map<std::string, uint64_t> error_kinds;  // "status 500", "exception: ..." → count
   Json json() const {
@@ -197,6 +207,29 @@ struct Figures {
     if (mean_group > 0) j["jobs_per_commit"] = mean_group;
     if (!error_kinds.empty()) j["error_kinds"] = error_kinds;
     return j;
+  }
+};
+
+// What one target's measured windows add up to, over all rounds.
+struct Tally {
+  std::vector<double> latencies_ms;  // acknowledged requests
+  std::map<std::string, uint64_t> error_kinds;
+  double seconds = 0, cpu_us = 0;
+  std::vector<double> round_rps;
+
+  Figures figures() {
+    Figures f;
+    std::sort(latencies_ms.begin(), latencies_ms.end());
+    f.ok = latencies_ms.size();
+    for (const auto& [k, n] : error_kinds) f.errors += n;
+    f.error_kinds = error_kinds;
+    f.rps = seconds > 0 ? static_cast<double>(f.ok) / seconds : 0;
+    if (!latencies_ms.empty()) {
+      f.p50_ms = latencies_ms[latencies_ms.size() / 2];
+      f.p99_ms = latencies_ms[std::min(latencies_ms.size() - 1, latencies_ms.size() * 99 / 100)];
+    }
+    if (f.ok + f.errors > 0) f.cpu_us_per_request = cpu_us / static_cast<double>(f.ok + f.errors);
+    return f;
   }
 };
 
@@ -236,16 +269,28 @@ double metric(int port, const std::string& name) {
   }
 }
 
-// Runs `clients` keep-alive clients against the server (process `pid`) for a 1 s warm-up and
-// `seconds` measured; a request counts when its answer has `expect_status`.
-Figures load(pid_t pid, int port, const std::string& token, int clients, double seconds, int expect_status) {
+// A server under test: a running process, its port, and the kiosk token to submit with.
+struct Target {
+  std::string name;
+  Child process;
+  std::string token;
+  Tally tally;
+};
+
+// Runs `clients` keep-alive clients against `t` for `warmup` seconds (new connections, caches)
+// and then `seconds` measured, adding the measured window to t.tally; a request counts when its
+// answer has `expect_status`.
+void load(Target& t, int clients, double warmup, double seconds, int expect_status) {
+  const pid_t pid = t.process.pid;
+  const int port = t.process.port;
+  const std::string& token = t.token;
   std::atomic<bool> go{false}, measuring{false}, done{false};
   std::vector<std::vector<double>> lat(clients);
   std::vector<std::map<std::string, uint64_t>> errors(clients);
   std::vector<std::thread> threads;
   for (int c = 0; c < clients; ++c) {
     threads.emplace_back([&, c] {
-      std::mt19937_64 rng(1234567 + c + static_cast<uint64_t>(getpid()) * 1000);
+      std::mt19937_64 rng(1234567 + c + static_cast<uint64_t>(getpid()) * 1000 + t.tally.round_rps.size() * 100000);
       Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
       session.setKeepAlive(true);
       session.setTimeout(Poco::Timespan(30, 0));
@@ -282,7 +327,7 @@ Figures load(pid_t pid, int port, const std::string& token, int clients, double 
     });
   }
   go = true;
-  std::this_thread::sleep_for(std::chrono::milliseconds(1000));  // warm-up: connections, caches
+  std::this_thread::sleep_for(std::chrono::duration<double>(warmup));
   const double cpu0 = process_cpu_us(pid);
   measuring = true;
   const auto start = Clock::now();
@@ -291,40 +336,30 @@ Figures load(pid_t pid, int port, const std::string& token, int clients, double 
   const double cpu1 = process_cpu_us(pid);
   const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
   done = true;
-  for (auto& t : threads) t.join();
-  std::vector<double> all;
-  Figures f;
+  for (auto& th : threads) th.join();
+  size_t acked = 0;
   for (int c = 0; c < clients; ++c) {
-    all.insert(all.end(), lat[c].begin(), lat[c].end());
-    for (const auto& [k, n] : errors[c]) {
-      f.error_kinds[k] += n;
-      f.errors += n;
-    }
+    t.tally.latencies_ms.insert(t.tally.latencies_ms.end(), lat[c].begin(), lat[c].end());
+    acked += lat[c].size();
+    for (const auto& [k, n] : errors[c]) t.tally.error_kinds[k] += n;
   }
-  std::sort(all.begin(), all.end());
-  f.ok = all.size();
-  f.rps = all.size() / elapsed;
-  if (!all.empty()) {
-    f.p50_ms = all[all.size() / 2];
-    f.p99_ms = all[std::min(all.size() - 1, all.size() * 99 / 100)];
-  }
-  if (f.ok + f.errors > 0) f.cpu_us_per_request = (cpu1 - cpu0) / static_cast<double>(f.ok + f.errors);
-  return f;
+  t.tally.seconds += elapsed;
+  t.tally.cpu_us += cpu1 - cpu0;
+  t.tally.round_rps.push_back(static_cast<double>(acked) / elapsed);
 }
 
-Figures bench_server(const std::string& bin, const std::string& db_url, const std::string& dir, int clients, double seconds) {
-  const std::string token = run({bin, "kiosk", "add", "--id", "BENCH-" + std::to_string(getpid()), "--township", "450326101",
-                                 "--db", db_url});
-  if (token.rfind("jzk_", 0) != 0) {
+// Starts jiuzhu-server serve on `db_url` with a kiosk registered for the load.
+Target start_server(const std::string& name, const std::string& bin, const std::string& db_url, const std::string& dir) {
+  Target t;
+  t.name = name;
+  t.token = run({bin, "kiosk", "add", "--id", "BENCH-" + std::to_string(getpid()), "--township", "450326101", "--db",
+                 db_url});
+  if (t.token.rfind("jzk_", 0) != 0) {
     std::fprintf(stderr, "bench_intake: kiosk add failed\n");
     std::exit(1);
   }
-  Child server = spawn({bin, "serve", "--listen", "127.0.0.1:0", "--data-dir", dir, "--db", db_url}, dir + "/server.log");
-  Figures f = load(server.pid, server.port, token, clients, seconds, 201);
-  const double groups = metric(server.port, "jiuzhu_db_commit_groups_total");
-  if (groups > 0) f.mean_group = metric(server.port, "jiuzhu_db_committed_jobs_total") / groups;
-  stop(server);
-  return f;
+  t.process = spawn({bin, "serve", "--listen", "127.0.0.1:0", "--data-dir", dir, "--db", db_url}, dir + "/server.log");
+  return t;
 }
 
 void report(const char* name, const Figures& f) {
@@ -332,11 +367,20 @@ void report(const char* name, const Figures& f) {
                f.p50_ms, f.p99_ms, static_cast<unsigned long long>(f.errors), f.cpu_us_per_request);
 }
 
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
+
 constexpr const char* kUsage =
-    "usage: bench_intake [--seconds N] [--clients N] [--pg-url URL] [--server BIN] [--only bare|sqlite|postgresql]\n"
-    "  SQLite:     bench_intake --seconds 10\n"
+    "usage: bench_intake [--seconds N] [--rounds N] [--clients N] [--pg-url URL] [--server BIN]\n"
+    "                    [--only bare|sqlite|postgresql]\n"
+    "  SQLite:     bench_intake --seconds 12 --rounds 6\n"
     "  PostgreSQL: URL=$(deploy/postgres-test-server start); bench_intake --pg-url \"$URL\";\n"
     "              deploy/postgres-test-server stop \"$URL\"   (or set JIUZHU_TEST_PG_URL)\n"
+    "Each target gets --seconds of measured load in all, in --rounds turns that alternate between\n"
+    "the targets, so that a change in the machine's speed reaches every target alike.\n"
     "Prints one JSON line: per target req/s, p50/p99 ms, errors by kind, server CPU us per request.\n";
 
 }  // namespace
@@ -350,7 +394,8 @@ int main(int argc, char** argv) {
       return 0;
     }
   }
-  double seconds = 10;
+  double seconds = 12;
+  int rounds = 6;
   int clients = 64;
   std::string bin = JIUZHU_SERVER_BIN;
   std::string pg = std::getenv("JIUZHU_TEST_PG_URL") ? std::getenv("JIUZHU_TEST_PG_URL") : "";
@@ -361,6 +406,7 @@ int main(int argc, char** argv) {
   }
   for (size_t i = 0; i + 1 < args.size(); i += 2) {
     if (args[i] == "--seconds") seconds = std::stod(args[i + 1]);
+    else if (args[i] == "--rounds") rounds = std::max(1, std::stoi(args[i + 1]));
     else if (args[i] == "--clients") clients = std::stoi(args[i + 1]);
     else if (args[i] == "--pg-url") pg = args[i + 1];
     else if (args[i] == "--server") bin = args[i + 1];
@@ -375,35 +421,58 @@ int main(int argc, char** argv) {
   std::filesystem::create_directories(dir);
   std::signal(SIGPIPE, SIG_IGN);
 
-  Json out = {{"benchmark", "intake_submissions"}, {"clients", clients}, {"seconds", seconds}};
+  // All targets run from the start; a target without load uses no CPU.
+  std::vector<Target> targets;
   if (wanted("bare")) {
-    const std::string self = std::filesystem::canonical("/proc/self/exe").string();
-    Child bare = spawn({self, "--serve-bare"}, (dir / "bare.log").string());
-    Figures f = load(bare.pid, bare.port, "", clients, seconds, 201);
-    stop(bare);
-    out["bare"] = f.json();
-    report("bare", f);
+    Target t;
+    t.name = "bare";
+    t.process = spawn({std::filesystem::canonical("/proc/self/exe").string(), "--serve-bare"}, (dir / "bare.log").string());
+    targets.push_back(std::move(t));
   }
   if (wanted("sqlite")) {
     const auto d = dir / "sqlite";
     std::filesystem::create_directories(d);
-    Figures f = bench_server(bin, "sqlite:" + (d / "jiuzhu.db").string(), d.string(), clients, seconds);
-    out["sqlite"] = f.json();
-    report("sqlite", f);
+    targets.push_back(start_server("sqlite", bin, "sqlite:" + (d / "jiuzhu.db").string(), d.string()));
   }
   if (!pg.empty() && wanted("postgresql")) {
     const auto d = dir / "pg";
     std::filesystem::create_directories(d);
-    Figures f = bench_server(bin, pg, d.string(), clients, seconds);
-    out["postgresql"] = f.json();
-    report("postgresql", f);
+    targets.push_back(start_server("postgresql", bin, pg, d.string()));
   }
-  if (out.contains("bare") && out.contains("sqlite")) {
+  const double turn = seconds / rounds;
+  for (int r = 0; r < rounds; ++r) {
+    for (auto& t : targets) load(t, clients, r == 0 ? 1.0 : 0.3, turn, 201);
+  }
+
+  Json out = {{"benchmark", "intake_submissions"}, {"clients", clients}, {"seconds", seconds}, {"rounds", rounds}};
+  for (auto& t : targets) {
+    Figures f = t.tally.figures();
+    if (t.name != "bare") {
+      const double groups = metric(t.process.port, "jiuzhu_db_commit_groups_total");
+      if (groups > 0) f.mean_group = metric(t.process.port, "jiuzhu_db_committed_jobs_total") / groups;
+    }
+    stop(t.process);
+    out[t.name] = f.json();
+    report(t.name.c_str(), f);
+  }
+  const Target* bare = nullptr;
+  const Target* sqlite = nullptr;
+  for (const auto& t : targets) {
+    if (t.name == "bare") bare = &t;
+    if (t.name == "sqlite") sqlite = &t;
+  }
+  if (bare && sqlite) {
     const double bare_rps = out["bare"]["rps"], sqlite_rps = out["sqlite"]["rps"];
     const double bare_p50 = out["bare"]["p50_ms"], sqlite_p50 = out["sqlite"]["p50_ms"];
     const double bare_cpu = out["bare"]["server_cpu_us_per_request"];
     const double sqlite_cpu = out["sqlite"]["server_cpu_us_per_request"];
+    // Per round: the bare turn and the SQLite turn next to it, under the same machine state.
+    std::vector<double> round_ratios;
+    for (size_t r = 0; r < bare->tally.round_rps.size() && r < sqlite->tally.round_rps.size(); ++r) {
+      if (sqlite->tally.round_rps[r] > 0) round_ratios.push_back(bare->tally.round_rps[r] / sqlite->tally.round_rps[r]);
+    }
     out["overhead_vs_bare"] = {{"throughput_ratio", sqlite_rps > 0 ? bare_rps / sqlite_rps : 0},
+                               {"throughput_ratio_median_round", median(round_ratios)},
                                {"p50_ratio", bare_p50 > 0 ? sqlite_p50 / bare_p50 : 0},
                                {"cpu_per_request_ratio", bare_cpu > 0 ? sqlite_cpu / bare_cpu : 0}};
   }
