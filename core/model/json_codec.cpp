@@ -525,6 +525,34 @@ Json encode(const Application& a) {
   return j;
 }
 
+namespace {
+
+void put_canonical_id(Json& object, const std::string& canonical) {
+  if (!object.is_object()) return;
+  auto it = object.find("id_number");
+  if (it != object.end() && it->is_string() && it->get_ref<const std::string&>() != canonical) *it = canonical;
+}
+
+Json* member_of(Json& object, const char* key) {
+  auto it = object.find(key);
+  return it == object.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+std::string stored_form(Json& document, const Application& decoded) {
+  if (Json* applicant = member_of(document, "applicant")) put_canonical_id(*applicant, decoded.applicant.id_number);
+  if (Json* proxy = member_of(document, "proxy"); proxy && decoded.proxy) put_canonical_id(*proxy, decoded.proxy->id_number);
+  if (Json* household = member_of(document, "household"); household && household->is_object()) {
+    if (Json* members = member_of(*household, "members"); members && members->is_array()) {
+      for (size_t i = 0; i < members->size() && i < decoded.household.members.size(); ++i) {
+        put_canonical_id((*members)[i], decoded.household.members[i].id_number);
+      }
+    }
+  }
+  return document.dump();
+}
+
 Json encode(const Lead& l) {
   Json subject = Json::object();
   if (!l.subject.id_number.empty()) subject["id_number"] = l.subject.id_number;

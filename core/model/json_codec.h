@@ -30,6 +30,13 @@ Json encode(const Application&);
 Json encode(const Lead&);
 Json encode(const Acknowledgement&);
 
+// The form in which the backend stores an application it accepted: `document` as received
+// (compact, keys in order) with each ID number replaced by the canonical one the decoder made of
+// it (an upper-case X). `decoded` must be decode_application(document).
+// Everything else stays as the resident's kiosk sent it, so no second document is built from the
+// model (on the intake path that cost as much as the parse). Modifies `document`.
+std::string stored_form(Json& document, const Application& decoded);
+
 // Parses text with a nesting limit and a size limit; never throws.
 // Codes: body_too_large, too_deep, malformed_json.
 Result<Json> parse_json(std::string_view text, int max_depth = 32, size_t max_bytes = 1 << 20);

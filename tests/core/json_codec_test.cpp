@@ -116,6 +116,24 @@ TEST(ApplicationCodec, DecodesAndRoundTrips) {
   EXPECT_EQ(encode(again.value()), encode(a.value()));
 }
 
+// The stored form keeps the document as sent and only makes its ID numbers canonical.
+TEST(ApplicationCodec, StoredFormIsTheDocumentWithCanonicalIdNumbers) {
+  Json sent = application_json();
+  sent["household"]["members"][1]["id_number"] = "45032619461001068x";  // lower-case check x
+  auto a = decode_application(sent, kToday);
+  ASSERT_TRUE(a.ok()) << a.error().field << ": " << a.error().message;
+  Json doc = sent;
+  const Json stored = Json::parse(stored_form(doc, *a));
+  Json expected = sent;
+  expected["household"]["members"][1]["id_number"] = "45032619461001068X";
+  EXPECT_EQ(stored, expected);  // nothing else changed: absent stays absent, 0 stays an integer
+  EXPECT_TRUE(stored["household"]["members"][0]["monthly_income"].is_number_integer());
+  EXPECT_FALSE(stored["household"]["members"][1].contains("pension_monthly"));
+  auto again = decode_application(stored, kToday);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(encode(*again), encode(*a));
+}
+
 TEST(ApplicationCodec, RejectsHostileOrInvalidFields) {
   auto code_for = [](const char* pointer, Json value) {
     Json j = application_json();

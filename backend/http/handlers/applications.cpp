@@ -78,7 +78,7 @@ Response submit_application(Request& req, Services& s) {
   r.updated_at = received_at;
   r.due_date = due->iso();
   r.id_last4 = upper_last4(app->applicant.id_number);
-  r.body = model::encode(*app).dump();
+  r.body = model::stored_form(j.value(), *app);
   const std::string day = compact_day(today);
   na.number_day = day;
   na.audit = audit_entry(req, "create", "application", "", r.township, urgent ? "first_aid" : "");
