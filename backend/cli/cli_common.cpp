@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include "backend/util/batched_log_channel.h"
@@ -41,9 +42,22 @@ std::string database_url(const std::map<std::string, std::string>& options) {
   return "sqlite:" + dir + "/jiuzhu.db";
 }
 
+namespace {
+
+// The process's one batching channel, closed (its lines written) at exit by every command,
+// including those that never shut Poco's loggers down.
+Poco::AutoPtr<BatchedLogChannel>& log_channel() {
+  static Poco::AutoPtr<BatchedLogChannel> channel;
+  return channel;
+}
+
+}  // namespace
+
 void setup_logging(const std::string& level) {
   Poco::AutoPtr<Poco::PatternFormatter> formatter(new Poco::PatternFormatter("ts=%Y-%m-%dT%H:%M:%S.%iZ level=%p logger=%s %t"));
   Poco::AutoPtr<BatchedLogChannel> batched(new BatchedLogChannel(STDERR_FILENO));
+  if (!log_channel()) std::atexit([] { log_channel()->close(); });
+  log_channel() = batched;
   Poco::AutoPtr<Poco::FormattingChannel> channel(new Poco::FormattingChannel(formatter, batched));
   Poco::Logger::root().setChannel(channel);
   Poco::Logger::root().setLevel(level);
