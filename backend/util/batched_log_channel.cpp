@@ -23,18 +23,18 @@ void BatchedLogChannel::log(const Poco::Message& msg) {
   buffer_ += msg.getText();
   buffer_ += '\n';
   if (!urgent && buffer_.size() < kFlushAt && !stopping_) return;
-  std::string text;
-  text.swap(buffer_);
-  // Taken before mu_ is released: a batch swapped out later cannot overtake this one.
-  std::lock_guard write_lock(write_mu_);
-  lock.unlock();
-  write_all(text);
+  write_buffer(lock);
 }
 
 void BatchedLogChannel::flush() {
   std::unique_lock lock(mu_);
+  write_buffer(lock);
+}
+
+void BatchedLogChannel::write_buffer(std::unique_lock<std::mutex>& lock) {
   std::string text;
   text.swap(buffer_);
+  // Taken before mu_ is released: a batch swapped out later cannot overtake this one.
   std::lock_guard write_lock(write_mu_);
   lock.unlock();
   write_all(text);
@@ -56,13 +56,7 @@ void BatchedLogChannel::run() {
   while (!stopping_) {
     cv_.wait_for(lock, interval_, [&] { return stopping_; });
     if (buffer_.empty()) continue;
-    std::string text;
-    text.swap(buffer_);
-    {
-      std::lock_guard write_lock(write_mu_);
-      lock.unlock();
-      write_all(text);
-    }
+    write_buffer(lock);
     lock.lock();  // after write_mu_ is released: the lock order is always mu_, then write_mu_
   }
 }

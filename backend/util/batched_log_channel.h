@@ -41,6 +41,8 @@ class BatchedLogChannel final : public Poco::Channel {
 
  private:
   void run();
+  // Swaps the buffer out under `lock` (on mu_, released on return) and writes it.
+  void write_buffer(std::unique_lock<std::mutex>& lock);
   void write_all(const std::string& text);  // caller holds write_mu_
 
   const int fd_;

@@ -106,11 +106,15 @@ std::string sha256_hex(const unsigned char* data, size_t n) {
   return s;
 }
 
-std::string time_ordered_uuid(uint64_t unix_ms) {
+namespace {
+
+// 16 random bytes with the given version nibble and the RFC 9562 variant, after `prefix` has
+// overwritten the leading bytes; formatted 8-4-4-4-12.
+std::string uuid_with(int version, const unsigned char* prefix, size_t prefix_len) {
   unsigned char b[16];
   RAND_bytes(b, sizeof b);
-  for (int i = 0; i < 6; ++i) b[i] = static_cast<unsigned char>(unix_ms >> (8 * (5 - i)));
-  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x70);
+  for (size_t i = 0; i < prefix_len && i < 6; ++i) b[i] = prefix[i];
+  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | (version << 4));
   b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
   char out[37];
   std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
@@ -119,16 +123,14 @@ std::string time_ordered_uuid(uint64_t unix_ms) {
   return out;
 }
 
-std::string random_uuid() {
-  unsigned char b[16];
-  RAND_bytes(b, sizeof b);
-  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
-  b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
-  char out[37];
-  std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
-                b[14], b[15]);
-  return out;
+}  // namespace
+
+std::string time_ordered_uuid(uint64_t unix_ms) {
+  unsigned char ms[6];
+  for (int i = 0; i < 6; ++i) ms[i] = static_cast<unsigned char>(unix_ms >> (8 * (5 - i)));
+  return uuid_with(7, ms, sizeof ms);
 }
+
+std::string random_uuid() { return uuid_with(4, nullptr, 0); }
 
 }  // namespace jiuzhu::kiosk
