@@ -3,6 +3,7 @@
 
 #include <Poco/Data/Session.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -115,6 +116,43 @@ const std::vector<Migration>& migrations() {
            {"INSERT INTO audit_head (id, seq, hash, prev_hash) SELECT 1, COALESCE(MAX(seq), 0), "
             "COALESCE((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), repeat('0', 64)), '' FROM audit_log", 2},
        }},
+      // SQLite: the three tables every submission writes lose work that bought nothing.
+      // AUTOINCREMENT updated sqlite_sequence on every insert (it only stops a deleted highest id
+      // from coming back, and these rows are never deleted); audit_log's BIGINT PRIMARY KEY was a
+      // second index beside the rowid, where INTEGER PRIMARY KEY is the rowid itself. Each table is
+      // copied row for row (ids, sequence numbers and hashes unchanged) into its new form.
+      // DROP TABLE fires no triggers; the append-only triggers are made again on the new table.
+      {4,
+       {
+           {"CREATE TABLE applications_v4 (id INTEGER PRIMARY KEY, application_no TEXT NOT NULL UNIQUE, "
+            "client_id TEXT NOT NULL UNIQUE, township TEXT NOT NULL, county TEXT NOT NULL, kiosk_id TEXT NOT NULL, "
+            "channel TEXT NOT NULL, programs TEXT NOT NULL, status TEXT NOT NULL, priority BIGINT NOT NULL, "
+            "received_at TEXT NOT NULL, updated_at TEXT NOT NULL, due_date TEXT NOT NULL, id_last4 TEXT NOT NULL, "
+            "assigned_to TEXT NOT NULL DEFAULT '', body TEXT NOT NULL)", 1},
+           {"INSERT INTO applications_v4 SELECT id, application_no, client_id, township, county, kiosk_id, channel, "
+            "programs, status, priority, received_at, updated_at, due_date, id_last4, assigned_to, body "
+            "FROM applications ORDER BY id", 1},
+           {"DROP TABLE applications", 1},
+           {"ALTER TABLE applications_v4 RENAME TO applications", 1},
+           {"CREATE INDEX applications_township ON applications (township, priority, id)", 1},
+           {"CREATE INDEX applications_county ON applications (county, priority, id)", 1},
+           {"CREATE TABLE case_events_v4 (id INTEGER PRIMARY KEY, application_no TEXT NOT NULL, at TEXT NOT NULL, "
+            "actor TEXT NOT NULL, from_status TEXT NOT NULL, to_status TEXT NOT NULL, note TEXT NOT NULL)", 1},
+           {"INSERT INTO case_events_v4 SELECT id, application_no, at, actor, from_status, to_status, note "
+            "FROM case_events ORDER BY id", 1},
+           {"DROP TABLE case_events", 1},
+           {"ALTER TABLE case_events_v4 RENAME TO case_events", 1},
+           {"CREATE INDEX case_events_app ON case_events (application_no, id)", 1},
+           {"CREATE TABLE audit_log_v4 (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, "
+            "role TEXT NOT NULL, action TEXT NOT NULL, record_type TEXT NOT NULL, record_id TEXT NOT NULL, "
+            "township TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)", 1},
+           {"INSERT INTO audit_log_v4 SELECT seq, at, actor, role, action, record_type, record_id, township, detail, "
+            "prev_hash, hash FROM audit_log ORDER BY seq", 1},
+           {"DROP TABLE audit_log", 1},
+           {"ALTER TABLE audit_log_v4 RENAME TO audit_log", 1},
+           {"CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END", 1},
+           {"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END", 1},
+       }},
   };
   return list;
 }
@@ -132,8 +170,9 @@ std::string fill(std::string sql, Backend backend) {
 
 int latest_schema_version() { return migrations().back().version; }
 
-Status migrate(Database& db) {
-  return db.write([](Tx& tx) -> Status {
+Status migrate(Database& db, int up_to) {
+  const int target = up_to > 0 ? std::min(up_to, latest_schema_version()) : latest_schema_version();
+  return db.write([target](Tx& tx) -> Status {
     auto& s = tx.session();
     if (tx.postgres()) {
       // Two servers starting at once must not both migrate.
@@ -150,7 +189,7 @@ Status migrate(Database& db) {
       return make_error("schema_too_new", "the database was migrated by a newer jiuzhu-server");
     }
     for (const auto& m : migrations()) {
-      if (m.version <= current) continue;
+      if (m.version <= current || m.version > target) continue;
       for (const auto& st : m.statements) {
         if (st.only == 1 && tx.postgres()) continue;
         if (st.only == 2 && !tx.postgres()) continue;

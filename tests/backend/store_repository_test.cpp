@@ -239,6 +239,70 @@ TEST(SqlQuery, CompiledStatementsBeyondTheCacheBoundStillRun) {
   (*db)->close();
 }
 
+// Version 4 rebuilds SQLite's applications, case_events and audit_log without AUTOINCREMENT and
+// with the audit sequence as the rowid. A version-3 database with data comes through whole:
+// the same ids, numbers and hash chain, new rows continue after the old ones, and the audit log
+// is still append-only.
+TEST(SqliteMigration, Version4KeepsEveryRowAndTheChain) {
+  TempDir dir;
+  const std::string path = dir.path() + "/m.db";
+  auto db = open_database("sqlite:" + path);
+  ASSERT_TRUE(db.ok()) << db.error().message;
+  ASSERT_TRUE(migrate(**db, 3).ok());
+  auto repo = make_sql_repository(std::move(db).value());
+  auto submit = [&](const std::string& client_id) {
+    NewApplication a;
+    a.record.client_id = client_id;
+    a.record.township = jiuzhu::test::kTownship;
+    a.record.county = jiuzhu::test::kCounty;
+    a.record.status = "received";
+    a.record.received_at = a.record.updated_at = now_rfc3339();
+    a.record.due_date = "2027-01-08";
+    a.record.programs = R"(["dibao"])";
+    a.record.body = R"({"client_id":")" + client_id + R"("})";
+    a.number_day = "20261124";
+    a.audit = AuditEntry{"kiosk:K1", "kiosk", "create", "application", "", jiuzhu::test::kTownship, ""};
+    return repo->submit_application(a);
+  };
+  for (const char* c : {"m-1", "m-2", "m-3"}) ASSERT_TRUE(submit(c).ok());
+  const Scope county{"", jiuzhu::test::kCounty};
+  auto before = repo->application("450326101-20261124-0002", county);
+  ASSERT_TRUE(before.ok() && *before);
+
+  ASSERT_TRUE(migrate(repo->database()).ok());
+  auto after = repo->application("450326101-20261124-0002", county);
+  ASSERT_TRUE(after.ok() && *after);
+  EXPECT_EQ((*after)->id, (*before)->id);
+  EXPECT_EQ((*after)->client_id, "m-2");
+  EXPECT_EQ((*after)->body, (*before)->body);
+  auto fourth = submit("m-4");
+  ASSERT_TRUE(fourth.ok());
+  EXPECT_EQ(fourth->record.application_no, "450326101-20261124-0004");
+  auto again = submit("m-2");  // a retry still finds the first
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(again->created);
+  auto v = repo->verify_audit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << "first bad row " << v->first_bad_seq;
+  EXPECT_EQ(v->rows, 4);
+  repo->database().close();
+
+  Poco::Data::Session s("SQLite", path);
+  std::string sql;
+  s << "SELECT sql FROM sqlite_master WHERE name = 'applications'", Poco::Data::Keywords::into(sql), now;
+  EXPECT_EQ(sql.find("AUTOINCREMENT"), std::string::npos) << sql;
+  int autoindexes = -1, events = -1, version = 0;
+  s << "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'sqlite_autoindex_audit_log%'",
+      Poco::Data::Keywords::into(autoindexes), now;
+  s << "SELECT COUNT(*) FROM case_events", Poco::Data::Keywords::into(events), now;
+  s << "SELECT MAX(version) FROM schema_version", Poco::Data::Keywords::into(version), now;
+  EXPECT_EQ(autoindexes, 0);
+  EXPECT_EQ(events, 4);
+  EXPECT_EQ(version, latest_schema_version());
+  EXPECT_THROW((s << "UPDATE audit_log SET detail = 'x' WHERE seq = 1", now), Poco::Exception);
+  EXPECT_THROW((s << "DELETE FROM audit_log WHERE seq = 1", now), Poco::Exception);
+}
+
 // The SQLite writer checkpoints by itself once the WAL has `checkpoint_pages` pages: the WAL
 // stops growing (it starts over after each complete checkpoint), /metrics counts the
 // checkpoints, and what was committed is in the database file for a new connection to read.
