@@ -20,25 +20,31 @@ using Poco::Data::Keywords::now;
 
 namespace {
 
+// A received application of `township` numbered on 2026-11-24, as the intake handler builds it.
+NewApplication new_application(const std::string& client_id, const std::string& township = jiuzhu::test::kTownship,
+                               std::string body = "{}") {
+  NewApplication a;
+  a.record.client_id = client_id;
+  a.record.township = township;
+  a.record.county = township.substr(0, 6);
+  a.record.kiosk_id = "K1";
+  a.record.channel = "kiosk";
+  a.record.programs = R"(["dibao"])";
+  a.record.status = "received";
+  a.record.received_at = now_rfc3339();
+  a.record.updated_at = a.record.received_at;
+  a.record.due_date = "2027-01-08";
+  a.record.id_last4 = "123X";
+  a.record.body = std::move(body);
+  a.number_day = "20261124";
+  a.audit = AuditEntry{"kiosk:K1", "kiosk", "create", "application", "", township, ""};
+  return a;
+}
+
 class RepositoryTest : public jiuzhu::test::StoreTest {
  protected:
   NewApplication app(const std::string& client_id, const std::string& township = jiuzhu::test::kTownship) {
-    NewApplication a;
-    a.record.client_id = client_id;
-    a.record.township = township;
-    a.record.county = township.substr(0, 6);
-    a.record.kiosk_id = "K1";
-    a.record.channel = "kiosk";
-    a.record.programs = R"(["dibao"])";
-    a.record.status = "received";
-    a.record.received_at = now_rfc3339();
-    a.record.updated_at = a.record.received_at;
-    a.record.due_date = "2027-01-08";
-    a.record.id_last4 = "123X";
-    a.record.body = "{}";
-    a.number_day = "20261124";
-    a.audit = AuditEntry{"kiosk:K1", "kiosk", "create", "application", "", township, ""};
-    return a;
+    return new_application(client_id, township);
   }
 };
 
@@ -251,18 +257,8 @@ TEST(SqliteMigration, Version4KeepsEveryRowAndTheChain) {
   ASSERT_TRUE(migrate(**db, 3).ok());
   auto repo = make_sql_repository(std::move(db).value());
   auto submit = [&](const std::string& client_id) {
-    NewApplication a;
-    a.record.client_id = client_id;
-    a.record.township = jiuzhu::test::kTownship;
-    a.record.county = jiuzhu::test::kCounty;
-    a.record.status = "received";
-    a.record.received_at = a.record.updated_at = now_rfc3339();
-    a.record.due_date = "2027-01-08";
-    a.record.programs = R"(["dibao"])";
-    a.record.body = R"({"client_id":")" + client_id + R"("})";
-    a.number_day = "20261124";
-    a.audit = AuditEntry{"kiosk:K1", "kiosk", "create", "application", "", jiuzhu::test::kTownship, ""};
-    return repo->submit_application(a);
+    return repo->submit_application(
+        new_application(client_id, jiuzhu::test::kTownship, R"({"client_id":")" + client_id + R"("})"));
   };
   for (const char* c : {"m-1", "m-2", "m-3"}) ASSERT_TRUE(submit(c).ok());
   const Scope county{"", jiuzhu::test::kCounty};
@@ -318,17 +314,9 @@ TEST(SqliteWriter, CheckpointsKeepTheWalBoundedAndLoseNothing) {
   for (int t = 0; t < 4; ++t) {
     writers.emplace_back([&, t] {
       for (int i = 0; i < 150; ++i) {
-        NewApplication a;
-        a.record.client_id = "c-" + std::to_string(t) + "-" + std::to_string(i);
-        a.record.township = jiuzhu::test::kTownship;
-        a.record.county = jiuzhu::test::kCounty;
-        a.record.status = "received";
-        a.record.received_at = a.record.updated_at = now_rfc3339();
-        a.record.due_date = "2027-01-08";
-        a.record.programs = R"(["dibao"])";
-        a.record.body = std::string(1500, 'x');  // about an application's size
-        a.number_day = "20261124";
-        a.audit = AuditEntry{"kiosk:K1", "kiosk", "create", "application", "", jiuzhu::test::kTownship, ""};
+        // 1,500 bytes: about an application's size.
+        const auto a = new_application("c-" + std::to_string(t) + "-" + std::to_string(i), jiuzhu::test::kTownship,
+                                       std::string(1500, 'x'));
         if (!(*repo)->submit_application(a).ok()) ++failed;
       }
     });
