@@ -16,5 +16,8 @@ int user_command(const Args& args);         // backend/cli/admin_commands.cpp: "
 int eligibility_command(const Args& args);  // backend/cli/eligibility_command.cpp
 int discover_command(const Args& args);     // backend/cli/discover_command.cpp
 int synth_command(const Args& args);        // backend/cli/synth_command.cpp
+int backup_command(const Args& args);       // backend/cli/backup_command.cpp
+int restore_command(const Args& args);      // backend/cli/restore_command.cpp
+int audit_command(const Args& args);        // backend/cli/audit_command.cpp: "audit verify"
 
 }  // namespace jiuzhu::backend

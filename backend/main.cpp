@@ -17,6 +17,9 @@ constexpr const char* kUsage =
     "  eligibility  evaluate one household (--params FILE --household FILE [--as-of DATE])\n"
     "  discover     run proactive discovery over feeds (--feeds DIR --county CODE ...)\n"
     "  synth        write a synthetic county (--county CODE --residents N --seed S --out DIR)\n"
+    "  backup       write a verified copy of a SQLite data directory (--out FILE [--data-dir DIR])\n"
+    "  restore      unpack a backup into an empty data directory (--in FILE [--data-dir DIR])\n"
+    "  audit verify walk the audit hash chain ([--db URL] [--data-dir DIR])\n"
     "\n"
     "Each command answers --help.\n";
 
@@ -40,6 +43,9 @@ int main(int argc, char** argv) {
   if (command == "eligibility") return eligibility_command(args);
   if (command == "discover") return discover_command(args);
   if (command == "synth") return synth_command(args);
+  if (command == "backup") return backup_command(args);
+  if (command == "restore") return restore_command(args);
+  if (command == "audit") return audit_command(args);
   std::fprintf(stderr, "jiuzhu-server: unknown command '%s' (try --help)\n", command.c_str());
   return 2;
 }
