@@ -186,7 +186,12 @@ Status migrate(Database& db, int up_to) {
     s << "SELECT COUNT(*) FROM schema_version", into(rows), now;
     if (rows > 0) s << "SELECT MAX(version) FROM schema_version", into(current), now;
     if (current > latest_schema_version()) {
-      return make_error("schema_too_new", "the database was migrated by a newer jiuzhu-server");
+      // ops: name both versions, so that the administrator knows which build to install.
+      return make_error("schema_too_new", "the database has schema version " + std::to_string(current) +
+                                              ", newer than this jiuzhu-server knows (" +
+                                              std::to_string(latest_schema_version()) +
+                                              "): it was migrated by a newer build; run that build or a newer one "
+                                              "(downgrades are not supported: restore a backup taken before the upgrade)");
     }
     for (const auto& m : migrations()) {
       if (m.version <= current || m.version > target) continue;
