@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <mutex>
 
 #include "core/csv_lines.h"
@@ -26,9 +27,20 @@ RegionLevel level_of(std::string_view code) {
 
 }  // namespace
 
+// $JIUZHU_ASSETS; else, for an installed program (PREFIX/bin/jiuzhu-…), PREFIX/share/jiuzhu/assets
+// when that directory exists (the Debian packages put them in /usr/share/jiuzhu/assets, and an
+// unpacked package tree finds its own); else the source tree's assets/ (set at build time).
 std::string assets_dir() {
   if (const char* env = std::getenv("JIUZHU_ASSETS"); env && *env) return env;
-  return JIUZHU_SOURCE_ASSETS;
+  // Installed: the executable's ../share/jiuzhu/assets. Looked up once; the answer cannot change.
+  static const std::string installed = [] {
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) return std::string();
+    const auto dir = exe.parent_path().parent_path() / "share" / "jiuzhu" / "assets";
+    return std::filesystem::is_directory(dir, ec) ? dir.string() : std::string();
+  }();
+  return installed.empty() ? JIUZHU_SOURCE_ASSETS : installed;
 }
 
 Result<RegionTable> RegionTable::parse_csv(std::string_view text) {
