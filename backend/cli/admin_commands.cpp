@@ -15,8 +15,13 @@ namespace {
 
 constexpr const char* kKioskUsage =
     "usage: jiuzhu-server kiosk add --id ID --township CODE [--db URL] [--data-dir DIR]\n"
-    "Registers a kiosk device and prints its bearer token (one line) on stdout.\n"
-    "Only a hash of the token is stored: keep the printed token, it cannot be shown again.\n";
+    "       jiuzhu-server kiosk enrol-code --id ID --township CODE [--valid-hours H] [--db URL] [--data-dir DIR]\n"
+    "       jiuzhu-server kiosk disable|enable --id ID [--db URL] [--data-dir DIR]\n"
+    "add: registers a kiosk device and prints its bearer token (one line) on stdout.\n"
+    "Only a hash of the token is stored: keep the printed token, it cannot be shown again.\n"
+    "enrol-code: prints a one-time code (default valid 24 hours) that the kiosk exchanges for its\n"
+    "token with 'jiuzhu-kiosk enrol', so that no token is copied by hand (docs/operations.md).\n"
+    "disable: the kiosk's token stops working (within 30 s) and it cannot enrol again; enable undoes it.\n";
 
 constexpr const char* kUserUsage =
     "usage: jiuzhu-server user add --login NAME --role ROLE [--township CODE | --county CODE]\n"
@@ -39,7 +44,10 @@ int kiosk_command(const Args& args) {
     std::fputs(kKioskUsage, stdout);
     return 0;
   }
-  if (args.empty() || args[0] != "add") return cli::usage_error("kiosk", "expected 'kiosk add'");
+  if (!args.empty() && (args[0] == "enrol-code" || args[0] == "disable" || args[0] == "enable")) {
+    return kiosk_enrolment_command(args);
+  }
+  if (args.empty() || args[0] != "add") return cli::usage_error("kiosk", "expected 'kiosk add|enrol-code|disable|enable'");
   auto opts = cli::parse_options(Args(args.begin() + 1, args.end()), {"--id", "--township", "--db", "--data-dir"});
   if (!opts) return cli::usage_error("kiosk", opts.error().message);
   auto o = opts.value();

@@ -39,6 +39,9 @@ Router make_api_router() {
   r.add({"GET", "/api/v1/visits/due", case_staff, BodyKind::none, 0, false, h::visits_due});
   r.add({"GET", "/api/v1/registry", case_staff, BodyKind::none, 0, false, h::registry});
   r.add({"GET", "/api/v1/audit", {R::county_admin}, BodyKind::none, 0, false, h::audit_log});
+  // ops: kiosk enrolment (handlers/kiosk_enrol.cpp)
+  r.add({"POST", "/api/v1/kiosks/enrol", anyone, BodyKind::json, 0, false, h::enrol_kiosk});
+  r.add({"GET", "/api/v1/kiosks/self", kiosk, BodyKind::none, 0, false, h::kiosk_self});
   return r;
 }
 

@@ -53,6 +53,7 @@ struct Services {
   DocumentStore documents;
   Authenticator auth;
   RateLimiter progress_limiter;
+  RateLimiter enrol_limiter{10, 10};  // ops: POST /api/v1/kiosks/enrol per client address
   PolicyCache policies;
   std::unique_ptr<QueueStore> queue;  // discovery queue, visits, runs, rosters (same database)
   std::mutex discovery_runs;          // one discovery run at a time: each compares with the last

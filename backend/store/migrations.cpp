@@ -153,6 +153,13 @@ const std::vector<Migration>& migrations() {
            {"CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END", 1},
            {"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END", 1},
        }},
+      // ops: one-time kiosk enrolment codes (store/enrolment_store.h), kept as hashes; used_at
+      // is set when a code is exchanged for a token.
+      {5,
+       {
+           {"CREATE TABLE kiosk_enrolments (code_hash TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, township TEXT NOT NULL, "
+            "created_at TEXT NOT NULL, expires_unix BIGINT NOT NULL, used_at TEXT NOT NULL DEFAULT '')"},
+       }},
   };
   return list;
 }

@@ -53,6 +53,8 @@ Response queue_transition(Request&, Services&);
 Response queue_assignment(Request&, Services&);
 Response case_assignment(Request&, Services&);
 Response discovery_run(Request&, Services&);
+Response enrol_kiosk(Request&, Services&);  // ops: handlers/kiosk_enrol.cpp
+Response kiosk_self(Request&, Services&);   // ops: handlers/kiosk_enrol.cpp
 
 // Uploaded feeds of POST /api/v1/discovery/runs: a small county's feeds fit; larger ones are
 // placed under the feeds root and named instead.
