@@ -7,6 +7,7 @@
 
 #include "kiosk/app/app.h"
 #include "kiosk/app/options.h"
+#include "kiosk/enrol/commands.h"
 
 int main(int argc, char** argv) {
   // glibc malloc, tuned for RSS (docs/kiosk.md "Memory"), before any thread starts:
@@ -19,6 +20,9 @@ int main(int argc, char** argv) {
   mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
   mallopt(M_ARENA_MAX, 2);
   std::vector<std::string> args(argv + 1, argv + argc);
+  // ops: host commands (kiosk/enrol/commands.h).
+  if (!args.empty() && args[0] == "enrol") return jiuzhu::kiosk::enrol_command({args.begin() + 1, args.end()});
+  if (!args.empty() && args[0] == "check") return jiuzhu::kiosk::check_command({args.begin() + 1, args.end()});
   auto opt = jiuzhu::kiosk::parse_options(args);
   if (!opt) {
     std::fprintf(stderr, "jiuzhu-kiosk: %s\n", opt.error().message.c_str());

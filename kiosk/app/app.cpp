@@ -17,6 +17,7 @@
 #include "core/regions.h"
 #include "kiosk/app/stats.h"
 #include "kiosk/ui/fast_fill.h"
+#include "kiosk/outbox/sealed_key.h"
 #include "kiosk/text/utf8.h"
 
 namespace fs = std::filesystem;
@@ -79,7 +80,7 @@ bool App::init(std::string& error) {
   view_.hall_phone = opt_.hall_phone;
 
   // Outbox first: the kiosk must not take applications it cannot keep.
-  auto key = load_or_create_key(opt_.data_dir);
+  auto key = load_outbox_key(opt_.data_dir);  // ops: sealed in production (outbox/sealed_key.h)
   if (!key) {
     error = key.error().message;
     return false;
