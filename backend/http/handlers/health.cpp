@@ -1,5 +1,7 @@
 // GET /healthz (anyone) and GET /metrics (loopback only).
 #include "backend/http/handlers/handlers.h"
+#include "backend/store/overdue_cases.h"
+#include "backend/util/clock.h"
 
 namespace jiuzhu::backend::handlers {
 
@@ -25,6 +27,14 @@ Response metrics(Request&, Services& s) {
     text += "# HELP jiuzhu_intake_applications Applications by workflow status.\n# TYPE jiuzhu_intake_applications gauge\n";
     for (const auto& [status, n] : *counts) {
       text += "jiuzhu_intake_applications{status=\"" + status + "\"} " + std::to_string(n) + "\n";
+    }
+  }
+  // ops: open cases past their due date, per county (store/overdue_cases.h).
+  if (auto overdue = overdue_cases(db, now_rfc3339().substr(0, 10))) {
+    text += "# HELP jiuzhu_cases_overdue Open applications past their statutory due date.\n"
+            "# TYPE jiuzhu_cases_overdue gauge\n";
+    for (const auto& [county, n] : *overdue) {
+      text += "jiuzhu_cases_overdue{county=\"" + county + "\"} " + std::to_string(n) + "\n";
     }
   }
   Response r;
