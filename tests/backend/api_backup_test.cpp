@@ -15,6 +15,7 @@
 #include "backend/store/database.h"
 #include "backend/util/crypto.h"
 #include "support/files.h"
+#include "support/process.h"
 
 using namespace jiuzhu::test;
 namespace fs = std::filesystem;
@@ -191,5 +192,62 @@ TEST_P(AuditVerifyTest, NamesTheFirstTamperedEntry) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AuditVerifyTest, ::testing::ValuesIn(backends()));
+
+}  // namespace
+
+namespace {
+
+// PostgreSQL's way (docs/operations.md): pg_dump while the data is there, pg_restore into a new
+// database, and the check a county runs on every restore — `audit verify` on it, then a server
+// started on it finds the applications under their numbers.
+TEST(BackupPostgresql, PgDumpRestoreIsCheckedByAuditVerify) {
+  const char* base = std::getenv("JIUZHU_TEST_PG_URL");
+  if (!base || !have_tool("pg_dump") || !have_tool("pg_restore") || !have_tool("psql")) {
+    GTEST_SKIP() << "needs JIUZHU_TEST_PG_URL and the PostgreSQL client tools";
+  }
+  TempDir dir;
+  const std::string url = database_url("postgresql", dir.path());
+  const std::string schema = url.substr(url.rfind("search_path%3D") + 14);
+  const std::string kiosk = add_kiosk(url, "K-PGDUMP", kTownship);
+  std::map<std::string, std::pair<Json, std::string>> acked;
+  {
+    ServerProcess server(dir.path(), url);
+    for (int i = 0; i < 6; ++i) {
+      Json app = application(kTownship, uuid());
+      auto r = server.post("/api/v1/applications", app, kiosk);
+      ASSERT_EQ(r.status, 201);
+      acked[app["client_id"]] = {app, r.json()["application_no"]};
+    }
+    server.terminate();
+  }
+  const auto original = run_server_command({"audit", "verify", "--db", url});
+  ASSERT_EQ(original.exit_code, 0);
+
+  ASSERT_EQ(run("pg_dump --format=custom --schema=" + schema + " --file=" + quote(dir.file("jiuzhu.dump")) + " " +
+                quote(base), true).exit_code, 0);
+  const std::string database = "restore_" + schema;
+  ASSERT_EQ(run("psql -q " + quote(base) + " -c 'CREATE DATABASE " + database + "'", true).exit_code, 0);
+  std::string restored_base = base;
+  restored_base = restored_base.substr(0, restored_base.rfind('/') + 1) + database;
+  const auto restore = run("pg_restore --dbname=" + quote(restored_base) + " " + quote(dir.file("jiuzhu.dump")), true);
+  EXPECT_EQ(restore.exit_code, 0) << restore.out;
+  const std::string restored = restored_base + "?options=-csearch_path%3D" + schema;
+
+  const auto verify = run_server_command({"audit", "verify", "--db", restored});
+  EXPECT_EQ(verify.exit_code, 0) << verify.out;
+  EXPECT_EQ(verify.out, original.out);  // the same count
+  {
+    ServerProcess server(dir.path() + "/r", restored);
+    for (const auto& [client_id, sent] : acked) {
+      auto r = server.post("/api/v1/applications", sent.first, kiosk);
+      EXPECT_EQ(r.status, 200) << client_id;
+      EXPECT_EQ(r.json()["application_no"], sent.second);
+    }
+    EXPECT_EQ(server.post("/api/v1/applications", application(kTownship, uuid()), kiosk).status, 201);
+    server.terminate();
+  }
+  EXPECT_EQ(run_server_command({"audit", "verify", "--db", restored}).exit_code, 0);
+  run("psql -q " + quote(base) + " -c 'DROP DATABASE " + database + "'");
+}
 
 }  // namespace
