@@ -30,22 +30,26 @@ std::string audit_row_hash(const std::string& prev_hash, int64_t seq, const std:
   return sha256_hex(buf);
 }
 
-AuditVerification verify_audit_chain(const std::vector<AuditRow>& rows) {
-  AuditVerification v;
-  std::string prev = audit_genesis_hash();
-  int64_t expected = 1;
-  for (const auto& row : rows) {
-    ++v.rows;
-    if (row.seq != expected || row.prev_hash != prev ||
-        audit_row_hash(row.prev_hash, row.seq, row.at, row.entry) != row.hash) {
-      v.ok = false;
-      v.first_bad_seq = row.seq;
-      return v;
-    }
-    prev = row.hash;
-    ++expected;
+bool AuditChainWalker::add(const AuditRow& row) {
+  if (!result_.ok) return false;
+  ++result_.rows;
+  if (row.seq != expected_ || row.prev_hash != prev_ ||
+      audit_row_hash(row.prev_hash, row.seq, row.at, row.entry) != row.hash) {
+    result_.ok = false;
+    result_.first_bad_seq = row.seq;
+    return false;
   }
-  return v;
+  prev_ = row.hash;
+  ++expected_;
+  return true;
+}
+
+AuditVerification verify_audit_chain(const std::vector<AuditRow>& rows) {
+  AuditChainWalker walker;
+  for (const auto& row : rows) {
+    if (!walker.add(row)) break;
+  }
+  return walker.result();
 }
 
 }  // namespace jiuzhu::backend

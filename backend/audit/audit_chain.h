@@ -24,4 +24,19 @@ std::string audit_row_hash(const std::string& prev_hash, int64_t seq, const std:
 // previous row's hash, each hash recomputed. Reports the first row that does not fit.
 AuditVerification verify_audit_chain(const std::vector<AuditRow>& rows);
 
+// The same check for rows handed over a page at a time, so that a long chain (years of a
+// county's audit) is never held in memory at once. One walker per walk; not thread-safe.
+class AuditChainWalker {
+ public:
+  // Checks the next row; false once a row did not fit (then result() names the first such row
+  // and later rows are ignored).
+  bool add(const AuditRow& row);
+  const AuditVerification& result() const { return result_; }
+
+ private:
+  AuditVerification result_;
+  std::string prev_ = audit_genesis_hash();
+  int64_t expected_ = 1;
+};
+
 }  // namespace jiuzhu::backend

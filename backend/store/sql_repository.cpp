@@ -292,16 +292,19 @@ class SqlRepository final : public Repository {
   }
 
   Result<AuditVerification> verify_audit() override {
-    std::vector<AuditRow> all;
+    // A page at a time: a county's audit of years need not fit in memory.
+    AuditChainWalker walker;
     int64_t after = 0;
     for (;;) {
       auto page = audit(Scope{}, after, 5000);
       if (!page) return page.error();
       if (page->empty()) break;
       after = page->back().seq;
-      all.insert(all.end(), page->begin(), page->end());
+      for (const auto& row : *page) {
+        if (!walker.add(row)) return walker.result();
+      }
     }
-    return verify_audit_chain(all);
+    return walker.result();
   }
 
   Result<std::map<std::string, int64_t>> status_counts() override {
