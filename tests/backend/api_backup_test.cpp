@@ -139,6 +139,26 @@ TEST(Backup, DamagedArchiveIsRefusedAndLeavesNothing) {
   write_file(dir.file("junk.zip"), "this is not a zip file");
   EXPECT_EQ(run_server_command({"restore", "--in", dir.file("junk.zip"), "--data-dir", dir.file("j")}).exit_code, 1);
   EXPECT_EQ(run_server_command({"restore", "--data-dir", dir.file("j")}).exit_code, 2);
+
+  // Hostile archives made by another zip writer (Python's zipfile): entries that climb out of the
+  // directory, and entries a backup never has. Nothing is written outside, nothing is left inside.
+  if (have_tool("python3")) {
+    const std::string make = "import zipfile, sys\n"
+                             "with zipfile.ZipFile(sys.argv[1], 'w') as z:\n"
+                             "    z.writestr('manifest.json', '{\"format\":\"jiuzhu-backup\",\"format_version\":1}')\n"
+                             "    z.writestr(sys.argv[2], 'x')\n";
+    write_file(dir.file("make.py"), make);
+    for (const std::string entry : {"../escaped.txt", "documents/../../escaped.txt", "documents/ab/not-a-hash", "extra.sh"}) {
+      ASSERT_EQ(run("python3 " + quote(dir.file("make.py")) + " " + quote(dir.file("hostile.zip")) + " " + quote(entry)).exit_code, 0);
+      const std::string target = dir.file("h/data");
+      auto h = run_server_command({"restore", "--in", dir.file("hostile.zip"), "--data-dir", target});
+      EXPECT_EQ(h.exit_code, 1) << entry;
+      EXPECT_FALSE(fs::exists(dir.file("escaped.txt"))) << entry;
+      EXPECT_FALSE(fs::exists(dir.file("h/escaped.txt"))) << entry;
+      EXPECT_TRUE(!fs::exists(target) || fs::is_empty(target)) << entry;
+      fs::remove_all(dir.file("h"));
+    }
+  }
 }
 
 TEST(Backup, PostgresqlIsExplainedNotCopied) {
