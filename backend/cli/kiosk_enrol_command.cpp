@@ -21,7 +21,8 @@ int kiosk_enrolment_command(const Args& args) {
   auto opts = cli::parse_options(Args(args.begin() + 1, args.end()), valued);
   if (!opts) return cli::usage_error("kiosk", opts.error().message);
   auto o = opts.value();
-  if (!o.count("--id") || o["--id"].empty() || o["--id"].size() > 64) return cli::usage_error("kiosk", "--id ID is required");
+  if (!o.count("--id") || o["--id"].empty() || o["--id"].size() > 64)
+    return cli::usage_error("kiosk", "--id ID is required");
   int64_t valid_hours = 24;
   if (sub == "enrol-code") {
     if (!o.count("--township") || !cli::valid_township(o["--township"])) {
@@ -33,7 +34,8 @@ int kiosk_enrolment_command(const Args& args) {
       } catch (const std::exception&) {
         valid_hours = 0;
       }
-      if (valid_hours < 1 || valid_hours > 24 * 14) return cli::usage_error("kiosk", "--valid-hours must be 1 to 336");
+      if (valid_hours < 1 || valid_hours > 24 * 14)
+        return cli::usage_error("kiosk", "--valid-hours must be 1 to 336");
     }
   }
   auto repo = open_repository(cli::database_url(o));
@@ -49,8 +51,9 @@ int kiosk_enrolment_command(const Args& args) {
       return 1;
     }
     std::printf("%s\n", issued->code.c_str());
-    std::fprintf(stderr, "one-time enrolment code for kiosk %s, valid until %s:\n"
-                         "  jiuzhu-kiosk enrol --backend URL --code %s\n",
+    std::fprintf(stderr,
+                 "one-time enrolment code for kiosk %s, valid until %s:\n"
+                 "  jiuzhu-kiosk enrol --backend URL --code %s\n",
                  o["--id"].c_str(), issued->expires_at.c_str(), issued->code.c_str());
     return 0;
   }

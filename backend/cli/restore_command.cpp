@@ -34,8 +34,8 @@ int restore_command(const Args& args) {
     std::fprintf(stderr, "jiuzhu-server restore: %s\n", summary.error().message.c_str());
     return 1;
   }
-  std::printf("restored into %s: schema %d, %lld applications, %lld audit entries, %lld documents\n", data_dir.c_str(),
-              summary->schema_version, static_cast<long long>(summary->applications),
+  std::printf("restored into %s: schema %d, %lld applications, %lld audit entries, %lld documents\n",
+              data_dir.c_str(), summary->schema_version, static_cast<long long>(summary->applications),
               static_cast<long long>(summary->audit_rows), static_cast<long long>(summary->documents));
   return 0;
 }

@@ -4,9 +4,9 @@
 #include <Poco/DateTime.h>
 #include <Poco/Delegate.h>
 #include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
 #include <Poco/Exception.h>
 #include <Poco/Path.h>
+#include <Poco/SHA2Engine.h>
 #include <Poco/Zip/Compress.h>
 #include <Poco/Zip/Decompress.h>
 #include <fcntl.h>
@@ -116,7 +116,8 @@ Result<DataSummary> check_unpacked(const fs::path& dir) {
     return make_error("bad_archive", "not a Jiuzhu backup: manifest.json is not a jiuzhu-backup manifest");
   }
   if (manifest.value("format_version", 0) != kFormatVersion) {
-    return make_error("bad_archive", "backup format version " + std::to_string(manifest.value("format_version", 0)) +
+    return make_error("bad_archive", "backup format version " +
+                                         std::to_string(manifest.value("format_version", 0)) +
                                          " is not one this jiuzhu-server reads");
   }
   // Nothing but the manifest, the database and documents named by their hash.
@@ -133,7 +134,8 @@ Result<DataSummary> check_unpacked(const fs::path& dir) {
     }
     auto hash = file_sha256(it->path());
     if (!hash) return hash.error();
-    if (*hash != claimed_hash(rel)) return make_error("corrupt_backup", "document " + name + " does not match its hash");
+    if (*hash != claimed_hash(rel))
+      return make_error("corrupt_backup", "document " + name + " does not match its hash");
     ++documents;
   }
   if (ec) return make_error("io_error", "cannot list the unpacked backup: " + ec.message());
@@ -144,7 +146,8 @@ Result<DataSummary> check_unpacked(const fs::path& dir) {
     return make_error("corrupt_backup", "jiuzhu.db does not match the SHA-256 in manifest.json");
   }
   if (manifest.value("documents", int64_t{-1}) != documents) {
-    return make_error("corrupt_backup", "the backup holds " + std::to_string(documents) + " documents, manifest.json says " +
+    return make_error("corrupt_backup", "the backup holds " + std::to_string(documents) +
+                                            " documents, manifest.json says " +
                                             std::to_string(manifest.value("documents", int64_t{-1})));
   }
   auto summary = check_sqlite_file((dir / "jiuzhu.db").string());
@@ -214,14 +217,14 @@ Result<DataSummary> create_backup(const std::string& db_path, const std::string&
     if (!out) return make_error("io_error", "cannot write " + partial);
     Poco::Zip::Compress zip(out, true, true);
     std::istringstream manifest_stream(manifest.dump(2) + "\n");
-    zip.addFile(manifest_stream, Poco::DateTime(), Poco::Path("manifest.json"), Poco::Zip::ZipCommon::CM_DEFLATE,
-                Poco::Zip::ZipCommon::CL_NORMAL);
+    zip.addFile(manifest_stream, Poco::DateTime(), Poco::Path("manifest.json"),
+                Poco::Zip::ZipCommon::CM_DEFLATE, Poco::Zip::ZipCommon::CL_NORMAL);
     zip.addFile(Poco::Path(copy.string()), Poco::Path("jiuzhu.db"), Poco::Zip::ZipCommon::CM_DEFLATE,
                 Poco::Zip::ZipCommon::CL_FAST);
     // Scans are JPEG, PNG or PDF: already compressed.
     for (const auto& [path, name] : documents) {
-      zip.addFile(Poco::Path(path.string()), Poco::Path(name, Poco::Path::PATH_UNIX), Poco::Zip::ZipCommon::CM_STORE,
-                  Poco::Zip::ZipCommon::CL_NORMAL);
+      zip.addFile(Poco::Path(path.string()), Poco::Path(name, Poco::Path::PATH_UNIX),
+                  Poco::Zip::ZipCommon::CM_STORE, Poco::Zip::ZipCommon::CL_NORMAL);
     }
     zip.close();
     out.close();
@@ -256,9 +259,11 @@ Result<DataSummary> restore_backup(const std::string& archive, const std::string
   if (!fs::is_regular_file(archive)) return make_error("io_error", "no backup file at " + archive);
   std::error_code ec;
   if (fs::exists(data_dir, ec)) {
-    if (!fs::is_directory(data_dir, ec)) return make_error("data_dir_not_empty", data_dir + " is not a directory");
+    if (!fs::is_directory(data_dir, ec))
+      return make_error("data_dir_not_empty", data_dir + " is not a directory");
     if (!fs::is_empty(data_dir, ec)) {
-      return make_error("data_dir_not_empty", data_dir + " is not empty: restore only into an empty directory");
+      return make_error("data_dir_not_empty",
+                        data_dir + " is not empty: restore only into an empty directory");
     }
   } else if (!fs::create_directories(data_dir, ec) || ec) {
     return make_error("io_error", "cannot create " + data_dir + ": " + ec.message());

@@ -60,7 +60,8 @@ Result<int64_t> single_int(Handle& h, const std::string& sql) {
 }  // namespace
 
 Status sqlite_online_copy(const std::string& source, const std::string& target) {
-  if (!std::filesystem::is_regular_file(source)) return make_error("no_database", "no SQLite database at " + source);
+  if (!std::filesystem::is_regular_file(source))
+    return make_error("no_database", "no SQLite database at " + source);
   Handle src, dst;
   // Read-write without CREATE: a WAL reader needs to map the -shm file; nothing is written.
   if (auto st = open_handle(src, source, SQLITE_OPEN_READWRITE); !st) return st;
@@ -78,15 +79,18 @@ Status sqlite_online_copy(const std::string& source, const std::string& target) 
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   sqlite3_backup_finish(b);
-  if (rc != SQLITE_DONE) return make_error("backup_failed", "the online backup failed: " + std::string(sqlite3_errstr(rc)));
-  if (sqlite3_errcode(dst.db) != SQLITE_OK) return make_error("backup_failed", "writing the copy failed: " + dst.message());
+  if (rc != SQLITE_DONE)
+    return make_error("backup_failed", "the online backup failed: " + std::string(sqlite3_errstr(rc)));
+  if (sqlite3_errcode(dst.db) != SQLITE_OK)
+    return make_error("backup_failed", "writing the copy failed: " + dst.message());
   // The copy is one self-contained file: no -wal beside it.
   if (auto mode = column(dst, "PRAGMA journal_mode=DELETE"); !mode) return mode.error();
   return Ok{};
 }
 
 Result<DataSummary> check_sqlite_file(const std::string& path) {
-  if (!std::filesystem::is_regular_file(path)) return make_error("no_database", "no SQLite database at " + path);
+  if (!std::filesystem::is_regular_file(path))
+    return make_error("no_database", "no SQLite database at " + path);
   DataSummary summary;
   {
     Handle h;
@@ -96,7 +100,8 @@ Result<DataSummary> check_sqlite_file(const std::string& path) {
     auto integrity = column(h, "PRAGMA integrity_check");
     if (!integrity) return integrity.error();
     if (integrity->size() != 1 || integrity->front() != "ok") {
-      return make_error("corrupt_backup", "integrity_check failed: " + (integrity->empty() ? "" : integrity->front()));
+      return make_error("corrupt_backup",
+                        "integrity_check failed: " + (integrity->empty() ? "" : integrity->front()));
     }
     auto version = single_int(h, "SELECT MAX(version) FROM schema_version");
     if (!version) return version.error();
@@ -110,7 +115,8 @@ Result<DataSummary> check_sqlite_file(const std::string& path) {
   if (!chain) return chain.error();
   summary.audit_rows = chain->rows;
   if (!chain->ok) {
-    return make_error("corrupt_backup", "the audit chain is broken at entry seq=" + std::to_string(chain->first_bad_seq));
+    return make_error("corrupt_backup",
+                      "the audit chain is broken at entry seq=" + std::to_string(chain->first_bad_seq));
   }
   return summary;
 }

@@ -12,7 +12,8 @@ namespace jiuzhu::kiosk {
 namespace {
 
 constexpr const char* kEnrolUsage =
-    "usage: jiuzhu-kiosk enrol --backend URL --code CODE [--data-dir DIR] [--token-file FILE] [--ca-file FILE]\n"
+    "usage: jiuzhu-kiosk enrol --backend URL --code CODE [--data-dir DIR] [--token-file FILE] [--ca-file "
+    "FILE]\n"
     "Exchanges a one-time enrolment code (jiuzhu-server kiosk enrol-code) for this kiosk's token and\n"
     "stores it in DATA_DIR/kiosk.token (or FILE), readable by its owner only.\n";
 
@@ -80,26 +81,32 @@ int check_command(const std::vector<std::string>& args) {
     std::fprintf(stderr, "jiuzhu-kiosk check: %s\n", backend.error().message.c_str());
     return 2;
   }
-  backend.value().token = trimmed_file(opt->token_file.empty() ? opt->data_dir + "/kiosk.token" : opt->token_file);
+  backend.value().token =
+      trimmed_file(opt->token_file.empty() ? opt->data_dir + "/kiosk.token" : opt->token_file);
   const Standing s = check_standing(*backend);
   if (s.kind == StandingKind::refused) {
-    std::fprintf(stderr, "jiuzhu-kiosk check: %s; no resident session is started. 此终端已停用或未登记，请联系县民政局。\n",
-                 s.detail.c_str());
+    std::fprintf(
+        stderr,
+        "jiuzhu-kiosk check: %s; no resident session is started. 此终端已停用或未登记，请联系县民政局。\n",
+        s.detail.c_str());
     return 3;
   }
   if (s.clock_known && !clock_acceptable(s.clock_skew)) {
-    std::fprintf(stderr,
-                 "jiuzhu-kiosk check: this kiosk's clock is %lld s off the server's (more than %lld s): receipts "
-                 "would carry a wrong time; fix the time (timedatectl, NTP). 终端时钟不准，请工作人员校准时间。\n",
-                 static_cast<long long>(s.clock_skew), static_cast<long long>(kMaxClockSkewSeconds));
+    std::fprintf(
+        stderr,
+        "jiuzhu-kiosk check: this kiosk's clock is %lld s off the server's (more than %lld s): receipts "
+        "would carry a wrong time; fix the time (timedatectl, NTP). 终端时钟不准，请工作人员校准时间。\n",
+        static_cast<long long>(s.clock_skew), static_cast<long long>(kMaxClockSkewSeconds));
     return 4;
   }
   if (s.kind == StandingKind::unreachable) {
-    std::fprintf(stderr, "jiuzhu-kiosk check: %s; starting offline (applications wait in the outbox)\n", s.detail.c_str());
+    std::fprintf(stderr, "jiuzhu-kiosk check: %s; starting offline (applications wait in the outbox)\n",
+                 s.detail.c_str());
     return 0;
   }
   std::printf("kiosk active; clock %s\n",
-              s.clock_known ? ("within " + std::to_string(s.clock_skew) + " s of the server's").c_str() : "not checked");
+              s.clock_known ? ("within " + std::to_string(s.clock_skew) + " s of the server's").c_str()
+                            : "not checked");
   return 0;
 }
 

@@ -24,11 +24,15 @@ Result<EnrolReply> exchange_enrolment_code(const BackendConfig& backend, const s
   anonymous.token.clear();
   auto r = http_request(anonymous, "POST", "/api/v1/kiosks/enrol", "application/json", body);
   if (!r) return r.error();
-  if (r->status == 401) return make_error("invalid_enrolment_code", "登记码错误、已使用或已过期（enrolment code wrong, used or expired）");
-  if (r->status == 403) return make_error("kiosk_disabled", "此终端已被县里停用（the county has disabled this kiosk）");
+  if (r->status == 401)
+    return make_error("invalid_enrolment_code",
+                      "登记码错误、已使用或已过期（enrolment code wrong, used or expired）");
+  if (r->status == 403)
+    return make_error("kiosk_disabled", "此终端已被县里停用（the county has disabled this kiosk）");
   const auto j = nlohmann::json::parse(r->body, nullptr, false);
   if (r->status != 200 || !j.is_object() || !j.contains("token") || !j["token"].is_string()) {
-    return make_error("backend_error", "the backend answered " + std::to_string(r->status) + " to the enrolment");
+    return make_error("backend_error",
+                      "the backend answered " + std::to_string(r->status) + " to the enrolment");
   }
   return EnrolReply{j.value("kiosk_id", ""), j.value("township", ""), j["token"].get<std::string>()};
 }
@@ -43,7 +47,8 @@ Status store_token(const std::string& path, const std::string& token) {
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) return make_error("io_error", "cannot create " + tmp);
   const std::string line = token + "\n";
-  const bool ok = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
+  const bool ok =
+      ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
   ::close(fd);
   if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0 || !fsync_dir(dir)) {
     ::unlink(tmp.c_str());
@@ -52,7 +57,8 @@ Status store_token(const std::string& path, const std::string& token) {
   return Ok{};
 }
 
-Result<int64_t> clock_skew_seconds(const std::string& date_header, int64_t local_sent, int64_t local_received) {
+Result<int64_t> clock_skew_seconds(const std::string& date_header, int64_t local_sent,
+                                   int64_t local_received) {
   // The one format servers must send (RFC 7231 IMF-fixdate), parsed strictly: Poco's parser
   // guesses its way through anything, and a wrong guess here would block receipts.
   std::tm tm{};
@@ -74,10 +80,11 @@ Standing check_standing(const BackendConfig& backend) {
   try {
     std::unique_ptr<Poco::Net::HTTPClientSession> session;
     if (backend.tls) {
-      session = std::make_unique<Poco::Net::HTTPSClientSession>(backend.host, static_cast<Poco::UInt16>(backend.port),
-                                                                 backend.tls_context);
+      session = std::make_unique<Poco::Net::HTTPSClientSession>(
+          backend.host, static_cast<Poco::UInt16>(backend.port), backend.tls_context);
     } else {
-      session = std::make_unique<Poco::Net::HTTPClientSession>(backend.host, static_cast<Poco::UInt16>(backend.port));
+      session = std::make_unique<Poco::Net::HTTPClientSession>(backend.host,
+                                                               static_cast<Poco::UInt16>(backend.port));
     }
     session->setTimeout(Poco::Timespan(backend.timeout_ms / 1000, (backend.timeout_ms % 1000) * 1000));
     Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/api/v1/kiosks/self",

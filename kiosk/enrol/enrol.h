@@ -32,7 +32,8 @@ inline constexpr int64_t kMaxClockSkewSeconds = 300;
 // The kiosk clock minus the server clock, from the server's Date header (RFC 7231) read at
 // local time `local_received` after a request sent at `local_sent` (both Unix seconds): the
 // server's time is taken as the middle of the round trip. Errors: bad_date.
-Result<int64_t> clock_skew_seconds(const std::string& date_header, int64_t local_sent, int64_t local_received);
+Result<int64_t> clock_skew_seconds(const std::string& date_header, int64_t local_sent,
+                                   int64_t local_received);
 bool clock_acceptable(int64_t skew_seconds);
 
 enum class StandingKind { active, refused, unreachable };

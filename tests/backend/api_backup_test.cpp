@@ -42,7 +42,7 @@ TEST(Backup, UnderWriteLoadRestoresEveryAcknowledgedApplication) {
   const std::string doc = upload_pdf(server, kiosk);
 
   std::mutex mu;
-  std::map<std::string, Json> acked;  // client_id → the application sent
+  std::map<std::string, Json> acked;           // client_id → the application sent
   std::map<std::string, std::string> numbers;  // client_id → application_no
   std::atomic<bool> stop{false};
   std::vector<std::thread> clients;
@@ -122,14 +122,16 @@ TEST(Backup, DamagedArchiveIsRefusedAndLeavesNothing) {
   const std::string kiosk = add_kiosk(url, "K-DAMAGE", kTownship);
   {
     ServerProcess server(data, url);
-    for (int i = 0; i < 5; ++i) ASSERT_EQ(server.post("/api/v1/applications", application(kTownship, uuid()), kiosk).status, 201);
+    for (int i = 0; i < 5; ++i)
+      ASSERT_EQ(server.post("/api/v1/applications", application(kTownship, uuid()), kiosk).status, 201);
     server.terminate();
   }
   ASSERT_EQ(run_server_command({"backup", "--out", dir.file("b.zip"), "--data-dir", data}).exit_code, 0);
   std::string bytes = read_file(dir.file("b.zip"));
   ASSERT_GT(bytes.size(), 1000u);
   // Flip bytes in the middle (inside the compressed database).
-  for (size_t i = bytes.size() / 2; i < bytes.size() / 2 + 16; ++i) bytes[i] = static_cast<char>(bytes[i] ^ 0x5a);
+  for (size_t i = bytes.size() / 2; i < bytes.size() / 2 + 16; ++i)
+    bytes[i] = static_cast<char>(bytes[i] ^ 0x5a);
   write_file(dir.file("bad.zip"), bytes);
   auto r = run_server_command({"restore", "--in", dir.file("bad.zip"), "--data-dir", dir.file("r")}, {},
                               dir.file("r.log"));
@@ -137,19 +139,26 @@ TEST(Backup, DamagedArchiveIsRefusedAndLeavesNothing) {
   EXPECT_TRUE(!fs::exists(dir.file("r/jiuzhu.db")));
   // Not a backup at all.
   write_file(dir.file("junk.zip"), "this is not a zip file");
-  EXPECT_EQ(run_server_command({"restore", "--in", dir.file("junk.zip"), "--data-dir", dir.file("j")}).exit_code, 1);
+  EXPECT_EQ(
+      run_server_command({"restore", "--in", dir.file("junk.zip"), "--data-dir", dir.file("j")}).exit_code,
+      1);
   EXPECT_EQ(run_server_command({"restore", "--data-dir", dir.file("j")}).exit_code, 2);
 
   // Hostile archives made by another zip writer (Python's zipfile): entries that climb out of the
   // directory, and entries a backup never has. Nothing is written outside, nothing is left inside.
   if (have_tool("python3")) {
-    const std::string make = "import zipfile, sys\n"
-                             "with zipfile.ZipFile(sys.argv[1], 'w') as z:\n"
-                             "    z.writestr('manifest.json', '{\"format\":\"jiuzhu-backup\",\"format_version\":1}')\n"
-                             "    z.writestr(sys.argv[2], 'x')\n";
+    const std::string make =
+        "import zipfile, sys\n"
+        "with zipfile.ZipFile(sys.argv[1], 'w') as z:\n"
+        "    z.writestr('manifest.json', '{\"format\":\"jiuzhu-backup\",\"format_version\":1}')\n"
+        "    z.writestr(sys.argv[2], 'x')\n";
     write_file(dir.file("make.py"), make);
-    for (const std::string entry : {"../escaped.txt", "documents/../../escaped.txt", "documents/ab/not-a-hash", "extra.sh"}) {
-      ASSERT_EQ(run("python3 " + quote(dir.file("make.py")) + " " + quote(dir.file("hostile.zip")) + " " + quote(entry)).exit_code, 0);
+    for (const std::string entry :
+         {"../escaped.txt", "documents/../../escaped.txt", "documents/ab/not-a-hash", "extra.sh"}) {
+      ASSERT_EQ(run("python3 " + quote(dir.file("make.py")) + " " + quote(dir.file("hostile.zip")) + " " +
+                    quote(entry))
+                    .exit_code,
+                0);
       const std::string target = dir.file("h/data");
       auto h = run_server_command({"restore", "--in", dir.file("hostile.zip"), "--data-dir", target});
       EXPECT_EQ(h.exit_code, 1) << entry;
@@ -163,8 +172,8 @@ TEST(Backup, DamagedArchiveIsRefusedAndLeavesNothing) {
 
 TEST(Backup, PostgresqlIsExplainedNotCopied) {
   TempDir dir;
-  auto r = run_server_command({"backup", "--out", dir.file("b.zip"), "--db", "postgresql://localhost/jiuzhu"}, {},
-                              dir.file("log"));
+  auto r = run_server_command({"backup", "--out", dir.file("b.zip"), "--db", "postgresql://localhost/jiuzhu"},
+                              {}, dir.file("log"));
   EXPECT_EQ(r.exit_code, 2);
   const std::string log = read_file(dir.file("log"));
   EXPECT_NE(log.find("pg_dump"), std::string::npos);
@@ -180,7 +189,8 @@ TEST_P(AuditVerifyTest, NamesTheFirstTamperedEntry) {
   const std::string kiosk = add_kiosk(url, "K-TAMPER", kTownship);
   {
     ServerProcess server(dir.path(), url);
-    for (int i = 0; i < 8; ++i) ASSERT_EQ(server.post("/api/v1/applications", application(kTownship, uuid()), kiosk).status, 201);
+    for (int i = 0; i < 8; ++i)
+      ASSERT_EQ(server.post("/api/v1/applications", application(kTownship, uuid()), kiosk).status, 201);
     server.terminate();
   }
   auto intact = run_server_command({"audit", "verify", "--db", url});
@@ -243,13 +253,17 @@ TEST(BackupPostgresql, PgDumpRestoreIsCheckedByAuditVerify) {
   const auto original = run_server_command({"audit", "verify", "--db", url});
   ASSERT_EQ(original.exit_code, 0);
 
-  ASSERT_EQ(run("pg_dump --format=custom --schema=" + schema + " --file=" + quote(dir.file("jiuzhu.dump")) + " " +
-                quote(base), true).exit_code, 0);
+  ASSERT_EQ(run("pg_dump --format=custom --schema=" + schema + " --file=" + quote(dir.file("jiuzhu.dump")) +
+                    " " + quote(base),
+                true)
+                .exit_code,
+            0);
   const std::string database = "restore_" + schema;
   ASSERT_EQ(run("psql -q " + quote(base) + " -c 'CREATE DATABASE " + database + "'", true).exit_code, 0);
   std::string restored_base = base;
   restored_base = restored_base.substr(0, restored_base.rfind('/') + 1) + database;
-  const auto restore = run("pg_restore --dbname=" + quote(restored_base) + " " + quote(dir.file("jiuzhu.dump")), true);
+  const auto restore =
+      run("pg_restore --dbname=" + quote(restored_base) + " " + quote(dir.file("jiuzhu.dump")), true);
   EXPECT_EQ(restore.exit_code, 0) << restore.out;
   const std::string restored = restored_base + "?options=-csearch_path%3D" + schema;
 

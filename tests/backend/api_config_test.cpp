@@ -19,10 +19,11 @@ namespace {
 
 // A self-signed certificate for localhost and 127.0.0.1, valid one day.
 bool make_certificate(const TempDir& dir) {
-  const auto r = run("openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -addext "
-                     "subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout " +
-                         quote(dir.file("key.pem")) + " -out " + quote(dir.file("cert.pem")),
-                     true);
+  const auto r =
+      run("openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -addext "
+          "subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout " +
+              quote(dir.file("key.pem")) + " -out " + quote(dir.file("cert.pem")),
+          true);
   return r.exit_code == 0;
 }
 

@@ -71,9 +71,15 @@ TEST_P(EnrolTest, DisabledKioskIsRefused) {
   auto late = server.post("/api/v1/kiosks/enrol", Json{{"code", second}});
   EXPECT_EQ(late.status, 403) << late.body;
   EXPECT_EQ(late.json()["error"]["code"], "kiosk_disabled");
-  EXPECT_EQ(run_server_command({"kiosk", "enrol-code", "--id", "HALL-ENROL-2", "--township", kTownship, "--db", url}).exit_code, 1);
+  EXPECT_EQ(run_server_command(
+                {"kiosk", "enrol-code", "--id", "HALL-ENROL-2", "--township", kTownship, "--db", url})
+                .exit_code,
+            1);
   // Another township's id is not taken over.
-  EXPECT_EQ(run_server_command({"kiosk", "enrol-code", "--id", "HALL-ENROL-2", "--township", kOtherTownship, "--db", url}).exit_code, 1);
+  EXPECT_EQ(run_server_command(
+                {"kiosk", "enrol-code", "--id", "HALL-ENROL-2", "--township", kOtherTownship, "--db", url})
+                .exit_code,
+            1);
 
   ASSERT_EQ(run_server_command({"kiosk", "enable", "--id", "HALL-ENROL-2", "--db", url}).exit_code, 0);
   auto fresh = server.post("/api/v1/kiosks/enrol", Json{{"code", issue_code(url, "HALL-ENROL-2")}});

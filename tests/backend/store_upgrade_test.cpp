@@ -86,10 +86,13 @@ TEST_P(UpgradeTest, FirstSchemaMigratesToLatestAndKeepsEveryRecord) {
   ASSERT_TRUE(opened.ok()) << opened.error().message;
   auto& repo = **opened;
   int64_t version = 0;
-  ASSERT_TRUE(repo.database().read([&](Tx& tx) -> jiuzhu::Status {
-    tx.session() << "SELECT MAX(version) FROM schema_version", Poco::Data::Keywords::into(version), now;
-    return jiuzhu::Ok{};
-  }).ok());
+  ASSERT_TRUE(repo.database()
+                  .read([&](Tx& tx) -> jiuzhu::Status {
+                    tx.session() << "SELECT MAX(version) FROM schema_version",
+                        Poco::Data::Keywords::into(version), now;
+                    return jiuzhu::Ok{};
+                  })
+                  .ok());
   EXPECT_EQ(version, latest_schema_version());
 
   // Kiosk, staff account, every application with its body, events, referral, audit.
@@ -147,7 +150,8 @@ TEST_P(UpgradeTest, FirstSchemaMigratesToLatestAndKeepsEveryRecord) {
   fresh.record.id_last4 = "123X";
   fresh.record.body = "{}";
   fresh.number_day = "20261124";
-  fresh.audit = AuditEntry{"kiosk:K-V1-01", "kiosk", "create", "application", "", jiuzhu::test::kTownship, ""};
+  fresh.audit =
+      AuditEntry{"kiosk:K-V1-01", "kiosk", "create", "application", "", jiuzhu::test::kTownship, ""};
   auto submitted = repo.submit_application(fresh);
   ASSERT_TRUE(submitted.ok()) << submitted.error().message;
   EXPECT_EQ(submitted->record.application_no, std::string(jiuzhu::test::kTownship) + "-20261124-0009");
@@ -162,10 +166,11 @@ TEST_P(UpgradeTest, DatabaseOfANewerBuildIsRefused) {
     auto db = version_one();
     ASSERT_TRUE(migrate(*db).ok());
     ASSERT_TRUE(db->write([](Tx& tx) -> jiuzhu::Status {
-      Poco::Int64 v = latest_schema_version() + 1;
-      tx.session() << tx.q("INSERT INTO schema_version (version) VALUES (?)"), Poco::Data::Keywords::use(v), now;
-      return jiuzhu::Ok{};
-    }).ok());
+                    Poco::Int64 v = latest_schema_version() + 1;
+                    tx.session() << tx.q("INSERT INTO schema_version (version) VALUES (?)"),
+                        Poco::Data::Keywords::use(v), now;
+                    return jiuzhu::Ok{};
+                  }).ok());
     db->close();
   }
   auto opened = open_repository(url_);

@@ -72,8 +72,9 @@ TEST(SealedKey, RoundTripThroughSystemdCreds) {
                         quote(dir.file("outbox-key.cred")),
                     true);
   if (sealed.exit_code != 0) GTEST_SKIP() << "systemd-creds cannot encrypt here: " << sealed.out;
-  EXPECT_EQ(jiuzhu::test::read_file(dir.file("outbox-key.cred")).find(jiuzhu::test::read_file(dir.file("plain"))),
-            std::string::npos);
+  EXPECT_EQ(
+      jiuzhu::test::read_file(dir.file("outbox-key.cred")).find(jiuzhu::test::read_file(dir.file("plain"))),
+      std::string::npos);
   fs::create_directories(dir.file("creds"));
   ASSERT_EQ(run("systemd-creds decrypt --name=outbox-key " + quote(dir.file("outbox-key.cred")) + " " +
                 quote(dir.file("creds/outbox-key")))
@@ -111,21 +112,25 @@ TEST(Enrolment, CodeBecomesATokenAndADisabledKioskIsRefused) {
   ASSERT_EQ(code.exit_code, 0);
   code.out.pop_back();
   // The server on a free port; its first line names it.
-  const std::string start = s + " serve --listen 127.0.0.1:0 --data-dir " + d + "/server > " + d + "/out 2>/dev/null & echo $! > " +
-                            d + "/pid; for i in $(seq 100); do grep -q listening " + d + "/out && break; sleep 0.1; done; " +
-                            "sed -n 's/^listening on .*:\\([0-9]*\\)$/\\1/p' " + d + "/out";
+  const std::string start =
+      s + " serve --listen 127.0.0.1:0 --data-dir " + d + "/server > " + d + "/out 2>/dev/null & echo $! > " +
+      d + "/pid; for i in $(seq 100); do grep -q listening " + d + "/out && break; sleep 0.1; done; " +
+      "sed -n 's/^listening on .*:\\([0-9]*\\)$/\\1/p' " + d + "/out";
   auto port = run(start);
   ASSERT_FALSE(port.out.empty());
   port.out.pop_back();
   const std::string url = "http://127.0.0.1:" + port.out;
-  auto enrolled = run(k + " enrol --backend " + url + " --code " + quote(code.out) + " --data-dir " + d + "/kiosk", true);
+  auto enrolled =
+      run(k + " enrol --backend " + url + " --code " + quote(code.out) + " --data-dir " + d + "/kiosk", true);
   EXPECT_EQ(enrolled.exit_code, 0) << enrolled.out;
   struct stat st {};
   ASSERT_EQ(::stat(dir.file("kiosk/kiosk.token").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
   EXPECT_EQ(jiuzhu::test::read_file(dir.file("kiosk/kiosk.token")).rfind("jzk_", 0), 0u);
   // Used once.
-  EXPECT_EQ(run(k + " enrol --backend " + url + " --code " + quote(code.out) + " --data-dir " + d + "/other").exit_code, 1);
+  EXPECT_EQ(run(k + " enrol --backend " + url + " --code " + quote(code.out) + " --data-dir " + d + "/other")
+                .exit_code,
+            1);
   EXPECT_EQ(run(k + " enrol --backend " + url).exit_code, 2);
 
   auto check = run(k + " check --backend " + url + " --data-dir " + d + "/kiosk", true);
@@ -137,7 +142,8 @@ TEST(Enrolment, CodeBecomesATokenAndADisabledKioskIsRefused) {
   port = run(start);
   ASSERT_FALSE(port.out.empty());
   port.out.pop_back();
-  auto refused = run(k + " check --backend http://127.0.0.1:" + port.out + " --data-dir " + d + "/kiosk", true);
+  auto refused =
+      run(k + " check --backend http://127.0.0.1:" + port.out + " --data-dir " + d + "/kiosk", true);
   EXPECT_EQ(refused.exit_code, 3) << refused.out;
   // Unreachable: the kiosk still starts (the outbox keeps applications).
   run("kill $(cat " + d + "/pid)");

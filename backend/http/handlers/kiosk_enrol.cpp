@@ -11,7 +11,8 @@ Response enrol_kiosk(Request& req, Services& s) {
   // Guessing 80-bit codes is hopeless; the limit keeps a flood from filling the log and the CPU.
   if (!s.enrol_limiter.take(req.client_address)) {
     auto r = error_response(429, "rate_limited", "too many enrolment attempts; try again later");
-    r.headers.emplace_back("Retry-After", std::to_string(std::max(1, s.enrol_limiter.retry_after_seconds(req.client_address))));
+    r.headers.emplace_back(
+        "Retry-After", std::to_string(std::max(1, s.enrol_limiter.retry_after_seconds(req.client_address))));
     return r;
   }
   auto body = parse_body(req, s);
@@ -27,14 +28,15 @@ Response enrol_kiosk(Request& req, Services& s) {
     if (e.code == "kiosk_disabled") return error_response(403, e.code, e.message);
     return error_response(e);
   }
-  return json_response(200, Json{{"kiosk_id", enrolled->kiosk_id},
-                                 {"township", enrolled->township},
-                                 {"token", enrolled->token}});
+  return json_response(
+      200,
+      Json{{"kiosk_id", enrolled->kiosk_id}, {"township", enrolled->township}, {"token", enrolled->token}});
 }
 
 Response kiosk_self(Request& req, Services&) {
   // Reaching here means the token is known and the kiosk active (authentication checks both).
-  return json_response(200, Json{{"kiosk_id", req.principal.id}, {"township", req.principal.township}, {"active", true}});
+  return json_response(
+      200, Json{{"kiosk_id", req.principal.id}, {"township", req.principal.township}, {"active", true}});
 }
 
 }  // namespace jiuzhu::backend::handlers
