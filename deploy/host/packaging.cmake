@@ -27,7 +27,10 @@ install(FILES ${JIUZHU_HOST}/copyright ${JIUZHU_CHANGELOG} DESTINATION share/doc
 
 if(TARGET jiuzhu-server)
   install(TARGETS jiuzhu-server RUNTIME DESTINATION bin COMPONENT server)
-  install(FILES ${JIUZHU_HOST}/server/jiuzhu-server.service DESTINATION /lib/systemd/system COMPONENT server)
+  install(FILES ${JIUZHU_HOST}/server/jiuzhu-server.service ${JIUZHU_HOST}/server/jiuzhu-backup.service
+                ${JIUZHU_HOST}/server/jiuzhu-backup.timer ${JIUZHU_HOST}/server/jiuzhu-audit-verify.service
+                ${JIUZHU_HOST}/server/jiuzhu-audit-verify.timer
+          DESTINATION /lib/systemd/system COMPONENT server)
   install(FILES ${JIUZHU_HOST}/server/server.conf DESTINATION /etc/jiuzhu COMPONENT server)
   install(FILES ${JIUZHU_HOST}/copyright ${JIUZHU_CHANGELOG} ${JIUZHU_DOCS}/operations.md ${JIUZHU_DOCS}/api.md
           DESTINATION share/doc/jiuzhu-server COMPONENT server)
