@@ -60,7 +60,13 @@ TEST(Backup, UnderWriteLoadRestoresEveryAcknowledgedApplication) {
       }
     });
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  // Some history first (also on a slow sanitizer build): at least 30 acknowledged, 20 s at most.
+  auto acked_count = [&] {
+    std::lock_guard lock(mu);
+    return acked.size();
+  };
+  for (int i = 0; i < 200 && acked_count() < 30; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
   std::map<std::string, Json> acked_before;
   {
     std::lock_guard lock(mu);
@@ -73,7 +79,9 @@ TEST(Backup, UnderWriteLoadRestoresEveryAcknowledgedApplication) {
     std::lock_guard lock(mu);
     acked_during = acked.size();
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  // And after it: wait for at least one more acknowledgement (10 s at most).
+  for (int i = 0; i < 100 && acked_count() <= acked_during; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
   stop = true;
   for (auto& c : clients) c.join();
   ASSERT_EQ(backup.exit_code, 0) << read_file(dir.file("backup.log"));
