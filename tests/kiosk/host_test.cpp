@@ -103,9 +103,9 @@ TEST(Clock, SkewFromTheDateHeader) {
 }
 
 TEST(Enrolment, CodeBecomesATokenAndADisabledKioskIsRefused) {
-  const char* server = std::getenv("JIUZHU_SERVER");
-  const char* kiosk = std::getenv("JIUZHU_KIOSK");
-  if (!server || !kiosk) GTEST_SKIP() << "JIUZHU_SERVER and JIUZHU_KIOSK name the programs (ctest sets them)";
+  // The programs of this build (JIUZHU_SERVER / JIUZHU_KIOSK may name others).
+  const char* server = std::getenv("JIUZHU_SERVER") ? std::getenv("JIUZHU_SERVER") : JIUZHU_SERVER_BIN;
+  const char* kiosk = std::getenv("JIUZHU_KIOSK") ? std::getenv("JIUZHU_KIOSK") : JIUZHU_KIOSK_BIN;
   TempDir dir;
   const std::string s = quote(server), k = quote(kiosk), d = quote(dir.path());
   auto code = run(s + " kiosk enrol-code --id HALL-HOST --township 450326101 --data-dir " + d + "/server");
