@@ -26,13 +26,12 @@ std::vector<std::string> receiving(const Dataset& d, size_t household) {
   if (!d.present(Feed::civil_affairs)) return out;
   const FeedTable& t = d.table(Feed::civil_affairs);
   const Csr& rows = d.rows_of_person[static_cast<size_t>(Feed::civil_affairs)];
-  const auto programs = feed_spec(Feed::civil_affairs).columns[1].values;
   for (int32_t p : d.living.of(household)) {
     for (int32_t r32 : rows.of(static_cast<size_t>(p))) {
       const size_t r = static_cast<size_t>(r32);
       const int32_t since = t.cols[2].ints[r], until = t.cols[3].ints[r];
       if (since > d.as_of_int || (until != 0 && until <= d.as_of_int)) continue;
-      std::string prog(programs[static_cast<size_t>(t.cols[1].ints[r])]);
+      std::string prog(enum_text(t.cols[1], r));  // an unlisted program is kept as written
       if (std::find(out.begin(), out.end(), prog) == out.end()) out.push_back(std::move(prog));
     }
   }
@@ -42,10 +41,11 @@ std::vector<std::string> receiving(const Dataset& d, size_t household) {
 
 }  // namespace
 
-std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vector<RowError>& errors) {
+std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vector<RowError>& errors,
+                                             std::vector<RowError>* warnings, const ColumnMask& critical) {
   std::array<FeedTable, kFeedCount> tables;
-  std::array<std::vector<RowError>, kFeedCount> per_feed;
-  const LoadOptions lo{options.as_of, options.county};
+  std::array<std::vector<RowError>, kFeedCount> per_feed, per_feed_warnings;
+  const LoadOptions lo{options.as_of, options.county, critical};
   const RegionTable& regions = RegionTable::builtin();
   // Largest file first so the two threads finish together.
   std::vector<int> order;
@@ -62,8 +62,9 @@ std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vec
     IdValidator validator(regions, options.as_of);
     for (size_t i = next++; i < order.size(); i = next++) {
       const int f = order[i];
-      tables[static_cast<size_t>(f)] =
-          load_feed(options.feeds_dir, static_cast<Feed>(f), lo, validator, per_feed[static_cast<size_t>(f)]);
+      tables[static_cast<size_t>(f)] = load_feed(options.feeds_dir, static_cast<Feed>(f), lo, validator,
+                                                 per_feed[static_cast<size_t>(f)],
+                                                 warnings ? &per_feed_warnings[static_cast<size_t>(f)] : nullptr);
     }
   };
   std::vector<std::thread> pool;
@@ -71,6 +72,11 @@ std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vec
   worker();
   for (auto& t : pool) t.join();
   for (auto& e : per_feed) errors.insert(errors.end(), std::make_move_iterator(e.begin()), std::make_move_iterator(e.end()));
+  if (warnings) {
+    for (auto& w : per_feed_warnings) {
+      warnings->insert(warnings->end(), std::make_move_iterator(w.begin()), std::make_move_iterator(w.end()));
+    }
+  }
   return tables;
 }
 
@@ -110,29 +116,23 @@ std::vector<QueueItem> evaluate_households(const Dataset& d, const RuleSet& rule
         auto it = rules.exclusions.find(prog);
         if (it != rules.exclusions.end()) excluded.insert(it->second.begin(), it->second.end());
       }
-      std::vector<Flag> kept;
+      // Exclusions remove only suggestions: every flag stays with its evidence (a flag is a fact
+      // about the household; the caseworker who visits needs it), and counts in the score.
       item.visit_within_working_days = 0;
-      for (auto& f : item.flags) {
+      for (const Flag& f : item.flags) {
         const Rule& r = rules.rules[static_cast<size_t>(f.rule)];
-        bool any = false;
         for (const auto& prog : r.programs) {
           if (excluded.count(prog)) continue;
-          any = true;
           if (std::find(item.suggested_programs.begin(), item.suggested_programs.end(), prog) ==
               item.suggested_programs.end()) {
             item.suggested_programs.push_back(prog);
           }
         }
-        // A rule naming no programs is a pure warning and always kept.
-        if (!any && !r.programs.empty()) continue;
         item.score += r.weight;
         item.visit_within_working_days = item.visit_within_working_days == 0
                                              ? r.visit_within_working_days
                                              : std::min(item.visit_within_working_days, r.visit_within_working_days);
-        kept.push_back(std::move(f));
       }
-      if (kept.empty()) continue;
-      item.flags = std::move(kept);
       if (prescreen && !item.suggested_programs.empty()) {
         // Keep what the pre-screen does not rule out; likely_eligible first, rule order otherwise.
         item.prescreen = prescreen->screen(d, h, item.already_receiving, item.suggested_programs);
@@ -176,13 +176,13 @@ Result<RunResult> run_discovery(const RunOptions& options, const RuleSet& rules)
   run.as_of = options.as_of;
 
   auto t0 = Clock::now();
-  auto tables = load_feeds(options, run.row_errors);
+  auto tables = load_feeds(options, run.row_errors, &run.row_warnings, rules.reads);
   size_t feed_rows = 0;
   for (const auto& t : tables) feed_rows += t.rows;
   run.timings.push_back({"parse", seconds_since(t0), feed_rows});
 
   t0 = Clock::now();
-  run.data = join_feeds(std::move(tables), options.as_of, run.row_errors, options.threads);
+  run.data = join_feeds(std::move(tables), options.as_of, run.row_errors, options.threads, &run.row_warnings);
   run.timings.push_back({"join", seconds_since(t0), feed_rows});
   for (size_t h = 0; h < run.data.households; ++h) {
     const size_t living = run.data.living.of(h).size();
@@ -190,7 +190,7 @@ Result<RunResult> run_discovery(const RunOptions& options, const RuleSet& rules)
     run.households += living > 0;
   }
   if (!run.data.present(Feed::population)) {
-    run.row_errors.push_back({std::string(feed_spec(Feed::population).file), 0, "missing_file"});
+    run.row_errors.push_back({std::string(feed_spec(Feed::population).file), 0, "missing_file", {}});
   }
 
   std::shared_ptr<const Prescreen> prescreen;
@@ -204,9 +204,11 @@ Result<RunResult> run_discovery(const RunOptions& options, const RuleSet& rules)
   run.queue = evaluate_households(run.data, rules, options.threads, run.skipped_rules, prescreen.get());
   run.timings.push_back({"rules", seconds_since(t0), run.data.households});
   // Row errors in file order, then line order, whatever thread found them.
-  std::stable_sort(run.row_errors.begin(), run.row_errors.end(), [](const RowError& a, const RowError& b) {
-    return a.file != b.file ? a.file < b.file : a.line < b.line;
-  });
+  for (auto* list : {&run.row_errors, &run.row_warnings}) {
+    std::stable_sort(list->begin(), list->end(), [](const RowError& a, const RowError& b) {
+      return a.file != b.file ? a.file < b.file : a.line < b.line;
+    });
+  }
   return run;
 }
 
