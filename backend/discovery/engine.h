@@ -59,6 +59,8 @@ struct RunOptions {
   // rules together at county scale; the server pre-screens one household when a caseworker
   // opens it, the CLI does all with --prescreen.
   bool prescreen = false;
+  // County parameters (eligibility.md) for the pre-screen; empty: assets/params/<county>.json.
+  std::string county_params_file = {};
 };
 
 struct RunResult {

@@ -15,10 +15,12 @@ struct Prescreen::Impl {
 Prescreen::Prescreen() = default;
 Prescreen::~Prescreen() = default;
 
-Result<std::shared_ptr<const Prescreen>> Prescreen::for_county(const std::string& county) {
+Result<std::shared_ptr<const Prescreen>> Prescreen::for_county(const std::string& county,
+                                                                const std::string& params_file) {
   auto catalog = policy::Catalog::load_builtin();
   if (!catalog.ok()) return catalog.error();
-  auto params = policy::CountyParams::load_county(*catalog, county);
+  auto params = params_file.empty() ? policy::CountyParams::load_county(*catalog, county)
+                                    : policy::CountyParams::load_file(*catalog, params_file);
   if (!params.ok()) return params.error();
   std::shared_ptr<Prescreen> p(new Prescreen());
   p->impl_ = std::make_unique<Impl>(Impl{std::move(catalog).value(), std::move(params).value()});

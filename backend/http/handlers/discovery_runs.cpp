@@ -154,7 +154,7 @@ Response discovery_run(Request& req, Services& s) {
   auto cadence = queue::load_cadence(queue::default_cadence_path(), rule_ids, group_ids);
   if (!cadence) return error_response(500, "internal", "visit cadence unavailable");
 
-  auto run = discovery::run_discovery(discovery::RunOptions{feeds_dir, county, as_of, 2, false}, *rules);
+  auto run = discovery::run_discovery(discovery::RunOptions{feeds_dir, county, as_of, 2, false, {}}, *rules);
   if (!run) return error_response(run.error());
   auto latest = s.queue->latest_run(county);
   if (!latest) return error_response(latest.error());
