@@ -44,9 +44,10 @@ struct QueueItem {
 };
 
 struct StageTiming {
-  std::string stage;  // parse, join, rules, output
-  double seconds = 0;
-  size_t rows = 0;    // rows handled by the stage (feed rows, or households for rules)
+  std::string stage;  // read, parse, join, rules (output is timed by the caller)
+  double seconds = 0;      // wall; for "read": mapping and paging in the files, summed over threads
+  size_t rows = 0;         // rows handled by the stage (feed rows, or households for rules)
+  double cpu_seconds = 0;  // process CPU time (all threads) during the stage; 0 for "read"
 };
 
 struct RunOptions {

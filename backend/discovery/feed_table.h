@@ -111,6 +111,7 @@ struct FeedTable {
   bool present = false;
   size_t rows = 0;
   size_t bytes = 0;
+  double read_seconds = 0;  // mapping the file and paging it in (load_feed), before parsing
   std::vector<IdKey> ids;
   std::vector<uint32_t> lines;
   std::vector<Column> cols;  // in feed_spec(feed).columns order; cols[0] unused (ids above)

@@ -9,6 +9,7 @@ database (CSV read by Python's csv module, not by the engine's reader), and comp
 Prints one JSON line with the counts; exit 1 on any disagreement, listing the first differences.
 
     sql_agreement.py --server PATH [--seed N] [--households N] [--keep DIR]
+    sql_agreement.py --server PATH --feeds DIR     (an existing county, e.g. from `synth`)
 """
 import argparse
 import csv
@@ -80,11 +81,13 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--households", type=int, default=4000)
     ap.add_argument("--keep", help="write the county here and keep it")
+    ap.add_argument("--feeds", help="compare on this existing feeds directory instead of generating one")
     args = ap.parse_args()
     tmp = tempfile.TemporaryDirectory()
-    feeds = args.keep or os.path.join(tmp.name, "feeds")
-    subprocess.run([sys.executable, os.path.join(HERE, "messy_county.py"), "--out", feeds, "--seed", str(args.seed),
-                    "--households", str(args.households), "--as-of", AS_OF, "--county", COUNTY], check=True)
+    feeds = args.feeds or args.keep or os.path.join(tmp.name, "feeds")
+    if not args.feeds:
+        subprocess.run([sys.executable, os.path.join(HERE, "messy_county.py"), "--out", feeds, "--seed", str(args.seed),
+                        "--households", str(args.households), "--as-of", AS_OF, "--county", COUNTY], check=True)
     cpp_flags, cpp_dropped, summary, stderr = engine_run(args.server, feeds, os.path.join(tmp.name, "queue.json"))
     sql_flags, sql_dropped = sql_run(feeds)
 
