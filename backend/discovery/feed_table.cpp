@@ -210,6 +210,33 @@ bool parse_boolean(std::string_view s, int32_t& out) {
   return false;
 }
 
+// A decimal "123" / "123.45" as a double. The common case (≤ 15 digits) is exact and correctly
+// rounded by one division (both operands are exact doubles: Clinger's fast path), so it equals
+// std::from_chars; anything else goes to std::from_chars.
+bool parse_decimal(std::string_view v, double& out) {
+  uint64_t mantissa = 0;
+  int digits = 0, fraction = -1;
+  for (char c : v) {
+    if (c >= '0' && c <= '9') {
+      mantissa = mantissa * 10 + static_cast<uint64_t>(c - '0');
+      ++digits;
+      if (fraction >= 0) ++fraction;
+    } else if (c == '.' && fraction < 0) {
+      fraction = 0;
+    } else {
+      digits = 99;  // not the simple shape
+      break;
+    }
+  }
+  if (digits >= 1 && digits <= 15) {
+    static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    out = static_cast<double>(mantissa) / kPow10[fraction > 0 ? fraction : 0];
+    return true;
+  }
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  return ec == std::errc() && p == v.data() + v.size();
+}
+
 // The outcome of reading one cell.
 enum class CellState : uint8_t { ok, empty, bad, unlisted };
 
@@ -330,8 +357,7 @@ FeedTable parse_feed(std::string_view data, Feed feed, const LoadOptions& option
         case ColType::number: {
           double d = std::nan("");
           if (st == CellState::ok) {
-            auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
-            if (ec != std::errc() || p != v.data() + v.size() || !std::isfinite(d) || d < 0) {
+            if (!parse_decimal(v, d) || !std::isfinite(d) || d < 0) {
               st = CellState::bad;
               d = std::nan("");
             }

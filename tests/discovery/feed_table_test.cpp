@@ -2,7 +2,9 @@
 // value the rules read is unusable; other doubtful values are warnings and the row is kept.
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <cmath>
+#include <random>
 
 #include "backend/discovery/feed_table.h"
 #include "core/regions.h"
@@ -166,6 +168,35 @@ TEST(FeedTable, NumbersIntegersBooleansAndTownship) {
   EXPECT_EQ(warnings[0].reason, "bad_boolean: inpatient");
   EXPECT_EQ(warnings[1].reason, "birth_date_mismatch");
   EXPECT_EQ(p.cols[pop::birth_date].ints[0], 19800101);  // the ID number's
+}
+
+// Numbers are read by a fast path for plain decimals; it must give exactly std::from_chars.
+TEST(FeedTable, DecimalsReadExactlyAsFromChars) {
+  FeedDir dir;
+  const std::string a = make_id("19800101", 1);
+  std::mt19937_64 rng(11);
+  std::vector<std::string> texts = {"0", "0.1", "0.3", "1.", ".5", "123456789012345", "1234567890123456",
+                                    "9007199254740993", "0.000000000000001", "17.2", "99999.99", "1e3", "0012.50"};
+  for (int i = 0; i < 3000; ++i) {
+    const uint64_t m = rng() % 100000000000ULL;
+    const int frac = static_cast<int>(rng() % 8);
+    std::string t = std::to_string(m);
+    if (frac > 0 && static_cast<int>(t.size()) > frac) t.insert(t.size() - static_cast<size_t>(frac), ".");
+    texts.push_back(t);
+  }
+  std::string csv = "id_number,year,annual_income\n";
+  for (size_t i = 0; i < texts.size(); ++i) csv += a + "," + std::to_string(2000 + i % 100) + "," + texts[i] + "\n";
+  dir.write("income.csv", csv);
+  std::vector<RowError> errors;
+  IdValidator v(RegionTable::builtin(), kAsOf);
+  FeedTable t = load_feed(dir.path(), Feed::income, {kAsOf, ""}, v, errors);
+  ASSERT_TRUE(errors.empty());
+  ASSERT_EQ(t.rows, texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) {
+    double expected = 0;
+    std::from_chars(texts[i].data(), texts[i].data() + texts[i].size(), expected);
+    EXPECT_EQ(t.cols[2].numbers[i], expected) << texts[i];
+  }
 }
 
 // The allocation-free fast path must agree with IdNumber::parse on every kind of number.
