@@ -1,20 +1,8 @@
 #include "backend/discovery/csv_reader.h"
 
-#include <cstdint>
 #include <cstring>
 
 namespace jiuzhu::discovery {
-namespace {
-
-// True when one of the 8 bytes of `x` is a comma, a line feed or a quote: the bytes that end an
-// unquoted field (SWAR zero-byte test; a flag is set only after a true match).
-inline bool has_field_end8(uint64_t x) {
-  constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-  const uint64_t c = x ^ (',' * ones), l = x ^ ('\n' * ones), q = x ^ ('"' * ones);
-  return (((c - ones) & ~c) | ((l - ones) & ~l) | ((q - ones) & ~q)) & highs;
-}
-
-}  // namespace
 
 CsvReader::CsvReader(std::string_view data) : data_(data) {
   if (data_.size() >= 3 && std::memcmp(data_.data(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;
@@ -107,12 +95,6 @@ bool CsvReader::next(CsvRecord& out) {
     }
     // Unquoted field: up to the next comma or line end.
     size_t p = pos_;
-    while (p + 8 <= n) {  // 8 bytes at a time through plain text
-      uint64_t x;
-      std::memcpy(&x, d + p, 8);
-      if (has_field_end8(x)) break;
-      p += 8;
-    }
     while (p < n && d[p] != ',' && d[p] != '\n' && d[p] != '"') ++p;
     if (p < n && d[p] == '"') {
       out.error = "quote_in_unquoted_field";
