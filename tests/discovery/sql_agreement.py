@@ -103,7 +103,8 @@ def main():
     for rules in cpp_flags.values():
         for r in rules:
             by_rule[r] = by_rule.get(r, 0) + 1
-    report = {"seed": args.seed, "households_generated": args.households, "flagged_engine": len(cpp_flags),
+    report = {"seed": None if args.feeds else args.seed, "households_generated": None if args.feeds else args.households,
+              "feeds": args.feeds, "flagged_engine": len(cpp_flags),
               "flagged_sql": len(sql_flags), "flags_engine": sum(len(v) for v in cpp_flags.values()),
               "row_errors": summary.get("row_errors"), "row_warnings": summary.get("row_warnings"),
               "dropped_sql": sum(sql_dropped.values()), "by_rule": dict(sorted(by_rule.items())),
