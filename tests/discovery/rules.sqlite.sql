@@ -4,7 +4,7 @@
 --
 -- Input: raw_<feed> tables of TEXT columns named as in feeds.md plus `rn` (the record's order in
 -- its file), filled by sql_agreement.py with Python's csv module; params(as_of, county).
--- Output: flags(household_id, rule) and dropped(file, rows).
+-- Output: flags(household_id, rule), suggested(household_id, program) and dropped(file, rows).
 --
 -- What is kept and dropped follows docs/discovery.md: values are trimmed of spaces and tabs;
 -- enumerations match case-insensitively; a row is dropped only when its ID number or a value a
@@ -104,7 +104,7 @@ WHERE NOT (trim(a.name, ' ' || char(9)) = trim(b.name, ' ' || char(9))
 
 CREATE TEMP VIEW t_civil AS
 SELECT r.rn, i.k,
-       lower(trim(r.program, ' ' || char(9))) AS program,
+       lower(trim(r.program, ' ' || char(9))) AS program, trim(r.program, ' ' || char(9)) AS program_raw,
        CASE WHEN trim(r.since, ' ' || char(9)) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
                  AND date(trim(r.since, ' ' || char(9))) = trim(r.since, ' ' || char(9))
                  AND trim(r.since, ' ' || char(9)) >= '1850-01-01' THEN trim(r.since, ' ' || char(9)) END AS since,
@@ -114,7 +114,10 @@ SELECT r.rn, i.k,
                  AND trim(r.until, ' ' || char(9)) >= '1850-01-01' THEN trim(r.until, ' ' || char(9)) END AS until
 FROM raw_civil_affairs r JOIN ids i ON i.t = upper(trim(r.id_number, ' ' || char(9)));
 CREATE TEMP TABLE civil_ok AS
-SELECT DISTINCT k, program, since, until FROM t_civil
+SELECT DISTINCT k,
+       CASE WHEN program IN ('dibao', 'dibao_separate', 'dibao_edge', 'tekun', 'rigid_expense', 'temporary_emergency',
+                             'temporary_expense', 'medical', 'education', 'employment', 'housing')
+            THEN program ELSE program_raw END AS program, since, until FROM t_civil
 WHERE program <> '' AND since IS NOT NULL AND (until_text = '' OR until IS NOT NULL);
 
 CREATE TEMP VIEW t_disability AS
@@ -312,3 +315,59 @@ SELECT pe.household_id, 'earner_died' FROM people pe JOIN hh USING (household_id
     AND (pe.died - pe.birth_int) / 10000 BETWEEN 18 AND 59 AND hh.has_dependent
 UNION
 SELECT household_id, 'orphaned_child' FROM hh WHERE has_minor AND NOT has_working_age;
+
+-- ---- suggestions: the fired rules' programs minus what the household receives and what the
+-- exclusions list for that (every flag stays; only suggestions are removed) -----------------
+-- The mapping of assets/discovery/rules.json, written out.
+CREATE TEMP TABLE rule_program (rule TEXT, program TEXT);
+INSERT INTO rule_program VALUES
+  ('medical_burden', 'medical'),
+  ('medical_burden', 'rigid_expense'),
+  ('medical_burden', 'temporary_expense'),
+  ('medical_burden', 'dibao'),
+  ('severe_disability', 'dibao_separate'),
+  ('severe_disability', 'tekun'),
+  ('severe_disability', 'dibao'),
+  ('serious_illness', 'medical'),
+  ('serious_illness', 'dibao_separate'),
+  ('serious_illness', 'temporary_emergency'),
+  ('elderly_alone', 'tekun'),
+  ('elderly_alone', 'dibao'),
+  ('unemployed_with_dependents', 'employment'),
+  ('unemployed_with_dependents', 'dibao'),
+  ('unemployed_with_dependents', 'dibao_edge'),
+  ('dropout', 'education'),
+  ('dropout', 'dibao'),
+  ('disaster', 'temporary_emergency'),
+  ('disaster', 'housing'),
+  ('relapse_risk', 'dibao_edge'),
+  ('relapse_risk', 'dibao'),
+  ('housing_hardship', 'housing'),
+  ('earner_died', 'temporary_emergency'),
+  ('earner_died', 'dibao'),
+  ('earner_died', 'tekun'),
+  ('orphaned_child', 'tekun'),
+  ('orphaned_child', 'education'),
+  ('orphaned_child', 'dibao');
+CREATE TEMP TABLE exclusion (receiving TEXT, program TEXT);
+INSERT INTO exclusion VALUES
+  ('dibao', 'dibao'),
+  ('dibao', 'dibao_separate'),
+  ('dibao', 'dibao_edge'),
+  ('dibao', 'tekun'),
+  ('dibao', 'rigid_expense'),
+  ('dibao', 'temporary_expense'),
+  ('tekun', 'dibao'),
+  ('tekun', 'dibao_separate'),
+  ('tekun', 'dibao_edge'),
+  ('tekun', 'tekun'),
+  ('tekun', 'rigid_expense'),
+  ('tekun', 'temporary_expense');
+CREATE TEMP TABLE receiving AS
+SELECT DISTINCT l.household_id, c.program FROM living l JOIN civil_ok c ON c.k = l.k, p
+WHERE c.since <= p.as_of AND (c.until IS NULL OR c.until > p.as_of);
+CREATE TEMP TABLE suggested AS
+SELECT DISTINCT f.household_id, rp.program FROM flags f JOIN rule_program rp ON rp.rule = f.rule
+WHERE rp.program NOT IN (SELECT program FROM receiving r WHERE r.household_id = f.household_id)
+  AND rp.program NOT IN (SELECT e.program FROM receiving r JOIN exclusion e ON e.receiving = r.program
+                         WHERE r.household_id = f.household_id);

@@ -5,6 +5,7 @@ Generates a messy county with messy_county.py (not the project's synth), runs
 `jiuzhu-server discover` on it, runs rules.sqlite.sql over the same files in an in-memory SQLite
 database (CSV read by Python's csv module, not by the engine's reader), and compares:
   - the set of rules that fired for every household (flags per household);
+  - the programs suggested to every household (exclusions remove suggestions, never flags);
   - the number of rows dropped per feed file (summary.files.<file>.errors).
 Prints one JSON line with the counts; exit 1 on any disagreement, listing the first differences.
 
@@ -59,7 +60,10 @@ def sql_run(feeds):
     for hid, rule in db.execute("SELECT household_id, rule FROM flags"):
         flags.setdefault(hid, set()).add(rule)
     dropped = dict(db.execute("SELECT file, rows FROM dropped"))
-    return flags, dropped
+    suggested = {}
+    for hid, program in db.execute("SELECT household_id, program FROM suggested"):
+        suggested.setdefault(hid, set()).add(program)
+    return flags, dropped, suggested
 
 
 def engine_run(server, feeds, out):
@@ -70,9 +74,10 @@ def engine_run(server, feeds, out):
     with open(out, encoding="utf-8") as f:
         doc = json.load(f)
     flags = {h["household_id"]: {fl["rule"] for fl in h["flags"]} for h in doc["households"]}
+    suggested = {h["household_id"]: set(h["suggested_programs"]) for h in doc["households"] if h["suggested_programs"]}
     files = doc["summary"].get("files", {})
     dropped = {file: files.get(file, {}).get("errors", 0) for file in CONTRACT_COLUMNS}
-    return flags, dropped, doc["summary"], r.stderr.strip()
+    return flags, dropped, doc["summary"], r.stderr.strip(), suggested
 
 
 def main():
@@ -88,14 +93,19 @@ def main():
     if not args.feeds:
         subprocess.run([sys.executable, os.path.join(HERE, "messy_county.py"), "--out", feeds, "--seed", str(args.seed),
                         "--households", str(args.households), "--as-of", AS_OF, "--county", COUNTY], check=True)
-    cpp_flags, cpp_dropped, summary, stderr = engine_run(args.server, feeds, os.path.join(tmp.name, "queue.json"))
-    sql_flags, sql_dropped = sql_run(feeds)
+    cpp_flags, cpp_dropped, summary, stderr, cpp_suggested = engine_run(args.server, feeds,
+                                                                        os.path.join(tmp.name, "queue.json"))
+    sql_flags, sql_dropped, sql_suggested = sql_run(feeds)
 
     problems = []
     for hid in sorted(set(cpp_flags) | set(sql_flags)):
         a, b = cpp_flags.get(hid, set()), sql_flags.get(hid, set())
         if a != b:
             problems.append("household %s: engine %s, sql %s" % (hid, sorted(a), sorted(b)))
+    for hid in sorted(set(cpp_suggested) | set(sql_suggested)):
+        a, b = cpp_suggested.get(hid, set()), sql_suggested.get(hid, set())
+        if a != b:
+            problems.append("household %s suggestions: engine %s, sql %s" % (hid, sorted(a), sorted(b)))
     for file in CONTRACT_COLUMNS:
         if cpp_dropped.get(file, 0) != sql_dropped.get(file, 0):
             problems.append("%s: engine dropped %d rows, sql %d" % (file, cpp_dropped.get(file, 0), sql_dropped.get(file, 0)))
@@ -107,7 +117,8 @@ def main():
               "feeds": args.feeds, "flagged_engine": len(cpp_flags),
               "flagged_sql": len(sql_flags), "flags_engine": sum(len(v) for v in cpp_flags.values()),
               "row_errors": summary.get("row_errors"), "row_warnings": summary.get("row_warnings"),
-              "dropped_sql": sum(sql_dropped.values()), "by_rule": dict(sorted(by_rule.items())),
+              "dropped_sql": sum(sql_dropped.values()),
+              "kept_flags_of_recipients": sum(1 for h, s in sql_flags.items() if h not in sql_suggested), "by_rule": dict(sorted(by_rule.items())),
               "disagreements": len(problems)}
     print(stderr, file=sys.stderr)
     for p in problems[:25]:
