@@ -16,8 +16,10 @@ constexpr const char* kUsage =
     "                              [--previous FILE] [--rosters DIR] [--prescreen] [--threads N]\n"
     "\n"
     "Reads the departmental CSV feeds in DIR (contracts/feeds.md; missing files skip the rules\n"
-    "that need them), applies the warning rules (--params, default assets/discovery/rules.json)\n"
-    "as of DATE (default today, China time) and writes the queue JSON to FILE or stdout.\n"
+    "that need them), applies the warning rules (default assets/discovery/rules.json) as of DATE\n"
+    "(default today, China time) and writes the queue JSON to FILE or stdout.\n"
+    "--params FILE is either a rules file (with a \"rules\" list) or county parameters in the shape\n"
+    "of contracts/eligibility.md (used by --prescreen; the default rules then apply).\n"
     "A one-line summary without personal data goes to stderr.\n"
     "\n"
     "  --previous FILE  an earlier run's queue: households are marked new / changed / unchanged\n"
@@ -87,7 +89,22 @@ int discover_command(const Args& args) {
   }
   const Date date = as_of.value_or(Date::today_china());
 
-  auto rules = discovery::load_rules(params.empty() ? discovery::default_rules_path() : params, date);
+  // contracts/cli.md names this option --params, as eligibility does: a county parameter file
+  // (eligibility.md, no "rules" list) is accepted and used by the pre-screen; a rules file
+  // (docs/discovery.md "Rules as data") replaces the default rules.
+  std::string rules_path = params.empty() ? discovery::default_rules_path() : params;
+  std::string county_params;
+  if (!params.empty()) {
+    std::ifstream in(params);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const auto doc = nlohmann::json::parse(ss.str(), nullptr, false);
+    if (doc.is_object() && !doc.contains("rules") && doc.contains("county")) {
+      county_params = params;
+      rules_path = discovery::default_rules_path();
+    }
+  }
+  auto rules = discovery::load_rules(rules_path, date);
   if (!rules.ok()) {
     std::fprintf(stderr, "jiuzhu-server discover: %s\n", rules.error().message.c_str());
     return 1;
@@ -107,7 +124,7 @@ int discover_command(const Args& args) {
       return 1;
     }
   }
-  discovery::RunOptions options{feeds, county, date, threads, prescreen};
+  discovery::RunOptions options{feeds, county, date, threads, prescreen, county_params};
   auto run = discovery::run_discovery(options, *rules);
   if (!run.ok()) {
     std::fprintf(stderr, "jiuzhu-server discover: %s\n", run.error().message.c_str());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <thread>
 
 namespace jiuzhu::discovery {
@@ -29,6 +30,51 @@ Csr group(const std::vector<int32_t>& group_of, size_t groups) {
     if (g >= 0) c.items[fill[static_cast<size_t>(g)]++] = static_cast<int32_t>(i);
   }
   return c;
+}
+
+// True when rows a and b of `t` hold the same values in every column (a re-exported row).
+bool same_row(const FeedTable& t, size_t a, size_t b) {
+  if (t.ids[a] != t.ids[b]) return false;
+  for (size_t c = 1; c < t.cols.size(); ++c) {
+    const Column& col = t.cols[c];
+    switch (col.type) {
+      case ColType::number: {
+        const double x = col.numbers[a], y = col.numbers[b];
+        if (!(x == y || (std::isnan(x) && std::isnan(y)))) return false;
+        break;
+      }
+      case ColType::text:
+        if (col.text(a) != col.text(b)) return false;
+        break;
+      default:
+        if (col.ints[a] != col.ints[b]) return false;
+    }
+  }
+  return true;
+}
+
+// Marks later exact copies of a person's rows as not joined (person −1) and reports them.
+// Returns whether any was found. Rows of one person are few, so pairwise is cheap.
+bool drop_duplicate_rows(const FeedTable& t, const Csr& rows, std::vector<int32_t>& person_of_row,
+                         std::vector<RowError>& warnings) {
+  bool any = false;
+  const size_t people = rows.offsets.empty() ? 0 : rows.offsets.size() - 1;
+  for (size_t p = 0; p < people; ++p) {
+    const auto r = rows.of(p);
+    if (r.size() < 2) continue;
+    for (size_t i = 1; i < r.size(); ++i) {
+      for (size_t j = 0; j < i; ++j) {
+        const size_t a = static_cast<size_t>(r[j]), b = static_cast<size_t>(r[i]);
+        if (person_of_row[a] < 0 || !same_row(t, a, b)) continue;
+        person_of_row[b] = -1;
+        warnings.push_back({std::string(feed_spec(t.feed).file), t.lines[b],
+                            "duplicate_row: same as line " + std::to_string(t.lines[a]), {}});
+        any = true;
+        break;
+      }
+    }
+  }
+  return any;
 }
 
 }  // namespace
@@ -79,7 +125,7 @@ std::string_view Dataset::township(size_t household) const {
 }
 
 Dataset join_feeds(std::array<FeedTable, kFeedCount> tables, Date as_of, std::vector<RowError>& errors,
-                   int threads) {
+                   int threads, std::vector<RowError>* warnings) {
   Dataset d;
   d.as_of = as_of;
   d.as_of_int = date_int(as_of);
@@ -91,12 +137,22 @@ Dataset join_feeds(std::array<FeedTable, kFeedCount> tables, Date as_of, std::ve
   if (pop_table.present) d.index.build(pop_table.ids, duplicates);
   std::vector<uint8_t> dropped(d.people, 0);
   for (int32_t r : duplicates) {
-    errors.push_back({std::string(feed_spec(Feed::population).file), pop_table.lines[static_cast<size_t>(r)],
-                      "duplicate_id_number"});
-    dropped[static_cast<size_t>(r)] = 1;
+    // An exact copy of the registry row loses nothing (a warning); a differing one does.
+    const size_t row = static_cast<size_t>(r);
+    const size_t first = static_cast<size_t>(d.index.find(pop_table.ids[row]));
+    const std::string file(feed_spec(Feed::population).file);
+    if (same_row(pop_table, first, row)) {
+      if (warnings) {
+        warnings->push_back({file, pop_table.lines[row], "duplicate_row: same as line " + std::to_string(pop_table.lines[first]), {}});
+      }
+    } else {
+      errors.push_back({file, pop_table.lines[row], "duplicate_id_number", "id_number"});
+    }
+    dropped[row] = 1;
   }
 
   // Per-feed joins, by file across threads.
+  std::array<std::vector<RowError>, kFeedCount> duplicate_rows;
   std::atomic<int> next{1};
   auto worker = [&] {
     for (int f = next++; f < kFeedCount; f = next++) {
@@ -109,8 +165,11 @@ Dataset join_feeds(std::array<FeedTable, kFeedCount> tables, Date as_of, std::ve
         unmatched += map[r] < 0;
       }
       d.unmatched_rows[static_cast<size_t>(f)] = unmatched;
-      // person → rows
+      // person → rows, without exact copies of a row (a re-export must not count twice in sums)
       d.rows_of_person[static_cast<size_t>(f)] = group(map, d.people);
+      if (drop_duplicate_rows(t, d.rows_of_person[static_cast<size_t>(f)], map, duplicate_rows[static_cast<size_t>(f)])) {
+        d.rows_of_person[static_cast<size_t>(f)] = group(map, d.people);
+      }
     }
   };
   std::vector<std::thread> pool;
@@ -136,6 +195,9 @@ Dataset join_feeds(std::array<FeedTable, kFeedCount> tables, Date as_of, std::ve
   }
   worker();
   for (auto& t : pool) t.join();
+  if (warnings) {
+    for (auto& w : duplicate_rows) warnings->insert(warnings->end(), w.begin(), w.end());
+  }
 
   // Derived per-person facts.
   d.annual_income.assign(d.people, 0.0);
@@ -174,7 +236,8 @@ Dataset join_feeds(std::array<FeedTable, kFeedCount> tables, Date as_of, std::ve
       const int32_t since = t.cols[2].ints[r];
       if (status == 2) {
         d.has_pension[pp] = 1;
-        d.annual_income[pp] += 12.0 * t.cols[3].numbers[r];
+        const double monthly = t.cols[3].numbers[r];  // NaN: missing amount, counted as 0
+        if (std::isfinite(monthly)) d.annual_income[pp] += 12.0 * monthly;
       } else if (since <= d.as_of_int && since >= latest[pp]) {
         latest[pp] = since;
         d.unemployed[pp] = status == 0;

@@ -72,9 +72,11 @@ struct Dataset {
 };
 
 // Joins loaded tables (population must be present for any household to exist). Duplicate ID
-// numbers in population.csv keep the first row; later ones are reported in `errors`.
-// `threads` (1 or 2) parallelises the per-feed joins.
+// numbers in population.csv keep the first row; a later row that differs is reported in
+// `errors`, an exact copy in `warnings`. In the other feeds an exact copy of a person's row (every
+// column equal) is ignored and reported in `warnings` (duplicate_row), so a re-exported
+// settlement or wage row never counts twice. `threads` (1 or 2) parallelises the per-feed joins.
 Dataset join_feeds(std::array<FeedTable, kFeedCount> tables, Date as_of, std::vector<RowError>& errors,
-                   int threads = 2);
+                   int threads = 2, std::vector<RowError>* warnings = nullptr);
 
 }  // namespace jiuzhu::discovery

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <set>
 #include <thread>
 
@@ -20,19 +21,25 @@ double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
+// CPU time of the whole process (every thread), a load-independent complement to wall time.
+double process_cpu_seconds() {
+  timespec ts{};
+  ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
 // Programs the household's living members receive on the run date (civil_affairs.csv).
 std::vector<std::string> receiving(const Dataset& d, size_t household) {
   std::vector<std::string> out;
   if (!d.present(Feed::civil_affairs)) return out;
   const FeedTable& t = d.table(Feed::civil_affairs);
   const Csr& rows = d.rows_of_person[static_cast<size_t>(Feed::civil_affairs)];
-  const auto programs = feed_spec(Feed::civil_affairs).columns[1].values;
   for (int32_t p : d.living.of(household)) {
     for (int32_t r32 : rows.of(static_cast<size_t>(p))) {
       const size_t r = static_cast<size_t>(r32);
       const int32_t since = t.cols[2].ints[r], until = t.cols[3].ints[r];
       if (since > d.as_of_int || (until != 0 && until <= d.as_of_int)) continue;
-      std::string prog(programs[static_cast<size_t>(t.cols[1].ints[r])]);
+      std::string prog(enum_text(t.cols[1], r));  // an unlisted program is kept as written
       if (std::find(out.begin(), out.end(), prog) == out.end()) out.push_back(std::move(prog));
     }
   }
@@ -42,10 +49,11 @@ std::vector<std::string> receiving(const Dataset& d, size_t household) {
 
 }  // namespace
 
-std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vector<RowError>& errors) {
+std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vector<RowError>& errors,
+                                             std::vector<RowError>* warnings, const ColumnMask& critical) {
   std::array<FeedTable, kFeedCount> tables;
-  std::array<std::vector<RowError>, kFeedCount> per_feed;
-  const LoadOptions lo{options.as_of, options.county};
+  std::array<std::vector<RowError>, kFeedCount> per_feed, per_feed_warnings;
+  const LoadOptions lo{options.as_of, options.county, critical};
   const RegionTable& regions = RegionTable::builtin();
   // Largest file first so the two threads finish together.
   std::vector<int> order;
@@ -62,8 +70,9 @@ std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vec
     IdValidator validator(regions, options.as_of);
     for (size_t i = next++; i < order.size(); i = next++) {
       const int f = order[i];
-      tables[static_cast<size_t>(f)] =
-          load_feed(options.feeds_dir, static_cast<Feed>(f), lo, validator, per_feed[static_cast<size_t>(f)]);
+      tables[static_cast<size_t>(f)] = load_feed(options.feeds_dir, static_cast<Feed>(f), lo, validator,
+                                                 per_feed[static_cast<size_t>(f)],
+                                                 warnings ? &per_feed_warnings[static_cast<size_t>(f)] : nullptr);
     }
   };
   std::vector<std::thread> pool;
@@ -71,6 +80,11 @@ std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vec
   worker();
   for (auto& t : pool) t.join();
   for (auto& e : per_feed) errors.insert(errors.end(), std::make_move_iterator(e.begin()), std::make_move_iterator(e.end()));
+  if (warnings) {
+    for (auto& w : per_feed_warnings) {
+      warnings->insert(warnings->end(), std::make_move_iterator(w.begin()), std::make_move_iterator(w.end()));
+    }
+  }
   return tables;
 }
 
@@ -110,29 +124,23 @@ std::vector<QueueItem> evaluate_households(const Dataset& d, const RuleSet& rule
         auto it = rules.exclusions.find(prog);
         if (it != rules.exclusions.end()) excluded.insert(it->second.begin(), it->second.end());
       }
-      std::vector<Flag> kept;
+      // Exclusions remove only suggestions: every flag stays with its evidence (a flag is a fact
+      // about the household; the caseworker who visits needs it), and counts in the score.
       item.visit_within_working_days = 0;
-      for (auto& f : item.flags) {
+      for (const Flag& f : item.flags) {
         const Rule& r = rules.rules[static_cast<size_t>(f.rule)];
-        bool any = false;
         for (const auto& prog : r.programs) {
           if (excluded.count(prog)) continue;
-          any = true;
           if (std::find(item.suggested_programs.begin(), item.suggested_programs.end(), prog) ==
               item.suggested_programs.end()) {
             item.suggested_programs.push_back(prog);
           }
         }
-        // A rule naming no programs is a pure warning and always kept.
-        if (!any && !r.programs.empty()) continue;
         item.score += r.weight;
         item.visit_within_working_days = item.visit_within_working_days == 0
                                              ? r.visit_within_working_days
                                              : std::min(item.visit_within_working_days, r.visit_within_working_days);
-        kept.push_back(std::move(f));
       }
-      if (kept.empty()) continue;
-      item.flags = std::move(kept);
       if (prescreen && !item.suggested_programs.empty()) {
         // Keep what the pre-screen does not rule out; likely_eligible first, rule order otherwise.
         item.prescreen = prescreen->screen(d, h, item.already_receiving, item.suggested_programs);
@@ -157,12 +165,26 @@ std::vector<QueueItem> evaluate_households(const Dataset& d, const RuleSet& rule
   for (int p = 1; p < parts; ++p) pool.emplace_back(work, p);
   work(0);
   for (auto& t : pool) t.join();
-  std::vector<QueueItem> queue;
-  for (auto& p : partial) queue.insert(queue.end(), std::make_move_iterator(p.begin()), std::make_move_iterator(p.end()));
-  std::sort(queue.begin(), queue.end(), [&](const QueueItem& a, const QueueItem& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return d.household_id(static_cast<size_t>(a.household)) < d.household_id(static_cast<size_t>(b.household));
+  // Order: score descending, then household id. Sorting small keys and moving each item once is
+  // cheaper than sorting the items themselves through the dictionary.
+  struct Key {
+    double score;
+    std::string_view id;
+    uint32_t part, index;
+  };
+  std::vector<Key> keys;
+  for (uint32_t p = 0; p < partial.size(); ++p) {
+    for (uint32_t i = 0; i < partial[p].size(); ++i) {
+      const QueueItem& q = partial[p][i];
+      keys.push_back({q.score, d.household_id(static_cast<size_t>(q.household)), p, i});
+    }
+  }
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return a.score != b.score ? a.score > b.score : a.id < b.id;
   });
+  std::vector<QueueItem> queue;
+  queue.reserve(keys.size());
+  for (const Key& k : keys) queue.push_back(std::move(partial[k.part][k.index]));
   return queue;
 }
 
@@ -176,37 +198,48 @@ Result<RunResult> run_discovery(const RunOptions& options, const RuleSet& rules)
   run.as_of = options.as_of;
 
   auto t0 = Clock::now();
-  auto tables = load_feeds(options, run.row_errors);
-  size_t feed_rows = 0;
-  for (const auto& t : tables) feed_rows += t.rows;
-  run.timings.push_back({"parse", seconds_since(t0), feed_rows});
+  double c0 = process_cpu_seconds();
+  auto tables = load_feeds(options, run.row_errors, &run.row_warnings, rules.reads);
+  size_t feed_rows = 0, feed_bytes = 0;
+  double read_seconds = 0;
+  for (const auto& t : tables) {
+    feed_rows += t.rows;
+    feed_bytes += t.bytes;
+    read_seconds += t.read_seconds;
+  }
+  run.timings.push_back({"read", read_seconds, feed_bytes, 0});
+  run.timings.push_back({"parse", seconds_since(t0), feed_rows, process_cpu_seconds() - c0});
 
   t0 = Clock::now();
-  run.data = join_feeds(std::move(tables), options.as_of, run.row_errors, options.threads);
-  run.timings.push_back({"join", seconds_since(t0), feed_rows});
+  c0 = process_cpu_seconds();
+  run.data = join_feeds(std::move(tables), options.as_of, run.row_errors, options.threads, &run.row_warnings);
+  run.timings.push_back({"join", seconds_since(t0), feed_rows, process_cpu_seconds() - c0});
   for (size_t h = 0; h < run.data.households; ++h) {
     const size_t living = run.data.living.of(h).size();
     run.residents += living;
     run.households += living > 0;
   }
   if (!run.data.present(Feed::population)) {
-    run.row_errors.push_back({std::string(feed_spec(Feed::population).file), 0, "missing_file"});
+    run.row_errors.push_back({std::string(feed_spec(Feed::population).file), 0, "missing_file", {}});
   }
 
   std::shared_ptr<const Prescreen> prescreen;
   if (options.prescreen) {
-    auto p = Prescreen::for_county(options.county);
+    auto p = Prescreen::for_county(options.county, options.county_params_file);
     if (p.ok()) prescreen = *p;
     else run.prescreen_note = "eligibility pre-screen not used: " + p.error().message;
   }
   run.prescreen_used = prescreen != nullptr;
   t0 = Clock::now();
+  c0 = process_cpu_seconds();
   run.queue = evaluate_households(run.data, rules, options.threads, run.skipped_rules, prescreen.get());
-  run.timings.push_back({"rules", seconds_since(t0), run.data.households});
+  run.timings.push_back({"rules", seconds_since(t0), run.data.households, process_cpu_seconds() - c0});
   // Row errors in file order, then line order, whatever thread found them.
-  std::stable_sort(run.row_errors.begin(), run.row_errors.end(), [](const RowError& a, const RowError& b) {
-    return a.file != b.file ? a.file < b.file : a.line < b.line;
-  });
+  for (auto* list : {&run.row_errors, &run.row_warnings}) {
+    std::stable_sort(list->begin(), list->end(), [](const RowError& a, const RowError& b) {
+      return a.file != b.file ? a.file < b.file : a.line < b.line;
+    });
+  }
   return run;
 }
 

@@ -9,9 +9,9 @@
 // Exclusions: a household already receiving a program (civil_affairs.csv, active on the run
 // date) is never suggested that program again, nor the programs the rule set's `exclusions`
 // list for it (dibao/tekun households: no dibao, edge, tekun; still medical, education, housing,
-// temporary assistance). A flag whose programs are all excluded is dropped; a household with no
-// flag left is not queued. Score = sum of the kept flags' weights; order: score descending, then
-// household_id ascending (deterministic).
+// temporary assistance). Exclusions touch only `suggested_programs`: every flag that fired stays
+// with its evidence, even when all its programs are excluded (feeds.md). Score = sum of the
+// flags' weights; order: score descending, then household_id ascending (deterministic).
 //
 // Thread-safety: run_discovery() is re-entrant; it owns everything it builds.
 #pragma once
@@ -44,9 +44,10 @@ struct QueueItem {
 };
 
 struct StageTiming {
-  std::string stage;  // parse, join, rules, output
-  double seconds = 0;
-  size_t rows = 0;    // rows handled by the stage (feed rows, or households for rules)
+  std::string stage;  // read, parse, join, rules (output is timed by the caller)
+  double seconds = 0;      // wall; for "read": mapping and paging in the files, summed over threads
+  size_t rows = 0;         // rows handled by the stage (feed rows, or households for rules)
+  double cpu_seconds = 0;  // process CPU time (all threads) during the stage; 0 for "read"
 };
 
 struct RunOptions {
@@ -59,6 +60,8 @@ struct RunOptions {
   // rules together at county scale; the server pre-screens one household when a caseworker
   // opens it, the CLI does all with --prescreen.
   bool prescreen = false;
+  // County parameters (eligibility.md) for the pre-screen; empty: assets/params/<county>.json.
+  std::string county_params_file = {};
 };
 
 struct RunResult {
@@ -67,7 +70,8 @@ struct RunResult {
   size_t residents = 0;   // living people in the registry
   size_t households = 0;  // households with at least one living member
   std::vector<QueueItem> queue;
-  std::vector<RowError> row_errors;
+  std::vector<RowError> row_errors;    // dropped rows
+  std::vector<RowError> row_warnings;  // doubtful values in kept rows, and ignored exact copies
   std::vector<std::string> skipped_rules;
   std::vector<StageTiming> timings;
   bool prescreen_used = false;
@@ -75,8 +79,11 @@ struct RunResult {
   Dataset data;  // kept for the output stage (evidence IDs, township codes) and rosters
 };
 
-// Reads every feed in options.feeds_dir (missing files allowed) in parallel.
-std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vector<RowError>& errors);
+// Reads every feed in options.feeds_dir (missing files allowed) in parallel. `critical`: the
+// columns whose unusable value drops a row (a RuleSet's `reads`).
+std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vector<RowError>& errors,
+                                             std::vector<RowError>* warnings = nullptr,
+                                             const ColumnMask& critical = default_reads());
 
 // Runs the rules over a joined dataset (rules stage only; used by run_discovery and tests).
 // With `prescreen`, suggestions are filtered and ordered by the eligibility pre-screen.
@@ -100,6 +107,15 @@ std::string queue_text(const RunResult& run, const RuleSet& rules, const nlohman
                        int threads = 2, ChangeCounts* counts = nullptr);
 // The same parsed (for callers that need a value: the server, tests).
 nlohmann::json queue_json(const RunResult& run, const RuleSet& rules, const nlohmann::json* previous = nullptr);
+
+// Per feed file: rows kept (before exact copies are ignored), rows dropped (errors) and
+// warnings. Every feed of the contract, in feed_specs() order; `present` false for a missing one.
+struct FileReport {
+  std::string file;
+  bool present = false;
+  size_t rows = 0, errors = 0, warnings = 0;
+};
+std::vector<FileReport> file_reports(const RunResult& run);
 
 // One line for stderr: counts only, never an ID number or a name.
 // With `changes` (an incremental run) the line ends with the new/changed/resolved counts.

@@ -38,7 +38,7 @@ constexpr std::array<ColumnSpec, 9> kPopulation = {{
     {"deceased_date", ColType::opt_date, {}},
 }};
 constexpr std::array<ColumnSpec, 4> kCivil = {{
-    kId, {"program", ColType::enumeration, kProgram}, {"since", ColType::date, {}},
+    kId, {"program", ColType::enumeration, kProgram, 0, 0, true}, {"since", ColType::date, {}},
     {"until", ColType::opt_date, {}}}};
 constexpr std::array<ColumnSpec, 4> kDisability = {{
     kId, {"kind", ColType::enumeration, kDisabilityKind}, {"grade", ColType::integer, {}, 1, 4},
@@ -50,18 +50,18 @@ constexpr std::array<ColumnSpec, 4> kHealth = {{
     kId, {"diagnosis", ColType::text, {}}, {"date", ColType::date, {}},
     {"serious", ColType::boolean, {}}}};
 constexpr std::array<ColumnSpec, 4> kHr = {{
-    kId, {"status", ColType::enumeration, kHrStatus}, {"since", ColType::date, {}},
+    kId, {"status", ColType::enumeration, kHrStatus, 0, 0, true}, {"since", ColType::date, {}},
     {"pension_monthly", ColType::number, {}}}};
 constexpr std::array<ColumnSpec, 5> kEducation = {{
     kId, {"school", ColType::text, {}}, {"level", ColType::enumeration, kLevel},
-    {"status", ColType::enumeration, kEduStatus}, {"date", ColType::date, {}}}};
+    {"status", ColType::enumeration, kEduStatus, 0, 0, true}, {"date", ColType::date, {}}}};
 constexpr std::array<ColumnSpec, 3> kHousingCols = {{
-    kId, {"status", ColType::enumeration, kHousing}, {"since", ColType::date, {}}}};
+    kId, {"status", ColType::enumeration, kHousing, 0, 0, true}, {"since", ColType::date, {}}}};
 constexpr std::array<ColumnSpec, 4> kEmergency = {{
     kId, {"event", ColType::enumeration, kEvent}, {"date", ColType::date, {}},
     {"loss", ColType::number, {}}}};
 constexpr std::array<ColumnSpec, 3> kRural = {{
-    kId, {"category", ColType::enumeration, kCategory}, {"since", ColType::date, {}}}};
+    kId, {"category", ColType::enumeration, kCategory, 0, 0, true}, {"since", ColType::date, {}}}};
 constexpr std::array<ColumnSpec, 3> kIncome = {{
     kId, {"year", ColType::integer, {}, 1900, 2200}, {"annual_income", ColType::number, {}}}};
 

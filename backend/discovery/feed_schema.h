@@ -3,8 +3,15 @@
 //
 // Column types decide validation: `id` (a resident ID number), `date` / `opt_date`
 // (YYYY-MM-DD, optional may be empty), `number` (a non-negative decimal), `integer`,
-// `enumeration` (one of the listed values), `boolean` (true/false, 1/0), `text` (free UTF-8),
-// `key` (text interned to a small integer: household ids, township codes).
+// `enumeration` (the listed values first, any other value kept too), `boolean` (true/false,
+// 1/0, yes/no, 是/否), `text` (free UTF-8), `key` (text interned to a small integer: household
+// ids, township codes).
+//
+// An enumeration is `closed` when feeds.md lists its values (hr.status, education.status,
+// housing.status, rural_revitalization.category) or they are program ids: another value there is
+// doubtful and reported as a warning. The others (relation, hukou_type, disability.kind,
+// education.level, emergency.event) are descriptive: any value is kept silently and used (a rule
+// that asks for "intellectual" simply does not match "言语").
 //
 // Thread-safety: immutable static data.
 #pragma once
@@ -38,6 +45,7 @@ struct ColumnSpec {
   ColType type;
   std::span<const std::string_view> values;  // allowed values of an enumeration
   int32_t min = 0, max = 0;                  // inclusive range of an integer (when min < max)
+  bool closed = false;                       // enumeration: an unlisted value is a warning
 };
 
 struct FeedSpec {

@@ -43,12 +43,6 @@ bool parse_date_int(std::string_view s, int32_t& out) {
   return true;
 }
 
-bool parse_bool(std::string_view s, int32_t& out) {
-  if (s == "true" || s == "1" || s == "TRUE" || s == "True") return out = 1, true;
-  if (s == "false" || s == "0" || s == "FALSE" || s == "False") return out = 0, true;
-  return false;
-}
-
 // One validated field before the row is committed.
 struct Cell {
   int32_t i = 0;
@@ -161,8 +155,95 @@ bool IdValidator::validate(std::string_view text, IdKey& key, std::string& reaso
   return true;
 }
 
+ColumnMask engine_reads() {
+  ColumnMask m{};
+  for (int c : {pop::id, pop::household_id, pop::township, pop::deceased_date}) mark(m, Feed::population, c);
+  for (int c : {0, 1, 2, 3}) mark(m, Feed::civil_affairs, c);  // id, program, since, until
+  for (int c : {0, 1, 2}) mark(m, Feed::hr, c);                 // id, status, since
+  for (int c : {0, 1, 2}) mark(m, Feed::income, c);             // id, year, annual_income
+  for (int f = 0; f < kFeedCount; ++f) mark(m, static_cast<Feed>(f), 0);
+  return m;
+}
+
+ColumnMask default_reads() {
+  ColumnMask m = engine_reads();
+  mark(m, Feed::medical_insurance, 1);  // settled_date
+  mark(m, Feed::medical_insurance, 3);  // out_of_pocket
+  mark(m, Feed::disability, 1);         // kind
+  mark(m, Feed::disability, 2);         // grade
+  mark(m, Feed::health, 2);             // date
+  mark(m, Feed::health, 3);             // serious
+  mark(m, Feed::education, 3);          // status
+  mark(m, Feed::education, 4);          // date
+  mark(m, Feed::emergency, 2);          // date
+  mark(m, Feed::emergency, 3);          // loss
+  mark(m, Feed::housing, 1);            // status
+  return m;
+}
+
+namespace {
+
+std::string_view trim(std::string_view v) {
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+  return v;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+bool parse_boolean(std::string_view s, int32_t& out) {
+  for (std::string_view t : {"true", "1", "yes", "y", "是"}) {
+    if (iequals(s, t)) return out = 1, true;
+  }
+  for (std::string_view f : {"false", "0", "no", "n", "否"}) {
+    if (iequals(s, f)) return out = 0, true;
+  }
+  return false;
+}
+
+// A decimal "123" / "123.45" as a double. The common case (≤ 15 digits) is exact and correctly
+// rounded by one division (both operands are exact doubles: Clinger's fast path), so it equals
+// std::from_chars; anything else goes to std::from_chars.
+bool parse_decimal(std::string_view v, double& out) {
+  uint64_t mantissa = 0;
+  int digits = 0, fraction = -1;
+  for (char c : v) {
+    if (c >= '0' && c <= '9') {
+      mantissa = mantissa * 10 + static_cast<uint64_t>(c - '0');
+      ++digits;
+      if (fraction >= 0) ++fraction;
+    } else if (c == '.' && fraction < 0) {
+      fraction = 0;
+    } else {
+      digits = 99;  // not the simple shape
+      break;
+    }
+  }
+  if (digits >= 1 && digits <= 15) {
+    static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    out = static_cast<double>(mantissa) / kPow10[fraction > 0 ? fraction : 0];
+    return true;
+  }
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  return ec == std::errc() && p == v.data() + v.size();
+}
+
+// The outcome of reading one cell.
+enum class CellState : uint8_t { ok, empty, bad, unlisted };
+
+}  // namespace
+
 FeedTable parse_feed(std::string_view data, Feed feed, const LoadOptions& options, IdValidator& validator,
-                     std::vector<RowError>& errors) {
+                     std::vector<RowError>& errors, std::vector<RowError>* warnings) {
   const FeedSpec& spec = feed_spec(feed);
   FeedTable t;
   t.feed = feed;
@@ -171,11 +252,11 @@ FeedTable parse_feed(std::string_view data, Feed feed, const LoadOptions& option
   CsvReader reader(data);
   CsvRecord rec;
   if (!reader.next(rec)) {
-    errors.push_back({file, 1, "missing_header"});
+    errors.push_back({file, 1, "missing_header", {}});
     return t;
   }
   if (rec.error) {
-    errors.push_back({file, rec.line, std::string("header: ") + rec.error});
+    errors.push_back({file, rec.line, std::string("header: ") + rec.error, {}});
     return t;
   }
   const size_t ncols = spec.columns.size();
@@ -184,32 +265,47 @@ FeedTable parse_feed(std::string_view data, Feed feed, const LoadOptions& option
   for (size_t c = 0; c < ncols; ++c) {
     pos[c] = -1;
     for (size_t h = 0; h < rec.fields.size(); ++h) {
-      std::string_view name = rec.fields[h];
-      while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-      while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-      if (name == spec.columns[c].name) pos[c] = static_cast<int>(h);
+      if (trim(rec.fields[h]) == spec.columns[c].name) pos[c] = static_cast<int>(h);
     }
     if (pos[c] < 0) {
-      errors.push_back({file, rec.line, "missing_column: " + std::string(spec.columns[c].name)});
+      errors.push_back({file, rec.line, "missing_column: " + std::string(spec.columns[c].name),
+                        std::string(spec.columns[c].name)});
       return t;
     }
     needed_fields = std::max(needed_fields, static_cast<size_t>(pos[c]) + 1);
   }
+  std::array<bool, kMaxColumns> critical{};
+  for (size_t c = 0; c < ncols; ++c) critical[c] = marked(options.critical, feed, static_cast<int>(c));
   t.present = true;
   t.cols.resize(ncols);
   std::vector<std::unordered_map<std::string, int32_t, TransparentHash, std::equal_to<>>> interned(ncols);
   for (size_t c = 0; c < ncols; ++c) {
-    t.cols[c].type = spec.columns[c].type;
-    if (t.cols[c].type == ColType::text) t.cols[c].offsets.push_back(0);
+    Column& col = t.cols[c];
+    col.type = spec.columns[c].type;
+    if (col.type == ColType::text) col.offsets.push_back(0);
+    if (col.type == ColType::enumeration) {
+      for (std::string_view v : spec.columns[c].values) col.dict.emplace_back(v);
+    }
   }
-  // Rows ≈ newlines (exact unless fields hold line breaks): reserving once avoids regrowing
-  // (and copying) multi-megabyte columns.
+  // Rows ≈ the file's size over the length of its first lines (+25 %): reserving once avoids
+  // regrowing (and copying) multi-megabyte columns, without a pass over the whole file. Reserved
+  // but unused capacity is never touched, so it costs address space, not memory.
   size_t estimate = 1;
-  const char* const end = data.data() + data.size();
-  for (const char* p = data.data(); p < end; ++p) {
-    p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
-    if (p == nullptr) break;
-    ++estimate;
+  {
+    const char* const end = data.data() + data.size();
+    size_t lines = 0;
+    const char* p = data.data();
+    for (; p < end && lines < 512; ++p) {
+      p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+      if (p == nullptr) break;
+      ++lines;
+    }
+    if (p == nullptr || p >= end || lines == 0) {
+      estimate = lines + 1;
+    } else {
+      const double per_line = static_cast<double>(p - data.data()) / static_cast<double>(lines);
+      estimate = static_cast<size_t>(static_cast<double>(data.size()) / per_line * 1.25) + 16;
+    }
   }
   t.ids.reserve(estimate);
   t.lines.reserve(estimate);
@@ -221,113 +317,180 @@ FeedTable parse_feed(std::string_view data, Feed feed, const LoadOptions& option
     if (col.type == ColType::key) interned[c].reserve(estimate / 2);
   }
   std::array<Cell, kMaxColumns> cells{};
+  std::array<CellState, kMaxColumns> state{};
   std::string reason;
+  std::vector<RowError> row_warnings;
 
   while (reader.next(rec)) {
     if (rec.error) {
-      errors.push_back({file, rec.line, rec.error});
+      errors.push_back({file, rec.line, rec.error, {}});
       continue;
     }
     if (rec.fields.size() < needed_fields) {
-      errors.push_back({file, rec.line, "too_few_fields"});
+      errors.push_back({file, rec.line, "too_few_fields", {}});
       continue;
     }
     IdKey key = 0;
-    bool ok = true;
-    for (size_t c = 0; c < ncols && ok; ++c) {
+    {
+      const std::string_view v = trim(rec.fields[static_cast<size_t>(pos[0])]);
+      if (!validator.validate(v, key, reason)) {
+        errors.push_back({file, rec.line, "id_number: " + reason, "id_number"});
+        continue;
+      }
+    }
+    // Read every cell; decide afterwards whether the row is usable.
+    for (size_t c = 1; c < ncols; ++c) {
       const ColumnSpec& cs = spec.columns[c];
-      const std::string_view v = rec.fields[static_cast<size_t>(pos[c])];
+      const std::string_view v = trim(rec.fields[static_cast<size_t>(pos[c])]);
       Cell& cell = cells[c];
+      CellState& st = state[c];
+      st = v.empty() ? CellState::empty : CellState::ok;
+      cell.s = v;
       switch (cs.type) {
         case ColType::id:
-          if (!validator.validate(v, key, reason)) {
-            errors.push_back({file, rec.line, std::string(cs.name) + ": " + reason});
-            ok = false;
-          }
           break;
         case ColType::date:
         case ColType::opt_date:
-          if (v.empty() && cs.type == ColType::opt_date) {
-            cell.i = 0;
-          } else if (!parse_date_int(v, cell.i)) {
-            errors.push_back({file, rec.line, "bad_date: " + std::string(cs.name)});
-            ok = false;
-          }
+          cell.i = 0;
+          if (st == CellState::ok && !parse_date_int(v, cell.i)) st = CellState::bad, cell.i = 0;
           break;
         case ColType::number: {
-          double d = 0;
-          auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
-          if (v.empty() || ec != std::errc() || p != v.data() + v.size() || !std::isfinite(d) || d < 0) {
-            errors.push_back({file, rec.line, "bad_number: " + std::string(cs.name)});
-            ok = false;
+          double d = std::nan("");
+          if (st == CellState::ok) {
+            if (!parse_decimal(v, d) || !std::isfinite(d) || d < 0) {
+              st = CellState::bad;
+              d = std::nan("");
+            }
           }
           cell.f = d;
           break;
         }
         case ColType::integer: {
-          int32_t x = 0;
-          auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
-          if (v.empty() || ec != std::errc() || p != v.data() + v.size() ||
-              (cs.min < cs.max && (x < cs.min || x > cs.max))) {
-            errors.push_back({file, rec.line, "bad_integer: " + std::string(cs.name)});
-            ok = false;
+          int32_t x = kNoInt;
+          if (st == CellState::ok) {
+            auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+            if (ec != std::errc() || p != v.data() + v.size() || (cs.min < cs.max && (x < cs.min || x > cs.max))) {
+              st = CellState::bad;
+              x = kNoInt;
+            }
           }
           cell.i = x;
           break;
         }
         case ColType::enumeration: {
-          int32_t found = -1;
+          cell.i = -1;
+          if (st != CellState::ok) break;
           for (size_t k = 0; k < cs.values.size(); ++k) {
-            if (cs.values[k] == v) {
-              found = static_cast<int32_t>(k);
+            if (iequals(cs.values[k], v)) {
+              cell.i = static_cast<int32_t>(k);
               break;
             }
           }
-          if (found < 0) {
-            errors.push_back({file, rec.line, "bad_enum: " + std::string(cs.name)});
-            ok = false;
-          }
-          cell.i = found;
+          if (cell.i < 0) st = CellState::unlisted;  // interned when the row is committed
           break;
         }
         case ColType::boolean:
-          if (!parse_bool(v, cell.i)) {
-            errors.push_back({file, rec.line, "bad_boolean: " + std::string(cs.name)});
-            ok = false;
-          }
+          cell.i = -1;
+          if (st == CellState::ok && !parse_boolean(v, cell.i)) st = CellState::bad, cell.i = -1;
           break;
         case ColType::text:
         case ColType::key:
-          cell.s = v;
-          if (cs.type == ColType::key && v.empty()) {
-            errors.push_back({file, rec.line, "empty: " + std::string(cs.name)});
-            ok = false;
-          }
           break;
       }
     }
-    if (!ok) continue;
+    // A row is dropped only when a value that is read is unusable; anything else is a warning.
+    bool drop = false;
+    row_warnings.clear();
+    for (size_t c = 1; c < ncols && !drop; ++c) {
+      const ColumnSpec& cs = spec.columns[c];
+      const CellState st = state[c];
+      if (st == CellState::ok) continue;
+      if (feed == Feed::population && static_cast<int>(c) == pop::birth_date) continue;  // below
+      if (feed == Feed::hr && c == 3) continue;  // pension_monthly: below
+      std::string why;
+      bool unusable = false;
+      switch (cs.type) {
+        case ColType::date:
+        case ColType::opt_date:
+          if (st == CellState::empty && cs.type == ColType::opt_date) continue;
+          why = (st == CellState::empty ? "empty: " : "bad_date: ") + std::string(cs.name);
+          unusable = true;
+          break;
+        case ColType::number:
+          if (st == CellState::empty && !critical[c]) continue;
+          why = (st == CellState::empty ? "empty: " : "bad_number: ") + std::string(cs.name);
+          unusable = true;
+          break;
+        case ColType::integer:
+          why = (st == CellState::empty ? "empty: " : "bad_integer: ") + std::string(cs.name);
+          unusable = true;
+          break;
+        case ColType::boolean:
+          if (st == CellState::empty && !critical[c]) continue;
+          why = (st == CellState::empty ? "empty: " : "bad_boolean: ") + std::string(cs.name);
+          unusable = true;
+          break;
+        case ColType::enumeration:
+          if (st == CellState::empty) {
+            if (!cs.closed && !critical[c]) continue;
+            why = "empty: " + std::string(cs.name);
+            unusable = cs.closed;  // an empty descriptive value matches nothing, harmlessly
+          } else {
+            if (!cs.closed) continue;  // descriptive: any value is kept and used
+            why = "unlisted_value: " + std::string(cs.name);
+          }
+          break;
+        case ColType::key:
+          if (st == CellState::empty) why = "empty: " + std::string(cs.name), unusable = true;
+          else continue;
+          break;
+        case ColType::id:
+        case ColType::text:
+          continue;
+      }
+      if (unusable && critical[c]) {
+        errors.push_back({file, rec.line, std::move(why), std::string(cs.name)});
+        drop = true;
+      } else {
+        row_warnings.push_back({file, rec.line, std::move(why), std::string(cs.name)});
+      }
+    }
+    if (drop) continue;
     if (feed == Feed::population) {
-      // The registry's birth date must be the one in the ID number; the township must be a
-      // 9-digit code inside the county being run.
+      // The birth date is the ID number's (a differing or missing birth_date is a warning); the
+      // township must be a 9-digit code inside the county being run.
       const int32_t id_birth = static_cast<int32_t>(key % 100000000000ULL / 1000);
       if (cells[pop::birth_date].i != id_birth) {
-        errors.push_back({file, rec.line, "birth_date_mismatch"});
-        continue;
+        row_warnings.push_back({file, rec.line,
+                                state[pop::birth_date] == CellState::ok      ? "birth_date_mismatch"
+                                : state[pop::birth_date] == CellState::empty ? "empty: birth_date"
+                                                                              : "bad_date: birth_date",
+                                "birth_date"});
+        cells[pop::birth_date].i = id_birth;
       }
       const std::string_view town = cells[pop::township].s;
       bool town_ok = town.size() == 9 && town.find_first_not_of("0123456789") == std::string_view::npos;
       if (town_ok && !options.county.empty()) town_ok = town.substr(0, 6) == options.county;
       if (!town_ok) {
-        errors.push_back({file, rec.line, "township_outside_county"});
+        errors.push_back({file, rec.line, "township_outside_county", "township"});
         continue;
       }
       const int32_t died = cells[pop::deceased_date].i;
       if (died != 0 && died < id_birth) {
-        errors.push_back({file, rec.line, "deceased_before_birth"});
+        errors.push_back({file, rec.line, "deceased_before_birth", "deceased_date"});
         continue;
       }
     }
+    if (feed == Feed::hr) {
+      // pension_monthly is read only on pension rows, and even there a missing amount does not
+      // drop the row: it still says "has a pension"; only the amount is unknown (counted as 0).
+      if (state[3] == CellState::bad) {
+        row_warnings.push_back({file, rec.line, "bad_number: pension_monthly", "pension_monthly"});
+      } else if (state[3] == CellState::empty && cells[1].i == 2) {
+        row_warnings.push_back({file, rec.line, "empty: pension_monthly", "pension_monthly"});
+      }
+    }
+    if (warnings) warnings->insert(warnings->end(), row_warnings.begin(), row_warnings.end());
     // Commit the row.
     t.ids.push_back(key);
     t.lines.push_back(static_cast<uint32_t>(rec.line));
@@ -342,7 +505,18 @@ FeedTable parse_feed(std::string_view data, Feed feed, const LoadOptions& option
           col.blob.append(cell.s);
           col.offsets.push_back(static_cast<uint32_t>(col.blob.size()));
           break;
+        case ColType::enumeration:
+          if (state[c] != CellState::unlisted) {
+            col.ints.push_back(cell.i);
+            break;
+          }
+          [[fallthrough]];
         case ColType::key: {
+          // Rows of one household follow each other: the previous row's value is the likely one.
+          if (!col.ints.empty() && col.dict[static_cast<size_t>(col.ints.back())] == cell.s) {
+            col.ints.push_back(col.ints.back());
+            break;
+          }
           auto& map = interned[c];
           auto it = map.find(cell.s);
           if (it == map.end()) {
@@ -362,21 +536,25 @@ FeedTable parse_feed(std::string_view data, Feed feed, const LoadOptions& option
 }
 
 FeedTable load_feed(const std::string& dir, Feed feed, const LoadOptions& options, IdValidator& validator,
-                    std::vector<RowError>& errors) {
+                    std::vector<RowError>& errors, std::vector<RowError>* warnings) {
   const std::string path = dir + "/" + std::string(feed_spec(feed).file);
   if (::access(path.c_str(), F_OK) != 0) {
     FeedTable t;
     t.feed = feed;
     return t;
   }
+  const auto t0 = std::chrono::steady_clock::now();
   Mapping m(path);
+  const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (!m.ok()) {
     FeedTable t;
     t.feed = feed;
-    errors.push_back({std::string(feed_spec(feed).file), 0, "unreadable_file"});
+    errors.push_back({std::string(feed_spec(feed).file), 0, "unreadable_file", {}});
     return t;
   }
-  return parse_feed(m.view(), feed, options, validator, errors);
+  FeedTable t = parse_feed(m.view(), feed, options, validator, errors, warnings);
+  t.read_seconds = read_seconds;
+  return t;
 }
 
 }  // namespace jiuzhu::discovery

@@ -6,7 +6,13 @@
 // doubles, text in one blob with offsets, keys interned to indices. Compact columns keep a
 // million-resident county in a few hundred MB and make the rule loops cache friendly.
 //
-// Loading validates every row; a bad row becomes a RowError (file, line, reason) and is skipped.
+// Loading keeps every usable row (contracts/feeds.md). A row is dropped — a RowError (file, line,
+// column, reason) — only when its ID number is unusable or a value that a rule or the join reads
+// is (the `critical` columns of LoadOptions: e.g. emergency.date and .loss for `disaster`). Any
+// other doubtful value is a warning (same shape) and the row is kept with that cell unknown
+// (date 0, number NaN, integer kNoInt, boolean/enumeration -1). Fields are trimmed of spaces and
+// tabs; empty optional cells are not warnings; enumeration values match case-insensitively and
+// unlisted values are kept (feed_schema.h: a warning only for closed enumerations).
 // A file whose header lacks a required column cannot be used: it is reported once (line 1) and
 // the table is marked absent, so the rules needing it are skipped.
 //
@@ -14,6 +20,8 @@
 // in parallel on different threads, each with its own IdValidator.
 #pragma once
 
+#include <array>
+#include <climits>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -29,17 +37,36 @@ class RegionTable;
 
 namespace jiuzhu::discovery {
 
+// A dropped row (error) or a doubtful value in a kept row (warning).
 struct RowError {
   std::string file;
   size_t line = 0;
   std::string reason;  // stable: "id_number: bad_check_character", "bad_date: since"
+  std::string column;  // the column at fault; empty when the whole record is
 };
+
+// Per feed, a bit per column (feed_spec order): the columns whose value is read by a rule or
+// the join, so that an unusable value there drops the row.
+using ColumnMask = std::array<uint16_t, kFeedCount>;
+// What the engine itself reads whatever the rules: population id/household_id/township/
+// deceased_date, civil_affairs program/since/until, hr status/since, income year/annual_income.
+ColumnMask engine_reads();
+// engine_reads() plus the columns the default rules (assets/discovery/rules.json) read; the
+// default of LoadOptions, for callers without a rule set.
+ColumnMask default_reads();
+inline void mark(ColumnMask& m, Feed f, int column) { m[static_cast<size_t>(f)] |= static_cast<uint16_t>(1u << column); }
+inline bool marked(const ColumnMask& m, Feed f, int column) { return (m[static_cast<size_t>(f)] >> column) & 1u; }
+
+// The unknown integer (a non-critical cell that was unusable).
+inline constexpr int32_t kNoInt = INT32_MIN;
 
 // Dates as yyyymmdd integers compare like dates; 0 means "no date".
 inline int32_t date_int(Date d) { return d.year() * 10000 + static_cast<int32_t>(d.month() * 100 + d.day()); }
 inline Date date_from_int(int32_t v) { return Date(v / 10000, static_cast<unsigned>(v / 100 % 100), static_cast<unsigned>(v % 100)); }
 // Whole years from `birth` to `on` (the birthday counts on its day).
 inline int age_years(int32_t birth, int32_t on) { return (on - birth) / 10000; }
+// A date column's value for people (0 = unknown).
+inline std::string date_text(int32_t v) { return v ? date_from_int(v).iso() : std::string("unknown"); }
 
 // The 17 leading digits of a valid ID number as an integer, and back to the 18 characters.
 using IdKey = uint64_t;
@@ -71,7 +98,8 @@ struct Column {
   std::vector<double> numbers;    // number
   std::string blob;               // text
   std::vector<uint32_t> offsets;  // text: row r is blob[offsets[r], offsets[r+1])
-  std::vector<std::string> dict;  // key: the interned values
+  std::vector<std::string> dict;  // key, enumeration: the interned values (an enumeration's listed
+                                  // values first, in feed_spec order; others after them)
 
   std::string_view text(size_t row) const {
     return std::string_view(blob).substr(offsets[row], offsets[row + 1] - offsets[row]);
@@ -83,6 +111,7 @@ struct FeedTable {
   bool present = false;
   size_t rows = 0;
   size_t bytes = 0;
+  double read_seconds = 0;  // mapping the file and paging it in (load_feed), before parsing
   std::vector<IdKey> ids;
   std::vector<uint32_t> lines;
   std::vector<Column> cols;  // in feed_spec(feed).columns order; cols[0] unused (ids above)
@@ -91,16 +120,26 @@ struct FeedTable {
 struct LoadOptions {
   Date as_of;
   std::string county;  // population.csv townships must start with it (empty: not checked)
+  ColumnMask critical = default_reads();
 };
 
 // Loads `dir`/<feed file>. A missing file leaves the table absent with no error (the caller
 // lists the skipped rules); an unreadable one or a header without a required column is one
-// RowError. Row errors append to `errors`.
+// RowError. Dropped rows append to `errors`, doubtful values in kept rows to `warnings` (when
+// given).
 FeedTable load_feed(const std::string& dir, Feed feed, const LoadOptions& options,
-                    IdValidator& validator, std::vector<RowError>& errors);
+                    IdValidator& validator, std::vector<RowError>& errors,
+                    std::vector<RowError>* warnings = nullptr);
 
 // The same from a buffer (tests, and the memory-mapped file).
 FeedTable parse_feed(std::string_view data, Feed feed, const LoadOptions& options,
-                     IdValidator& validator, std::vector<RowError>& errors);
+                     IdValidator& validator, std::vector<RowError>& errors,
+                     std::vector<RowError>* warnings = nullptr);
+
+// The text of an enumeration cell ("" when empty).
+inline std::string_view enum_text(const Column& c, size_t row) {
+  const int32_t v = c.ints[row];
+  return v < 0 ? std::string_view() : std::string_view(c.dict[static_cast<size_t>(v)]);
+}
 
 }  // namespace jiuzhu::discovery

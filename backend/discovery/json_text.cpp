@@ -2,13 +2,38 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace jiuzhu::discovery {
+
+namespace {
+
+// True when one of the 8 bytes of `x` is a control character (< 0x20), '"' or '\\' — the bytes
+// JSON must escape (SWAR: a byte's high bit is set in the mask only after a true match; UTF-8
+// bytes ≥ 0x80 never match).
+inline bool needs_escape8(uint64_t x) {
+  constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  const uint64_t control = (x - 0x20 * ones) & ~x & highs;
+  const uint64_t q = x ^ (0x22 * ones), b = x ^ (0x5C * ones);
+  const uint64_t quote = (q - ones) & ~q & highs, backslash = (b - ones) & ~b & highs;
+  return (control | quote | backslash) != 0;
+}
+
+}  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
   size_t start = 0;
   for (size_t i = 0; i < s.size(); ++i) {
+    // Plain text (almost all of it) is skipped 8 bytes at a time.
+    while (i + 8 <= s.size()) {
+      uint64_t x;
+      std::memcpy(&x, s.data() + i, 8);
+      if (needs_escape8(x)) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.substr(start, i - start));

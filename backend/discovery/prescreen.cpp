@@ -1,6 +1,7 @@
 #include "backend/discovery/prescreen.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/policy/engine.h"
 
@@ -14,10 +15,12 @@ struct Prescreen::Impl {
 Prescreen::Prescreen() = default;
 Prescreen::~Prescreen() = default;
 
-Result<std::shared_ptr<const Prescreen>> Prescreen::for_county(const std::string& county) {
+Result<std::shared_ptr<const Prescreen>> Prescreen::for_county(const std::string& county,
+                                                                const std::string& params_file) {
   auto catalog = policy::Catalog::load_builtin();
   if (!catalog.ok()) return catalog.error();
-  auto params = policy::CountyParams::load_county(*catalog, county);
+  auto params = params_file.empty() ? policy::CountyParams::load_county(*catalog, county)
+                                    : policy::CountyParams::load_file(*catalog, params_file);
   if (!params.ok()) return params.error();
   std::shared_ptr<Prescreen> p(new Prescreen());
   p->impl_ = std::make_unique<Impl>(Impl{std::move(catalog).value(), std::move(params).value()});
@@ -32,6 +35,25 @@ model::Relation relation_of(int32_t index) {
   static constexpr R kMap[] = {R::self,       R::self,    R::spouse,  R::child, R::parent,
                                R::grandparent, R::grandchild, R::sibling, R::other, R::other};
   return index >= 0 && static_cast<size_t>(index) < std::size(kMap) ? kMap[index] : R::other;
+}
+
+// hukou_type: rural, urban; an unlisted value is read as urban (the stricter standard is rural's
+// lower one, so urban never hides a rural household's eligibility by a lower line).
+model::Hukou hukou_of(int32_t index) { return index == 0 ? model::Hukou::rural : model::Hukou::urban; }
+
+// emergency.csv `event` is free text: the listed values map one to one; a natural hazard named
+// otherwise (flood, landslide, 洪涝 …) is a disaster; anything else is `other`.
+model::EmergencyKind emergency_kind(const Column& event, size_t row) {
+  using K = model::EmergencyKind;
+  static constexpr K kKinds[] = {K::disaster, K::fire, K::accident, K::sudden_illness, K::other};
+  const int32_t v = event.ints[row];
+  if (v >= 0 && v < 5) return kKinds[v];
+  const std::string_view text = enum_text(event, row);
+  for (std::string_view hazard : {"flood", "landslide", "mudslide", "earthquake", "drought", "typhoon", "storm", "hail",
+                                  "snow", "洪", "涝", "滑坡", "泥石流", "地震", "旱", "台风", "暴雨", "冰雹", "雪"}) {
+    if (text.find(hazard) != std::string_view::npos) return K::disaster;
+  }
+  return K::other;
 }
 
 bool in_last_months(int32_t date, const Dataset& d, int months) {
@@ -55,7 +77,7 @@ model::Household Prescreen::household(const Dataset& d, size_t h, const std::vec
     m.name = std::string(pop_t.cols[pop::name].text(pp));
     m.relation = relation_of(pop_t.cols[pop::relation].ints[pp]);
     if (m.relation == model::Relation::self && !out.hukou) {
-      out.hukou = pop_t.cols[pop::hukou_type].ints[pp] == 0 ? model::Hukou::rural : model::Hukou::urban;
+      out.hukou = hukou_of(pop_t.cols[pop::hukou_type].ints[pp]);
     }
     if (d.present(Feed::income)) {
       const FeedTable& t = d.table(Feed::income);
@@ -72,7 +94,8 @@ model::Household Prescreen::household(const Dataset& d, size_t h, const std::vec
       const FeedTable& t = d.table(Feed::hr);
       double pension = 0;
       for (int32_t r : rows(Feed::hr, p)) {
-        if (t.cols[1].ints[static_cast<size_t>(r)] == 2) pension += t.cols[3].numbers[static_cast<size_t>(r)];
+        const double monthly = t.cols[3].numbers[static_cast<size_t>(r)];  // NaN: amount unknown
+        if (t.cols[1].ints[static_cast<size_t>(r)] == 2 && std::isfinite(monthly)) pension += monthly;
       }
       m.pension_monthly = pension;
       if (d.unemployed[pp]) m.employment = model::Employment::unemployed;
@@ -85,8 +108,13 @@ model::Household Prescreen::household(const Dataset& d, size_t h, const std::vec
       for (int32_t r : rows(Feed::disability, p)) {
         const size_t rr = static_cast<size_t>(r);
         const int grade = t.cols[2].ints[rr];
+        if (grade == kNoInt) continue;
+        // disability.kind is descriptive: a value outside eligibility.md's list counts as physical.
+        const int32_t kind = t.cols[1].ints[rr];
         if (!worst || grade < worst->grade) {
-          worst = model::Disability{static_cast<model::DisabilityKind>(t.cols[1].ints[rr]), grade};
+          worst = model::Disability{kind >= 0 && kind <= 6 ? static_cast<model::DisabilityKind>(kind)
+                                                           : model::DisabilityKind::physical,
+                                    grade};
         }
       }
       m.disability = worst;
@@ -96,7 +124,7 @@ model::Household Prescreen::household(const Dataset& d, size_t h, const std::vec
       bool serious = false;
       for (int32_t r : rows(Feed::health, p)) {
         const size_t rr = static_cast<size_t>(r);
-        serious |= t.cols[3].ints[rr] != 0 && in_last_months(t.cols[2].ints[rr], d, 12);
+        serious |= t.cols[3].ints[rr] == 1 && in_last_months(t.cols[2].ints[rr], d, 12);
       }
       m.serious_illness = serious;
     }
@@ -105,7 +133,11 @@ model::Household Prescreen::household(const Dataset& d, size_t h, const std::vec
       std::optional<model::Student> student;
       for (int32_t r : rows(Feed::education, p)) {
         const size_t rr = static_cast<size_t>(r);
-        if (t.cols[3].ints[rr] == 0) student = model::Student{static_cast<model::StudentLevel>(t.cols[2].ints[rr])};
+        const int32_t level = t.cols[2].ints[rr];  // descriptive: an unlisted level counts as primary
+        if (t.cols[3].ints[rr] == 0) {
+          student = model::Student{level >= 0 && level <= 6 ? static_cast<model::StudentLevel>(level)
+                                                            : model::StudentLevel::primary};
+        }
       }
       m.student = student;
     }
@@ -113,12 +145,17 @@ model::Household Prescreen::household(const Dataset& d, size_t h, const std::vec
       const FeedTable& t = d.table(Feed::medical_insurance);
       for (int32_t r : rows(Feed::medical_insurance, p)) {
         const size_t rr = static_cast<size_t>(r);
-        if (in_last_months(t.cols[1].ints[rr], d, 12)) medical += t.cols[3].numbers[rr];
+        if (in_last_months(t.cols[1].ints[rr], d, 12) && std::isfinite(t.cols[3].numbers[rr])) {
+          medical += t.cols[3].numbers[rr];
+        }
       }
     }
     if (d.present(Feed::housing)) {
       const FeedTable& t = d.table(Feed::housing);
-      for (int32_t r : rows(Feed::housing, p)) housing_hardship |= t.cols[1].ints[static_cast<size_t>(r)] != 0;
+      for (int32_t r : rows(Feed::housing, p)) {
+        const int32_t status = t.cols[1].ints[static_cast<size_t>(r)];
+        housing_hardship |= status == 1 || status == 2;  // dilapidated, hardship_registered
+      }
     }
     if (d.present(Feed::emergency)) {
       const FeedTable& t = d.table(Feed::emergency);
@@ -126,17 +163,14 @@ model::Household Prescreen::household(const Dataset& d, size_t h, const std::vec
         const size_t rr = static_cast<size_t>(r);
         const int32_t when = t.cols[2].ints[rr];
         if (!in_last_months(when, d, 3) || (emergency && date_int(emergency->date) >= when)) continue;
-        // emergency.csv event values: disaster, fire, accident, sudden_illness, other.
-        using K = model::EmergencyKind;
-        static constexpr K kKinds[] = {K::disaster, K::fire, K::accident, K::sudden_illness, K::other};
-        emergency = model::Emergency{kKinds[t.cols[1].ints[rr]], date_from_int(when), t.cols[3].numbers[rr]};
+        const double loss = t.cols[3].numbers[rr];
+        emergency = model::Emergency{emergency_kind(t.cols[1], rr), date_from_int(when), std::isfinite(loss) ? loss : 0};
       }
     }
     out.members.push_back(std::move(m));
   }
   if (!out.hukou && !members.empty()) {
-    out.hukou = pop_t.cols[pop::hukou_type].ints[static_cast<size_t>(members[0])] == 0 ? model::Hukou::rural
-                                                                                       : model::Hukou::urban;
+    out.hukou = hukou_of(pop_t.cols[pop::hukou_type].ints[static_cast<size_t>(members[0])]);
   }
   if (d.present(Feed::medical_insurance)) out.rigid_expenses_12m.medical_out_of_pocket = medical;
   if (d.present(Feed::housing)) out.housing_hardship = housing_hardship;

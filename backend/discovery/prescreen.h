@@ -41,7 +41,9 @@ struct ProgramVerdict {
 class Prescreen {
  public:
   // The builtin catalog and the county's parameters; an error when either cannot be loaded.
-  static Result<std::shared_ptr<const Prescreen>> for_county(const std::string& county);
+  // `params_file`: county parameters in eligibility.md's shape; empty: assets/params/<county>.json.
+  static Result<std::shared_ptr<const Prescreen>> for_county(const std::string& county,
+                                                             const std::string& params_file = {});
 
   // The contract household for queued household `h` (exposed for tests).
   model::Household household(const Dataset& d, size_t h, const std::vector<std::string>& receiving) const;

@@ -130,7 +130,21 @@ std::string queue_text(const RunResult& run, const RuleSet& rules, const json* p
   {
     JsonObjectWriter s(out);
     s.add("residents", run.residents).add("households", run.households).add("flagged", run.queue.size());
-    s.add("row_errors", run.row_errors.size());
+    s.add("row_errors", run.row_errors.size()).add("row_warnings", run.row_warnings.size());
+    std::string files;
+    {
+      JsonObjectWriter fw(files);
+      for (const FileReport& f : file_reports(run)) {
+        if (!f.present && f.errors == 0) continue;
+        std::string one;
+        JsonObjectWriter ow(one);
+        ow.add("rows", f.rows).add("errors", f.errors).add("warnings", f.warnings);
+        ow.close();
+        fw.add_raw(f.file, one);
+      }
+      fw.close();
+    }
+    s.add_raw("files", files);
     std::string skipped;
     append_strings(skipped, run.skipped_rules);
     s.add_raw("skipped_rules", skipped);
@@ -178,15 +192,23 @@ std::string queue_text(const RunResult& run, const RuleSet& rules, const json* p
     }
     out += "]";
   }
-  out += ",\n\"row_errors\":[";
-  for (size_t i = 0; i < run.row_errors.size(); ++i) {
-    const RowError& e = run.row_errors[i];
-    out += i ? ",\n" : "\n";
-    JsonObjectWriter r(out);
-    r.add("file", e.file).add("line", e.line).add("reason", e.reason);
-    r.close();
-  }
-  out += "]}\n";
+  auto issues = [&](const char* name, const std::vector<RowError>& list) {
+    out += ",\n\"";
+    out += name;
+    out += "\":[";
+    for (size_t i = 0; i < list.size(); ++i) {
+      const RowError& e = list[i];
+      out += i ? ",\n" : "\n";
+      JsonObjectWriter r(out);
+      r.add("file", e.file).add("line", e.line).add("reason", e.reason);
+      if (!e.column.empty()) r.add("column", e.column);
+      r.close();
+    }
+    out += "]";
+  };
+  issues("row_errors", run.row_errors);
+  issues("row_warnings", run.row_warnings);
+  out += "}\n";
   return out;
 }
 
@@ -194,11 +216,44 @@ json queue_json(const RunResult& run, const RuleSet& rules, const json* previous
   return json::parse(queue_text(run, rules, previous, 2));
 }
 
+std::vector<FileReport> file_reports(const RunResult& run) {
+  std::vector<FileReport> out;
+  for (const FeedSpec& spec : feed_specs()) {
+    FileReport r;
+    r.file = std::string(spec.file);
+    const FeedTable& t = run.data.table(spec.feed);
+    r.present = t.present;
+    r.rows = t.rows;
+    out.push_back(std::move(r));
+  }
+  auto count = [&](const std::vector<RowError>& list, size_t FileReport::*field) {
+    for (const RowError& e : list) {
+      for (FileReport& r : out) {
+        if (r.file == e.file) {
+          ++(r.*field);
+          break;
+        }
+      }
+    }
+  };
+  count(run.row_errors, &FileReport::errors);
+  count(run.row_warnings, &FileReport::warnings);
+  return out;
+}
+
 std::string summary_line(const RunResult& run, const ChangeCounts* changes) {
   std::ostringstream os;
   os << "discover: county " << run.county << " as_of " << run.as_of.iso() << ": " << run.residents << " residents, "
      << run.households << " households, " << run.queue.size() << " flagged, " << run.row_errors.size()
-     << " row errors";
+     << " row errors, " << run.row_warnings.size() << " warnings";
+  bool first = true;
+  for (const FileReport& f : file_reports(run)) {
+    if (f.errors == 0 && f.warnings == 0) continue;
+    os << (first ? " (" : ", ") << f.file << ": " << f.rows << " rows kept, " << f.errors << " dropped, " << f.warnings
+       << " warnings";
+    first = false;
+  }
+  if (!first) os << ')';
   if (!run.skipped_rules.empty()) {
     os << ", skipped rules:";
     for (const auto& r : run.skipped_rules) os << ' ' << r;

@@ -73,7 +73,7 @@ std::vector<RosterEntry> build_rosters(const RunResult& run) {
   each_row(Feed::civil_affairs, [&](const FeedTable& t, size_t r, int32_t p, size_t h) {
     const int32_t since = t.cols[2].ints[r], until = t.cols[3].ints[r];
     if (since > d.as_of_int || (until != 0 && until <= d.as_of_int)) return;
-    const std::string_view prog = feed_spec(Feed::civil_affairs).columns[1].values[static_cast<size_t>(t.cols[1].ints[r])];
+    const std::string_view prog = enum_text(t.cols[1], r);
     const char* group = prog == "dibao" || prog == "dibao_separate" ? "dibao"
                         : prog == "tekun"                           ? "tekun"
                         : prog == "dibao_edge"                      ? "edge"
@@ -83,15 +83,15 @@ std::vector<RosterEntry> build_rosters(const RunResult& run) {
   each_row(Feed::rural_revitalization, [&](const FeedTable& t, size_t r, int32_t p, size_t h) {
     const int32_t cat = t.cols[1].ints[r];
     const char* group = cat == 0 ? "unstable_lifted" : cat == 1 ? "edge" : nullptr;
-    if (group) add(group, h, p, "monitoring since " + date_from_int(t.cols[2].ints[r]).iso());
+    if (group) add(group, h, p, "monitoring since " + date_text(t.cols[2].ints[r]));
   });
   each_row(Feed::hr, [&](const FeedTable& t, size_t r, int32_t p, size_t h) {
     if (t.cols[1].ints[r] == 0 && d.unemployed[static_cast<size_t>(p)]) {
-      add("unemployed", h, p, "registered since " + date_from_int(t.cols[2].ints[r]).iso());
+      add("unemployed", h, p, "registered since " + date_text(t.cols[2].ints[r]));
     }
   });
   each_row(Feed::housing, [&](const FeedTable& t, size_t r, int32_t p, size_t h) {
-    if (t.cols[1].ints[r] == 0) add("public_rental", h, p, "since " + date_from_int(t.cols[2].ints[r]).iso());
+    if (t.cols[1].ints[r] == 0) add("public_rental", h, p, "since " + date_text(t.cols[2].ints[r]));
   });
   for (size_t h = 0; h < d.households; ++h) {
     const auto members = d.living.of(h);

@@ -41,19 +41,33 @@ void add_cell(JsonObjectWriter& w, const FeedTable& t, int col, size_t row) {
       if (c.ints[row] == 0) w.add_null(cs.name);
       else w.add(cs.name, date_from_int(c.ints[row]).iso());
       return;
-    case ColType::enumeration: w.add(cs.name, cs.values[static_cast<size_t>(c.ints[row])]); return;
-    case ColType::boolean: w.add(cs.name, c.ints[row] != 0); return;
-    case ColType::integer: w.add(cs.name, c.ints[row]); return;
-    case ColType::number: w.add(cs.name, c.numbers[row]); return;
+    case ColType::enumeration:
+      if (c.ints[row] < 0) w.add_null(cs.name);
+      else w.add(cs.name, c.dict[static_cast<size_t>(c.ints[row])]);
+      return;
+    case ColType::boolean:
+      if (c.ints[row] < 0) w.add_null(cs.name);
+      else w.add(cs.name, c.ints[row] != 0);
+      return;
+    case ColType::integer:
+      if (c.ints[row] == kNoInt) w.add_null(cs.name);
+      else w.add(cs.name, c.ints[row]);
+      return;
+    case ColType::number:
+      if (std::isnan(c.numbers[row])) w.add_null(cs.name);
+      else w.add(cs.name, c.numbers[row]);
+      return;
     case ColType::text: w.add(cs.name, c.text(row)); return;
     case ColType::key: w.add(cs.name, c.dict[static_cast<size_t>(c.ints[row])]); return;
     case ColType::id: w.add_null(cs.name); return;
   }
 }
 
+// A numeric cell; NaN when unknown, so every comparison with it is false (like SQL's NULL).
 double cell_number(const FeedTable& t, int col, size_t row) {
   const Column& c = t.cols[static_cast<size_t>(col)];
-  return c.type == ColType::number ? c.numbers[row] : static_cast<double>(c.ints[row]);
+  if (c.type == ColType::number) return c.numbers[row];
+  return c.ints[row] == kNoInt ? std::nan("") : static_cast<double>(c.ints[row]);
 }
 
 Feed source_param(const json& p) {
@@ -162,6 +176,15 @@ class MemberRow : public RuleKind {
     }
   }
   std::vector<Feed> needs() const override { return {feed_}; }
+  void reads(ColumnMask& mask) const override {
+    for (const auto& c : clauses_) {
+      for (const auto& in : c.in) mark(mask, feed_, in.first);
+      for (const auto* bounds : {&c.at_most, &c.at_least, &c.greater_than}) {
+        for (const auto& b : *bounds) mark(mask, feed_, b.first);
+      }
+    }
+    if (date_col_ > 0) mark(mask, feed_, date_col_);
+  }
   bool evaluate(const Dataset& d, size_t household, std::vector<Evidence>& out) const override {
     const FeedTable& t = d.table(feed_);
     const Csr& rows = d.rows_of_person[static_cast<size_t>(feed_)];
@@ -220,6 +243,10 @@ class OutOfPocketSum : public RuleKind {
         start_(window_start(as_of, months_)), min_amount_(num_param(p, "min_amount")),
         min_share_(num_param(p, "min_income_share")) {}
   std::vector<Feed> needs() const override { return {Feed::medical_insurance}; }
+  void reads(ColumnMask& mask) const override {
+    mark(mask, Feed::medical_insurance, 1);  // settled_date
+    mark(mask, Feed::medical_insurance, 3);  // out_of_pocket
+  }
   bool evaluate(const Dataset& d, size_t household, std::vector<Evidence>& out) const override {
     const FeedTable& t = d.table(Feed::medical_insurance);
     const Csr& rows = d.rows_of_person[static_cast<size_t>(Feed::medical_insurance)];

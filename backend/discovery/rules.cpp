@@ -36,6 +36,7 @@ Result<RuleSet> parse_rules(const nlohmann::json& doc, Date as_of) {
       r.impl = make_rule_kind(r.kind, j.value("params", nlohmann::json::object()), as_of);
       if (!r.impl) return make_error("unknown_rule_kind", "unknown rule kind " + r.kind, where + ".kind");
       r.needs = r.impl->needs();
+      r.impl->reads(set.reads);
       set.rules.push_back(std::move(r));
     } catch (const std::exception& e) {
       return make_error("bad_rules", std::string("rule ") + where + ": " + e.what(), where);

@@ -45,6 +45,9 @@ class RuleKind {
   virtual ~RuleKind() = default;
   // Feeds without which the rule cannot run (population is always needed).
   virtual std::vector<Feed> needs() const = 0;
+  // Marks the feed columns whose value the rule reads (an unusable value there drops the row;
+  // elsewhere it is only a warning). The engine's own reads are engine_reads().
+  virtual void reads(ColumnMask& mask) const { (void)mask; }
   // Appends evidence and returns true when the rule fires for `household`.
   virtual bool evaluate(const Dataset& d, size_t household, std::vector<Evidence>& out) const = 0;
 };
@@ -65,6 +68,8 @@ struct RuleSet {
   // A program a household already receives → the programs it must not be suggested again
   // (feeds.md: dibao/tekun households are still queued for special assistance).
   std::map<std::string, std::vector<std::string>> exclusions;
+  // engine_reads() plus every rule's reads(): the critical columns of loading.
+  ColumnMask reads = engine_reads();
 };
 
 // Parses the rules document for a run date (windows are resolved against `as_of`). Errors:

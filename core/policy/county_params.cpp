@@ -68,8 +68,12 @@ Result<CountyParams> CountyParams::from_json(const Catalog& catalog, const Json&
   p.year_ = j.at("year").get<int>();
   std::map<std::string, double> numbers;
   if (Status s = flatten(j, "", numbers); !s) return s.error();
+  // `sources` is optional (contracts/eligibility.md): a file in exactly the contract's shape
+  // loads, and every number is then unverified. When a file does carry `sources`, it has chosen
+  // to cite, so a number left out of it is still missing_source (a typo, not a choice).
+  const bool cited = j.contains("sources");
   const Json empty = Json::object();
-  const Json& sources = j.contains("sources") ? j.at("sources") : empty;
+  const Json& sources = cited ? j.at("sources") : empty;
   if (!sources.is_object()) return make_error("wrong_type", "sources must be an object keyed by parameter", "sources");
 
   const auto& declared = catalog.parameter_names();
@@ -103,7 +107,7 @@ Result<CountyParams> CountyParams::from_json(const Catalog& catalog, const Json&
       if (dot == std::string::npos) break;
       key.resize(dot);
     }
-    if (!sourced) return make_error("missing_source", "parameter " + name + " has no source beside it", "sources." + name);
+    if (!sourced && cited) return make_error("missing_source", "parameter " + name + " has no source beside it", "sources." + name);
     p.values_.push_back(it->second);
     p.verified_.push_back(verified);
   }

@@ -7,9 +7,10 @@
 //   - every declared parameter must be present as a finite, non-negative number
 //     (missing_parameter) — a missing number is an error, never a guess;
 //   - a number the catalog does not declare is an error (unknown_parameter), which catches typos;
-//   - every parameter needs a source beside it: `"sources": {"dibao_standard_monthly": {...}}`,
-//     keyed by the parameter or any dotted prefix of it, each with a non-empty "source" text
-//     (missing_source);
+//   - `sources` is optional (the contract's shape has none): without it every number loads and
+//     is unverified. A file that carries `sources` must cite every parameter there:
+//     `"sources": {"dibao_standard_monthly": {...}}`, keyed by the parameter or any dotted
+//     prefix of it, each with a non-empty "source" text (missing_source);
 //   - a source may say `"verified": true` only with the citation that verifies it: non-empty
 //     "issuer", "title", "date", "url" and "quote" (the exact sentence that gives the number),
 //     else missing_citation. A number whose source is not verified (no flag, `false`, or a

@@ -183,6 +183,12 @@ TEST_P(DiscoveryApiTest, UploadedFeedsRunForTheCallersCountyOnly) {
     const std::string reason = s["reason"];
     EXPECT_EQ(reason.find(kCounty), std::string::npos) << reason;
   }
+  // discovery: per-file counts (issue 17) — every row of the file dropped, none kept.
+  const Json files = r.json()["files"];
+  ASSERT_TRUE(files.contains("population.csv")) << r.body;
+  EXPECT_EQ(files["population.csv"]["rows"], 0);
+  EXPECT_EQ(files["population.csv"]["errors"], r.json()["row_errors"]);
+  EXPECT_TRUE(r.json()["row_warnings"].is_number());
   auto q = srv().get("/api/v1/discovery/queue?status=all", tok("admin2"));
   ASSERT_EQ(q.status, 200);
   EXPECT_TRUE(items(q).empty());

@@ -49,6 +49,26 @@ TEST(Cli, RuntimeFailuresExitOne) {
   ::testing::internal::GetCapturedStderr();
 }
 
+// contracts/cli.md: `discover ... [--params FILE]`, the same option name as `eligibility
+// --params`. A county parameter file in exactly eligibility.md's shape is accepted (the default
+// rules apply; the pre-screen uses its numbers), not refused as a malformed rules file.
+TEST(Cli, ParamsInTheEligibilityContractShapeAreAccepted) {
+  FeedDir dir;
+  const std::string feeds = dir.path() + "/county", out = dir.path() + "/q.json";
+  const std::string params = std::string(JIUZHU_SOURCE_DIR) + "/tests/policy/contract_params_example.json";
+  ::testing::internal::CaptureStderr();
+  ASSERT_EQ(backend::synth_command({"--county", "450326", "--residents", "300", "--seed", "3", "--out", feeds,
+                                    "--as-of", "2026-11-24"}),
+            0);
+  EXPECT_EQ(backend::discover_command({"--feeds", feeds, "--county", "450326", "--as-of", "2026-11-24", "--params",
+                                       params, "--prescreen", "--out", out}),
+            0);
+  ::testing::internal::GetCapturedStderr();
+  const auto q = nlohmann::json::parse(slurp(out));
+  EXPECT_EQ(q["summary"]["prescreen"], true);
+  EXPECT_GT(q["households"].size(), 0u);
+}
+
 TEST(Cli, SynthThenDiscoverThenIncremental) {
   FeedDir dir;
   const std::string feeds = dir.path() + "/county", q1 = dir.path() + "/q1.json", q2 = dir.path() + "/q2.json";

@@ -70,18 +70,50 @@ TEST(Engine, CurrentRecipientsAreNotSuggestedTheirProgramsAgain) {
             "id_number,settled_date,total_cost,out_of_pocket,inpatient\n" + c + ",2026-05-01,40000,15000,true\n");
   const RuleSet rules = default_rules();
   const RunResult r = run(dir, rules);
-  // relapse_risk only points to dibao / dibao_edge: a dibao household is not queued for it.
-  EXPECT_TRUE(flags_of(r, rules, "DIBAO").empty());
+  // relapse_risk only points to dibao / dibao_edge: a dibao household keeps the flag and its
+  // evidence (issue 17), but is suggested nothing it already has.
+  EXPECT_TRUE(flagged(r, rules, "DIBAO", "relapse_risk"));
   // Ended dibao: queued again.
   EXPECT_TRUE(flagged(r, rules, "ENDED", "relapse_risk"));
   // Medical burden in a dibao household: still queued, for medical assistance only.
   ASSERT_TRUE(flagged(r, rules, "SICK", "medical_burden"));
   const json q = queue_json(r, rules);
   for (const auto& h : q["households"]) {
+    if (h["household_id"] == "DIBAO") {
+      EXPECT_EQ(h["already_receiving"], json({"dibao"}));
+      EXPECT_EQ(h["suggested_programs"], json::array());
+      ASSERT_EQ(h["flags"].size(), 1u);
+      EXPECT_EQ(h["flags"][0]["evidence"][0]["facts"]["category"], "edge_vulnerable");
+      EXPECT_EQ(h["score"], 2.0);
+    }
     if (h["household_id"] != "SICK") continue;
     EXPECT_EQ(h["already_receiving"], json({"dibao"}));
     EXPECT_EQ(h["suggested_programs"], json({"medical"}));
   }
+}
+
+TEST(Engine, FreeTextEventsDuplicatesAndPerFileCounts) {
+  FeedDir dir;
+  const std::string a = make_id("19800101", 1), b = make_id("19800101", 3);
+  dir.write("population.csv", std::string(kPopHeader) + person(a, "FLOOD", "head") + person(b, "COPY", "head") +
+                                  person(b, "COPY", "head"));
+  // A flood is a disaster the contract's list does not name: kept, and it fires `disaster`.
+  dir.write("emergency.csv", "id_number,event,date,loss\n" + a + ",flood,2026-10-01,5000\n");
+  // A re-exported settlement counts once: 6,000 is not the 10,000 of medical_burden.
+  dir.write("medical_insurance.csv", "id_number,settled_date,total_cost,out_of_pocket,inpatient\n" + b +
+                                         ",2026-05-01,9000,6000,true\n" + b + ",2026-05-01,9000,6000,true\n");
+  const RuleSet rules = default_rules();
+  const RunResult r = run(dir, rules);
+  ASSERT_TRUE(flagged(r, rules, "FLOOD", "disaster"));
+  EXPECT_FALSE(flagged(r, rules, "COPY", "medical_burden"));
+  const json q = queue_json(r, rules);
+  EXPECT_EQ(q["households"][0]["flags"][0]["evidence"][0]["facts"]["event"], "flood");
+  EXPECT_EQ(q["summary"]["row_errors"], 0);
+  EXPECT_EQ(q["summary"]["row_warnings"], 2);  // the copied registry row and the copied settlement
+  EXPECT_EQ(q["summary"]["files"]["medical_insurance.csv"], json({{"rows", 2}, {"errors", 0}, {"warnings", 1}}));
+  EXPECT_EQ(q["summary"]["files"]["population.csv"], json({{"rows", 3}, {"errors", 0}, {"warnings", 1}}));
+  EXPECT_EQ(q["row_warnings"][0]["reason"], "duplicate_row: same as line 2");
+  EXPECT_NE(summary_line(r).find("medical_insurance.csv: 2 rows kept, 0 dropped, 1 warnings"), std::string::npos);
 }
 
 TEST(Engine, ScoreOrderEvidenceAndJsonShape) {
@@ -174,11 +206,18 @@ TEST(Engine, RowErrorsInOutputWithFileLineReason) {
   dir.write("housing.csv", "id_number,status,since\n" + a + ",collapsed,2024-01-01\n" + a + ",dilapidated,2024-01-01\n");
   const RuleSet rules = default_rules();
   const json q = queue_json(run(dir, rules), rules);
-  ASSERT_EQ(q["row_errors"].size(), 2u);
-  EXPECT_EQ(q["row_errors"][0], json({{"file", "housing.csv"}, {"line", 2}, {"reason", "bad_enum: status"}}));
-  EXPECT_EQ(q["row_errors"][1],
-            json({{"file", "population.csv"}, {"line", 3}, {"reason", "id_number: bad_check_character"}}));
-  EXPECT_EQ(q["summary"]["row_errors"], 2);
+  ASSERT_EQ(q["row_errors"].size(), 1u);
+  EXPECT_EQ(q["row_errors"][0], json({{"file", "population.csv"},
+                                      {"line", 3},
+                                      {"reason", "id_number: bad_check_character"},
+                                      {"column", "id_number"}}));
+  EXPECT_EQ(q["summary"]["row_errors"], 1);
+  // A status outside feeds.md's list is doubtful, not unusable: kept and warned.
+  ASSERT_EQ(q["row_warnings"].size(), 1u);
+  EXPECT_EQ(q["row_warnings"][0], json({{"file", "housing.csv"},
+                                        {"line", 2},
+                                        {"reason", "unlisted_value: status"},
+                                        {"column", "status"}}));
   EXPECT_EQ(q["households"].size(), 1u);  // the good housing row still flags A
 }
 

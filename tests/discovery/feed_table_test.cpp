@@ -1,5 +1,10 @@
-// Feed validation: every malformed row is reported with file, line and reason; good rows go on.
+// Feed validation: a row is dropped (an error with file, line, reason) only when its ID number or a
+// value the rules read is unusable; other doubtful values are warnings and the row is kept.
 #include <gtest/gtest.h>
+
+#include <charconv>
+#include <cmath>
+#include <random>
 
 #include "backend/discovery/feed_table.h"
 #include "core/regions.h"
@@ -10,36 +15,102 @@ namespace {
 
 using namespace testing;
 
-TEST(FeedTable, MalformedRowsAreReportedAndGoodRowsKept) {
+TEST(FeedTable, UnusableRowsAreDroppedDoubtfulOnesKept) {
   FeedDir dir;
   const std::string a = make_id("19800101", 1), b = make_id("19900202", 3), c = make_id("20000303", 5);
   std::string pop = kPopHeader;
   pop += person(a, "H1", "head");                                                       // line 2 ok
   pop += bad_checksum_id("19700101") + ",李四,H1,spouse,1970-01-01,rural,450326100,村,\n";  // 3 checksum
-  pop += b + ",王五,H2,head,1990-02-30,rural,450326100,村,\n";                              // 4 bad date
-  pop += b + ",王五,H2,boss,1990-02-02,rural,450326100,村,\n";                              // 5 bad enum
+  pop += b + ",王五,H2,head,1990-02-30,rural,450326100,村,\n";                              // 4 bad birth_date: warning
+  pop += b + ",王五,H2,boss,1990-02-02,rural,450326100,村,\n";                              // 5 relation is descriptive
   pop += "\"" + c + ",赵六,H3,head,2000-03-03,rural,450326100,村,\n";                       // 6 unbalanced
   pop += c + ",赵六,H3\n";                                                                  // 7 too few
   pop += person(c, "H3", "head");                                                       // 8 ok
   dir.write("population.csv", pop);
-  std::vector<RowError> errors;
+  std::vector<RowError> errors, warnings;
   IdValidator v(RegionTable::builtin(), kAsOf);
-  FeedTable t = load_feed(dir.path(), Feed::population, {kAsOf, "450326"}, v, errors);
+  FeedTable t = load_feed(dir.path(), Feed::population, {kAsOf, "450326"}, v, errors, &warnings);
   ASSERT_TRUE(t.present);
-  EXPECT_EQ(t.rows, 2u);
-  EXPECT_EQ(t.lines, (std::vector<uint32_t>{2, 8}));
-  ASSERT_EQ(errors.size(), 5u);
+  EXPECT_EQ(t.rows, 4u);
+  EXPECT_EQ(t.lines, (std::vector<uint32_t>{2, 4, 5, 8}));
+  ASSERT_EQ(errors.size(), 3u);
   EXPECT_EQ(errors[0].file, "population.csv");
   EXPECT_EQ(errors[0].line, 3u);
   EXPECT_EQ(errors[0].reason, "id_number: bad_check_character");
-  EXPECT_EQ(errors[1].line, 4u);
-  EXPECT_EQ(errors[1].reason, "bad_date: birth_date");
-  EXPECT_EQ(errors[2].line, 5u);
-  EXPECT_EQ(errors[2].reason, "bad_enum: relation");
-  EXPECT_EQ(errors[3].line, 6u);
-  EXPECT_EQ(errors[3].reason, "unbalanced_quotes");
-  EXPECT_EQ(errors[4].line, 7u);
-  EXPECT_EQ(errors[4].reason, "too_few_fields");
+  EXPECT_EQ(errors[0].column, "id_number");
+  EXPECT_EQ(errors[1].line, 6u);
+  EXPECT_EQ(errors[1].reason, "unbalanced_quotes");
+  EXPECT_EQ(errors[2].line, 7u);
+  EXPECT_EQ(errors[2].reason, "too_few_fields");
+  // The birth date comes from the ID number; the unreadable one is a warning.
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].line, 4u);
+  EXPECT_EQ(warnings[0].column, "birth_date");
+  EXPECT_EQ(warnings[0].reason, "bad_date: birth_date");
+  EXPECT_EQ(t.cols[pop::birth_date].ints[1], 19900202);
+  // "boss" is kept as written (relation is descriptive).
+  EXPECT_EQ(enum_text(t.cols[pop::relation], 2), "boss");
+}
+
+TEST(FeedTable, EmptyOptionalValuesAndFreeTextAreNotErrors) {
+  FeedDir dir;
+  const std::string a = make_id("19800101", 1), b = make_id("19500101", 3);
+  // Empty pension_monthly on employed / unemployed rows: nothing to say. On a pension row: kept,
+  // warned, the pension still counts. An unlisted status: kept, warned.
+  dir.write("hr.csv", "id_number,status,since,pension_monthly\n" + a + ",employed,2020-01-01,\n" + a +
+                          ",unemployed_registered,2026-01-01,\n" + b + ",pension,2010-01-01,\n" + b +
+                          ",retired,2010-01-01,\n");
+  // Free-text events, spaces, case, CRLF, a BOM.
+  dir.write("emergency.csv", "\xEF\xBB\xBFid_number,event,date,loss\r\n" + a + ",flood,2026-10-01,5000\r\n " + a +
+                                 " ,Landslide , 2026-10-02 ,\" 7000 \"\r\n" + a + ",洪涝,2026-10-03,\r\n");
+  std::vector<RowError> errors, warnings;
+  IdValidator v(RegionTable::builtin(), kAsOf);
+  FeedTable hr = load_feed(dir.path(), Feed::hr, {kAsOf, ""}, v, errors, &warnings);
+  EXPECT_EQ(hr.rows, 4u);
+  EXPECT_TRUE(errors.empty());
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_EQ(warnings[0].line, 4u);
+  EXPECT_EQ(warnings[0].reason, "empty: pension_monthly");
+  EXPECT_EQ(warnings[1].line, 5u);
+  EXPECT_EQ(warnings[1].reason, "unlisted_value: status");
+  EXPECT_EQ(warnings[1].column, "status");
+  EXPECT_EQ(enum_text(hr.cols[1], 3), "retired");
+  warnings.clear();
+  FeedTable em = load_feed(dir.path(), Feed::emergency, {kAsOf, ""}, v, errors, &warnings);
+  EXPECT_EQ(em.rows, 2u);
+  EXPECT_TRUE(warnings.empty());
+  ASSERT_EQ(errors.size(), 1u);  // the loss the disaster rule reads is empty
+  EXPECT_EQ(errors[0].line, 4u);
+  EXPECT_EQ(errors[0].reason, "empty: loss");
+  EXPECT_EQ(enum_text(em.cols[1], 0), "flood");
+  EXPECT_EQ(enum_text(em.cols[1], 1), "Landslide");
+  EXPECT_EQ(em.cols[2].ints[1], 20261002);
+  EXPECT_DOUBLE_EQ(em.cols[3].numbers[1], 7000);
+}
+
+TEST(FeedTable, OnlyTheColumnsRulesReadDropARow) {
+  FeedDir dir;
+  const std::string a = make_id("19800101", 1);
+  dir.write("emergency.csv", "id_number,event,date,loss\n" + a + ",fire,2026-13-01,100\n" + a + ",fire,2026-10-01,n/a\n");
+  IdValidator v(RegionTable::builtin(), kAsOf);
+  {
+    std::vector<RowError> errors, warnings;
+    FeedTable t = load_feed(dir.path(), Feed::emergency, {kAsOf, ""}, v, errors, &warnings);
+    EXPECT_EQ(t.rows, 0u);  // the default rules read emergency date and loss
+    EXPECT_EQ(errors.size(), 2u);
+  }
+  {
+    // A rule set that reads neither: both rows kept, the values unknown and warned.
+    std::vector<RowError> errors, warnings;
+    FeedTable t = load_feed(dir.path(), Feed::emergency, {kAsOf, "", engine_reads()}, v, errors, &warnings);
+    EXPECT_EQ(t.rows, 2u);
+    EXPECT_TRUE(errors.empty());
+    ASSERT_EQ(warnings.size(), 2u);
+    EXPECT_EQ(warnings[0].reason, "bad_date: date");
+    EXPECT_EQ(warnings[1].reason, "bad_number: loss");
+    EXPECT_EQ(t.cols[2].ints[0], 0);
+    EXPECT_TRUE(std::isnan(t.cols[3].numbers[1]));
+  }
 }
 
 TEST(FeedTable, AnyColumnOrderExtraColumnsAndQuoting) {
@@ -55,7 +126,7 @@ TEST(FeedTable, AnyColumnOrderExtraColumnsAndQuoting) {
   EXPECT_EQ(id_string(t.ids[0]), a);
   EXPECT_EQ(t.cols[2].ints[0], 2);       // grade
   EXPECT_EQ(t.cols[3].ints[0], 20200501);  // issued
-  EXPECT_EQ(feed_spec(Feed::disability).columns[1].values[static_cast<size_t>(t.cols[1].ints[0])], "mental");
+  EXPECT_EQ(enum_text(t.cols[1], 0), "mental");
 }
 
 TEST(FeedTable, MissingColumnMakesTheFileUnusable) {
@@ -79,19 +150,53 @@ TEST(FeedTable, NumbersIntegersBooleansAndTownship) {
                 ",2026-01-01,100,abc,true\n" + a + ",2026-01-01,100,50,maybe\n" + a + ",2026-01-01,100.5,50.25,1\n");
   dir.write("population.csv", std::string(kPopHeader) + a + ",张三,H1,head,1980-01-01,rural,450327100,村,\n" +
                                   a + ",张三,H1,head,1980-01-02,rural,450326100,村,\n");
-  std::vector<RowError> errors;
+  std::vector<RowError> errors, warnings;
   IdValidator v(RegionTable::builtin(), kAsOf);
-  FeedTable m = load_feed(dir.path(), Feed::medical_insurance, {kAsOf, ""}, v, errors);
-  FeedTable p = load_feed(dir.path(), Feed::population, {kAsOf, "450326"}, v, errors);
-  EXPECT_EQ(m.rows, 1u);
-  EXPECT_DOUBLE_EQ(m.cols[3].numbers[0], 50.25);
-  EXPECT_EQ(p.rows, 0u);
-  ASSERT_EQ(errors.size(), 5u);
+  FeedTable m = load_feed(dir.path(), Feed::medical_insurance, {kAsOf, ""}, v, errors, &warnings);
+  FeedTable p = load_feed(dir.path(), Feed::population, {kAsOf, "450326"}, v, errors, &warnings);
+  // out_of_pocket is read by medical_burden: -5 and abc drop their rows. inpatient is read by no
+  // rule: "maybe" is a warning and the row stays.
+  EXPECT_EQ(m.rows, 2u);
+  EXPECT_EQ(m.cols[4].ints[0], -1);
+  EXPECT_DOUBLE_EQ(m.cols[3].numbers[1], 50.25);
+  EXPECT_EQ(p.rows, 1u);
+  ASSERT_EQ(errors.size(), 3u);
   EXPECT_EQ(errors[0].reason, "bad_number: out_of_pocket");
   EXPECT_EQ(errors[1].reason, "bad_number: out_of_pocket");
-  EXPECT_EQ(errors[2].reason, "bad_boolean: inpatient");
-  EXPECT_EQ(errors[3].reason, "township_outside_county");
-  EXPECT_EQ(errors[4].reason, "birth_date_mismatch");
+  EXPECT_EQ(errors[2].reason, "township_outside_county");
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_EQ(warnings[0].reason, "bad_boolean: inpatient");
+  EXPECT_EQ(warnings[1].reason, "birth_date_mismatch");
+  EXPECT_EQ(p.cols[pop::birth_date].ints[0], 19800101);  // the ID number's
+}
+
+// Numbers are read by a fast path for plain decimals; it must give exactly std::from_chars.
+TEST(FeedTable, DecimalsReadExactlyAsFromChars) {
+  FeedDir dir;
+  const std::string a = make_id("19800101", 1);
+  std::mt19937_64 rng(11);
+  std::vector<std::string> texts = {"0", "0.1", "0.3", "1.", ".5", "123456789012345", "1234567890123456",
+                                    "9007199254740993", "0.000000000000001", "17.2", "99999.99", "1e3", "0012.50"};
+  for (int i = 0; i < 3000; ++i) {
+    const uint64_t m = rng() % 100000000000ULL;
+    const int frac = static_cast<int>(rng() % 8);
+    std::string t = std::to_string(m);
+    if (frac > 0 && static_cast<int>(t.size()) > frac) t.insert(t.size() - static_cast<size_t>(frac), ".");
+    texts.push_back(t);
+  }
+  std::string csv = "id_number,year,annual_income\n";
+  for (size_t i = 0; i < texts.size(); ++i) csv += a + "," + std::to_string(2000 + i % 100) + "," + texts[i] + "\n";
+  dir.write("income.csv", csv);
+  std::vector<RowError> errors;
+  IdValidator v(RegionTable::builtin(), kAsOf);
+  FeedTable t = load_feed(dir.path(), Feed::income, {kAsOf, ""}, v, errors);
+  ASSERT_TRUE(errors.empty());
+  ASSERT_EQ(t.rows, texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) {
+    double expected = 0;
+    std::from_chars(texts[i].data(), texts[i].data() + texts[i].size(), expected);
+    EXPECT_EQ(t.cols[2].numbers[i], expected) << texts[i];
+  }
 }
 
 // The allocation-free fast path must agree with IdNumber::parse on every kind of number.

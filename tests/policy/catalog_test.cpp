@@ -244,6 +244,34 @@ TEST(ParamsValidation, EveryNumberNeedsASource) {
   EXPECT_EQ(CountyParams::from_json(shipped_catalog(), p).error().code, "missing_source");
 }
 
+// contracts/eligibility.md "County parameters", copied verbatim: no `sources` object. It must
+// load, every number unverified (issue 17 part 3).
+TEST(ParamsValidation, ContractExampleWithoutSourcesLoadsUnverified) {
+  const char* contract_example = R"({
+  "county": "450326",
+  "year": 2026,
+  "dibao_standard_monthly": {"urban": 830, "rural": 560},
+  "per_capita_disposable_income_annual": {"urban": 38000, "rural": 17000},
+  "asset_limits": {
+    "deposits_per_capita_months": 24,
+    "max_vehicles": 0,
+    "max_extra_housing": 0
+  },
+  "rigid_expense_share": 0.5,
+  "temporary_emergency_max": 6000
+})";
+  auto r = CountyParams::from_json(shipped_catalog(), Json::parse(contract_example));
+  ASSERT_TRUE(r.ok()) << r.error().code << ": " << r.error().message;
+  EXPECT_EQ(r->get("dibao_standard_monthly.rural"), 560);
+  EXPECT_EQ(r->get("asset_limits.deposits_per_capita_months"), 24);
+  EXPECT_FALSE(r->is_verified("dibao_standard_monthly.rural"));
+  EXPECT_FALSE(r->is_verified("temporary_emergency_max"));
+  // `sources` that is present but not an object is still refused.
+  Json bad = Json::parse(contract_example);
+  bad["sources"] = "county notice";
+  EXPECT_EQ(CountyParams::from_json(shipped_catalog(), bad).error().code, "wrong_type");
+}
+
 TEST(ParamsValidation, WrongTypesAndHeader) {
   Json p = example_params_json();
   p["rigid_expense_share"] = "half";

@@ -5,7 +5,8 @@
 // marked and kept, the key-group rosters replaced (store/queue_store.h).
 //
 //   {"feeds_dir": "NAME", "as_of": "YYYY-MM-DD"?}  or  {"feeds": {"population.csv": "csv text", ...}, "as_of"?}
-//   → 201 {run_id, as_of, households, flagged, new, changed, resolved, row_errors, row_error_samples}
+//   → 201 {run_id, as_of, households, flagged, new, changed, resolved, row_errors, row_error_samples,
+//          row_warnings, row_warning_samples, files: {file: {rows, errors, warnings}}}
 //
 // Runs are serialised (Services::discovery_runs): each compares with the one before it.
 #include <cctype>
@@ -153,7 +154,7 @@ Response discovery_run(Request& req, Services& s) {
   auto cadence = queue::load_cadence(queue::default_cadence_path(), rule_ids, group_ids);
   if (!cadence) return error_response(500, "internal", "visit cadence unavailable");
 
-  auto run = discovery::run_discovery(discovery::RunOptions{feeds_dir, county, as_of, 2, false}, *rules);
+  auto run = discovery::run_discovery(discovery::RunOptions{feeds_dir, county, as_of, 2, false, {}}, *rules);
   if (!run) return error_response(run.error());
   auto latest = s.queue->latest_run(county);
   if (!latest) return error_response(latest.error());
@@ -217,14 +218,27 @@ Response discovery_run(Request& req, Services& s) {
   }
   for (const auto& r : out.value("resolved", Json::array())) imp.resolved.push_back(r["household_id"].get<std::string>());
 
-  Json samples = Json::array();
-  for (const auto& e : run->row_errors) {
-    if (samples.size() >= kMaxRowErrorSamples) break;
-    samples.push_back({{"file", scrub(e.file)}, {"line", e.line}, {"reason", scrub(e.reason)}});
+  auto samples_of = [&](const std::vector<discovery::RowError>& list) {
+    Json samples = Json::array();
+    for (const auto& e : list) {
+      if (samples.size() >= kMaxRowErrorSamples) break;
+      Json one = {{"file", scrub(e.file)}, {"line", e.line}, {"reason", scrub(e.reason)}};
+      if (!e.column.empty()) one["column"] = e.column;
+      samples.push_back(std::move(one));
+    }
+    return samples;
+  };
+  const Json samples = samples_of(run->row_errors);
+  // discovery: per feed file, rows kept, dropped (errors) and warnings — in the run history too.
+  Json files = Json::object();
+  for (const auto& f : discovery::file_reports(*run)) {
+    if (!f.present && f.errors == 0) continue;
+    files[f.file] = {{"rows", f.rows}, {"errors", f.errors}, {"warnings", f.warnings}};
   }
   Json summary = {{"households", run->households}, {"residents", run->residents}, {"flagged", run->queue.size()},
                   {"new", fresh}, {"changed", changed}, {"resolved", imp.resolved.size()},
-                  {"row_errors", run->row_errors.size()}, {"source", by_dir ? "feeds_dir" : "upload"}};
+                  {"row_errors", run->row_errors.size()}, {"row_warnings", run->row_warnings.size()},
+                  {"files", files}, {"source", by_dir ? "feeds_dir" : "upload"}};
   imp.county = county;
   imp.as_of = as_of.iso();
   imp.summary = summary.dump();
@@ -243,7 +257,10 @@ Response discovery_run(Request& req, Services& s) {
                                  {"changed", changed},
                                  {"resolved", imp.resolved.size()},
                                  {"row_errors", run->row_errors.size()},
-                                 {"row_error_samples", samples}});
+                                 {"row_error_samples", samples},
+                                 {"row_warnings", run->row_warnings.size()},
+                                 {"row_warning_samples", samples_of(run->row_warnings)},
+                                 {"files", files}});
 }
 
 }  // namespace jiuzhu::backend::handlers

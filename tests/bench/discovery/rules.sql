@@ -1,7 +1,7 @@
 -- The eleven default discovery rules of contracts/feeds.md in SQL, the benchmark's reference.
 -- Same definitions as the engine: living members at :as_of, "last N months" = (as_of - N months,
--- as_of], ages in whole years, income = latest income year + 12 × pension, exclusions of current
--- dibao/tekun recipients, score = sum of kept weights, ordered by score then household id.
+-- as_of], ages in whole years, income = latest income year + 12 × pension, score = sum of the
+-- fired rules' weights (exclusions change suggestions only), ordered by score then household id.
 -- Run with psql -v as_of=YYYY-MM-DD; the result is the table queue_sql.
 DROP TABLE IF EXISTS queue_sql, flags_sql;
 CREATE TEMP TABLE flags_sql AS
@@ -72,20 +72,9 @@ SELECT p.household_id, 'earner_died' FROM people p JOIN hh USING (household_id)
 UNION
 SELECT household_id, 'orphaned_child' FROM hh WHERE has_minor AND NOT has_working_age;
 
--- Exclusions and scores.
+-- Scores. Exclusions remove only suggested programs (contracts/feeds.md): every flag that fired
+-- stays and counts, so the queue is the flagged households with the sum of their rules' weights.
 CREATE TEMP TABLE queue_sql AS
-WITH receiving AS (
-  SELECT DISTINCT p.household_id, c.program FROM population p JOIN civil_affairs c USING (id_number)
-  WHERE (p.deceased_date IS NULL OR p.deceased_date > DATE :'as_of')
-    AND c.since <= DATE :'as_of' AND (c.until IS NULL OR c.until > DATE :'as_of')
-    AND p.household_id IN (SELECT household_id FROM flags_sql)),
-excluded AS (
-  SELECT household_id, program FROM receiving
-  UNION SELECT r.household_id, e.program FROM receiving r JOIN exclusion e ON e.receiving = r.program),
-kept AS (
-  SELECT f.household_id, f.rule FROM flags_sql f
-  WHERE EXISTS (SELECT 1 FROM rule_program rp WHERE rp.rule = f.rule
-                AND NOT EXISTS (SELECT 1 FROM excluded x WHERE x.household_id = f.household_id AND x.program = rp.program)))
-SELECT k.household_id, sum(w.weight) AS score, array_agg(k.rule ORDER BY k.rule) AS rules
-FROM kept k JOIN rule_weight w USING (rule) GROUP BY k.household_id ORDER BY score DESC, household_id;
+SELECT f.household_id, sum(w.weight) AS score, array_agg(f.rule ORDER BY f.rule) AS rules
+FROM flags_sql f JOIN rule_weight w USING (rule) GROUP BY f.household_id ORDER BY score DESC, household_id;
 SELECT count(*) || ' ' || coalesce(sum(score), 0) FROM queue_sql;
