@@ -39,6 +39,15 @@ Router make_api_router() {
   r.add({"GET", "/api/v1/visits/due", case_staff, BodyKind::none, 0, false, h::visits_due});
   r.add({"GET", "/api/v1/registry", case_staff, BodyKind::none, 0, false, h::registry});
   r.add({"GET", "/api/v1/audit", {R::county_admin}, BodyKind::none, 0, false, h::audit_log});
+  // console: the staff console and the endpoints it needs (docs/console.md).
+  r.add({"GET", "/", anyone, BodyKind::none, 0, false, h::console_redirect});
+  r.add({"GET", "/console", anyone, BodyKind::none, 0, false, h::console_redirect});
+  r.add({"GET", "/console/", anyone, BodyKind::none, 0, false, h::console_index});
+  r.add({"GET", "/console/{}", anyone, BodyKind::none, 0, false, h::console_file});
+  r.add({"POST", "/api/v1/help-calls", kiosk, BodyKind::json, 0, false, h::request_help});
+  r.add({"GET", "/api/v1/help-calls", {R::hall_staff}, BodyKind::none, 0, false, h::help_calls});
+  r.add({"POST", "/api/v1/help-calls/{}/answer", {R::hall_staff}, BodyKind::json, 0, false, h::answer_help_call});
+  r.add({"POST", "/api/v1/cases/{}/reveal-id", case_staff, BodyKind::json, 0, false, h::reveal_id});
   return r;
 }
 

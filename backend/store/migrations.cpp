@@ -153,6 +153,16 @@ const std::vector<Migration>& migrations() {
            {"CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END", 1},
            {"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END", 1},
        }},
+      // console: calls for help from a kiosk to the hall staff of its township (help_call_store.h).
+      // client_id UNIQUE makes a retried call (the kiosk's outbox retries) one call.
+      {5,
+       {
+           {"CREATE TABLE help_calls (id {{ID}}, client_id TEXT NOT NULL UNIQUE, kiosk_id TEXT NOT NULL, "
+            "township TEXT NOT NULL, county TEXT NOT NULL, screen TEXT NOT NULL, requested_at TEXT NOT NULL, "
+            "received_at TEXT NOT NULL, status TEXT NOT NULL, answered_at TEXT NOT NULL DEFAULT '', "
+            "answered_by TEXT NOT NULL DEFAULT '')"},
+           {"CREATE INDEX help_calls_open ON help_calls (township, status, id)"},
+       }},
   };
   return list;
 }

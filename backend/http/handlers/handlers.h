@@ -53,6 +53,15 @@ Response queue_transition(Request&, Services&);
 Response queue_assignment(Request&, Services&);
 Response case_assignment(Request&, Services&);
 Response discovery_run(Request&, Services&);
+// console: the staff console's files (console_files.cpp), help calls (help_calls.cpp), the
+// audited full ID number of a case (reveal_id.cpp).
+Response console_redirect(Request&, Services&);
+Response console_index(Request&, Services&);
+Response console_file(Request&, Services&);
+Response request_help(Request&, Services&);
+Response help_calls(Request&, Services&);
+Response answer_help_call(Request&, Services&);
+Response reveal_id(Request&, Services&);
 
 // Uploaded feeds of POST /api/v1/discovery/runs: a small county's feeds fit; larger ones are
 // placed under the feeds root and named instead.
