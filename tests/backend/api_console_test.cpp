@@ -71,7 +71,7 @@ TEST_P(ConsoleApiTest, HelpCallRingsTheHallOfItsTownshipOnly) {
   // The answer is in the audit log.
   auto audit = srv().get("/api/v1/audit?limit=1000", tok("admin"));
   bool found = false;
-  for (const auto& row : audit.json()["items"]) {
+  for (const auto& row : items(audit)) {
     found = found || (row["action"] == "answer" && row["record_type"] == "help_call" &&
                       row["record_id"] == std::to_string(id) && row["actor"] == "user:hall");
   }
@@ -169,7 +169,7 @@ TEST_P(ConsoleApiTest, FullIdNumberIsOneAuditedRequestAway) {
 
   auto audit = srv().get("/api/v1/audit?limit=1000", tok("admin"));
   int reveals = 0;
-  for (const auto& row : audit.json()["items"]) {
+  for (const auto& row : items(audit)) {
     if (row["action"] == "reveal_id" && row["record_id"] == no) {
       ++reveals;
       EXPECT_TRUE(row["detail"] == "person=member:0" || row["detail"] == "person=applicant");
