@@ -205,6 +205,40 @@ try {
     assert.ok((await page.textContent('#timeline')).includes('家庭人均收入高于当地低保标准'));
   });
 
+  let itemId = null;
+  await step('discovery: the caseworker sees why a household was flagged, visits it and closes it with a reason', async () => {
+    const admin = (await call(srv.url, 'POST', '/api/v1/auth/login', { login: 'admin', password: password('admin') })).json.token;
+    const run = await call(srv.url, 'POST', '/api/v1/discovery/runs', { feeds_dir: 'synth' }, admin);
+    assert.equal(run.status, 201, run.text);
+    assert.ok(run.json.flagged > 0);
+    await page.click('nav a[href="#/discovery"]');
+    await page.waitForSelector('#discovery-table tbody tr');
+    await checkPage(page, 'discovery');
+    const first = page.locator('#discovery-table tbody tr:first-child a');
+    itemId = (await first.getAttribute('href')).split('/').pop();
+    await first.click();
+    await page.waitForSelector('#visit-form');
+    const why = await page.textContent('section[aria-labelledby="dq-why"]');
+    assert.match(why, /来源：/);
+    assert.doesNotMatch(await page.textContent('main'), /\d{17}[\dX]/, 'no full ID number on the page');
+    await checkPage(page, 'discovery-item');
+    await page.fill('#visit-findings', '老人独居，屋内无取暖设备，药费负担重');
+    await page.selectOption('#visit-outcome', 'needs_assistance');
+    await page.click('#visit-form button[type=submit]');
+    await page.waitForSelector('#dq-state:has-text("已走访")');
+    assert.ok((await page.textContent('#visits')).includes('老人独居'));
+    await page.check('#dq-to-not_eligible');
+    await page.click('#dq-form button[type=submit]');
+    await page.waitForSelector('#dq-error:has-text("请写明理由")');
+    await page.fill('#dq-reason', '核对后家庭人均收入高于低保标准，已告知可申请临时救助');
+    await page.click('#dq-form button[type=submit]');
+    await page.waitForSelector('#dq-state:has-text("不符合条件")');
+    await page.check('#dq-to-followed_up');
+    await page.click('#dq-form button[type=submit]');
+    await page.waitForSelector('text=此预警已办结');
+    await checkPage(page, 'discovery-item-closed');
+  });
+
   await step('a caseworker of another township sees nothing of ours', async () => {
     await logout(page);
     await login(page, srv, 'cw2');
@@ -214,9 +248,10 @@ try {
     for (const no of nos) assert.ok(!text.includes(no), `no ${no}`);
     await page.goto(`${srv.url}/console/#/case/${encodeURIComponent(nos[0])}`);
     await page.waitForSelector('.status-line:has-text("没有找到这条记录")');
-    const main = await page.textContent('main');
-    assert.ok(!main.includes('张桂兰'));
+    assert.ok(!(await page.textContent('main')).includes('张桂兰'));
     await checkPage(page, 'case-not-found');
+    await page.goto(`${srv.url}/console/#/discovery-item/${itemId}`);
+    await page.waitForSelector('.status-line:has-text("没有找到这条记录")');
     await logout(page);
   });
 
@@ -252,6 +287,29 @@ try {
     for (const no of nos) assert.ok(text.includes(no));
     assert.ok(!text.includes(otherNo));
     await checkPage(page, 'today');
+  });
+
+  await step('county staff see the county\'s queue and assign an item to a caseworker', async () => {
+    await logout(page);
+    await login(page, srv, 'admin');
+    await page.click('nav a[href="#/discovery"]');
+    await page.waitForSelector('#discovery-table tbody tr');
+    const rows = await page.locator('#discovery-table tbody tr').count();
+    assert.ok(rows > 0);
+    // An item of the caseworker's township that nobody has yet.
+    const q = (await call(srv.url, 'GET', `/api/v1/discovery/queue?limit=1000`, undefined,
+      await page.evaluate(() => JSON.parse(sessionStorage.getItem('jiuzhu.console.session')).token))).json.items;
+    const free = q.find((x) => x.township === TOWNSHIP && !x.assigned_to);
+    assert.ok(free, 'an unassigned item of the township');
+    await page.goto(`${srv.url}/console/#/discovery-item/${free.id}`);
+    await page.waitForSelector('#assign-form');
+    await checkPage(page, 'discovery-item-county');
+    await page.fill('#assign-login', 'cw2');
+    await page.click('#assign-form button[type=submit]');
+    await page.waitForSelector('#assign-error:has-text("没有这位本乡镇的经办人员")');
+    await page.fill('#assign-login', 'cw');
+    await page.click('#assign-form button[type=submit]');
+    await page.waitForSelector('#dq-assignee:has-text("cw")');
   });
 
   await step('the session ends after inactivity', async () => {

@@ -3,7 +3,7 @@
 // jiuzhu-server on a loopback port, kiosks and staff accounts, applications submitted the way a
 // kiosk submits them, and headless Chromium driven by playwright-core.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -103,6 +103,10 @@ export async function startServer({ server, consoleDir, backend }) {
     proc.on('exit', (code) => fail(new Error(`server exited ${code}: ${stderr}`)));
   });
   const url = `http://127.0.0.1:${port}`;
+  // A synthetic county's departmental feeds (jiuzhu-server synth, docs/discovery.md) where
+  // discovery runs may name them: DATA_DIR/feeds/synth.
+  mkdirSync(join(dir, 'feeds'), { recursive: true });
+  run(server, ['synth', '--county', COUNTY, '--residents', '3000', '--seed', '7', '--out', join(dir, 'feeds', 'synth')]);
   return {
     url, db, tokens, dir,
     async stop() {

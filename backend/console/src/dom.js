@@ -29,3 +29,9 @@ export function replace(el, ...children) {
   append(el, children);
   return el;
 }
+
+// Appends `children` to `el`, skipping null, undefined and false (DOM append would print "null").
+export function add(el, ...children) {
+  append(el, children);
+  return el;
+}

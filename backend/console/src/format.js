@@ -60,3 +60,10 @@ export function deadlineText(item) {
   if (d === null) return '';
   return d === 0 ? '今天到期' : `剩 ${d} 天`;
 }
+
+// 450326********123X, as core/id_number.h's mask_id_number shows it. For the few API answers that
+// carry a full number for the record (a discovery item's evidence), so the screen never shows one.
+export function maskId(id) {
+  const s = String(id ?? '');
+  return s.length === 18 ? `${s.slice(0, 6)}********${s.slice(14)}` : s.length > 4 ? `${'*'.repeat(s.length - 4)}${s.slice(-4)}` : s;
+}

@@ -9,6 +9,8 @@ import { casePage } from './pages/case.js';
 import { helpCallsPage, startHelpCallWatch, stopHelpCallWatch } from './pages/help_calls.js';
 import { todayPage } from './pages/today.js';
 import { referralsPage } from './pages/referrals.js';
+import { discoveryPage } from './pages/discovery.js';
+import { discoveryItemPage } from './pages/discovery_item.js';
 
 // Per role: navigation entries [hash, label, page]; the first is the role's home.
 const pagesByRole = {
@@ -16,12 +18,15 @@ const pagesByRole = {
     ['#/help', '求助呼叫', helpCallsPage],
     ['#/today', '今日受理', todayPage],
   ],
-  caseworker: [['#/intake', '受理台账', intakePage]],
-  county_admin: [['#/intake', '全县受理台账', intakePage]],
+  caseworker: [['#/intake', '受理台账', intakePage], ['#/discovery', '主动发现', discoveryPage]],
+  county_admin: [['#/intake', '全县受理台账', intakePage], ['#/discovery', '全县主动发现', discoveryPage]],
   department: [['#/referrals', '转办事项', referralsPage]],
 };
 // Pages reached from another page, not from the navigation.
-const innerPages = { caseworker: { case: casePage }, county_admin: { case: casePage } };
+const casePages = { case: casePage, 'discovery-item': discoveryItemPage };
+const innerPages = { caseworker: casePages, county_admin: casePages };
+// The navigation entry an inner page belongs to.
+const parentOf = { case: '#/intake', 'discovery-item': '#/discovery' };
 
 const main = () => document.getElementById('main');
 let cleanup = null;
@@ -40,7 +45,8 @@ function renderNav(s) {
     replace(who);
     return;
   }
-  const here = location.hash.split('/').slice(0, 2).join('/');
+  const { name } = parseHash();
+  const here = parentOf[name] ?? `#/${name}`;
   replace(
     nav,
     h('ul', {}, (pagesByRole[s.role] ?? []).map(([hash, text]) =>

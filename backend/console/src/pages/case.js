@@ -1,7 +1,7 @@
 // 一户一档 · one case: the application, the household (ID numbers masked; showing one in full is a
 // deliberate, audited request), the documents, the timeline and the transitions the workflow
 // allows (GET /api/v1/cases/{no}, POST …/transitions, POST …/reveal-id).
-import { h, replace } from '../dom.js';
+import { add, h, replace } from '../dom.js';
 import { get, post, messageOf } from '../api.js';
 import { statusNames, transitionNames, label } from '../labels.js';
 import { chinaTime, deadlineText, programList, programNames, statusBadge } from '../format.js';
@@ -26,7 +26,7 @@ export async function casePage(root, no) {
   replace(status);
   const app = c.application ?? {};
   const members = app.household?.members ?? [];
-  root.append(
+  add(root,
     h('section', { 'aria-labelledby': 'sum-h', class: 'card' },
       h('h2', { id: 'sum-h' }, '办理情况'),
       h('dl', { class: 'facts' },
