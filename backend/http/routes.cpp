@@ -48,6 +48,7 @@ Router make_api_router() {
   r.add({"GET", "/api/v1/help-calls", {R::hall_staff}, BodyKind::none, 0, false, h::help_calls});
   r.add({"POST", "/api/v1/help-calls/{}/answer", {R::hall_staff}, BodyKind::json, 0, false, h::answer_help_call});
   r.add({"POST", "/api/v1/cases/{}/reveal-id", case_staff, BodyKind::json, 0, false, h::reveal_id});
+  r.add({"GET", "/api/v1/discovery/ledger", case_staff, BodyKind::none, 0, false, h::discovery_ledger});
   return r;
 }
 

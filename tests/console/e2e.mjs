@@ -312,6 +312,30 @@ try {
     await page.waitForSelector('#dq-assignee:has-text("cw")');
   });
 
+  await step('the discovery ledger counts the visit and the close, per rule, in the county view', async () => {
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('jiuzhu.console.session')).token);
+    const item = (await call(srv.url, 'GET', `/api/v1/discovery/queue/${itemId}`, undefined, token)).json;
+    const rule = item.flags[0];
+    const ledger = (await call(srv.url, 'GET', '/api/v1/discovery/ledger', undefined, token)).json;
+    const total = ledger.rules.find((r) => r.rule === rule);
+    // The item was visited, found not eligible, then followed up: closed as followed_up.
+    assert.ok(total.visited >= 1 && total.closed_followed_up >= 1, JSON.stringify(total));
+    assert.equal(total.median_working_days_flag_to_visit, 0);
+    const cell = ledger.rows.find((r) => r.rule === rule && r.township === TOWNSHIP);
+    assert.ok(cell.visited >= 1);
+    await page.click('nav a[href="#/ledger"]');
+    await page.waitForSelector('#ledger-rules');
+    const row = page.locator(`#ledger-rules tr[data-rule="${rule}"]`);
+    assert.equal(await row.locator('td[data-col="visited"]').textContent(), String(total.visited));
+    assert.equal(await row.locator('td[data-col="closed_followed_up"]').textContent(), String(total.closed_followed_up));
+    assert.equal(await row.locator('td[data-col="flagged"]').textContent(), String(total.flagged));
+    await checkPage(page, 'ledger');
+    // A caseworker of the other township gets their own township's numbers only (API).
+    const cw2 = (await call(srv.url, 'POST', '/api/v1/auth/login', { login: 'cw2', password: password('cw2') })).json.token;
+    const theirs = (await call(srv.url, 'GET', '/api/v1/discovery/ledger', undefined, cw2)).json;
+    assert.ok(theirs.rows.every((r) => r.township === OTHER_TOWNSHIP));
+  });
+
   await step('the session ends after inactivity', async () => {
     await logout(page);
     await page.evaluate(() => sessionStorage.setItem('jiuzhu.console.idle_ms', '1500'));

@@ -11,6 +11,7 @@ import { todayPage } from './pages/today.js';
 import { referralsPage } from './pages/referrals.js';
 import { discoveryPage } from './pages/discovery.js';
 import { discoveryItemPage } from './pages/discovery_item.js';
+import { ledgerPage } from './pages/ledger.js';
 
 // Per role: navigation entries [hash, label, page]; the first is the role's home.
 const pagesByRole = {
@@ -18,8 +19,16 @@ const pagesByRole = {
     ['#/help', '求助呼叫', helpCallsPage],
     ['#/today', '今日受理', todayPage],
   ],
-  caseworker: [['#/intake', '受理台账', intakePage], ['#/discovery', '主动发现', discoveryPage]],
-  county_admin: [['#/intake', '全县受理台账', intakePage], ['#/discovery', '全县主动发现', discoveryPage]],
+  caseworker: [
+    ['#/intake', '受理台账', intakePage],
+    ['#/discovery', '主动发现', discoveryPage],
+    ['#/ledger', '发现台账', ledgerPage],
+  ],
+  county_admin: [
+    ['#/intake', '全县受理台账', intakePage],
+    ['#/discovery', '全县主动发现', discoveryPage],
+    ['#/ledger', '发现台账', ledgerPage],
+  ],
   department: [['#/referrals', '转办事项', referralsPage]],
 };
 // Pages reached from another page, not from the navigation.

@@ -62,6 +62,7 @@ Response request_help(Request&, Services&);
 Response help_calls(Request&, Services&);
 Response answer_help_call(Request&, Services&);
 Response reveal_id(Request&, Services&);
+Response discovery_ledger(Request&, Services&);
 
 // Uploaded feeds of POST /api/v1/discovery/runs: a small county's feeds fit; larger ones are
 // placed under the feeds root and named instead.

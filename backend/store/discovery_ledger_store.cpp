@@ -1,0 +1,50 @@
+// store/discovery_ledger_store.h
+#include "backend/store/discovery_ledger_store.h"
+
+#include "backend/store/sql_support.h"
+
+namespace jiuzhu::backend {
+
+Result<std::vector<LedgerItem>> ledger_items(Database& db, const Scope& scope, const std::string& from,
+                                             const std::string& to) {
+  std::vector<LedgerItem> out;
+  auto st = db.read([&](Tx& tx) -> Status {
+    // created_at is "YYYY-MM-DDThh:mm:ss+08:00": its first 10 characters are the China date, and
+    // the text compares in date order.
+    const std::string after = to + "U";  // sorts after every "YYYY-MM-DDT…" of that day
+    std::string sql =
+        "SELECT q.id, q.township, q.flags, q.created_at, q.updated_at, q.state, "
+        "COALESCE((SELECT MIN(v.visited_on) FROM visits v WHERE v.queue_id = q.id), ''), "
+        "(SELECT COUNT(*) FROM visits v WHERE v.queue_id = q.id AND v.outcome = 'needs_assistance'), "
+        "(SELECT COUNT(*) FROM visits v WHERE v.queue_id = q.id AND v.outcome = 'no_need'), "
+        "COALESCE(a.status, '') "
+        "FROM discovery_queue q LEFT JOIN applications a ON a.application_no = q.application_no "
+        "AND q.application_no <> '' WHERE q.created_at >= ? AND q.created_at < ?";
+    std::vector<sql::Param> params = {from, after};
+    sql::queue_scope(sql, scope);
+    if (!scope.township.empty()) params.emplace_back(scope.township);
+    else if (!scope.county.empty()) params.emplace_back(scope.county);
+    sql += " ORDER BY q.id";
+    auto rows = sql::query(tx, sql, params);
+    out.reserve(rows.size());
+    for (size_t r = 0; r < rows.size(); ++r) {
+      LedgerItem it;
+      it.id = rows.i64(r, 0);
+      it.township = rows.str(r, 1);
+      it.flags = rows.str(r, 2);
+      it.created_at = rows.str(r, 3);
+      it.updated_at = rows.str(r, 4);
+      it.state = rows.str(r, 5);
+      it.first_visit = rows.str(r, 6);
+      it.found_in_need = rows.i64(r, 7) > 0;
+      it.found_no_need = rows.i64(r, 8) > 0;
+      it.application_status = rows.str(r, 9);
+      out.push_back(std::move(it));
+    }
+    return Ok{};
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+}  // namespace jiuzhu::backend
