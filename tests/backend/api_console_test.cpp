@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "api_env.h"
+#include "core/date.h"
 
 using namespace jiuzhu::test;
 
@@ -227,6 +228,71 @@ TEST_P(ConsoleApiTest, ConsoleFilesWithStrictContentSecurityPolicy) {
     EXPECT_EQ(r.body.find("not for the web"), std::string::npos);
   }
   EXPECT_EQ(s.request("POST", "/console/", "{}").status, 405);
+}
+
+// The ledger row of `rule` in township `t` (zeros when absent).
+Json ledger_row(const Json& ledger, const std::string& rule, const std::string& t) {
+  for (const auto& r : ledger["rows"]) {
+    if (r["rule"] == rule && r["township"] == t) return r;
+  }
+  return Json{{"flagged", 0}, {"visited", 0}, {"confirmed", 0}, {"closed_declined", 0}};
+}
+
+TEST_P(ConsoleApiTest, DiscoveryLedgerCountsFlagsVisitsAndClosesInTheCallersArea) {
+  const auto before = srv().get("/api/v1/discovery/ledger", tok("cw")).json();
+  // An urgent lead enters the township's queue flagged "urgent"; a visit finds the household in
+  // need; a second lead is visited and declined (救助自愿).
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 2; ++i) {
+    auto r = srv().post("/api/v1/leads", lead(kTownship, true), tok("kiosk"));
+    ASSERT_EQ(r.status, 201) << r.body;
+    const std::string lead_id = r.json()["lead_id"];
+    for (const auto& it : items(srv().get("/api/v1/discovery/queue?limit=1000", tok("cw")))) {
+      if (it["lead_id"] == lead_id) ids.push_back(it["id"].get<int64_t>());
+    }
+  }
+  ASSERT_EQ(ids.size(), 2u);
+  const std::string today = jiuzhu::Date::today_china().iso();
+  auto v1 = srv().post("/api/v1/visits", Json{{"queue_id", ids[0]}, {"visited_on", today}, {"outcome", "needs_assistance"}},
+                       tok("cw"));
+  ASSERT_EQ(v1.status, 201) << v1.body;
+  auto v2 = srv().post("/api/v1/visits", Json{{"queue_id", ids[1]}, {"visited_on", today}, {"outcome", "no_need"}}, tok("cw"));
+  ASSERT_EQ(v2.status, 201) << v2.body;
+  auto declined = srv().post("/api/v1/discovery/queue/" + std::to_string(ids[1]) + "/transitions",
+                             Json{{"to", "declined"}, {"reason", "本人表示暂不申请"}}, tok("cw"));
+  ASSERT_EQ(declined.status, 200) << declined.body;
+
+  auto after = srv().get("/api/v1/discovery/ledger", tok("cw"));
+  ASSERT_EQ(after.status, 200) << after.body;
+  const Json a = ledger_row(after.json(), "urgent", kTownship);
+  const Json b = ledger_row(before, "urgent", kTownship);
+  EXPECT_EQ(a["flagged"].get<int>() - b["flagged"].get<int>(), 2);
+  EXPECT_EQ(a["visited"].get<int>() - b["visited"].get<int>(), 2);
+  EXPECT_EQ(a["confirmed"].get<int>() - b["confirmed"].get<int>(), 1);
+  EXPECT_EQ(a["closed_declined"].get<int>() - b["closed_declined"].get<int>(), 1);
+  EXPECT_EQ(a["median_working_days_flag_to_visit"], 0);
+  EXPECT_EQ(after.json()["to"], today);
+
+  // Scoping: the other township's caseworker and the other county's admin see none of it.
+  for (const auto& r : srv().get("/api/v1/discovery/ledger", tok("cw2")).json()["rows"]) {
+    EXPECT_EQ(r["township"], kOtherTownship);
+  }
+  for (const auto& r : srv().get("/api/v1/discovery/ledger", tok("admin2")).json()["rows"]) {
+    EXPECT_NE(r["township"].get<std::string>().substr(0, 6), kCounty);
+  }
+  const Json county = ledger_row(srv().get("/api/v1/discovery/ledger", tok("admin")).json(), "urgent", kTownship);
+  EXPECT_EQ(county["flagged"], a["flagged"]);
+  // A period before the leads counts none of them.
+  const Json old = srv().get("/api/v1/discovery/ledger?from=2025-01-01&to=2025-12-31", tok("cw")).json();
+  EXPECT_EQ(ledger_row(old, "urgent", kTownship)["flagged"], 0);
+
+  for (const char* bad : {"?from=2026-13-01", "?to=yesterday", "?from=2026-12-05&to=2026-12-01", "?from=2020-01-01&to=2026-01-01"}) {
+    auto r = srv().get(std::string("/api/v1/discovery/ledger") + bad, tok("cw"));
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_EQ(r.json()["error"]["code"], "bad_parameter");
+  }
+  for (const char* who : {"kiosk", "hall", "dept"}) EXPECT_EQ(srv().get("/api/v1/discovery/ledger", tok(who)).status, 403);
+  EXPECT_EQ(srv().get("/api/v1/discovery/ledger").status, 401);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ConsoleApiTest, ::testing::ValuesIn(backends()),
