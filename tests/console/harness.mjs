@@ -65,8 +65,9 @@ function run(server, argv, input = '') {
 
 export const password = (login) => `pw-${login}-secret`;
 
-// Starts everything; returns {url, db, tokens, stop()}.
-export async function startServer({ server, consoleDir, backend }) {
+// Starts everything (with a synthetic county of `residents` for discovery runs); returns
+// {url, db, tokens, dir, stop()}.
+export async function startServer({ server, consoleDir, backend, residents = 3000 }) {
   const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-console-'));
   let db = `sqlite:${dir}/test.db`;
   if (backend === 'postgresql') {
@@ -106,7 +107,7 @@ export async function startServer({ server, consoleDir, backend }) {
   // A synthetic county's departmental feeds (jiuzhu-server synth, docs/discovery.md) where
   // discovery runs may name them: DATA_DIR/feeds/synth.
   mkdirSync(join(dir, 'feeds'), { recursive: true });
-  run(server, ['synth', '--county', COUNTY, '--residents', '3000', '--seed', '7', '--out', join(dir, 'feeds', 'synth')]);
+  run(server, ['synth', '--county', COUNTY, '--residents', String(residents), '--seed', '7', '--out', join(dir, 'feeds', 'synth')]);
   return {
     url, db, tokens, dir,
     async stop() {
