@@ -1,5 +1,6 @@
 // The route table of API v1: method, path, who may call, what body (contracts/api.md).
 #include "backend/documents/document_store.h"
+#include "backend/http/handlers/console_handlers.h"
 #include "backend/http/handlers/handlers.h"
 #include "backend/http/router.h"
 
@@ -49,6 +50,9 @@ Router make_api_router() {
   r.add({"POST", "/api/v1/help-calls/{}/answer", {R::hall_staff}, BodyKind::json, 0, false, h::answer_help_call});
   r.add({"POST", "/api/v1/cases/{}/reveal-id", case_staff, BodyKind::json, 0, false, h::reveal_id});
   r.add({"GET", "/api/v1/discovery/ledger", case_staff, BodyKind::none, 0, false, h::discovery_ledger});
+  r.add({"GET", "/api/v1/me", {R::hall_staff, R::caseworker, R::county_admin, R::department}, BodyKind::none, 0, false, h::me});
+  r.add({"GET", "/api/v1/params/{}", anyone, BodyKind::none, 0, false, h::get_county_params});
+  r.add({"PUT", "/api/v1/params/{}", {R::county_admin}, BodyKind::json, 0, false, h::put_county_params});
   return r;
 }
 

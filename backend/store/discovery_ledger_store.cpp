@@ -19,11 +19,14 @@ Result<std::vector<LedgerItem>> ledger_items(Database& db, const Scope& scope, c
         "(SELECT COUNT(*) FROM visits v WHERE v.queue_id = q.id AND v.outcome = 'no_need'), "
         "COALESCE(a.status, '') "
         "FROM discovery_queue q LEFT JOIN applications a ON a.application_no = q.application_no "
-        "AND q.application_no <> '' WHERE q.created_at >= ? AND q.created_at < ?";
-    std::vector<sql::Param> params = {from, after};
-    sql::queue_scope(sql, scope);
-    if (!scope.township.empty()) params.emplace_back(scope.township);
-    else if (!scope.county.empty()) params.emplace_back(scope.county);
+        "AND q.application_no <> '' WHERE q.county = ? AND q.created_at >= ? AND q.created_at < ?";
+    // The county leads (index discovery_queue_ledger); a township narrows it further.
+    const std::string county = !scope.county.empty() ? scope.county : scope.township.substr(0, 6);
+    std::vector<sql::Param> params = {county, from, after};
+    if (!scope.township.empty()) {
+      sql += " AND q.township = ?";
+      params.emplace_back(scope.township);
+    }
     sql += " ORDER BY q.id";
     auto rows = sql::query(tx, sql, params);
     out.reserve(rows.size());

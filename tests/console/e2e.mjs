@@ -336,6 +336,54 @@ try {
     assert.ok(theirs.rows.every((r) => r.township === OTHER_TOWNSHIP));
   });
 
+  await step('a county parameter entered with its citation changes an eligibility verdict', async () => {
+    // An elderly rural resident living alone on a 650 yuan pension: above the shipped rural
+    // 低保 standard (560), below the standard this county enters (900).
+    const household = {
+      hukou: 'rural',
+      members: [{ id_number: idNumber('19480101', 42), name: '示例', relation: 'self', lives_together: true,
+        monthly_income: 0, pension_monthly: 650, disability: null, serious_illness: false, employment: 'none',
+        student: null, in_prison: false }],
+      assets: { deposits: 1000, vehicles: 0, extra_housing: 0 },
+      has_able_supporter: false,
+      receiving: [],
+    };
+    const verdict = async () => {
+      const r = await call(srv.url, 'POST', '/api/v1/eligibility', { params_county: '450326', household });
+      assert.equal(r.status, 200, r.text);
+      return r.json.programs.find((p) => p.program === 'dibao');
+    };
+    const before = await verdict();
+    assert.equal(before.verdict, 'not_eligible', JSON.stringify(before));
+    await page.click('nav a[href="#/params"]');
+    await page.waitForSelector('#params-form');
+    const row = page.locator('#params-table tr[data-param="dibao_standard_monthly.rural"]');
+    assert.ok((await row.textContent()).includes('未核实'));
+    await checkPage(page, 'params');
+    await page.selectOption('#p-name', 'dibao_standard_monthly.rural');
+    await page.fill('#p-value', '900');
+    await page.click('#params-form button[type=submit]');
+    await page.waitForSelector('#p-error:has-text("请填写")');
+    await page.fill('#p-issuer', '永福县民政局、永福县财政局');
+    await page.fill('#p-docno', '永民发〔2027〕1号');
+    await page.fill('#p-title', '关于提高城乡最低生活保障标准的通知');
+    await page.fill('#p-date', '2026-12-01');
+    await page.fill('#p-url', 'https://www.example.gov.cn/yfx/2027-1');
+    await page.fill('#p-quote', '农村低保标准提高到每人每月900元。');
+    await page.click('#params-form button[type=submit]');
+    await page.waitForSelector('#param-versions li');
+    await page.waitForSelector('#params-table tr[data-param="dibao_standard_monthly.rural"]:has-text("已核实")');
+    assert.equal(await row.locator('td[data-col="value"]').textContent(), '900');
+    assert.ok((await row.textContent()).includes('农村低保标准提高到每人每月900元'));
+    const after = await verdict();
+    assert.notEqual(after.verdict, 'not_eligible', JSON.stringify(after));
+    assert.ok(!(after.unverified_params ?? []).includes('dibao_standard_monthly.rural'), JSON.stringify(after.unverified_params));
+    // The shipped version is what the engine used on an earlier date; the entered one is kept.
+    const earlier = (await call(srv.url, 'GET', '/api/v1/params/450326?on=2026-01-01')).json;
+    assert.equal(earlier.in_force.source, 'shipped');
+    await checkPage(page, 'params-entered');
+  });
+
   await step('the session ends after inactivity', async () => {
     await logout(page);
     await page.evaluate(() => sessionStorage.setItem('jiuzhu.console.idle_ms', '1500'));

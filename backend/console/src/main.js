@@ -12,6 +12,7 @@ import { referralsPage } from './pages/referrals.js';
 import { discoveryPage } from './pages/discovery.js';
 import { discoveryItemPage } from './pages/discovery_item.js';
 import { ledgerPage } from './pages/ledger.js';
+import { paramsPage } from './pages/params.js';
 
 // Per role: navigation entries [hash, label, page]; the first is the role's home.
 const pagesByRole = {
@@ -28,6 +29,7 @@ const pagesByRole = {
     ['#/intake', '全县受理台账', intakePage],
     ['#/discovery', '全县主动发现', discoveryPage],
     ['#/ledger', '发现台账', ledgerPage],
+    ['#/params', '县级参数', paramsPage],
   ],
   department: [['#/referrals', '转办事项', referralsPage]],
 };

@@ -63,6 +63,8 @@ Response help_calls(Request&, Services&);
 Response answer_help_call(Request&, Services&);
 Response reveal_id(Request&, Services&);
 Response discovery_ledger(Request&, Services&);
+Response get_county_params(Request&, Services&);
+Response put_county_params(Request&, Services&);
 
 // Uploaded feeds of POST /api/v1/discovery/runs: a small county's feeds fit; larger ones are
 // placed under the feeds root and named instead.
