@@ -295,6 +295,110 @@ TEST_P(ConsoleApiTest, DiscoveryLedgerCountsFlagsVisitsAndClosesInTheCallersArea
   EXPECT_EQ(srv().get("/api/v1/discovery/ledger").status, 401);
 }
 
+// The shipped parameters of 永福县 (assets/params/450326.json) as the document of `county`.
+Json params_document(const std::string& county) {
+  std::ifstream in(std::string(JIUZHU_SOURCE_ASSETS) + "/params/450326.json");
+  Json doc = Json::parse(in);
+  doc["county"] = county;
+  return doc;
+}
+
+TEST_P(ConsoleApiTest, CountyParametersAreVersionedWithCitationsAndUsedOnTheirDates) {
+  // 370102 ships no parameters: eligibility does not know it until its administrator enters them.
+  Json household = Json::parse(R"({"hukou": "rural", "members": [{"id_number": null, "name": "甲",
+      "relation": "self", "lives_together": true, "monthly_income": 0, "pension_monthly": 650, "disability": null,
+      "serious_illness": false, "employment": "none", "student": null, "in_prison": false}],
+      "assets": {"deposits": 0, "vehicles": 0, "extra_housing": 0}, "has_able_supporter": false, "receiving": []})");
+  household["members"][0]["id_number"] = id_number("19480101", 42);
+  auto eligibility = [&]() { return srv().post("/api/v1/eligibility", Json{{"params_county", kOtherCounty}, {"household", household}}); };
+  if (srv().get(std::string("/api/v1/params/") + kOtherCounty).status == 404) {
+    EXPECT_EQ(eligibility().status, 404);
+  }
+  const std::string path = std::string("/api/v1/params/") + kOtherCounty;
+  Json doc = params_document(kOtherCounty);
+  doc["dibao_standard_monthly"]["rural"] = 600;
+  auto first = srv().request("PUT", path, Json{{"effective_from", "2026-01-01"}, {"params", doc}}.dump(), tok("admin2"));
+  ASSERT_EQ(first.status, 201) << first.body;
+  // A second version from 2027, with a verified citation for the rural standard.
+  doc["dibao_standard_monthly"]["rural"] = 900;
+  doc["sources"]["dibao_standard_monthly.rural"] = {{"source", "县民政局通知"}, {"verified", true}, {"issuer", "某县民政局"},
+                                                    {"title", "关于提高低保标准的通知"}, {"date", "2026-12-01"},
+                                                    {"url", "https://example.gov.cn/1"}, {"quote", "农村低保标准每人每月900元。"}};
+  auto second = srv().request("PUT", path, Json{{"effective_from", "2027-01-01"}, {"params", doc}}.dump(), tok("admin2"));
+  ASSERT_EQ(second.status, 201) << second.body;
+  EXPECT_GT(second.json()["version"].get<int64_t>(), first.json()["version"].get<int64_t>());
+
+  auto on2026 = srv().get(path + "?on=2026-06-01").json();
+  EXPECT_EQ(on2026["in_force"]["source"], "county");
+  EXPECT_EQ(on2026["in_force"]["version"], first.json()["version"]);
+  EXPECT_EQ(on2026["in_force"]["params"]["dibao_standard_monthly"]["rural"], 600);
+  auto on2027 = srv().get(path + "?on=2027-02-01").json();
+  EXPECT_EQ(on2027["in_force"]["params"]["dibao_standard_monthly"]["rural"], 900);
+  bool rural_unverified = false;
+  for (const auto& n : on2027["in_force"]["unverified"]) rural_unverified = rural_unverified || n == "dibao_standard_monthly.rural";
+  EXPECT_FALSE(rural_unverified);
+  EXPECT_EQ(on2027["versions"].size(), 2u);  // both kept
+  EXPECT_EQ(srv().get(path + "?on=2025-12-31").status, 404);  // before any version, nothing shipped
+
+  // Today (2026) the 600 standard is in force: 650 a month is above it.
+  if (jiuzhu::Date::today_china().year() == 2026) {
+    auto r = eligibility();
+    ASSERT_EQ(r.status, 200) << r.body;
+    for (const auto& p : r.json()["programs"]) {
+      if (p["program"] == "dibao") {
+        EXPECT_EQ(p["verdict"], "not_eligible");
+      }
+    }
+  }
+
+  // Another county's administrator, other roles, no credentials. (The refused roles send a small
+  // body: the router answers 403 before reading a body, and a large unread one makes the server's
+  // close reset the connection before the client reads the answer — reported to the hardening work.)
+  EXPECT_EQ(srv().request("PUT", path, Json{{"effective_from", "2027-01-01"}, {"params", doc}}.dump(), tok("admin")).status, 404);
+  for (const char* who : {"cw", "hall", "dept", "kiosk"}) {
+    EXPECT_EQ(srv().request("PUT", path, "{}", tok(who)).status, 403);
+  }
+  EXPECT_EQ(srv().request("PUT", path, "{}", "").status, 401);
+
+  // The strict loader's checks, with the field under params.
+  auto put = [&](const Json& body) { return srv().request("PUT", path, body.dump(), tok("admin2")); };
+  Json no_quote = doc;
+  no_quote["sources"]["dibao_standard_monthly.rural"].erase("quote");
+  auto r1 = put(Json{{"effective_from", "2027-03-01"}, {"params", no_quote}});
+  EXPECT_EQ(r1.status, 400);
+  EXPECT_EQ(r1.json()["error"]["code"], "missing_citation") << r1.body;
+  Json no_number = doc;
+  no_number.erase("rigid_expense_share");
+  auto r2 = put(Json{{"effective_from", "2027-03-01"}, {"params", no_number}});
+  EXPECT_EQ(r2.status, 400);
+  EXPECT_EQ(r2.json()["error"]["code"], "missing_parameter") << r2.body;
+  EXPECT_EQ(r2.json()["error"]["field"].get<std::string>().rfind("params", 0), 0u);
+  auto r3 = put(Json{{"effective_from", "2027-03-01"}, {"params", params_document(kCounty)}});
+  EXPECT_EQ(r3.json()["error"]["code"], "wrong_county") << r3.body;
+  for (const char* bad : {"2027-3-1", "tomorrow", "2027-02-30"}) {
+    auto r = put(Json{{"effective_from", bad}, {"params", doc}});
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_EQ(r.json()["error"]["code"], "bad_date") << r.body;
+  }
+  EXPECT_EQ(put(Json{{"effective_from", "2027-03-01"}}).status, 400);
+  EXPECT_EQ(put(Json{{"effective_from", "2027-03-01"}, {"params", doc}, {"x", 1}}).status, 400);
+  EXPECT_EQ(srv().get(path).json()["versions"].size(), 2u);  // nothing refused was stored
+  EXPECT_EQ(srv().get("/api/v1/params/99").status, 404);
+}
+
+TEST_P(ConsoleApiTest, MeNamesTheCallerAndArea) {
+  auto cw = srv().get("/api/v1/me", tok("cw")).json();
+  EXPECT_EQ(cw["login"], "cw");
+  EXPECT_EQ(cw["role"], "caseworker");
+  EXPECT_EQ(cw["township"], kTownship);
+  EXPECT_EQ(cw["county"], kCounty);
+  auto admin = srv().get("/api/v1/me", tok("admin2")).json();
+  EXPECT_EQ(admin["county"], kOtherCounty);
+  EXPECT_FALSE(admin.contains("township"));
+  EXPECT_EQ(srv().get("/api/v1/me", tok("kiosk")).status, 403);
+  EXPECT_EQ(srv().get("/api/v1/me").status, 401);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ConsoleApiTest, ::testing::ValuesIn(backends()),
                          [](const auto& info) { return info.param; });
 
