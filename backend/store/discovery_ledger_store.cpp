@@ -14,15 +14,18 @@ Result<std::vector<LedgerItem>> ledger_items(Database& db, const Scope& scope, c
     const std::string after = to + "U";  // sorts after every "YYYY-MM-DDT…" of that day
     std::string sql =
         "SELECT q.id, q.township, q.flags, q.created_at, q.updated_at, q.state, "
-        "COALESCE((SELECT MIN(v.visited_on) FROM visits v WHERE v.queue_id = q.id), ''), "
-        "(SELECT COUNT(*) FROM visits v WHERE v.queue_id = q.id AND v.outcome = 'needs_assistance'), "
-        "(SELECT COUNT(*) FROM visits v WHERE v.queue_id = q.id AND v.outcome = 'no_need'), "
-        "COALESCE(a.status, '') "
-        "FROM discovery_queue q LEFT JOIN applications a ON a.application_no = q.application_no "
-        "AND q.application_no <> '' WHERE q.county = ? AND q.created_at >= ? AND q.created_at < ?";
+        "COALESCE(v.first_visit, ''), COALESCE(v.in_need, 0), COALESCE(v.no_need, 0), COALESCE(a.status, '') "
+        "FROM discovery_queue q "
+        // The county's visits grouped once, rather than three lookups per item.
+        "LEFT JOIN (SELECT queue_id, MIN(visited_on) AS first_visit, "
+        "SUM(CASE WHEN outcome = 'needs_assistance' THEN 1 ELSE 0 END) AS in_need, "
+        "SUM(CASE WHEN outcome = 'no_need' THEN 1 ELSE 0 END) AS no_need "
+        "FROM visits WHERE county = ? GROUP BY queue_id) v ON v.queue_id = q.id "
+        "LEFT JOIN applications a ON a.application_no = q.application_no AND q.application_no <> '' "
+        "WHERE q.county = ? AND q.created_at >= ? AND q.created_at < ?";
     // The county leads (index discovery_queue_ledger); a township narrows it further.
     const std::string county = !scope.county.empty() ? scope.county : scope.township.substr(0, 6);
-    std::vector<sql::Param> params = {county, from, after};
+    std::vector<sql::Param> params = {county, county, from, after};
     if (!scope.township.empty()) {
       sql += " AND q.township = ?";
       params.emplace_back(scope.township);
