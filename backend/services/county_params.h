@@ -37,12 +37,14 @@ struct ParamsInForce {
 
 // `params_dir`: where the shipped files are ("" = assets_dir()/params).
 Result<ParamsInForce> county_params_in_force(CountyParamsStore& store, const policy::Catalog& catalog,
-                                             const std::string& params_dir, const std::string& county, Date on);
+                                             const std::string& params_dir, const std::string& county,
+                                             Date on);
 
 // Adds a version for `county`, which must be the administrator's own (else not_found, as for any
 // record outside the caller's area).
 Result<CountyParamsVersion> put_county_params(CountyParamsStore& store, const policy::Catalog& catalog,
                                               const Principal& admin, const std::string& county,
-                                              const std::string& effective_from, const nlohmann::json& document);
+                                              const std::string& effective_from,
+                                              const nlohmann::json& document);
 
 }  // namespace jiuzhu::backend::services

@@ -12,7 +12,8 @@ namespace {
 
 // Working days from the China date of `flagged_at` to `until` (YYYY-MM-DD…); nullopt when a date
 // is malformed or outside the calendar.
-std::optional<int> working_days(const std::string& flagged_at, const std::string& until, const WorkingCalendar& cal) {
+std::optional<int> working_days(const std::string& flagged_at, const std::string& until,
+                                const WorkingCalendar& cal) {
   if (flagged_at.size() < 10 || until.size() < 10) return std::nullopt;
   auto a = Date::parse_iso(std::string_view(flagged_at).substr(0, 10));
   auto b = Date::parse_iso(std::string_view(until).substr(0, 10));

@@ -37,8 +37,8 @@ struct LedgerRow {
 
 struct Ledger {
   Date from, to;
-  std::vector<LedgerRow> rows;      // by rule, then township
-  std::vector<LedgerRow> by_rule;   // the rows of each rule summed over the caller's area
+  std::vector<LedgerRow> rows;     // by rule, then township
+  std::vector<LedgerRow> by_rule;  // the rows of each rule summed over the caller's area
 };
 
 // The ledger of the caller's area (caseworker: township; county_admin: county). Errors: the store's.

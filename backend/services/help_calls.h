@@ -26,13 +26,14 @@ struct HelpRequest {
 
 // Records the call of `kiosk` (a kiosk principal) for its own township. The same client_id again
 // from the same kiosk for the same screen is the same call (created = false).
-Result<RecordedHelpCall> request_help(HelpCallStore& store, const Principal& kiosk, const HelpRequest& request,
-                                      const std::string& now);
+Result<RecordedHelpCall> request_help(HelpCallStore& store, const Principal& kiosk,
+                                      const HelpRequest& request, const std::string& now);
 
 // The open calls of the staff member's township, oldest first.
 Result<std::vector<HelpCall>> open_help_calls(HelpCallStore& store, const Principal& staff, int limit);
 
 // Marks call `id` of the staff member's township answered (audited); answering twice keeps the first.
-Result<HelpCall> answer_help_call(HelpCallStore& store, const Principal& staff, int64_t id, const std::string& now);
+Result<HelpCall> answer_help_call(HelpCallStore& store, const Principal& staff, int64_t id,
+                                  const std::string& now);
 
 }  // namespace jiuzhu::backend::services

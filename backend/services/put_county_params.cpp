@@ -5,7 +5,8 @@ namespace jiuzhu::backend::services {
 
 Result<CountyParamsVersion> put_county_params(CountyParamsStore& store, const policy::Catalog& catalog,
                                               const Principal& admin, const std::string& county,
-                                              const std::string& effective_from, const nlohmann::json& document) {
+                                              const std::string& effective_from,
+                                              const nlohmann::json& document) {
   if (admin.role != Role::county_admin || admin.county != county) {
     return make_error("not_found", "no such county in your area");
   }

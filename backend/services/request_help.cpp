@@ -3,8 +3,8 @@
 
 namespace jiuzhu::backend::services {
 
-Result<RecordedHelpCall> request_help(HelpCallStore& store, const Principal& kiosk, const HelpRequest& request,
-                                      const std::string& now) {
+Result<RecordedHelpCall> request_help(HelpCallStore& store, const Principal& kiosk,
+                                      const HelpRequest& request, const std::string& now) {
   HelpCall call;
   call.client_id = request.client_id;
   call.kiosk_id = kiosk.id;

@@ -38,8 +38,8 @@ bool valid_person(const std::string& p) {
 
 }  // namespace
 
-Result<std::string> reveal_id_number(Repository& repo, const Principal& staff, const std::string& application_no,
-                                     const std::string& person) {
+Result<std::string> reveal_id_number(Repository& repo, const Principal& staff,
+                                     const std::string& application_no, const std::string& person) {
   if (!valid_person(person)) {
     return make_error("bad_person", "person must be applicant, proxy or member:N", "person");
   }
@@ -54,8 +54,8 @@ Result<std::string> reveal_id_number(Repository& repo, const Principal& staff, c
     return make_error("not_found", "this person has no ID number on record");
   }
   // Audit first: if the read cannot be recorded, it does not happen.
-  AuditEntry audit{staff.actor(), to_string(staff.role), "reveal_id", "case", (*app)->application_no,
-                   (*app)->township, "person=" + person};
+  AuditEntry audit{staff.actor(),          to_string(staff.role), "reveal_id",       "case",
+                   (*app)->application_no, (*app)->township,      "person=" + person};
   if (auto st = repo.append_audit(audit); !st) return st.error();
   return id->get<std::string>();
 }

@@ -17,7 +17,7 @@ namespace jiuzhu::backend::services {
 // `person` is "applicant", "proxy" or "member:N" (N from 0, household.members' order).
 // Errors: bad_person (400, field "person"), not_found (no such case in the caller's area, or no
 // such person or no ID number for them), and the store's.
-Result<std::string> reveal_id_number(Repository& repo, const Principal& staff, const std::string& application_no,
-                                     const std::string& person);
+Result<std::string> reveal_id_number(Repository& repo, const Principal& staff,
+                                     const std::string& application_no, const std::string& person);
 
 }  // namespace jiuzhu::backend::services

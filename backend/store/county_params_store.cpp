@@ -13,7 +13,8 @@ constexpr const char* kSelect =
     "SELECT id, county, effective_from, body, created_by, created_at FROM county_params WHERE county = ?";
 
 CountyParamsVersion row(const Rows& rows, size_t r) {
-  return CountyParamsVersion{rows.i64(r, 0), rows.str(r, 1), rows.str(r, 2), rows.str(r, 3), rows.str(r, 4), rows.str(r, 5)};
+  return CountyParamsVersion{rows.i64(r, 0), rows.str(r, 1), rows.str(r, 2),
+                             rows.str(r, 3), rows.str(r, 4), rows.str(r, 5)};
 }
 
 class SqlCountyParamsStore final : public CountyParamsStore {
@@ -36,11 +37,13 @@ class SqlCountyParamsStore final : public CountyParamsStore {
     return out;
   }
 
-  Result<std::optional<CountyParamsVersion>> in_force(const std::string& county, const std::string& date) override {
+  Result<std::optional<CountyParamsVersion>> in_force(const std::string& county,
+                                                      const std::string& date) override {
     std::optional<CountyParamsVersion> out;
     auto st = db_.read([&](Tx& tx) -> Status {
-      auto rows = query(tx, std::string(kSelect) + " AND effective_from <= ? ORDER BY effective_from DESC, id DESC LIMIT 1",
-                        {county, date});
+      auto rows = query(
+          tx, std::string(kSelect) + " AND effective_from <= ? ORDER BY effective_from DESC, id DESC LIMIT 1",
+          {county, date});
       if (!rows.empty()) out = row(rows, 0);
       return Ok{};
     });

@@ -34,7 +34,8 @@ class CountyParamsStore {
   virtual Result<CountyParamsVersion> add(const CountyParamsVersion& v) = 0;
   // The version in force on `date` (YYYY-MM-DD): the latest effective_from on or before it, the
   // latest entered among equals. nullopt when none.
-  virtual Result<std::optional<CountyParamsVersion>> in_force(const std::string& county, const std::string& date) = 0;
+  virtual Result<std::optional<CountyParamsVersion>> in_force(const std::string& county,
+                                                              const std::string& date) = 0;
   // Every version of `county`, newest effective date first (bodies included).
   virtual Result<std::vector<CountyParamsVersion>> versions(const std::string& county) = 0;
 };

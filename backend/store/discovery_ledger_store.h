@@ -20,13 +20,13 @@ namespace jiuzhu::backend {
 struct LedgerItem {
   int64_t id = 0;
   std::string township;
-  std::string flags;       // JSON array of rule ids ("urgent" for an urgent lead)
-  std::string created_at;  // first flagged (RFC 3339)
-  std::string updated_at;  // last change of state
-  std::string state;       // queue/workflow.h
-  std::string first_visit; // YYYY-MM-DD, "" when never visited
-  bool found_in_need = false;  // a visit's outcome was needs_assistance
-  bool found_no_need = false;  // a visit's outcome was no_need
+  std::string flags;               // JSON array of rule ids ("urgent" for an urgent lead)
+  std::string created_at;          // first flagged (RFC 3339)
+  std::string updated_at;          // last change of state
+  std::string state;               // queue/workflow.h
+  std::string first_visit;         // YYYY-MM-DD, "" when never visited
+  bool found_in_need = false;      // a visit's outcome was needs_assistance
+  bool found_no_need = false;      // a visit's outcome was no_need
   std::string application_status;  // of application_no, "" when none
 };
 

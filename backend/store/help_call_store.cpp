@@ -9,7 +9,8 @@ namespace {
 using namespace sql;
 
 constexpr const char* kColumns =
-    "SELECT id, client_id, kiosk_id, township, county, screen, requested_at, received_at, status, answered_at, "
+    "SELECT id, client_id, kiosk_id, township, county, screen, requested_at, received_at, status, "
+    "answered_at, "
     "answered_by FROM help_calls WHERE 1 = 1";
 
 HelpCall call_row(const Rows& rows, size_t r) {
@@ -42,12 +43,13 @@ class SqlHelpCallStore final : public HelpCallStore {
     RecordedHelpCall out;
     auto st = db_.write([&](Tx& tx) -> Status {
       // ON CONFLICT DO NOTHING: two racing retries of one call insert one row (both back ends).
-      auto inserted = query(tx,
-                            "INSERT INTO help_calls (client_id, kiosk_id, township, county, screen, requested_at, "
-                            "received_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'open') "
-                            "ON CONFLICT (client_id) DO NOTHING RETURNING id",
-                            {call.client_id, call.kiosk_id, call.township, call.county, call.screen,
-                             call.requested_at, call.received_at});
+      auto inserted =
+          query(tx,
+                "INSERT INTO help_calls (client_id, kiosk_id, township, county, screen, requested_at, "
+                "received_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'open') "
+                "ON CONFLICT (client_id) DO NOTHING RETURNING id",
+                {call.client_id, call.kiosk_id, call.township, call.county, call.screen, call.requested_at,
+                 call.received_at});
       out.created = !inserted.empty();
       auto stored = load(tx, " AND client_id = ?", {call.client_id});
       if (!stored) return make_error("db_error", "a recorded help call could not be read back");

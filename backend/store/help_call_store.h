@@ -47,8 +47,8 @@ class HelpCallStore {
   // Marks call `id` within `scope` answered by `actor` at `at` and appends `audit` in the same
   // transaction; a call already answered is returned as it is (the first answer stands).
   // not_found when there is no such call in `scope`.
-  virtual Result<HelpCall> answer(int64_t id, const Scope& scope, const std::string& actor, const std::string& at,
-                                  const AuditEntry& audit) = 0;
+  virtual Result<HelpCall> answer(int64_t id, const Scope& scope, const std::string& actor,
+                                  const std::string& at, const AuditEntry& audit) = 0;
 };
 
 std::unique_ptr<HelpCallStore> make_sql_help_call_store(Database& db);

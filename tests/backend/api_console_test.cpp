@@ -59,14 +59,18 @@ TEST_P(ConsoleApiTest, HelpCallRingsTheHallOfItsTownshipOnly) {
   EXPECT_TRUE(has_call(open_calls(tok("hall")), id));
   EXPECT_FALSE(has_call(open_calls(hall2()), id));
   // Another township's hall cannot answer it, nor learn that it exists.
-  EXPECT_EQ(srv().post("/api/v1/help-calls/" + std::to_string(id) + "/answer", Json::object(), hall2()).status, 404);
-  auto answered = srv().post("/api/v1/help-calls/" + std::to_string(id) + "/answer", Json::object(), tok("hall"));
+  EXPECT_EQ(
+      srv().post("/api/v1/help-calls/" + std::to_string(id) + "/answer", Json::object(), hall2()).status,
+      404);
+  auto answered =
+      srv().post("/api/v1/help-calls/" + std::to_string(id) + "/answer", Json::object(), tok("hall"));
   ASSERT_EQ(answered.status, 200) << answered.body;
   EXPECT_EQ(answered.json()["status"], "answered");
   EXPECT_EQ(answered.json()["answered_by"], "user:hall");
   EXPECT_FALSE(has_call(open_calls(tok("hall")), id));
   // Answering again keeps the first answer.
-  auto again = srv().post("/api/v1/help-calls/" + std::to_string(id) + "/answer", Json::object(), tok("hall"));
+  auto again =
+      srv().post("/api/v1/help-calls/" + std::to_string(id) + "/answer", Json::object(), tok("hall"));
   EXPECT_EQ(again.status, 200);
   EXPECT_EQ(again.json()["answered_at"], answered.json()["answered_at"]);
   // The answer is in the audit log.
@@ -107,16 +111,19 @@ TEST_P(ConsoleApiTest, HelpCallInputIsCheckedField_by_field) {
   const std::vector<Case> cases = {
       {Json{{"client_id", "not-a-uuid"}, {"screen", "help"}, {"requested_at", "2026-12-06T09:30:00+08:00"}},
        "bad_client_id", "client_id"},
-      {Json{{"client_id", uuid()}, {"screen", "Help Me"}, {"requested_at", "2026-12-06T09:30:00+08:00"}}, "bad_screen",
-       "screen"},
-      {Json{{"client_id", uuid()}, {"screen", std::string(65, 'a')}, {"requested_at", "2026-12-06T09:30:00+08:00"}},
+      {Json{{"client_id", uuid()}, {"screen", "Help Me"}, {"requested_at", "2026-12-06T09:30:00+08:00"}},
+       "bad_screen", "screen"},
+      {Json{{"client_id", uuid()},
+            {"screen", std::string(65, 'a')},
+            {"requested_at", "2026-12-06T09:30:00+08:00"}},
        "too_long", "screen"},
       {Json{{"client_id", uuid()}, {"screen", "help"}, {"requested_at", "2026-12-06 9:30"}}, "bad_timestamp",
        "requested_at"},
       {Json{{"client_id", uuid()}, {"screen", "help"}}, "missing_field", "requested_at"},
       {Json{{"client_id", uuid()}, {"screen", "help"}, {"requested_at", "2026-12-06T09:30:00Z"}, {"x", 1}},
        "unknown_field", "x"},
-      {Json{{"client_id", 7}, {"screen", "help"}, {"requested_at", "2026-12-06T09:30:00Z"}}, "wrong_type", "client_id"},
+      {Json{{"client_id", 7}, {"screen", "help"}, {"requested_at", "2026-12-06T09:30:00Z"}}, "wrong_type",
+       "client_id"},
   };
   for (const auto& c : cases) {
     auto r = srv().post("/api/v1/help-calls", c.body, tok("kiosk"));
@@ -136,7 +143,8 @@ TEST_P(ConsoleApiTest, HelpCallInputIsCheckedField_by_field) {
 TEST_P(ConsoleApiTest, HelpCallRoles) {
   auto made = srv().post("/api/v1/help-calls", call(), tok("kiosk"));
   ASSERT_EQ(made.status, 201);
-  const std::string answer = "/api/v1/help-calls/" + std::to_string(made.json()["call_id"].get<int64_t>()) + "/answer";
+  const std::string answer =
+      "/api/v1/help-calls/" + std::to_string(made.json()["call_id"].get<int64_t>()) + "/answer";
   for (const char* who : {"cw", "admin", "dept", "hall"}) {
     EXPECT_EQ(srv().post("/api/v1/help-calls", call(), tok(who)).status, 403) << who;
   }
@@ -159,7 +167,8 @@ TEST_P(ConsoleApiTest, FullIdNumberIsOneAuditedRequestAway) {
   auto c = srv().get("/api/v1/cases/" + no, tok("cw"));
   ASSERT_EQ(c.status, 200);
   EXPECT_EQ(c.body.find(full), std::string::npos) << "the case view holds no full ID number";
-  EXPECT_EQ(c.json()["application"]["household"]["members"][0]["id_number"], full.substr(0, 6) + "********" + full.substr(14));
+  EXPECT_EQ(c.json()["application"]["household"]["members"][0]["id_number"],
+            full.substr(0, 6) + "********" + full.substr(14));
 
   const std::string path = "/api/v1/cases/" + no + "/reveal-id";
   auto r = srv().post(path, Json{{"person", "member:0"}}, tok("cw"));
@@ -189,7 +198,8 @@ TEST_P(ConsoleApiTest, FullIdNumberIsOneAuditedRequestAway) {
     EXPECT_EQ(b.status, 400) << bad << " " << b.body;
   }
   EXPECT_EQ(srv().post(path, Json{{"person", "applicant"}, {"why", "x"}}, tok("cw")).status, 400);
-  for (const char* who : {"kiosk", "hall", "dept"}) EXPECT_EQ(srv().post(path, Json{{"person", "applicant"}}, tok(who)).status, 403);
+  for (const char* who : {"kiosk", "hall", "dept"})
+    EXPECT_EQ(srv().post(path, Json{{"person", "applicant"}}, tok(who)).status, 403);
 }
 
 TEST_P(ConsoleApiTest, ConsoleFilesWithStrictContentSecurityPolicy) {
@@ -221,8 +231,9 @@ TEST_P(ConsoleApiTest, ConsoleFilesWithStrictContentSecurityPolicy) {
   EXPECT_EQ(js.content_type, "text/javascript; charset=utf-8");
   EXPECT_FALSE(js.headers["Content-Security-Policy"].empty());
   // Nothing outside the directory, no hidden files, no unknown types.
-  for (const char* bad : {"/console/..%2Fsecret.txt", "/console/%2E%2E/secret.txt", "/console/.htaccess",
-                          "/console/nope.js", "/console/secret.txt", "/console/a%00.js", "/console/app.js/x"}) {
+  for (const char* bad :
+       {"/console/..%2Fsecret.txt", "/console/%2E%2E/secret.txt", "/console/.htaccess", "/console/nope.js",
+        "/console/secret.txt", "/console/a%00.js", "/console/app.js/x"}) {
     auto r = s.get(bad);
     EXPECT_EQ(r.status, 404) << bad << " " << r.body;
     EXPECT_EQ(r.body.find("not for the web"), std::string::npos);
@@ -253,10 +264,12 @@ TEST_P(ConsoleApiTest, DiscoveryLedgerCountsFlagsVisitsAndClosesInTheCallersArea
   }
   ASSERT_EQ(ids.size(), 2u);
   const std::string today = jiuzhu::Date::today_china().iso();
-  auto v1 = srv().post("/api/v1/visits", Json{{"queue_id", ids[0]}, {"visited_on", today}, {"outcome", "needs_assistance"}},
+  auto v1 = srv().post("/api/v1/visits",
+                       Json{{"queue_id", ids[0]}, {"visited_on", today}, {"outcome", "needs_assistance"}},
                        tok("cw"));
   ASSERT_EQ(v1.status, 201) << v1.body;
-  auto v2 = srv().post("/api/v1/visits", Json{{"queue_id", ids[1]}, {"visited_on", today}, {"outcome", "no_need"}}, tok("cw"));
+  auto v2 = srv().post("/api/v1/visits",
+                       Json{{"queue_id", ids[1]}, {"visited_on", today}, {"outcome", "no_need"}}, tok("cw"));
   ASSERT_EQ(v2.status, 201) << v2.body;
   auto declined = srv().post("/api/v1/discovery/queue/" + std::to_string(ids[1]) + "/transitions",
                              Json{{"to", "declined"}, {"reason", "本人表示暂不申请"}}, tok("cw"));
@@ -280,18 +293,21 @@ TEST_P(ConsoleApiTest, DiscoveryLedgerCountsFlagsVisitsAndClosesInTheCallersArea
   for (const auto& r : srv().get("/api/v1/discovery/ledger", tok("admin2")).json()["rows"]) {
     EXPECT_NE(r["township"].get<std::string>().substr(0, 6), kCounty);
   }
-  const Json county = ledger_row(srv().get("/api/v1/discovery/ledger", tok("admin")).json(), "urgent", kTownship);
+  const Json county =
+      ledger_row(srv().get("/api/v1/discovery/ledger", tok("admin")).json(), "urgent", kTownship);
   EXPECT_EQ(county["flagged"], a["flagged"]);
   // A period before the leads counts none of them.
   const Json old = srv().get("/api/v1/discovery/ledger?from=2025-01-01&to=2025-12-31", tok("cw")).json();
   EXPECT_EQ(ledger_row(old, "urgent", kTownship)["flagged"], 0);
 
-  for (const char* bad : {"?from=2026-13-01", "?to=yesterday", "?from=2026-12-05&to=2026-12-01", "?from=2020-01-01&to=2026-01-01"}) {
+  for (const char* bad : {"?from=2026-13-01", "?to=yesterday", "?from=2026-12-05&to=2026-12-01",
+                          "?from=2020-01-01&to=2026-01-01"}) {
     auto r = srv().get(std::string("/api/v1/discovery/ledger") + bad, tok("cw"));
     EXPECT_EQ(r.status, 400) << bad;
     EXPECT_EQ(r.json()["error"]["code"], "bad_parameter");
   }
-  for (const char* who : {"kiosk", "hall", "dept"}) EXPECT_EQ(srv().get("/api/v1/discovery/ledger", tok(who)).status, 403);
+  for (const char* who : {"kiosk", "hall", "dept"})
+    EXPECT_EQ(srv().get("/api/v1/discovery/ledger", tok(who)).status, 403);
   EXPECT_EQ(srv().get("/api/v1/discovery/ledger").status, 401);
 }
 
@@ -310,21 +326,29 @@ TEST_P(ConsoleApiTest, CountyParametersAreVersionedWithCitationsAndUsedOnTheirDa
       "serious_illness": false, "employment": "none", "student": null, "in_prison": false}],
       "assets": {"deposits": 0, "vehicles": 0, "extra_housing": 0}, "has_able_supporter": false, "receiving": []})");
   household["members"][0]["id_number"] = id_number("19480101", 42);
-  auto eligibility = [&]() { return srv().post("/api/v1/eligibility", Json{{"params_county", kOtherCounty}, {"household", household}}); };
+  auto eligibility = [&]() {
+    return srv().post("/api/v1/eligibility", Json{{"params_county", kOtherCounty}, {"household", household}});
+  };
   if (srv().get(std::string("/api/v1/params/") + kOtherCounty).status == 404) {
     EXPECT_EQ(eligibility().status, 404);
   }
   const std::string path = std::string("/api/v1/params/") + kOtherCounty;
   Json doc = params_document(kOtherCounty);
   doc["dibao_standard_monthly"]["rural"] = 600;
-  auto first = srv().request("PUT", path, Json{{"effective_from", "2026-01-01"}, {"params", doc}}.dump(), tok("admin2"));
+  auto first = srv().request("PUT", path, Json{{"effective_from", "2026-01-01"}, {"params", doc}}.dump(),
+                             tok("admin2"));
   ASSERT_EQ(first.status, 201) << first.body;
   // A second version from 2027, with a verified citation for the rural standard.
   doc["dibao_standard_monthly"]["rural"] = 900;
-  doc["sources"]["dibao_standard_monthly.rural"] = {{"source", "县民政局通知"}, {"verified", true}, {"issuer", "某县民政局"},
-                                                    {"title", "关于提高低保标准的通知"}, {"date", "2026-12-01"},
-                                                    {"url", "https://example.gov.cn/1"}, {"quote", "农村低保标准每人每月900元。"}};
-  auto second = srv().request("PUT", path, Json{{"effective_from", "2027-01-01"}, {"params", doc}}.dump(), tok("admin2"));
+  doc["sources"]["dibao_standard_monthly.rural"] = {{"source", "县民政局通知"},
+                                                    {"verified", true},
+                                                    {"issuer", "某县民政局"},
+                                                    {"title", "关于提高低保标准的通知"},
+                                                    {"date", "2026-12-01"},
+                                                    {"url", "https://example.gov.cn/1"},
+                                                    {"quote", "农村低保标准每人每月900元。"}};
+  auto second = srv().request("PUT", path, Json{{"effective_from", "2027-01-01"}, {"params", doc}}.dump(),
+                              tok("admin2"));
   ASSERT_EQ(second.status, 201) << second.body;
   EXPECT_GT(second.json()["version"].get<int64_t>(), first.json()["version"].get<int64_t>());
 
@@ -335,9 +359,10 @@ TEST_P(ConsoleApiTest, CountyParametersAreVersionedWithCitationsAndUsedOnTheirDa
   auto on2027 = srv().get(path + "?on=2027-02-01").json();
   EXPECT_EQ(on2027["in_force"]["params"]["dibao_standard_monthly"]["rural"], 900);
   bool rural_unverified = false;
-  for (const auto& n : on2027["in_force"]["unverified"]) rural_unverified = rural_unverified || n == "dibao_standard_monthly.rural";
+  for (const auto& n : on2027["in_force"]["unverified"])
+    rural_unverified = rural_unverified || n == "dibao_standard_monthly.rural";
   EXPECT_FALSE(rural_unverified);
-  EXPECT_EQ(on2027["versions"].size(), 2u);  // both kept
+  EXPECT_EQ(on2027["versions"].size(), 2u);                   // both kept
   EXPECT_EQ(srv().get(path + "?on=2025-12-31").status, 404);  // before any version, nothing shipped
 
   // Today (2026) the 600 standard is in force: 650 a month is above it.
@@ -354,7 +379,11 @@ TEST_P(ConsoleApiTest, CountyParametersAreVersionedWithCitationsAndUsedOnTheirDa
   // Another county's administrator, other roles, no credentials. (The refused roles send a small
   // body: the router answers 403 before reading a body, and a large unread one makes the server's
   // close reset the connection before the client reads the answer — reported to the hardening work.)
-  EXPECT_EQ(srv().request("PUT", path, Json{{"effective_from", "2027-01-01"}, {"params", doc}}.dump(), tok("admin")).status, 404);
+  EXPECT_EQ(
+      srv()
+          .request("PUT", path, Json{{"effective_from", "2027-01-01"}, {"params", doc}}.dump(), tok("admin"))
+          .status,
+      404);
   for (const char* who : {"cw", "hall", "dept", "kiosk"}) {
     EXPECT_EQ(srv().request("PUT", path, "{}", tok(who)).status, 403);
   }

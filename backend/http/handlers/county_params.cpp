@@ -1,8 +1,9 @@
 // GET /api/v1/params/{county}?on=DATE (anyone) and PUT /api/v1/params/{county} (county_admin of
 // that county): the county parameters in force with their citations, and a new version
 // (services/county_params.h, docs/api.md "County parameters").
-#include "backend/http/handlers/handlers.h"
 #include "backend/services/county_params.h"
+
+#include "backend/http/handlers/handlers.h"
 
 namespace jiuzhu::backend::handlers {
 namespace {
@@ -26,7 +27,8 @@ Response get_county_params(Request& req, Services& s) {
   if (!catalog) return error_response(500, "catalog_unavailable", "the policy catalog could not be loaded");
   auto p = services::county_params_in_force(*s.county_params, *catalog, s.config.params_dir, county, on);
   if (!p) {
-    if (p.error().code == "not_found") return error_response(404, "not_found", "no parameters for this county");
+    if (p.error().code == "not_found")
+      return error_response(404, "not_found", "no parameters for this county");
     return error_response(p.error());
   }
   Json unverified = Json::array();
@@ -37,14 +39,16 @@ Response get_county_params(Request& req, Services& s) {
   if (!versions) return error_response(versions.error());
   Json list = Json::array();
   for (const auto& v : *versions) {
-    list.push_back({{"version", v.version}, {"effective_from", v.effective_from}, {"created_at", v.created_at}});
+    list.push_back(
+        {{"version", v.version}, {"effective_from", v.effective_from}, {"created_at", v.created_at}});
   }
   Json in_force = {{"source", p->source},
                    {"version", p->version ? Json(p->version) : Json(nullptr)},
                    {"effective_from", p->effective_from.empty() ? Json(nullptr) : Json(p->effective_from)},
                    {"unverified", unverified},
                    {"params", p->document}};
-  return json_response(200, Json{{"county", county}, {"on", on.iso()}, {"in_force", in_force}, {"versions", list}});
+  return json_response(
+      200, Json{{"county", county}, {"on", on.iso()}, {"in_force", in_force}, {"versions", list}});
 }
 
 Response put_county_params(Request& req, Services& s) {
@@ -59,14 +63,18 @@ Response put_county_params(Request& req, Services& s) {
   auto catalog = s.policies.catalog();
   if (!catalog) return error_response(500, "catalog_unavailable", "the policy catalog could not be loaded");
   const std::string& county = req.path_params.at(0);
-  auto v = services::put_county_params(*s.county_params, *catalog, req.principal, county, *effective, (*j)["params"]);
+  auto v = services::put_county_params(*s.county_params, *catalog, req.principal, county, *effective,
+                                       (*j)["params"]);
   if (!v) return error_response(v.error());
-  if (auto st = s.repo.append_audit(audit_entry(req, "create", "county_params", std::to_string(v->version), "",
-                                                "county=" + county + " effective_from=" + v->effective_from));
+  if (auto st =
+          s.repo.append_audit(audit_entry(req, "create", "county_params", std::to_string(v->version), "",
+                                          "county=" + county + " effective_from=" + v->effective_from));
       !st) {
     return error_response(st.error());
   }
-  return json_response(201, Json{{"county", county}, {"version", v->version}, {"effective_from", v->effective_from},
+  return json_response(201, Json{{"county", county},
+                                 {"version", v->version},
+                                 {"effective_from", v->effective_from},
                                  {"created_at", v->created_at}});
 }
 

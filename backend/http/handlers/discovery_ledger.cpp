@@ -1,8 +1,9 @@
 // GET /api/v1/discovery/ledger?from=DATE&to=DATE (caseworker: own township; county_admin: county)
 // → the discovery ledger (services/discovery_ledger.h). Defaults: from the first day of the year
 // of `to`, `to` today (China time). Audited as a list.
-#include "backend/http/handlers/handlers.h"
 #include "backend/services/discovery_ledger.h"
+
+#include "backend/http/handlers/handlers.h"
 
 namespace jiuzhu::backend::handlers {
 namespace {

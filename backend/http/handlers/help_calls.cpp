@@ -1,10 +1,11 @@
 // POST /api/v1/help-calls (kiosk), GET /api/v1/help-calls (hall_staff: open calls of the
 // township), POST /api/v1/help-calls/{id}/answer (hall_staff). The use cases are in
 // services/help_calls.h; this file decodes and encodes (docs/api.md, "Help calls").
+#include "backend/services/help_calls.h"
+
 #include <charconv>
 
 #include "backend/http/handlers/handlers.h"
-#include "backend/services/help_calls.h"
 #include "backend/util/clock.h"
 #include "core/model/json_codec.h"
 
@@ -20,9 +21,14 @@ bool screen_name(const std::string& s) {
 }
 
 Json call_json(const HelpCall& c) {
-  Json j = {{"call_id", c.id},           {"client_id", c.client_id},     {"kiosk_id", c.kiosk_id},
-            {"township", c.township},    {"screen", c.screen},           {"requested_at", c.requested_at},
-            {"received_at", c.received_at}, {"status", c.status}};
+  Json j = {{"call_id", c.id},
+            {"client_id", c.client_id},
+            {"kiosk_id", c.kiosk_id},
+            {"township", c.township},
+            {"screen", c.screen},
+            {"requested_at", c.requested_at},
+            {"received_at", c.received_at},
+            {"status", c.status}};
   if (c.status == "answered") {
     j["answered_at"] = c.answered_at;
     j["answered_by"] = c.answered_by;
@@ -40,10 +46,12 @@ Response store_error(const Error& e) {
 Response request_help(Request& req, Services& s) {
   auto j = parse_body(req, s);
   if (!j) return error_response(j.error());
-  if (auto st = only_fields(*j, {"client_id", "screen", "requested_at"}); !st) return error_response(st.error());
+  if (auto st = only_fields(*j, {"client_id", "screen", "requested_at"}); !st)
+    return error_response(st.error());
   auto client_id = string_field(*j, "client_id", true, 64);
   if (!client_id) return error_response(client_id.error());
-  if (!model::valid_uuid(*client_id)) return error_response(400, "bad_client_id", "client_id must be a UUID", "client_id");
+  if (!model::valid_uuid(*client_id))
+    return error_response(400, "bad_client_id", "client_id must be a UUID", "client_id");
   auto screen = string_field(*j, "screen", true, 64);
   if (!screen) return error_response(screen.error());
   if (!screen_name(*screen)) {
@@ -52,9 +60,11 @@ Response request_help(Request& req, Services& s) {
   auto at = string_field(*j, "requested_at", true, 40);
   if (!at) return error_response(at.error());
   if (!model::valid_timestamp(*at)) {
-    return error_response(400, "bad_timestamp", "requested_at must be RFC 3339 with an offset", "requested_at");
+    return error_response(400, "bad_timestamp", "requested_at must be RFC 3339 with an offset",
+                          "requested_at");
   }
-  auto recorded = services::request_help(*s.help_calls, req.principal, {*client_id, *screen, *at}, now_rfc3339());
+  auto recorded =
+      services::request_help(*s.help_calls, req.principal, {*client_id, *screen, *at}, now_rfc3339());
   if (!recorded) return store_error(recorded.error());
   return json_response(recorded->created ? 201 : 200, call_json(recorded->call));
 }

@@ -10,7 +10,8 @@ Response me(Request& req, Services&) {
   const Principal& p = req.principal;
   Json out = {{"login", p.id}, {"role", to_string(p.role)}};
   if (!p.township.empty()) out["township"] = p.township;
-  const std::string county = !p.county.empty() ? p.county : p.township.substr(0, std::min<size_t>(6, p.township.size()));
+  const std::string county =
+      !p.county.empty() ? p.county : p.township.substr(0, std::min<size_t>(6, p.township.size()));
   if (!county.empty()) out["county"] = county;
   if (!p.department.empty()) out["department"] = p.department;
   return json_response(200, out);
