@@ -15,6 +15,7 @@
 // Thread-safety: free functions over thread-safe stores; the catalog is immutable.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -35,10 +36,16 @@ struct ParamsInForce {
   policy::CountyParams params;
 };
 
-// `params_dir`: where the shipped files are ("" = assets_dir()/params).
+// The shipped parameters of a county (the server's PolicyCache keeps them parsed).
+using ShippedParams = std::function<Result<policy::CountyParams>()>;
+
+// `shipped` is asked only when the county entered no version in force on `on`. With
+// `with_document`, `document` holds the parameters document (for display; read from `params_dir`,
+// "" = assets_dir()/params, for the shipped file); without, it is null (the eligibility path).
+// Parsed entered versions are kept in memory by version number: a version never changes.
 Result<ParamsInForce> county_params_in_force(CountyParamsStore& store, const policy::Catalog& catalog,
-                                             const std::string& params_dir, const std::string& county,
-                                             Date on);
+                                             const ShippedParams& shipped, const std::string& params_dir,
+                                             const std::string& county, Date on, bool with_document);
 
 // Adds a version for `county`, which must be the administrator's own (else not_found, as for any
 // record outside the caller's area).

@@ -25,7 +25,9 @@ Response get_county_params(Request& req, Services& s) {
   }
   auto catalog = s.policies.catalog();
   if (!catalog) return error_response(500, "catalog_unavailable", "the policy catalog could not be loaded");
-  auto p = services::county_params_in_force(*s.county_params, *catalog, s.config.params_dir, county, on);
+  auto p = services::county_params_in_force(
+      *s.county_params, *catalog, [&] { return s.policies.params(county); }, s.config.params_dir, county, on,
+      true);
   if (!p) {
     if (p.error().code == "not_found")
       return error_response(404, "not_found", "no parameters for this county");

@@ -25,7 +25,9 @@ Response eligibility(Request& req, Services& s) {
   auto catalog = s.policies.catalog();
   if (!catalog) return error_response(500, "catalog_unavailable", "the policy catalog could not be loaded");
   // console: the version in force today — a county's own entered version, else the shipped file.
-  auto params = services::county_params_in_force(*s.county_params, *catalog, s.config.params_dir, *county, today);
+  auto params = services::county_params_in_force(
+      *s.county_params, *catalog, [&] { return s.policies.params(*county); }, s.config.params_dir, *county, today,
+      false);
   if (!params) {
     if (status_for(params.error().code) >= 500) return error_response(params.error());
     return error_response(404, "unknown_county", "no eligibility parameters for this county", "params_county");
