@@ -89,6 +89,10 @@ export async function startServer({ server, consoleDir, backend, residents = 300
   for (const [login, roleArgs] of Object.entries(users)) {
     run(server, ['user', 'add', '--login', login, '--db', db, ...roleArgs], `${password(login)}\n`);
   }
+  // A synthetic county's departmental feeds (jiuzhu-server synth, docs/discovery.md) where
+  // discovery runs may name them: DATA_DIR/feeds/synth.
+  mkdirSync(join(dir, 'feeds'), { recursive: true });
+  run(server, ['synth', '--county', COUNTY, '--residents', String(residents), '--seed', '7', '--out', join(dir, 'feeds', 'synth')]);
   const proc = spawn(server, ['serve', '--listen', '127.0.0.1:0', '--data-dir', dir, '--db', db, '--console-dir', consoleDir],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -104,10 +108,6 @@ export async function startServer({ server, consoleDir, backend, residents = 300
     proc.on('exit', (code) => fail(new Error(`server exited ${code}: ${stderr}`)));
   });
   const url = `http://127.0.0.1:${port}`;
-  // A synthetic county's departmental feeds (jiuzhu-server synth, docs/discovery.md) where
-  // discovery runs may name them: DATA_DIR/feeds/synth.
-  mkdirSync(join(dir, 'feeds'), { recursive: true });
-  run(server, ['synth', '--county', COUNTY, '--residents', String(residents), '--seed', '7', '--out', join(dir, 'feeds', 'synth')]);
   return {
     url, db, tokens, dir,
     async stop() {
