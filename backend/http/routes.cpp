@@ -1,5 +1,6 @@
 // The route table of API v1: method, path, who may call, what body (contracts/api.md).
 #include "backend/documents/document_store.h"
+#include "backend/http/handlers/console_handlers.h"
 #include "backend/http/handlers/handlers.h"
 #include "backend/http/router.h"
 
@@ -42,6 +43,19 @@ Router make_api_router() {
   // ops: kiosk enrolment (handlers/kiosk_enrol.cpp)
   r.add({"POST", "/api/v1/kiosks/enrol", anyone, BodyKind::json, 0, false, h::enrol_kiosk});
   r.add({"GET", "/api/v1/kiosks/self", kiosk, BodyKind::none, 0, false, h::kiosk_self});
+  // console: the staff console and the endpoints it needs (docs/console.md).
+  r.add({"GET", "/", anyone, BodyKind::none, 0, false, h::console_redirect});
+  r.add({"GET", "/console", anyone, BodyKind::none, 0, false, h::console_redirect});
+  r.add({"GET", "/console/", anyone, BodyKind::none, 0, false, h::console_index});
+  r.add({"GET", "/console/{}", anyone, BodyKind::none, 0, false, h::console_file});
+  r.add({"POST", "/api/v1/help-calls", kiosk, BodyKind::json, 0, false, h::request_help});
+  r.add({"GET", "/api/v1/help-calls", {R::hall_staff}, BodyKind::none, 0, false, h::help_calls});
+  r.add({"POST", "/api/v1/help-calls/{}/answer", {R::hall_staff}, BodyKind::json, 0, false, h::answer_help_call});
+  r.add({"POST", "/api/v1/cases/{}/reveal-id", case_staff, BodyKind::json, 0, false, h::reveal_id});
+  r.add({"GET", "/api/v1/discovery/ledger", case_staff, BodyKind::none, 0, false, h::discovery_ledger});
+  r.add({"GET", "/api/v1/me", {R::hall_staff, R::caseworker, R::county_admin, R::department}, BodyKind::none, 0, false, h::me});
+  r.add({"GET", "/api/v1/params/{}", anyone, BodyKind::none, 0, false, h::get_county_params});
+  r.add({"PUT", "/api/v1/params/{}", {R::county_admin}, BodyKind::json, 0, false, h::put_county_params});
   return r;
 }
 

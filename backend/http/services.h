@@ -15,6 +15,8 @@
 #include "backend/documents/document_store.h"
 #include "backend/http/metrics.h"
 #include "backend/service/config.h"
+#include "backend/store/county_params_store.h"
+#include "backend/store/help_call_store.h"
 #include "backend/store/queue_store.h"
 #include "backend/store/repository.h"
 #include "backend/util/rate_limiter.h"
@@ -46,7 +48,9 @@ struct Services {
         auth(r, AuthOptions{c.token_ttl_minutes, c.login_failures_burst, 1}),
         progress_limiter(c.progress_per_minute, c.progress_burst),
         policies(c.params_dir),
-        queue(make_sql_queue_store(r.database())) {}
+        queue(make_sql_queue_store(r.database())),
+        help_calls(make_sql_help_call_store(r.database())),
+        county_params(make_sql_county_params_store(r.database())) {}
 
   Repository& repo;
   const ServerConfig& config;
@@ -56,6 +60,8 @@ struct Services {
   RateLimiter enrol_limiter{10, 10};  // ops: POST /api/v1/kiosks/enrol per client address
   PolicyCache policies;
   std::unique_ptr<QueueStore> queue;  // discovery queue, visits, runs, rosters (same database)
+  std::unique_ptr<HelpCallStore> help_calls;  // console: kiosk calls for staff (same database)
+  std::unique_ptr<CountyParamsStore> county_params;  // console: parameter versions with citations
   std::mutex discovery_runs;          // one discovery run at a time: each compares with the last
   Metrics metrics;
   std::atomic<int> in_flight{0};

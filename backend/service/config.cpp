@@ -52,6 +52,7 @@ Status load_config_file(const std::string& path, ServerConfig& c) {
       else if (key == "params_dir") c.params_dir = v.get<std::string>();
       else if (key == "feeds_root") c.feeds_root = v.get<std::string>();
       else if (key == "log_level") c.log_level = v.get<std::string>();
+      else if (key == "console_dir") c.console_dir = v.get<std::string>();
       else return make_error("config_invalid", "unknown config key '" + key + "'", key);
     }
   } catch (const nlohmann::json::exception&) {
@@ -76,7 +77,7 @@ Status apply_flags(const std::vector<std::string>& args, ServerConfig& c) {
     if (a == "--config") { ++i; continue; }
     const std::string* v = nullptr;
     if (a == "--listen" || a == "--db" || a == "--data-dir" || a == "--tls-cert" || a == "--tls-key" ||
-        a == "--params-dir" || a == "--feeds-root") {
+        a == "--params-dir" || a == "--feeds-root" || a == "--console-dir") {
       v = value();
       if (!v) return make_error("usage", a + " needs a value");
     } else {
@@ -90,6 +91,7 @@ Status apply_flags(const std::vector<std::string>& args, ServerConfig& c) {
     else if (a == "--tls-key") c.tls_key = *v;
     else if (a == "--params-dir") c.params_dir = *v;
     else if (a == "--feeds-root") c.feeds_root = *v;
+    else if (a == "--console-dir") c.console_dir = *v;
   }
   return Ok{};
 }

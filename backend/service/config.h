@@ -4,7 +4,8 @@
 //
 // Config file keys (all optional): listen, db, data_dir, tls_cert, tls_key, max_threads,
 // max_queued, progress_per_minute, progress_burst, token_ttl_minutes, login_failures_burst,
-// max_json_bytes, group_commit_max, checkpoint_pages, pool_size, params_dir, feeds_root, log_level. Unknown keys are an error
+// max_json_bytes, group_commit_max, checkpoint_pages, pool_size, params_dir, feeds_root, log_level,
+// console_dir. Unknown keys are an error
 // (a typo should not silently fall back to a default).
 //
 // Thread-safety: plain values, read-only once the server runs.
@@ -38,6 +39,9 @@ struct ServerConfig {
   // it, never a path). Empty: DATA_DIR/feeds.
   std::string feeds_root;
   std::string log_level = "information";
+  // The staff console's built files (index.html, app.js, app.css) served under /console/.
+  // Empty: found beside the executable (http/handlers/console_files.cpp, docs/console.md).
+  std::string console_dir;
 
   std::string feeds_root_dir() const { return feeds_root.empty() ? data_dir + "/feeds" : feeds_root; }
 
@@ -47,7 +51,7 @@ struct ServerConfig {
 // Applies a JSON config file. Errors: config_unreadable, config_invalid (field names the key).
 Status load_config_file(const std::string& path, ServerConfig& config);
 // Applies "--listen H:P", "--db", "--data-dir", "--config" (loaded first), "--tls-cert",
-// "--tls-key", "--params-dir", "--feeds-root". Errors: usage (message says which flag).
+// "--tls-key", "--params-dir", "--feeds-root", "--console-dir". Errors: usage (message says which flag).
 Status apply_flags(const std::vector<std::string>& args, ServerConfig& config);
 
 }  // namespace jiuzhu::backend

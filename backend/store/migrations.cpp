@@ -160,6 +160,30 @@ const std::vector<Migration>& migrations() {
            {"CREATE TABLE kiosk_enrolments (code_hash TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, township TEXT NOT NULL, "
             "created_at TEXT NOT NULL, expires_unix BIGINT NOT NULL, used_at TEXT NOT NULL DEFAULT '')"},
        }},
+      // console: calls for help from a kiosk to the hall staff of its township (help_call_store.h);
+      // client_id UNIQUE makes a retried call (the kiosk's outbox retries) one call. And county
+      // parameter versions.
+      {6,
+       {
+           {"CREATE TABLE help_calls (id {{ID}}, client_id TEXT NOT NULL UNIQUE, kiosk_id TEXT NOT NULL, "
+            "township TEXT NOT NULL, county TEXT NOT NULL, screen TEXT NOT NULL, requested_at TEXT NOT NULL, "
+            "received_at TEXT NOT NULL, status TEXT NOT NULL, answered_at TEXT NOT NULL DEFAULT '', "
+            "answered_by TEXT NOT NULL DEFAULT '')"},
+           {"CREATE INDEX help_calls_open ON help_calls (township, status, id)"},
+           // console: county parameters entered with their citations (county_params_store.h);
+           // every version kept, none overwritten.
+           {"CREATE TABLE county_params (id {{ID}}, county TEXT NOT NULL, effective_from TEXT NOT NULL, "
+            "body TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL)"},
+           {"CREATE INDEX county_params_in_force ON county_params (county, effective_from, id)"},
+           // console: the list pages at a county of a million residents (docs/console.md,
+           // Benchmark). The queue's default order (score DESC, id) read straight from an index
+           // and stopped at the page's LIMIT instead of sorting the county's whole queue; the
+           // ledger's columns from an index alone instead of the rows with their evidence.
+           {"CREATE INDEX discovery_queue_county_score ON discovery_queue (county, status, score DESC, id)"},
+           {"CREATE INDEX discovery_queue_township_score ON discovery_queue (township, status, score DESC, id)"},
+           {"CREATE INDEX discovery_queue_ledger ON discovery_queue (county, created_at, id, township, state, "
+            "updated_at, application_no, flags)"},
+       }},
   };
   return list;
 }

@@ -573,4 +573,7 @@ Json encode(const Acknowledgement& a) {
   return j;
 }
 
+bool valid_uuid(const std::string& s) { return is_uuid(s); }
+bool valid_timestamp(const std::string& s) { return is_timestamp(s); }
+
 }  // namespace jiuzhu::model

@@ -25,6 +25,11 @@ Result<Application> decode_application(const Json& j, std::optional<Date> today 
 Result<Lead> decode_lead(const Json& j, std::optional<Date> today = std::nullopt);
 Result<Acknowledgement> decode_acknowledgement(const Json& j);
 
+// The codec's own checks, for other inputs of the same kinds (help calls, ...): a UUID
+// (8-4-4-4-12 hex) and an RFC 3339 timestamp with an offset.
+bool valid_uuid(const std::string& s);
+bool valid_timestamp(const std::string& s);
+
 Json encode(const Household&);
 Json encode(const Application&);
 Json encode(const Lead&);

@@ -3,10 +3,32 @@
 #include "backend/intake/deadlines.h"
 #include "backend/intake/workflow.h"
 #include "backend/util/clock.h"
+#include "core/id_number.h"
 
 namespace jiuzhu::backend::handlers {
 
 Json case_summary(const ApplicationRecord& r, Date today);  // intake.cpp
+
+namespace {
+
+// console: the case view shows every ID number masked; the full number is one audited request
+// per person away (POST /cases/{no}/reveal-id, services/reveal_id_number.h).
+void mask_id_numbers(Json& app) {
+  auto mask = [](Json* person) {
+    if (person && person->is_object() && person->contains("id_number") && (*person)["id_number"].is_string()) {
+      (*person)["id_number"] = mask_id_number((*person)["id_number"].get<std::string>());
+    }
+  };
+  if (!app.is_object()) return;
+  if (app.contains("applicant")) mask(&app["applicant"]);
+  if (app.contains("proxy")) mask(&app["proxy"]);
+  if (app.contains("household") && app["household"].is_object() && app["household"].contains("members") &&
+      app["household"]["members"].is_array()) {
+    for (auto& m : app["household"]["members"]) mask(&m);
+  }
+}
+
+}  // namespace
 
 Response get_case(Request& req, Services& s) {
   const std::string& no = req.path_params.at(0);
@@ -43,6 +65,7 @@ Response get_case(Request& req, Services& s) {
   }
   Json out = case_summary(r, today);
   out["application"] = Json::parse(r.body, nullptr, false);
+  mask_id_numbers(out["application"]);
   out["history"] = history;
   out["referrals"] = refs;
   out["deadlines"] = deadlines;

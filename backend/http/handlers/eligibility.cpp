@@ -1,6 +1,7 @@
 // POST /api/v1/eligibility (anyone): {"params_county": CODE, "household": {...}} → the
 // eligibility result (contracts/eligibility.md), from the one engine in core/policy/.
 #include "backend/http/handlers/handlers.h"
+#include "backend/services/county_params.h"
 #include "core/model/json_codec.h"
 #include "core/policy/engine.h"
 
@@ -23,11 +24,15 @@ Response eligibility(Request& req, Services& s) {
   }
   auto catalog = s.policies.catalog();
   if (!catalog) return error_response(500, "catalog_unavailable", "the policy catalog could not be loaded");
-  auto params = s.policies.params(*county);
+  // console: the version in force today — a county's own entered version, else the shipped file.
+  auto params = services::county_params_in_force(
+      *s.county_params, *catalog, [&] { return s.policies.params(*county); }, s.config.params_dir, *county, today,
+      false);
   if (!params) {
+    if (status_for(params.error().code) >= 500) return error_response(params.error());
     return error_response(404, "unknown_county", "no eligibility parameters for this county", "params_county");
   }
-  auto result = policy::evaluate(*catalog, *params, *household, today);
+  auto result = policy::evaluate(*catalog, params->params, *household, today);
   return json_response(200, result.to_json());
 }
 

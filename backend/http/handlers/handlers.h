@@ -55,6 +55,18 @@ Response case_assignment(Request&, Services&);
 Response discovery_run(Request&, Services&);
 Response enrol_kiosk(Request&, Services&);  // ops: handlers/kiosk_enrol.cpp
 Response kiosk_self(Request&, Services&);   // ops: handlers/kiosk_enrol.cpp
+// console: the staff console's files (console_files.cpp), help calls (help_calls.cpp), the
+// audited full ID number of a case (reveal_id.cpp).
+Response console_redirect(Request&, Services&);
+Response console_index(Request&, Services&);
+Response console_file(Request&, Services&);
+Response request_help(Request&, Services&);
+Response help_calls(Request&, Services&);
+Response answer_help_call(Request&, Services&);
+Response reveal_id(Request&, Services&);
+Response discovery_ledger(Request&, Services&);
+Response get_county_params(Request&, Services&);
+Response put_county_params(Request&, Services&);
 
 // Uploaded feeds of POST /api/v1/discovery/runs: a small county's feeds fit; larger ones are
 // placed under the feeds root and named instead.
