@@ -32,6 +32,7 @@ namespace jiuzhu::backend {
 enum class Backend { sqlite, postgresql };
 
 class PreparedStatements;  // store/prepared_statements.h
+class StorageHealth;       // util/storage_health.h
 
 // The audit chain's last row as a single writer remembers it between jobs (SQLite), so that an
 // append need not read it back. `known` is false until read, and again whenever the writer cannot
@@ -93,6 +94,10 @@ struct DatabaseOptions {
   size_t read_sessions = 8;   // SQLite read pool / PostgreSQL pool size
   size_t pool_max = 32;       // PostgreSQL: most sessions
   int64_t checkpoint_pages = 10000;  // SQLite: WAL pages (4 KiB) between the writer's checkpoints
+  // Where failed and recovered writes are reported (a full disk: storage_full); may be null.
+  // Writes that fail for lack of space or an I/O error fail with storage_full / storage_failed
+  // instead of db_error.
+  StorageHealth* health = nullptr;
 };
 
 // Opens `url`: "sqlite:PATH" or "postgresql://..." (libpq URI; "postgres://" too).
