@@ -97,6 +97,11 @@ struct ConnectionGate::Impl {
   }
 
   void linger_close(GateConnection* c) {
+    if (c->lowat_ != 1) {
+      const int one = 1;
+      ::setsockopt(c->fd_, SOL_SOCKET, SO_RCVLOWAT, &one, sizeof one);
+      c->lowat_ = 1;
+    }
     ::shutdown(c->fd_, SHUT_WR);
     c->state_ = GateConnection::State::closing;
     c->deadline_ = Clock::now() + kDrainFor;
@@ -105,6 +110,11 @@ struct ConnectionGate::Impl {
 
   // Under mu.
   void dispatch(GateConnection* c, bool slow) {
+    if (c->lowat_ != 1) {  // the worker reads normally
+      const int one = 1;
+      ::setsockopt(c->fd_, SOL_SOCKET, SO_RCVLOWAT, &one, sizeof one);
+      c->lowat_ = 1;
+    }
     c->state_ = GateConnection::State::ready;
     c->slow_ = slow;
     if (slow) {
@@ -126,8 +136,20 @@ struct ConnectionGate::Impl {
     }
   }
 
-  // Gate thread, under mu: a waiting connection became readable.
-  void on_readable(GateConnection* c) {
+  // Wakes the gate for this connection only once `bytes` are there (SO_RCVLOWAT): a peek does
+  // not consume, so without it a partial head would make the connection readable again at once.
+  void wait_for_bytes(GateConnection* c, size_t bytes) {
+    const int want = static_cast<int>(std::max<size_t>(1, bytes));
+    if (want != c->lowat_) {
+      ::setsockopt(c->fd_, SOL_SOCKET, SO_RCVLOWAT, &want, sizeof want);
+      c->lowat_ = want;
+    }
+    arm(*c, false);
+  }
+
+  // Gate thread, under mu: a waiting connection became readable (`hangup`: the peer closed its
+  // side or the connection failed).
+  void on_readable(GateConnection* c, bool hangup) {
     if (c->state_ == GateConnection::State::closing) {
       char sink[16384];
       for (;;) {
@@ -170,7 +192,11 @@ struct ConnectionGate::Impl {
         refuse(c, 431, "header_too_large", "the request line and headers are larger than 16 KiB");
         return;
       }
-      arm(*c, false);
+      if (hangup) {  // gone before its request was complete
+        destroy(c);
+        return;
+      }
+      wait_for_bytes(c, bytes.size() + 1);
       return;
     }
     HeadError error;
@@ -190,10 +216,14 @@ struct ConnectionGate::Impl {
       dispatch(c, false);
       return;
     }
+    if (hangup) {
+      destroy(c);
+      return;
+    }
     // The head is complete, the body is on its way: allow for its size.
     c->deadline_ = std::max(c->deadline_, now + seconds(options.header_timeout + static_cast<double>(body) /
                                                                                   options.min_upload_rate));
-    arm(*c, false);
+    wait_for_bytes(c, end + static_cast<size_t>(body));
   }
 
   // Gate thread, under mu: ends waits that took too long, cuts reads that overran.
@@ -241,7 +271,7 @@ struct ConnectionGate::Impl {
           continue;
         }
         auto* c = static_cast<GateConnection*>(events[static_cast<size_t>(i)].data.ptr);
-        if (connections.count(c)) on_readable(c);
+        if (connections.count(c)) on_readable(c, (events[static_cast<size_t>(i)].events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) != 0);
       }
       if (Clock::now() - last_scan >= kScanEvery) {
         scan_deadlines();

@@ -63,6 +63,9 @@ class GateConnection {
   // Plain HTTP: the gate read and accepted the head of the request about to be served.
   bool head_checked = false;
   RequestHead head;
+  // What the server keeps with the connection between its requests (its HTTP session: Poco's
+  // closes the socket when destroyed, so it must live as long as the connection).
+  std::shared_ptr<void> server_state;
 
   // Bounds the worker's reads: past `t` the gate shuts the socket down (reads then fail).
   void set_read_deadline(Clock::time_point t) { deadline_ns_.store(t.time_since_epoch().count()); }
@@ -77,6 +80,7 @@ class GateConnection {
   int fd_ = -1;
   bool slow_ = false;                 // holds a slow-dispatch slot
   bool bytes_seen_ = false;           // part of a head has arrived
+  int lowat_ = 1;                     // the socket's SO_RCVLOWAT
   Clock::time_point deadline_{};      // gate-side: when waiting or closing ends
   std::atomic<int64_t> deadline_ns_{0};
   const std::atomic<bool>* stopping_ = nullptr;

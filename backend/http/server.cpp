@@ -59,7 +59,8 @@ class Worker {
       : config_(config), services_(services), router_(router), params_(std::move(params)) {}
 
   After serve(GateConnection& c) {
-    ServerSession session(c.socket, params_);
+    if (!c.server_state) c.server_state = std::make_shared<ServerSession>(c.socket, params_);
+    auto& session = *static_cast<ServerSession*>(c.server_state.get());
     for (;;) {
       if (c.tls) {
         // The connection stays on this worker between its requests: wait for the next one.

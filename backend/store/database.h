@@ -7,9 +7,14 @@
 //    SAVEPOINT, and commits the group with one fsync ("group commit"): many requests share one
 //    disk flush, and a failed job rolls back alone. Reads use a pool of read-only sessions; WAL
 //    lets them run beside the writer and see only committed data.
-//  - PostgreSQL: a session pool; each write job is its own transaction.
+//  - PostgreSQL: one writer thread with group commit too (the queued jobs in one transaction,
+//    one commit), and a session pool for reads. When a job of a group fails, the group rolls
+//    back and each of its jobs runs again in a transaction of its own.
 // A job is a function of a Tx. It returns a Status: an error rolls its work back and is handed to
-// the caller unchanged. A Poco exception inside a job rolls back too and becomes `db_error`.
+// the caller unchanged. A Poco exception inside a job rolls back too and becomes `db_error`
+// (`storage_full` / `storage_failed` when the disk is at fault). A job may run more than once
+// before its result is returned (see PostgreSQL above): it must set what it reports afresh on
+// each run, never accumulate into state captured from outside.
 // write() returns only after the job's work is committed (durable) or rolled back.
 //
 // SQL is written once with `?` placeholders; Tx::q() rewrites it for the back end ($1, $2 … for
