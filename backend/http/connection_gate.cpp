@@ -44,6 +44,7 @@ struct ConnectionGate::Impl {
   int wake_fd = -1;
   std::atomic<bool> stopping{false};
   std::atomic<bool> gate_done{false};
+  std::atomic<int> idle_workers{0};
 
   std::mutex mu;  // guards everything below
   std::unordered_map<GateConnection*, std::unique_ptr<GateConnection>> connections;
@@ -299,6 +300,8 @@ struct ConnectionGate::Impl {
       c->loopback = peer.host().isLoopback();
       c->tls = options.tls;
       c->stopping_ = &stopping;
+      c->idle_workers_ = &idle_workers;
+      c->reserve_ = options.reserve;
       c->deadline_ = Clock::now() + seconds(options.keep_alive);
       try {
         socket.setNoDelay(true);
@@ -329,7 +332,9 @@ struct ConnectionGate::Impl {
       GateConnection* c = nullptr;
       {
         std::unique_lock lock(mu);
+        ++idle_workers;
         work_cv.wait(lock, [&] { return !ready.empty() || gate_done.load(); });
+        --idle_workers;
         if (ready.empty()) return;
         c = ready.front();
         ready.pop_front();

@@ -72,6 +72,10 @@ class GateConnection {
   void clear_read_deadline() { deadline_ns_.store(0); }
   // Whether the server is stopping (finish the request, then close).
   bool stopping() const { return stopping_ && stopping_->load(); }
+  // Whether the worker may keep this connection for a moment after an answer, waiting for the
+  // client's next request itself (saves the hand-over to the gate and back, which costs as much
+  // CPU as a quarter of a submission): only while more workers are idle than the reserve.
+  bool may_linger() const { return idle_workers_ && idle_workers_->load() > reserve_; }
 
  private:
   friend class ConnectionGate;
@@ -84,6 +88,8 @@ class GateConnection {
   Clock::time_point deadline_{};      // gate-side: when waiting or closing ends
   std::atomic<int64_t> deadline_ns_{0};
   const std::atomic<bool>* stopping_ = nullptr;
+  const std::atomic<int>* idle_workers_ = nullptr;
+  int reserve_ = 0;
 };
 
 class ConnectionGate {

@@ -12,9 +12,13 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Timestamp.h>
 
+#include <poll.h>
+#include <sys/socket.h>
+
 #include <chrono>
 #include <cstdio>
 #include <thread>
+#include <vector>
 
 #include "backend/http/connection_gate.h"
 
@@ -110,11 +114,43 @@ class Worker {
       if (after != After::keep) return after;
       if (session.buffered() > 0) continue;  // a pipelined request, already read ahead
       if (c.tls) continue;
-      return After::keep;
+      if (!c.may_linger()) return After::keep;
+      switch (next_request_arrived(c)) {
+        case Next::arrived: continue;
+        case Next::closed: return After::close;
+        case Next::not_yet: return After::keep;
+      }
     }
   }
 
  private:
+  enum class Next { arrived, closed, not_yet };
+
+  // Waits up to kLingerMs for the client's next request and takes it only when it has arrived
+  // whole, with a head the gate would accept; anything else (a partial request, a refused head)
+  // goes back to the gate, which has the means to wait for it without a thread.
+  Next next_request_arrived(GateConnection& c) {
+    static constexpr int kLingerMs = 50;
+    thread_local std::vector<char> peek(kMaxHeadBytes + kGateBodyBytes + 1);
+    const int fd = static_cast<int>(c.socket.impl()->sockfd());
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, kLingerMs) <= 0) return Next::not_yet;
+    const ssize_t n = ::recv(fd, peek.data(), peek.size(), MSG_PEEK | MSG_DONTWAIT);
+    if (n == 0) return Next::closed;
+    if (n < 0) return Next::not_yet;
+    const std::string_view bytes(peek.data(), static_cast<size_t>(n));
+    const size_t end = head_end(bytes.substr(0, std::min(bytes.size(), kMaxHeadBytes)));
+    if (end == 0) return Next::not_yet;
+    HeadError error;
+    if (!parse_request_head(bytes, c.head, error)) return Next::not_yet;
+    const size_t body = c.head.content_length > 0 ? static_cast<size_t>(c.head.content_length) : 0;
+    if (c.head.chunked || c.head.expect_continue || body > kGateBodyBytes || bytes.size() < end + body) {
+      return Next::not_yet;
+    }
+    c.head_checked = true;
+    return Next::arrived;
+  }
+
   static Poco::Timespan::TimeDiff seconds_to_us(double s) { return static_cast<Poco::Timespan::TimeDiff>(s * 1e6); }
 
   After answer_and_close(GateConnection& c, int status, const std::string& code, const std::string& message) {
