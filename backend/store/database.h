@@ -38,6 +38,7 @@ enum class Backend { sqlite, postgresql };
 
 class PreparedStatements;  // store/prepared_statements.h
 class StorageHealth;       // util/storage_health.h
+class PgStatements;        // store/pg_statements.h
 
 // The audit chain's last row as a single writer remembers it between jobs (SQLite), so that an
 // append need not read it back. `known` is false until read, and again whenever the writer cannot
@@ -54,8 +55,9 @@ struct ChainTail {
 class Tx {
  public:
   Tx(Poco::Data::Session& session, Backend backend, PreparedStatements* prepared = nullptr,
-     ChainTail* chain_tail = nullptr)
-      : session_(session), backend_(backend), prepared_(prepared), chain_tail_(chain_tail) {}
+     ChainTail* chain_tail = nullptr, PgStatements* pg_statements = nullptr)
+      : session_(session), backend_(backend), prepared_(prepared), chain_tail_(chain_tail),
+        pg_statements_(pg_statements) {}
   Poco::Data::Session& session() { return session_; }
   Backend backend() const { return backend_; }
   bool postgres() const { return backend_ == Backend::postgresql; }
@@ -63,12 +65,15 @@ class Tx {
   std::string q(const std::string& sql) const;
   PreparedStatements* prepared() { return prepared_; }
   ChainTail* chain_tail() { return chain_tail_; }
+  // The PostgreSQL writer's prepared statements (sql::query runs on them); null elsewhere.
+  PgStatements* pg_statements() { return pg_statements_; }
 
  private:
   Poco::Data::Session& session_;
   Backend backend_;
   PreparedStatements* prepared_;
   ChainTail* chain_tail_;
+  PgStatements* pg_statements_;
 };
 
 using Job = std::function<Status(Tx&)>;

@@ -28,7 +28,9 @@
 #include <thread>
 #include <vector>
 
+#include "backend/store/pg_statements.h"
 #include "backend/util/storage_health.h"
+#include <Poco/Data/PostgreSQL/SessionImpl.h>
 
 namespace jiuzhu::backend {
 namespace {
@@ -129,6 +131,7 @@ class PostgresDatabase final : public Database {
         free_(capacity_),
         pool_("PostgreSQL", url, 1, capacity_, 60),
         writer_session_(std::make_unique<Poco::Data::Session>("PostgreSQL", url)) {
+    renew_statements();
     writer_ = std::thread([this] { writer_loop(); });
   }
   ~PostgresDatabase() override { close(); }
@@ -199,7 +202,7 @@ class PostgresDatabase final : public Database {
     try {
       s.begin();
       open = true;
-      Tx tx(s, Backend::postgresql);
+      Tx tx(s, Backend::postgresql, nullptr, nullptr, statements_.get());
       st = job(tx);
       if (st.ok()) s.commit();
       else s.rollback();
@@ -222,11 +225,20 @@ class PostgresDatabase final : public Database {
     if (options_.health) options_.health->succeeded("database");
   }
 
+  // Statements are prepared per connection: a new connection starts with none.
+  void renew_statements() {
+    auto* impl = dynamic_cast<Poco::Data::PostgreSQL::SessionImpl*>(writer_session_->impl());
+    statements_ = impl ? std::make_unique<PgStatements>(static_cast<PGconn*>(impl->handle())) : nullptr;
+  }
+
   // A server restart or a dropped connection leaves the writer's session dead: open a new one
   // (the pool does this for reads by itself).
   void ensure_connected() {
     try {
-      if (!writer_session_->isConnected()) writer_session_->reconnect();
+      if (!writer_session_->isConnected()) {
+        writer_session_->reconnect();
+        renew_statements();
+      }
     } catch (const Poco::Exception& e) {
       Poco::Logger::get("store").warning("event=reconnect_failed backend=postgresql cause=\"" + e.displayText() + "\"");
     }
@@ -245,7 +257,7 @@ class PostgresDatabase final : public Database {
       s.begin();
       open = true;
       for (auto& item : group) {
-        Tx tx(s, Backend::postgresql);
+        Tx tx(s, Backend::postgresql, nullptr, nullptr, statements_.get());
         if (!item->job(tx).ok()) {
           all_ok = false;
           break;
@@ -351,6 +363,7 @@ class PostgresDatabase final : public Database {
   bool closed_ = false;
 
   std::unique_ptr<Poco::Data::Session> writer_session_;  // the writer thread's only
+  std::unique_ptr<PgStatements> statements_;              // the writer thread's only, on writer_session_
   std::thread writer_;
   std::mutex write_mu_;
   std::condition_variable write_cv_;
