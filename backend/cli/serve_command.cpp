@@ -58,7 +58,9 @@ int serve_command(const Args& args) {
     std::fprintf(stderr, "jiuzhu-server serve: cannot create data directory %s\n", config.data_dir.c_str());
     return 1;
   }
+  StorageHealth storage_health;
   DatabaseOptions db_options;
+  db_options.health = &storage_health;
   db_options.max_group = config.group_commit_max;
   db_options.checkpoint_pages = config.checkpoint_pages;
   db_options.pool_max = config.pool_size;
@@ -67,7 +69,7 @@ int serve_command(const Args& args) {
     std::fprintf(stderr, "jiuzhu-server serve: %s\n", repo.error().message.c_str());
     return 1;
   }
-  Services services(**repo, config);
+  Services services(**repo, config, storage_health);
   HttpServer server(config, services, make_api_router());
   if (auto st = server.start(); !st) {
     std::fprintf(stderr, "jiuzhu-server serve: %s\n", st.error().message.c_str());

@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "backend/util/crypto.h"
+#include "backend/util/storage_health.h"
 
 namespace jiuzhu::backend {
 namespace {
@@ -20,6 +21,10 @@ bool write_all(int fd, std::string_view bytes) {
     const ssize_t n = ::write(fd, bytes.data(), bytes.size());
     if (n < 0) {
       if (errno == EINTR) continue;
+      return false;
+    }
+    if (n == 0) {
+      errno = ENOSPC;
       return false;
     }
     bytes.remove_prefix(static_cast<size_t>(n));
@@ -54,7 +59,7 @@ std::string media_type(std::string_view ct) {
   return t;
 }
 
-DocumentStore::DocumentStore(std::string root) : root_(std::move(root)) {
+DocumentStore::DocumentStore(std::string root, StorageHealth* health) : root_(std::move(root)), health_(health) {
   std::error_code ec;
   std::filesystem::create_directories(root_, ec);
 }
@@ -95,15 +100,25 @@ Result<bool> DocumentStore::put(const std::string& h, const std::string& content
   std::filesystem::create_directories(dir, ec);
   const std::string tmp = dir + "/.tmp-" + h + "-" + random_hex(6);
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
-  if (fd < 0) return make_error("io_error", std::string("cannot create document file: ") + std::strerror(errno));
-  const bool ok = write_all(fd, bytes) && ::fsync(fd) == 0;
+  if (fd < 0) return write_failed("cannot create document file", errno);
+  int err = 0;
+  if (!write_all(fd, bytes) || ::fsync(fd) != 0) err = errno;
   ::close(fd);
-  if (!ok || ::rename(tmp.c_str(), path_of(h).c_str()) != 0) {
+  if (err == 0 && ::rename(tmp.c_str(), path_of(h).c_str()) != 0) err = errno;
+  if (err != 0) {
     ::unlink(tmp.c_str());
-    return make_error("io_error", "cannot write document file");
+    return write_failed("cannot write document file", err);
   }
-  if (!fsync_dir(dir)) return make_error("io_error", "cannot sync document directory");
+  if (!fsync_dir(dir)) return write_failed("cannot sync document directory", errno);
+  if (health_) health_->succeeded("documents");
   return true;
+}
+
+Error DocumentStore::write_failed(const std::string& what, int err) const {
+  const std::string cause = what + ": " + std::strerror(err);
+  const std::string code = (err == ENOSPC || err == EDQUOT) ? "storage_full" : "storage_failed";
+  if (health_) health_->failed("documents", code, cause);
+  return make_error(code, cause);
 }
 
 }  // namespace jiuzhu::backend

@@ -19,14 +19,18 @@
 
 namespace jiuzhu::backend {
 
+class StorageHealth;
+
 inline constexpr size_t kMaxDocumentBytes = 10 * 1024 * 1024;
 
 class DocumentStore {
  public:
-  explicit DocumentStore(std::string root);  // creates root if missing
+  // Creates root if missing. Failed and recovered writes are reported to `health` (may be null).
+  explicit DocumentStore(std::string root, StorageHealth* health = nullptr);
 
   // Errors: bad_hash (400, field sha256), hash_mismatch (400), unsupported_media_type (415),
-  // body_too_large (413), empty_document (400), io_error (500).
+  // body_too_large (413), empty_document (400), storage_full (503: no space; the cause is
+  // logged once a minute), storage_failed (503: another I/O error).
   Result<bool> put(const std::string& sha256, const std::string& content_type, std::string_view bytes);
   bool exists(const std::string& sha256) const;
   // The hashes in `hashes` that are not stored (in input order, no duplicates).
@@ -34,7 +38,9 @@ class DocumentStore {
 
  private:
   std::string path_of(const std::string& sha256) const;
+  Error write_failed(const std::string& what, int err) const;
   std::string root_;
+  StorageHealth* health_;
 };
 
 // The media type ("image/jpeg", …) without parameters, lower-cased.

@@ -24,7 +24,8 @@ int status_for(const std::string& code) {
       {"body_too_large", 413},     {"unsupported_media_type", 415}, {"login_throttled", 429},
       {"rate_limited", 429},       {"db_error", 500},           {"db_closed", 503},
       {"db_unavailable", 503},     {"io_error", 500},           {"calendar_not_covered", 500},
-      {"internal", 500},
+      {"internal", 500},           {"storage_full", 503},
+      {"storage_failed", 503},
   };
   auto it = table.find(code);
   return it == table.end() ? 400 : it->second;  // every other code is about the input

@@ -50,19 +50,6 @@ bool read_limited(std::istream& in, size_t limit, std::string& out) {
   return true;
 }
 
-// Reads and discards up to `max` bytes so that a refused upload still gets its 413: clients
-// (curl, Poco) that are still sending would otherwise see a reset instead of the answer.
-void drain(std::istream* in, size_t max) {
-  if (!in) return;
-  char buf[65536];
-  size_t total = 0;
-  while (*in && total < max) {
-    in->read(buf, sizeof buf);
-    total += static_cast<size_t>(in->gcount());
-  }
-}
-
-constexpr size_t kDrainAtMost = 32 * 1024 * 1024;
 
 }  // namespace
 
@@ -124,17 +111,25 @@ Response Router::dispatch(const RawRequest& raw, Services& services, std::string
       return error_response(415, "unsupported_media_type", "send the body as application/json", "Content-Type");
     }
   }
+  // A body over the limit is refused before a byte of it is read (the server then closes the
+  // connection after reading off, for a moment, what the client still sends).
   if (raw.content_length >= 0 && static_cast<unsigned long long>(raw.content_length) > limit) {
-    if (static_cast<unsigned long long>(raw.content_length) <= kDrainAtMost) drain(raw.body, kDrainAtMost);
     return error_response(413, "body_too_large", "the body is larger than " + std::to_string(limit) + " bytes");
   }
   if (raw.body && (raw.content_length != 0)) {
     std::string body;
     if (!read_limited(*raw.body, limit, body)) {
-      drain(raw.body, kDrainAtMost);
       return error_response(413, "body_too_large", "the body is larger than " + std::to_string(limit) + " bytes");
     }
+    // Fewer bytes than announced: the client stopped (or was cut off at its deadline). Never
+    // act on a truncated body, even one that happens to parse.
+    if (raw.content_length > 0 && body.size() != static_cast<size_t>(raw.content_length)) {
+      return error_response(400, "incomplete_body", "the body ended before its Content-Length");
+    }
+    raw.body_read = true;
     if (route.body != BodyKind::none) req.body = std::move(body);
+  } else {
+    raw.body_read = true;
   }
   try {
     return route.handler(req, services);

@@ -38,6 +38,9 @@ struct RawRequest {
   bool loopback = false;
   long long content_length = -1;  // -1 unknown (chunked)
   std::istream* body = nullptr;
+  // Set by dispatch() once it has read the whole body: the server must otherwise skip what is
+  // left of it (or close the connection), never parse it as the next request.
+  mutable bool body_read = false;
 };
 
 class Router {

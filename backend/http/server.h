@@ -1,7 +1,8 @@
-// HttpServer: Poco::Net::HTTPServer (HTTPS when the config names a certificate and key) in
-// front of the Router. A pool of request threads serves keep-alive connections; each request is
-// timed into Metrics and logged as one key=value line without any personal data (the route
-// pattern, never the concrete path or query).
+// HttpServer: HTTP/1.1 (HTTPS when the config names a certificate and key) in front of the
+// Router. Connections are held by the ConnectionGate (connection_gate.h) until a request has
+// arrived, so slow clients cost no thread; a worker then parses it with Poco's HTTP classes and
+// answers it. Each request is timed into Metrics and logged as one key=value line without any
+// personal data (the route pattern, never the concrete path or query).
 //
 // Thread-safety: start() and stop() from one controlling thread; requests run on Poco's pool.
 #pragma once
@@ -12,14 +13,9 @@
 #include "backend/http/router.h"
 #include "backend/http/services.h"
 
-namespace Poco::Net {
-class HTTPServer;
-}
-namespace Poco {
-class ThreadPool;
-}
-
 namespace jiuzhu::backend {
+
+class ConnectionGate;
 
 class HttpServer {
  public:
@@ -38,8 +34,8 @@ class HttpServer {
   const ServerConfig& config_;
   Services& services_;
   Router router_;
-  std::unique_ptr<Poco::ThreadPool> pool_;
-  std::unique_ptr<Poco::Net::HTTPServer> server_;
+  std::shared_ptr<void> worker_;  // what serves a connection (server.cpp)
+  std::unique_ptr<ConnectionGate> gate_;
   int port_ = 0;
 };
 

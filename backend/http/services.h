@@ -20,6 +20,7 @@
 #include "backend/store/queue_store.h"
 #include "backend/store/repository.h"
 #include "backend/util/rate_limiter.h"
+#include "backend/util/storage_health.h"
 #include "core/calendar.h"
 #include "core/policy/catalog.h"
 #include "core/policy/county_params.h"
@@ -41,10 +42,13 @@ class PolicyCache {
 };
 
 struct Services {
-  Services(Repository& r, const ServerConfig& c)
+  // `h` is where the database (DatabaseOptions::health) and the document store report their
+  // failed writes; /healthz reads it.
+  Services(Repository& r, const ServerConfig& c, StorageHealth& h)
       : repo(r),
         config(c),
-        documents(c.data_dir + "/documents"),
+        health(h),
+        documents(c.data_dir + "/documents", &h),
         auth(r, AuthOptions{c.token_ttl_minutes, c.login_failures_burst, 1}),
         progress_limiter(c.progress_per_minute, c.progress_burst),
         policies(c.params_dir),
@@ -54,6 +58,7 @@ struct Services {
 
   Repository& repo;
   const ServerConfig& config;
+  StorageHealth& health;
   DocumentStore documents;
   Authenticator auth;
   RateLimiter progress_limiter;

@@ -41,6 +41,12 @@ Status load_config_file(const std::string& path, ServerConfig& c) {
       else if (key == "tls_key") c.tls_key = v.get<std::string>();
       else if (key == "max_threads") c.max_threads = v.get<int>();
       else if (key == "max_queued") c.max_queued = v.get<int>();
+      else if (key == "header_timeout_seconds") c.header_timeout_seconds = v.get<double>();
+      else if (key == "keep_alive_seconds") c.keep_alive_seconds = v.get<double>();
+      else if (key == "min_upload_bytes_per_second") c.min_upload_bytes_per_second = v.get<double>();
+      else if (key == "max_connections") c.max_connections = v.get<int>();
+      else if (key == "max_connections_per_address") c.max_connections_per_address = v.get<int>();
+      else if (key == "reserve_threads") c.reserve_threads = v.get<int>();
       else if (key == "progress_per_minute") c.progress_per_minute = v.get<double>();
       else if (key == "progress_burst") c.progress_burst = v.get<double>();
       else if (key == "token_ttl_minutes") c.token_ttl_minutes = v.get<int>();
@@ -58,8 +64,15 @@ Status load_config_file(const std::string& path, ServerConfig& c) {
   } catch (const nlohmann::json::exception&) {
     return make_error("config_invalid", "a config value has the wrong type");
   }
-  if (c.max_threads < 2 || c.group_commit_max < 1 || c.pool_size < 1 || c.checkpoint_pages < 1) {
+  if (c.max_threads < 1 || c.group_commit_max < 1 || c.pool_size < 1 || c.checkpoint_pages < 1) {
     return make_error("config_invalid", "max_threads, group_commit_max, checkpoint_pages and pool_size must be positive");
+  }
+  if (!(c.header_timeout_seconds > 0) || !(c.keep_alive_seconds > 0) || !(c.min_upload_bytes_per_second > 0) ||
+      c.max_connections < 1 || c.max_connections_per_address < 0 || c.reserve_threads < -1 ||
+      c.reserve_threads >= c.max_threads) {
+    return make_error("config_invalid",
+                      "header_timeout_seconds, keep_alive_seconds, min_upload_bytes_per_second and max_connections must "
+                      "be positive, max_connections_per_address at least 0 (0: no cap), reserve_threads below max_threads");
   }
   return Ok{};
 }

@@ -4,8 +4,9 @@
 //
 // Config file keys (all optional): listen, db, data_dir, tls_cert, tls_key, max_threads,
 // max_queued, progress_per_minute, progress_burst, token_ttl_minutes, login_failures_burst,
-// max_json_bytes, group_commit_max, checkpoint_pages, pool_size, params_dir, feeds_root, log_level,
-// console_dir. Unknown keys are an error
+// max_json_bytes, header_timeout_seconds, keep_alive_seconds, min_upload_bytes_per_second,
+// max_connections, max_connections_per_address, reserve_threads, group_commit_max, checkpoint_pages,
+// pool_size, params_dir, feeds_root, log_level, console_dir. Unknown keys are an error
 // (a typo should not silently fall back to a default).
 //
 // Thread-safety: plain values, read-only once the server runs.
@@ -25,7 +26,16 @@ struct ServerConfig {
   std::string data_dir = "jiuzhu-data";
   std::string tls_cert, tls_key;  // both set: HTTPS
   int max_threads = 128;          // request threads (keep-alive connections each hold one)
-  int max_queued = 256;
+  int max_queued = 256;           // accepted for old config files; the connection gate queues instead
+  // Bounds on a client (docs/operations.md, "Limits"): a request's line and headers must arrive
+  // within header_timeout_seconds of its first byte; its body within that plus its size at
+  // min_upload_bytes_per_second; an idle keep-alive connection is closed after keep_alive_seconds.
+  double header_timeout_seconds = 5;
+  double keep_alive_seconds = 15;
+  double min_upload_bytes_per_second = 32 * 1024;
+  int max_connections = 4096;            // open connections in all
+  int max_connections_per_address = 128; // from one client address (0: no cap; behind a gateway, raise it)
+  int reserve_threads = -1;              // threads kept for complete requests (-1: max_threads / 8)
   double progress_per_minute = 10;  // per client address
   double progress_burst = 10;
   int token_ttl_minutes = 480;

@@ -7,9 +7,14 @@
 //    SAVEPOINT, and commits the group with one fsync ("group commit"): many requests share one
 //    disk flush, and a failed job rolls back alone. Reads use a pool of read-only sessions; WAL
 //    lets them run beside the writer and see only committed data.
-//  - PostgreSQL: a session pool; each write job is its own transaction.
+//  - PostgreSQL: one writer thread with group commit too (the queued jobs in one transaction,
+//    one commit), and a session pool for reads. When a job of a group fails, the group rolls
+//    back and each of its jobs runs again in a transaction of its own.
 // A job is a function of a Tx. It returns a Status: an error rolls its work back and is handed to
-// the caller unchanged. A Poco exception inside a job rolls back too and becomes `db_error`.
+// the caller unchanged. A Poco exception inside a job rolls back too and becomes `db_error`
+// (`storage_full` / `storage_failed` when the disk is at fault). A job may run more than once
+// before its result is returned (see PostgreSQL above): it must set what it reports afresh on
+// each run, never accumulate into state captured from outside.
 // write() returns only after the job's work is committed (durable) or rolled back.
 //
 // SQL is written once with `?` placeholders; Tx::q() rewrites it for the back end ($1, $2 … for
@@ -32,6 +37,8 @@ namespace jiuzhu::backend {
 enum class Backend { sqlite, postgresql };
 
 class PreparedStatements;  // store/prepared_statements.h
+class StorageHealth;       // util/storage_health.h
+class PgStatements;        // store/pg_statements.h
 
 // The audit chain's last row as a single writer remembers it between jobs (SQLite), so that an
 // append need not read it back. `known` is false until read, and again whenever the writer cannot
@@ -48,8 +55,9 @@ struct ChainTail {
 class Tx {
  public:
   Tx(Poco::Data::Session& session, Backend backend, PreparedStatements* prepared = nullptr,
-     ChainTail* chain_tail = nullptr)
-      : session_(session), backend_(backend), prepared_(prepared), chain_tail_(chain_tail) {}
+     ChainTail* chain_tail = nullptr, PgStatements* pg_statements = nullptr)
+      : session_(session), backend_(backend), prepared_(prepared), chain_tail_(chain_tail),
+        pg_statements_(pg_statements) {}
   Poco::Data::Session& session() { return session_; }
   Backend backend() const { return backend_; }
   bool postgres() const { return backend_ == Backend::postgresql; }
@@ -57,12 +65,15 @@ class Tx {
   std::string q(const std::string& sql) const;
   PreparedStatements* prepared() { return prepared_; }
   ChainTail* chain_tail() { return chain_tail_; }
+  // The PostgreSQL writer's prepared statements (sql::query runs on them); null elsewhere.
+  PgStatements* pg_statements() { return pg_statements_; }
 
  private:
   Poco::Data::Session& session_;
   Backend backend_;
   PreparedStatements* prepared_;
   ChainTail* chain_tail_;
+  PgStatements* pg_statements_;
 };
 
 using Job = std::function<Status(Tx&)>;
@@ -93,6 +104,10 @@ struct DatabaseOptions {
   size_t read_sessions = 8;   // SQLite read pool / PostgreSQL pool size
   size_t pool_max = 32;       // PostgreSQL: most sessions
   int64_t checkpoint_pages = 10000;  // SQLite: WAL pages (4 KiB) between the writer's checkpoints
+  // Where failed and recovered writes are reported (a full disk: storage_full); may be null.
+  // Writes that fail for lack of space or an I/O error fail with storage_full / storage_failed
+  // instead of db_error.
+  StorageHealth* health = nullptr;
 };
 
 // Opens `url`: "sqlite:PATH" or "postgresql://..." (libpq URI; "postgres://" too).

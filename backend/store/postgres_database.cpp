@@ -1,13 +1,36 @@
-// PostgreSQL back end: Poco session pool, one transaction per write job.
+// PostgreSQL back end: one writer thread with group commit, a Poco session pool for reads.
+//
+// Why group commit, as SQLite's writer does it: every audited write appends to the one audit
+// hash chain, whose head row (audit_head) each transaction locks until it commits. With one
+// transaction per request the commits queued on that lock one fsync at a time (410/s, p99
+// 289 ms). The writer instead runs every job queued meanwhile inside one transaction and commits
+// them with one WAL flush: acknowledged still means committed and fsync'd (synchronous_commit
+// is left as the server has it, on by default).
+//
+// Why no SAVEPOINT per job (SQLite has one): on PostgreSQL each is a round trip, and they would
+// double the statements of a group. A job that fails is rare (an illegal transition, a reused
+// client_id) and a failed statement aborts the whole transaction anyway: then the group is
+// rolled back and each of its jobs runs again alone, in its own transaction, so that the
+// failure stays with its own job. Jobs are functions of the Tx only (they fill their results
+// anew on each run), which is what makes running one again safe.
 #include "backend/store/postgres_database.h"
 
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SessionPool.h>
 #include <Poco/Exception.h>
+#include <Poco/Logger.h>
 
 #include <atomic>
 #include <condition_variable>
+#include <deque>
+#include <future>
 #include <mutex>
+#include <thread>
+#include <vector>
+
+#include "backend/store/pg_statements.h"
+#include "backend/util/storage_health.h"
+#include <Poco/Data/PostgreSQL/SessionImpl.h>
 
 namespace jiuzhu::backend {
 namespace {
@@ -103,15 +126,33 @@ namespace {
 class PostgresDatabase final : public Database {
  public:
   PostgresDatabase(const std::string& url, const DatabaseOptions& options)
-      : capacity_(static_cast<int>(std::max(options.pool_max, options.read_sessions))),
+      : options_(options),
+        capacity_(static_cast<int>(std::max(options.pool_max, options.read_sessions))),
         free_(capacity_),
-        pool_("PostgreSQL", url, 1, capacity_, 60) {}
+        pool_("PostgreSQL", url, 1, capacity_, 60),
+        writer_session_(std::make_unique<Poco::Data::Session>("PostgreSQL", url)) {
+    renew_statements();
+    writer_ = std::thread([this] { writer_loop(); });
+  }
   ~PostgresDatabase() override { close(); }
 
   Backend backend() const override { return Backend::postgresql; }
 
-  Status write(Job job) override { return run(std::move(job), true); }
-  Status read(Job job) override { return run(std::move(job), false); }
+  Status write(Job job) override {
+    auto item = std::make_shared<Item>();
+    item->job = std::move(job);
+    auto fut = item->done.get_future();
+    {
+      std::lock_guard lock(write_mu_);
+      if (write_closed_) return make_error("db_closed", "database is closed");
+      queue_.push_back(item);
+      queued_.store(queue_.size());
+    }
+    write_cv_.notify_one();
+    return fut.get();
+  }
+
+  Status read(Job job) override { return run_read(std::move(job)); }
 
   Status ping() override {
     return read([](Tx& tx) -> Status {
@@ -120,17 +161,148 @@ class PostgresDatabase final : public Database {
       return Ok{};
     });
   }
-  size_t pending_writes() const override { return 0; }
+  size_t pending_writes() const override { return queued_.load(); }
+  uint64_t commit_groups() const override { return groups_.load(); }
+  uint64_t committed_jobs() const override { return jobs_.load(); }
+
   void close() override {
+    {
+      std::lock_guard lock(write_mu_);
+      if (write_closed_) return;
+      write_closed_ = true;
+    }
+    write_cv_.notify_all();
+    if (writer_.joinable()) writer_.join();
     std::lock_guard lock(mu_);
-    if (closed_) return;
     closed_ = true;
     cv_.notify_all();
     try { pool_.shutdown(); } catch (const Poco::Exception&) {}
   }
 
  private:
-  Status run(Job job, bool write) {
+  struct Item {
+    Job job;
+    std::promise<Status> done;
+  };
+
+  // A failed write's error: storage_full / storage_failed when PostgreSQL's disk is at fault
+  // (reported to the health, which logs the cause once a minute), db_error otherwise.
+  Error write_error(const std::string& detail) {
+    const std::string code = classify_storage_failure(detail);
+    if (code.empty()) return make_error("db_error", "database operation failed: " + detail);
+    if (options_.health) options_.health->failed("database", code, detail, /*local=*/false);
+    return make_error(code, "database operation failed: " + detail);
+  }
+
+  // Runs `job` in its own transaction on the writer's session.
+  Status run_alone(Job& job) {
+    auto& s = *writer_session_;
+    Status st = Ok{};
+    bool open = false;
+    try {
+      s.begin();
+      open = true;
+      Tx tx(s, Backend::postgresql, nullptr, nullptr, statements_.get());
+      st = job(tx);
+      if (st.ok()) s.commit();
+      else s.rollback();
+      open = false;
+    } catch (const Poco::Exception& e) {
+      st = write_error(e.displayText());
+    } catch (const std::exception& e) {
+      st = write_error(e.what());
+    }
+    if (open) {
+      try { s.rollback(); } catch (...) {}
+    }
+    if (st.ok()) note_success(1);
+    return st;
+  }
+
+  void note_success(size_t jobs) {
+    groups_.fetch_add(1);
+    jobs_.fetch_add(jobs);
+    if (options_.health) options_.health->succeeded("database");
+  }
+
+  // Statements are prepared per connection: a new connection starts with none.
+  void renew_statements() {
+    auto* impl = dynamic_cast<Poco::Data::PostgreSQL::SessionImpl*>(writer_session_->impl());
+    statements_ = impl ? std::make_unique<PgStatements>(static_cast<PGconn*>(impl->handle())) : nullptr;
+  }
+
+  // A server restart or a dropped connection leaves the writer's session dead: open a new one
+  // (the pool does this for reads by itself).
+  void ensure_connected() {
+    try {
+      if (!writer_session_->isConnected()) {
+        writer_session_->reconnect();
+        renew_statements();
+      }
+    } catch (const Poco::Exception& e) {
+      Poco::Logger::get("store").warning("event=reconnect_failed backend=postgresql cause=\"" + e.displayText() + "\"");
+    }
+  }
+
+  void run_group(std::vector<std::shared_ptr<Item>>& group) {
+    ensure_connected();
+    if (group.size() == 1) {
+      group[0]->done.set_value(run_alone(group[0]->job));
+      return;
+    }
+    auto& s = *writer_session_;
+    bool open = false;
+    bool all_ok = true;
+    try {
+      s.begin();
+      open = true;
+      for (auto& item : group) {
+        Tx tx(s, Backend::postgresql, nullptr, nullptr, statements_.get());
+        if (!item->job(tx).ok()) {
+          all_ok = false;
+          break;
+        }
+      }
+      if (all_ok) {
+        s.commit();
+        open = false;
+        note_success(group.size());
+        for (auto& item : group) item->done.set_value(Ok{});
+        return;
+      }
+    } catch (const Poco::Exception&) {
+      all_ok = false;
+    } catch (const std::exception&) {
+      all_ok = false;
+    }
+    // Something failed (a job's own error, or the commit): nothing of the group is committed.
+    // Each job runs again alone, so that each gets its own answer.
+    if (open) {
+      try { s.rollback(); } catch (...) {}
+    }
+    for (auto& item : group) item->done.set_value(run_alone(item->job));
+  }
+
+  void writer_loop() {
+    std::vector<std::shared_ptr<Item>> group;
+    for (;;) {
+      {
+        std::unique_lock lock(write_mu_);
+        write_cv_.wait(lock, [&] { return !queue_.empty() || write_closed_; });
+        if (queue_.empty() && write_closed_) break;
+        while (!queue_.empty() && group.size() < options_.max_group) {
+          group.push_back(std::move(queue_.front()));
+          queue_.pop_front();
+        }
+        queued_.store(queue_.size());
+      }
+      run_group(group);
+      group.clear();
+    }
+    try { writer_session_->close(); } catch (...) {}
+  }
+
+  Status run_read(Job job) {
     {
       std::lock_guard lock(mu_);
       if (closed_) return make_error("db_closed", "database is closed");
@@ -162,7 +334,7 @@ class PostgresDatabase final : public Database {
       try {
         s.begin();
         open = true;
-        if (!write) s << "SET TRANSACTION READ ONLY", now;
+        s << "SET TRANSACTION READ ONLY", now;
         Tx tx(s, Backend::postgresql);
         st = job(tx);
         if (st.ok()) s.commit();
@@ -182,12 +354,23 @@ class PostgresDatabase final : public Database {
     return st;
   }
 
+  DatabaseOptions options_;
   int capacity_;
   int free_;
   Poco::Data::SessionPool pool_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool closed_ = false;
+
+  std::unique_ptr<Poco::Data::Session> writer_session_;  // the writer thread's only
+  std::unique_ptr<PgStatements> statements_;              // the writer thread's only, on writer_session_
+  std::thread writer_;
+  std::mutex write_mu_;
+  std::condition_variable write_cv_;
+  std::deque<std::shared_ptr<Item>> queue_;
+  bool write_closed_ = false;
+  std::atomic<size_t> queued_{0};
+  std::atomic<uint64_t> groups_{0}, jobs_{0};
 };
 
 }  // namespace

@@ -403,6 +403,7 @@ class SqlQueueStore final : public QueueStore {
   Result<ImportCounts> import_run(const RunImport& run) override {
     ImportCounts counts;
     auto st = db_.write([&](Tx& tx) -> Status {
+      counts = ImportCounts{};  // a job may run twice (database.h): count afresh
       auto& s = tx.session();
       Poco::Int64 run_id = 0;
       s << tx.q("INSERT INTO discovery_runs (county, as_of, summary, created_by, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id"),

@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "backend/store/pg_statements.h"
 #include "backend/store/prepared_statements.h"
 
 namespace jiuzhu::backend::sql {
@@ -86,6 +87,7 @@ Rows query_poco(Tx& tx, std::string_view sql, const Param* params, size_t count)
 
 Rows run(Tx& tx, std::string_view sql, const Param* params, size_t count) {
   if (auto* prepared = tx.prepared()) return query_sqlite(*prepared, sql, params, count);
+  if (auto* pg = tx.pg_statements()) return pg->run(sql, params, count);
   return query_poco(tx, sql, params, count);
 }
 

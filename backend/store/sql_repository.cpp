@@ -64,6 +64,18 @@ void township_scope(std::string& sql, std::vector<Param>& params, const Scope& s
   }
 }
 
+// Whether `incoming` is a retry of `stored`: the same kiosk sent the same content (the stored
+// form is canonical: compact, keys sorted, ID numbers canonical). Anything else reusing the
+// client_id is another application, which must be refused, never answered with the first one's
+// number (the sender would drop it as delivered while nothing was stored).
+bool same_submission(const ApplicationRecord& stored, const ApplicationRecord& incoming) {
+  return stored.kiosk_id == incoming.kiosk_id && stored.body == incoming.body;
+}
+
+Error client_id_in_use() {
+  return Error{"client_id_in_use", "this client_id was used for another application", "client_id"};
+}
+
 // The application stored for `client_id`, if any.
 std::optional<ApplicationRecord> app_by_client_id(Tx& tx, const std::string& client_id) {
   const Rows rows = query(tx, std::string("SELECT ") + kAppColumns + " FROM applications WHERE client_id = ?", {client_id});
@@ -153,6 +165,7 @@ class SqlRepository final : public Repository {
       // The common case is "not seen": a light query, the full row only for a real retry.
       if (!query(tx, "SELECT id FROM applications WHERE client_id = ?", {app.record.client_id}).empty()) {
         if (auto first = app_by_client_id(tx, app.record.client_id)) {
+          if (!same_submission(*first, app.record)) return client_id_in_use();
           out.record = *first;
           out.created = false;
           return Ok{};
@@ -182,7 +195,10 @@ class SqlRepository final : public Repository {
           st.error().message.find("unique") != std::string::npos) {
         auto again = read_as<std::optional<ApplicationRecord>>(
             [&](Tx& tx) { return app_by_client_id(tx, app.record.client_id); });
-        if (again && *again) return SubmitResult{**again, false};
+        if (again && *again) {
+          if (!same_submission(**again, app.record)) return client_id_in_use();
+          return SubmitResult{**again, false};
+        }
       }
       return st.error();
     }

@@ -36,6 +36,7 @@
 
 #include "backend/store/prepared_statements.h"
 #include "backend/store/sql_query.h"
+#include "backend/util/storage_health.h"
 
 namespace jiuzhu::backend {
 namespace {
@@ -233,6 +234,15 @@ class SqliteDatabase final : public Database {
     writer_session_.reset();
   }
 
+  // A failed write's error: storage_full / storage_failed (reported to the health, which logs the
+  // cause once a minute) when the disk is at fault, db_error otherwise.
+  Error write_error(const std::string& what, const std::string& detail) {
+    const std::string code = classify_storage_failure(detail);
+    if (code.empty()) return make_error("db_error", what + ": " + detail);
+    if (options_.health) options_.health->failed("database", code, detail);
+    return make_error(code, what + ": " + detail);
+  }
+
   void run_group(std::vector<std::shared_ptr<Item>>& group) {
     auto& s = *writer_session_;
     std::vector<Status> results;
@@ -243,7 +253,8 @@ class SqliteDatabase final : public Database {
     } catch (const Poco::Exception& e) {
       try { writer_exec("ROLLBACK"); } catch (const Poco::Exception&) {}
       tail_.known = false;
-      for (auto& item : group) item->done.set_value(make_error("db_error", "cannot begin: " + e.displayText()));
+      const Error error = write_error("cannot begin", e.displayText());
+      for (auto& item : group) item->done.set_value(error);
       return;
     }
     for (auto& item : group) {
@@ -256,9 +267,9 @@ class SqliteDatabase final : public Database {
         Tx tx(s, Backend::sqlite, writer_prepared_.get(), &tail_);
         st = item->job(tx);
       } catch (const Poco::Exception& e) {
-        st = make_error("db_error", "database write failed: " + e.displayText());
+        st = write_error("database write failed", e.displayText());
       } catch (const std::exception& e) {
-        st = make_error("db_error", std::string("database write failed: ") + e.what());
+        st = write_error("database write failed", e.what());
       }
       try {
         if (savepoint && !st.ok()) {
@@ -267,7 +278,7 @@ class SqliteDatabase final : public Database {
         }
         if (savepoint) writer_exec("RELEASE job");
       } catch (const Poco::Exception& e) {
-        st = make_error("db_error", "savepoint failed: " + e.displayText());
+        st = write_error("savepoint failed", e.displayText());
         tail_.known = false;
       }
       if (!savepoint) tail_ = before;
@@ -277,12 +288,22 @@ class SqliteDatabase final : public Database {
       writer_exec("COMMIT");
       groups_.fetch_add(1);
       jobs_.fetch_add(group.size());
+      if (options_.health) {
+        bool any_ok = false;
+        for (const auto& r : results) any_ok = any_ok || r.ok();
+        if (any_ok) options_.health->succeeded("database");
+      }
     } catch (const Poco::Exception& e) {
       try { writer_exec("ROLLBACK"); } catch (const Poco::Exception&) {}
       tail_.known = false;
-      Poco::Logger::get("store").error("event=commit_failed backend=sqlite jobs=" + std::to_string(group.size()));
+      const Error error = write_error("commit failed", e.displayText());
+      // Disk faults are logged by the health, once a minute; anything else here is news.
+      if (error.code == "db_error") {
+        Poco::Logger::get("store").error("event=commit_failed backend=sqlite jobs=" + std::to_string(group.size()) +
+                                         " cause=\"" + e.displayText() + "\"");
+      }
       for (auto& r : results) {
-        if (r.ok()) r = make_error("db_error", "commit failed: " + e.displayText());
+        if (r.ok()) r = error;
       }
     }
     for (size_t i = 0; i < group.size(); ++i) group[i]->done.set_value(std::move(results[i]));

@@ -244,6 +244,9 @@ Household decode_household_in(Decoder& d, const Json& j, const std::string& path
 
 Result<Json> parse_json(std::string_view text, int max_depth, size_t max_bytes) {
   if (text.size() > max_bytes) return make_error("body_too_large", "the body is larger than allowed");
+  // nlohmann's lexer takes a NUL byte for the end of input, so "{...}\0garbage" would parse. A
+  // NUL is never valid JSON (inside a string it must be escaped), so refuse it outright.
+  if (text.find('\0') != std::string_view::npos) return make_error("malformed_json", "the body is not valid JSON");
   // Measure nesting before building anything, so a hostile body costs O(n) and no allocation.
   int depth = 0;
   bool in_string = false, escaped = false;

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string_view>
 
 #include "core/model/application.h"
 #include "core/model/household.h"
@@ -42,8 +43,15 @@ Json encode(const Acknowledgement&);
 // model (on the intake path that cost as much as the parse). Modifies `document`.
 std::string stored_form(Json& document, const Application& decoded);
 
-// Parses text with a nesting limit and a size limit; never throws.
+// Parses exactly `text` (every byte of it: a NUL byte or anything after the one JSON value is
+// malformed) with a nesting limit and a size limit; never throws.
 // Codes: body_too_large, too_deep, malformed_json.
+// Whether `s` (valid UTF-8) is text a person can read as it is meant: no C0 or C1 control
+// characters (with `multiline`, line feed, carriage return and tab are allowed), no DEL, no
+// bidirectional marks, embeddings, overrides or isolates (U+061C, U+200E/F, U+202A–E,
+// U+2066–9) and no U+2028/9. The decoders refuse other text with the code control_character.
+bool readable_text(std::string_view s, bool multiline);
+
 Result<Json> parse_json(std::string_view text, int max_depth = 32, size_t max_bytes = 1 << 20);
 
 }  // namespace jiuzhu::model

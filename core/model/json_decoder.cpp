@@ -3,6 +3,37 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/model/json_codec.h"
+
+namespace jiuzhu::model {
+
+bool readable_text(std::string_view s, bool multiline) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = p[i];
+    if (c < 0x20) {
+      if (multiline && (c == '\n' || c == '\r' || c == '\t')) continue;
+      return false;
+    }
+    if (c == 0x7F) return false;
+    // C1 controls U+0080–U+009F: C2 80–C2 9F.
+    if (c == 0xC2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) return false;
+    // U+061C arabic letter mark: D8 9C.
+    if (c == 0xD8 && i + 1 < n && p[i + 1] == 0x9C) return false;
+    if (c == 0xE2 && i + 2 < n) {
+      const unsigned char b = p[i + 1], d = p[i + 2];
+      // U+200E/U+200F marks (E2 80 8E/8F), U+202A–U+202E embeddings and overrides (E2 80 AA–AE),
+      // U+2066–U+2069 isolates (E2 81 A6–A9), U+2028/U+2029 line and paragraph separators.
+      if (b == 0x80 && (d == 0x8E || d == 0x8F || (d >= 0xA8 && d <= 0xAE))) return false;
+      if (b == 0x81 && d >= 0xA6 && d <= 0xA9) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace jiuzhu::model
+
 namespace jiuzhu::model::detail {
 
 void Decoder::fail(std::string code, std::string message, std::string field) {
@@ -58,6 +89,12 @@ std::optional<std::string> ObjectReader::string(const char* key, bool required, 
   for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
   if (chars > max_chars) {
     decoder_.fail("too_long", field(key) + " is longer than " + std::to_string(max_chars) + " characters", field(key));
+    return std::nullopt;
+  }
+  // Long free texts (statements, situations) may have line breaks; short ones (names, addresses,
+  // phones) are one line.
+  if (!readable_text(s, /*multiline=*/max_chars >= 1000)) {
+    decoder_.fail("control_character", field(key) + " contains a control or direction-override character", field(key));
     return std::nullopt;
   }
   return s;

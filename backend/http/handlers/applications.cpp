@@ -83,7 +83,10 @@ Response submit_application(Request& req, Services& s) {
   na.number_day = day;
   na.audit = audit_entry(req, "create", "application", "", r.township, urgent ? "first_aid" : "");
   auto out = s.repo.submit_application(na);
-  if (!out) return error_response(out.error());
+  if (!out) {
+    if (out.error().code == "client_id_in_use") return error_response(409, out.error().code, out.error().message, "client_id");
+    return error_response(out.error());
+  }
   return json_response(out->created ? 201 : 200, ack_json(out->record));
 }
 

@@ -9,7 +9,7 @@ Response login(Request& req, Services& s) {
   if (auto st = only_fields(*j, {"login", "password"}); !st) return error_response(st.error());
   auto name = string_field(*j, "login", true, 100);
   if (!name) return error_response(name.error());
-  auto password = string_field(*j, "password", true, 1000);
+  auto password = string_field(*j, "password", true, 1000, /*secret=*/true);
   if (!password) return error_response(password.error());
   auto r = s.auth.login(*name, *password, req.client_address);
   if (!r) {

@@ -19,8 +19,11 @@ namespace jiuzhu::backend::handlers {
 Result<Json> parse_body(const Request& req, const Services& services);
 // Errors unknown_field (field = prefix + key) for keys outside `allowed`, not_object when j is not one.
 Status only_fields(const Json& j, std::initializer_list<const char*> allowed, const std::string& prefix = {});
-// A string member: missing_field when required and absent, wrong_type, too_long.
-Result<std::string> string_field(const Json& j, const char* key, bool required, size_t max_len = 4000);
+// A string member: missing_field when required and absent, wrong_type, too_long, and
+// control_character (model::readable_text; fields of 1000 bytes or more may hold line breaks)
+// unless `secret` (a password: never shown to anyone, taken as it is).
+Result<std::string> string_field(const Json& j, const char* key, bool required, size_t max_len = 4000,
+                                 bool secret = false);
 // A query parameter as a bounded integer: bad_parameter otherwise.
 Result<int> int_param(const Request& req, const char* key, int fallback, int lo, int hi);
 // The audit entry for the caller acting on a record.

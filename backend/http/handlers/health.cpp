@@ -5,8 +5,19 @@
 
 namespace jiuzhu::backend::handlers {
 
+// 503 while the database is unreachable or while writes fail (a full disk): a load balancer
+// or an operator's monitor sees it, and the body says why. A recorded write failure is checked
+// again with a probe write on every call, so the answer turns to 200 as soon as space is freed,
+// without waiting for the next application.
 Response healthz(Request&, Services& s) {
   if (auto st = s.repo.ping(); !st) return json_response(503, Json{{"status", "degraded"}, {"db", "unreachable"}});
+  if (s.health.problem()) s.health.probe(s.config.data_dir);
+  // A problem still recorded: the disk is still full, or a remote database's (PostgreSQL's), which
+  // its next successful commit clears.
+  if (auto p = s.health.problem()) {
+    return json_response(503, Json{{"status", "degraded"}, {"db", "ok"},
+                                   {"storage", {{"code", p->code}, {"kind", p->kind}, {"cause", p->cause}}}});
+  }
   return json_response(200, Json{{"status", "ok"}, {"db", "ok"}});
 }
 

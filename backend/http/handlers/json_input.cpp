@@ -20,7 +20,7 @@ Status only_fields(const Json& j, std::initializer_list<const char*> allowed, co
   return Ok{};
 }
 
-Result<std::string> string_field(const Json& j, const char* key, bool required, size_t max_len) {
+Result<std::string> string_field(const Json& j, const char* key, bool required, size_t max_len, bool secret) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) {
     if (required) return make_error("missing_field", std::string("field '") + key + "' is required", key);
@@ -29,6 +29,9 @@ Result<std::string> string_field(const Json& j, const char* key, bool required, 
   if (!it->is_string()) return make_error("wrong_type", std::string("field '") + key + "' must be a string", key);
   auto s = it->get<std::string>();
   if (s.size() > max_len) return make_error("too_long", std::string("field '") + key + "' is too long", key);
+  if (!secret && !model::readable_text(s, /*multiline=*/max_len >= 1000)) {
+    return make_error("control_character", std::string("field '") + key + "' contains a control or direction-override character", key);
+  }
   return s;
 }
 
