@@ -210,7 +210,10 @@ Score score_quad(const Work& w, const Quad& q, PageKind expected, int max_sample
   double angle_pen = std::max(0.0, dev - 15) / 50;
   Interior in = interior(w, q);
   double smooth = std::exp(-in.roughness / 20.0);
-  double not_glare = 1.0 - std::min(1.0, 2.0 * in.clipped);
+  // Only a quad that is mostly clipped inside *and* barely outlined is a glare spot; white
+  // paper under a bright lamp is clipped too and must not be refused here (the quality gate
+  // judges glare relative to the paper).
+  double not_glare = 1.0 - 0.5 * std::min(1.0, in.clipped) * std::max(0.0, 1.0 - s.edge);
   double colourless = std::exp(-std::max(0.0, in.chroma - 30.0) / 30.0);
   s.total = s.edge * (1 - angle_pen) * (0.8 + 0.2 * aspect_fit) * (0.7 + 0.3 * std::sqrt(frac)) *
             (0.4 + 0.6 * smooth) * not_glare * (0.5 + 0.5 * colourless);

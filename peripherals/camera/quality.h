@@ -25,7 +25,7 @@
 namespace jiuzhu::camera {
 
 struct QualityThresholds {
-  double min_sharpness = 60;    // Laplacian variance; see docs/scanning.md for calibration
+  double min_sharpness = 16;    // edge steepness (quality.cpp); see docs/scanning.md for calibration
   double max_glare = 0.004;     // clipped share of the page
   double min_coverage = 0.08;   // page share of the frame
   double max_skew_deg = 15;     // corner angle deviation
