@@ -102,6 +102,8 @@ struct Interior {
   double roughness = 0;  // mean grey step between neighbouring grid samples
   double clipped = 0;    // share of samples at the top of the range (glare)
   double chroma = 0;     // mean chroma: paper is nearly colourless
+  double mean = 0;       // mean text-free grey inside
+  double ring = -1;      // mean grey just outside the quad (−1: all outside the image)
 };
 
 // A page, once text is closed away, is smooth inside; a quad that encloses cloth, wood grain
@@ -121,10 +123,26 @@ Interior interior(const Work& w, const Quad& q) {
       chroma += w.chroma.at<uchar>(y, x);
       if (v[i][j] >= 250) ++clipped;
     }
-  double sum = 0;
+  double sum = 0, mean = 0;
+  for (int i = 0; i < N; ++i)
+    for (int j = 0; j < N; ++j) mean += v[i][j];
   for (int i = 0; i < N; ++i)
     for (int j = 0; j + 1 < N; ++j) sum += std::abs(v[i][j] - v[i][j + 1]) + std::abs(v[j][i] - v[j + 1][i]);
-  return {sum / (2.0 * N * (N - 1)), clipped / double(N * N), chroma / (N * N)};
+  // The ring: points on the quad grown by 12 % about its centre.
+  cv::Point2f centre = (q[0] + q[1] + q[2] + q[3]) * 0.25f;
+  double ring = 0;
+  int ring_n = 0;
+  for (int s = 0; s < 4; ++s)
+    for (int k = 0; k < 8; ++k) {
+      cv::Point2f p = q[s] + (q[(s + 1) % 4] - q[s]) * ((k + 0.5f) / 8);
+      p = centre + (p - centre) * 1.12f;
+      int x = cvRound(p.x), y = cvRound(p.y);
+      if (x < 0 || y < 0 || x >= w.gray.cols || y >= w.gray.rows) continue;
+      ring += w.gray.at<uchar>(y, x);
+      ++ring_n;
+    }
+  return {sum / (2.0 * N * (N - 1)), clipped / double(N * N), chroma / (N * N), mean / (N * N),
+          ring_n >= 8 ? ring / ring_n : -1.0};
 }
 
 // Support of one border: at samples along it, the gradient component across the border (best
@@ -209,6 +227,10 @@ Score score_quad(const Work& w, const Quad& q, PageKind expected, int max_sample
   }
   double angle_pen = std::max(0.0, dev - 15) / 50;
   Interior in = interior(w, q);
+  // Paper is colourless and not darker than what it lies on: a red book, a blue folder or a
+  // black phone on the desk is not a page, however straight its edges.
+  if (in.chroma > 60) return s;
+  if (in.ring >= 0 && in.mean < in.ring - 8) return s;
   double smooth = std::exp(-in.roughness / 20.0);
   // Only a quad that is mostly clipped inside *and* barely outlined is a glare spot; white
   // paper under a bright lamp is clipped too and must not be refused here (the quality gate

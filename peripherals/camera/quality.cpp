@@ -110,6 +110,13 @@ Quality assess_quality(const cv::Mat& image, const PageDetection& det, const Qua
   if (centre.channels() == 3) cv::cvtColor(centre, cg, cv::COLOR_BGR2GRAY);
   else cg = centre;
   q.sharpness = edge_steepness(cg);
+  {
+    cv::Mat lap;
+    cv::Laplacian(cg, lap, CV_16S, 1);
+    cv::Scalar mean, stddev;
+    cv::meanStdDev(lap, mean, stddev);
+    q.detail = stddev[0] * stddev[0];
+  }
 
   bool cut = false;
   const double margin = t.border_margin * diag;
@@ -120,7 +127,7 @@ Quality assess_quality(const cv::Mat& image, const PageDetection& det, const Qua
   if (q.coverage < t.min_coverage) q.problems.push_back(make_problem("too_small"));
   if (q.skew_deg > t.max_skew_deg) q.problems.push_back(make_problem("not_flat"));
   if (q.glare > t.max_glare) q.problems.push_back(make_problem("glare"));
-  if (q.sharpness < t.min_sharpness) q.problems.push_back(make_problem("blurry"));
+  if (q.sharpness < t.min_sharpness || q.detail < t.min_detail) q.problems.push_back(make_problem("blurry"));
   q.ok = q.problems.empty();
   return q;
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <ctime>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -57,6 +58,12 @@ double corner_error(const Quad& got, const Quad& truth) {
   return best;
 }
 
+double thread_cpu_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 Outcome evaluate(const Scene& scene, const cv::Mat& image) {
   Outcome o;
   const double diag = std::hypot(image.cols, image.rows);
@@ -66,10 +73,11 @@ Outcome evaluate(const Scene& scene, const cv::Mat& image) {
     DetectOptions opt;
     opt.expected = kind;
     auto t0 = std::chrono::steady_clock::now();
+    const double c0 = thread_cpu_ms();
     PageDetection d = detect_page(image, opt);
     Quality q = assess_quality(image, d);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    if (o.ms == 0) o.ms = ms;
+    if (o.ms == 0) o.ms = ms, o.cpu_ms = thread_cpu_ms() - c0;
     if (!d.found) {
       if (o.problems.empty())
         for (const auto& p : q.problems) o.problems.push_back(p.code), o.messages.push_back(p.message);
@@ -77,6 +85,7 @@ Outcome evaluate(const Scene& scene, const cv::Mat& image) {
     }
     o.found = true;
     o.sharpness = q.sharpness;
+    o.detail = q.detail;
     o.glare = q.glare;
     o.problems.clear();
     o.messages.clear();

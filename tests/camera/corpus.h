@@ -40,13 +40,17 @@ struct Outcome {
   std::vector<std::string> problems;  // quality problem codes, in the gate's order
   std::vector<std::string> messages;  // their sentences
   bool expected_problems = true;    // every code in Scene::expect was raised with its sentence
-  double sharpness = 0, glare = 0;  // the gate's measurements (when found)
+  double sharpness = 0, detail = 0, glare = 0;  // the gate's measurements (when found)
   double ms = 0;                    // wall time of detect + quality on this thread
+  double cpu_ms = 0;                // and its CPU time (the machine may be shared)
 };
 
 // Runs detect_page + assess_quality as the kiosk does (the kind it asked for is the scene's
 // kind; an empty scene is asked for every kind and counts as found if any reports a page).
 Outcome evaluate(const Scene& scene, const cv::Mat& image);
+
+// CPU time of the calling thread, in ms.
+double thread_cpu_ms();
 
 // Largest corner distance, trying the four cyclic labellings of `got`.
 double corner_error(const Quad& got, const Quad& truth);

@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
   }
   std::map<std::string, Tally> by_type;
   Tally pages, empties;
-  std::vector<double> ms;
+  std::vector<double> ms, cpu_ms;
   int unreadable = 0;
   for (const auto& s : scenes) {
     cv::Mat img = cv::imread(s.path, cv::IMREAD_COLOR);
@@ -85,6 +85,7 @@ int main(int argc, char** argv) {
     }
     corpus::Outcome o = corpus::evaluate(s, img);
     ms.push_back(o.ms);
+    cpu_ms.push_back(o.cpu_ms);
     Tally& t = by_type[s.type];
     Tally& all = s.corners ? pages : empties;
     for (Tally* x : {&t, &all}) {
@@ -100,7 +101,7 @@ int main(int argc, char** argv) {
       for (const auto& p : o.problems) probs += (probs.empty() ? "" : ",") + p;
       std::cerr << s.name << " " << s.type << (bad ? " MISS" : " ok") << " found=" << o.found
                 << " err=" << (o.found && s.corners ? o.error_px : -1) << " problems=[" << probs << "]"
-                << " sharp=" << o.sharpness << " glare=" << o.glare << " ms=" << o.ms << "\n";
+                << " sharp=" << o.sharpness << " detail=" << o.detail << " glare=" << o.glare << " ms=" << o.ms << "\n";
     }
     if (bad && !dump.empty()) {
       cv::Mat vis = img.clone();
@@ -127,9 +128,9 @@ int main(int argc, char** argv) {
   const bool goal_empty = empties.found == 0;
   const bool goal_hints = pages.expect_ok == pages.expect_n;
   std::printf("pages %d, within 1%% %d (%.1f %%); empty scenes %d, false pages %d; hints %d/%d; "
-              "detect+quality median %.1f ms\n",
+              "detect+quality median %.1f ms (CPU %.1f ms)\n",
               pages.scenes, pages.within, 100 * accuracy, empties.scenes, empties.found, pages.expect_ok,
-              pages.expect_n, median(ms));
+              pages.expect_n, median(ms), median(cpu_ms));
   nlohmann::json out{{"corpus", dir},
                      {"split", split},
                      {"pages", pages.scenes},
@@ -141,6 +142,7 @@ int main(int argc, char** argv) {
                      {"hints_expected", pages.expect_n},
                      {"unreadable", unreadable},
                      {"detect_quality_ms_median", median(ms)},
+                     {"detect_quality_cpu_ms_median", median(cpu_ms)},
                      {"types", types},
                      {"goal", {{"accuracy_ge_95pct", goal_accuracy}, {"no_false_pages", goal_empty},
                                {"hints", goal_hints}}}};
