@@ -10,8 +10,8 @@ gradients, cast shadows, glare, a finger over a corner, defocus, noise and JPEG 
 Empty scenes (no page) are part of it.
 
 Every scene i is made from its own seed (BASE_SEED + i) so the same command gives the same
-files. Scenes with an even index form the tuning half, odd ones the held-out half: tune on
-`--split tune` only and report on `--split held`.
+files. Scene i is variant i // 16 of type i % 16; even variants form the tuning half, odd ones
+the held-out half (split_of): tune on `--split tune` only and report on `--split held`.
 
 Output, per scene: scene_NNN.jpg and scene_NNN.json ({"type", "kind", "split", "corners"
 (clockwise from the page's top-left, OpenCV pixel convention, or null when empty), "expect"
@@ -35,7 +35,8 @@ BASE_SEED = 17000
 PER_TYPE = 8
 # Scene types, in a fixed order; index i of the corpus is type TYPES[i % len(TYPES)].
 TYPES = ["dark_table", "wood", "light_desk", "busy_desk", "white_on_white", "finger", "shadow",
-         "uneven_light", "dim_noisy", "small_far", "strong_skew", "glare", "blur", "card", "empty"]
+         "uneven_light", "dim_noisy", "small_far", "strong_skew", "glare", "blur", "card", "empty",
+         "empty_clutter"]
 FONTS = ["/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
          "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
          "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"]
@@ -242,13 +243,19 @@ def clutter(rng, n=None):
     return ["-draw", d] if d else []
 
 
+def split_of(index):
+    """Variants 0, 2, 4, ... of every type tune; 1, 3, 5, ... are held out."""
+    return "tune" if (index // len(TYPES)) % 2 == 0 else "held"
+
+
 # --- One scene ----------------------------------------------------------------------------------
 
 def make_scene(index, out_dir, tmp):
     seed = BASE_SEED + index
     rng = random.Random(seed)
     stype = TYPES[index % len(TYPES)]
-    split = "tune" if index % 2 == 0 else "held"
+    empty = stype.startswith("empty")
+    split = split_of(index)
     name = "scene_%03d" % index
     bg_kind = {"dark_table": "dark_table", "wood": "wood", "light_desk": "light_desk",
                "busy_desk": "busy", "white_on_white": "white_on_white"}.get(stype)
@@ -259,7 +266,7 @@ def make_scene(index, out_dir, tmp):
     corners = None
     expect = []
     glare_args = []
-    if stype != "empty":
+    if not empty:
         card = stype == "card"
         kind = "id_card" if card else "a4"
         rot = rng.uniform(-12, 12)
@@ -333,6 +340,8 @@ def make_scene(index, out_dir, tmp):
                      "-background", "black", "-extent", "%dx%d-%d-%d" % (W, H, gx - r, gy - r), ")",
                      "-compose", "Screen", "-composite", "-compose", "Over"]
             expect = ["glare"]
+    elif stype == "empty_clutter":
+        args += clutter(rng, rng.randint(8, 16))
     elif bg_kind != "busy":
         args += clutter(rng, rng.randint(0, 4))
     # Lighting.
@@ -394,7 +403,7 @@ def main():
         sys.exit("make_corpus: ImageMagick's convert is not installed (deploy/packages.txt: imagemagick)")
     os.makedirs(a.out, exist_ok=True)
     n = a.count_per_type * len(TYPES)
-    todo = [i for i in range(n) if a.split == "all" or (i % 2 == 0) == (a.split == "tune")]
+    todo = [i for i in range(n) if a.split in ("all", split_of(i))]
     if a.only:
         todo = [i for i in todo if i in a.only]
     env_threads = os.environ.setdefault("MAGICK_THREAD_LIMIT", "1")
