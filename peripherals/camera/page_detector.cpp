@@ -23,6 +23,7 @@ struct Work {
   cv::Mat gx, gy;  // Sobel of gray (CV_16S)
   cv::Mat cx, cy;  // Sobel of chroma (CV_16S)
   double full = kGradFullMax;  // response that counts as a full edge in this image
+  unsigned ablate = 0;         // DetectOptions::ablate
 };
 
 struct HLine {
@@ -223,10 +224,10 @@ double side_support(const Work& w, cv::Point2f a, cv::Point2f b, cv::Point2f cen
   // Slope over step: ≈ 0.3 for a paper border on the working copy, ≤ 0.17 for a ramp of
   // σ ≥ 2.5 px. Only the grey support is discounted: a shadow has no chroma edge.
   const double steepness = step_sum > 1e-6 ? slope_sum / step_sum : 1.0;
-  gray *= std::clamp((steepness - 0.08) / 0.14, 0.25, 1.0);
+  if (!(w.ablate & ablate_ramp_discount)) gray *= std::clamp((steepness - 0.08) / 0.14, 0.25, 1.0);
   // Nor is a line with the same surface on both sides (a faint seam, light falling off): a
   // page border separates two surfaces, a grey step of some levels at least.
-  gray *= std::min(1.0, step_sum / samples / 6.0);
+  if (!(w.ablate & ablate_step_discount)) gray *= std::min(1.0, step_sum / samples / 6.0);
   return std::max(gray, chroma) * std::exp(-strip_change / 12.0);
 }
 
@@ -266,16 +267,18 @@ Score score_quad(const Work& w, const Quad& q, PageKind expected, int max_sample
   // Paper is colourless and not darker than what it lies on: a red book, a blue folder or a
   // black phone on the desk is not a page, however straight its edges.
   // (Tinted paper under coloured light is less coloured than the desk around it.)
-  if (in.chroma > 60) return s;
-  if (in.ring >= 0 && in.mean < in.ring - 8) return s;
+  const bool gates = !(w.ablate & ablate_paper_gates);
+  if (gates && in.chroma > 60) return s;
+  if (gates && in.ring >= 0 && in.mean < in.ring - 8) return s;
   // Small quads (a card, a far page — or a gap between objects on the desk) need three such
   // corners; a large sheet one (on a desk as light as paper the corners barely differ).
-  if (in.lit_corners < (frac < 0.10 ? 3 : 1)) return s;
+  if (gates && in.lit_corners < (frac < 0.10 ? 3 : 1)) return s;
   double smooth = std::exp(-in.roughness / 20.0);
   // Only a quad that is mostly clipped inside *and* barely outlined is a glare spot; white
   // paper under a bright lamp is clipped too and must not be refused here (the quality gate
   // judges glare relative to the paper).
   double not_glare = 1.0 - 0.5 * std::min(1.0, in.clipped) * std::max(0.0, 1.0 - s.edge);
+  if (w.ablate & ablate_clipped_paper) not_glare = 1.0 - std::min(1.0, 2.0 * in.clipped);
   double colourless = std::exp(-std::max(0.0, in.chroma - 30.0) / 30.0);
   s.total = s.edge * (1 - angle_pen) * (0.8 + 0.2 * aspect_fit) * (0.7 + 0.3 * std::sqrt(frac)) *
             (0.4 + 0.6 * smooth) * not_glare * (0.5 + 0.5 * colourless);
@@ -396,10 +399,11 @@ PageDetection detect_page(const cv::Mat& image, const DetectOptions& options) {
   if (scale < 1.0) cv::resize(image, small, {}, scale, scale, cv::INTER_AREA);
   else small = image;
   Work w = prepare(small);
+  w.ablate = options.ablate;
 
   std::vector<Quad> candidates;
-  quads_from_lines(hough_lines(w), small.size(), candidates);
-  quads_from_paper(w, candidates);
+  if (!(w.ablate & ablate_line_candidates)) quads_from_lines(hough_lines(w), small.size(), candidates);
+  if (!(w.ablate & ablate_paper_candidates)) quads_from_paper(w, candidates);
 
   std::vector<Score> scores(candidates.size());
   size_t best_i = candidates.size();
@@ -427,7 +431,7 @@ PageDetection detect_page(const cv::Mat& image, const DetectOptions& options) {
   // Documents contain rectangles of their own (a photo, a table, a boxed field). When a
   // well-supported quad encloses the winner, the enclosing one is the page.
   const double winner_total = best_i < candidates.size() ? scores[best_i].total : 0;
-  for (int round = 0; round < 3 && best_i < candidates.size(); ++round) {
+  for (int round = 0; round < 3 && best_i < candidates.size() && !(w.ablate & ablate_enclosing); ++round) {
     const Quad& b = candidates[best_i];
     const double barea = quad_area(b);
     size_t outer = candidates.size();

@@ -64,7 +64,7 @@ double thread_cpu_ms() {
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-Outcome evaluate(const Scene& scene, const cv::Mat& image) {
+Outcome evaluate(const Scene& scene, const cv::Mat& image, unsigned ablate) {
   Outcome o;
   const double diag = std::hypot(image.cols, image.rows);
   std::vector<PageKind> asks{scene.kind};
@@ -72,6 +72,7 @@ Outcome evaluate(const Scene& scene, const cv::Mat& image) {
   for (PageKind kind : asks) {
     DetectOptions opt;
     opt.expected = kind;
+    opt.ablate = ablate;
     auto t0 = std::chrono::steady_clock::now();
     const double c0 = thread_cpu_ms();
     PageDetection d = detect_page(image, opt);

@@ -47,7 +47,8 @@ struct Outcome {
 
 // Runs detect_page + assess_quality as the kiosk does (the kind it asked for is the scene's
 // kind; an empty scene is asked for every kind and counts as found if any reports a page).
-Outcome evaluate(const Scene& scene, const cv::Mat& image);
+// `ablate`: DetectOptions::ablate bits (measurements of what each stage adds).
+Outcome evaluate(const Scene& scene, const cv::Mat& image, unsigned ablate = 0);
 
 // CPU time of the calling thread, in ms.
 double thread_cpu_ms();

@@ -1,10 +1,11 @@
-// camera_corpus_eval DIR [--split held|tune|all] [--check] [--verbose] [--dump OUTDIR]
+// camera_corpus_eval DIR [--split held|tune|all] [--check] [--verbose] [--dump OUTDIR] [--ablate BITS]
 // Runs the document camera (detect_page + assess_quality, as the kiosk calls them) over the
 // outside corpus made by tests/camera/make_corpus.py and prints, per scene type, how many
 // pages were found with every corner within 1 % of the image diagonal; then one JSON object.
 // With --check it exits 1 unless the goal of issue #17 holds on the chosen split:
 //   ≥ 95 % of pages within 1 %, no page reported on an empty scene, and every blurred or
 //   glared page refused with its problem code and Chinese sentence.
+// --ablate switches detector stages off (page_detector.h, Ablate) to measure what each adds.
 // --dump writes each miss with the truth (green) and the detection (red) drawn on it.
 #include <algorithm>
 #include <cmath>
@@ -41,14 +42,16 @@ int main(int argc, char** argv) {
   using namespace jiuzhu::camera;
   std::string dir, split = "held", dump;
   bool check = false, verbose = false;
+  unsigned ablate = 0;  // --ablate N: DetectOptions::ablate bits
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--split" && i + 1 < argc) split = argv[++i];
     else if (a == "--check") check = true;
+    else if (a == "--ablate" && i + 1 < argc) ablate = static_cast<unsigned>(std::stoul(argv[++i]));
     else if (a == "--verbose") verbose = true;
     else if (a == "--dump" && i + 1 < argc) dump = argv[++i];
     else if (a == "--help") {
-      std::cout << "usage: camera_corpus_eval DIR [--split held|tune|all] [--check] [--verbose] [--dump OUTDIR]\n";
+      std::cout << "usage: camera_corpus_eval DIR [--split held|tune|all] [--check] [--verbose] [--dump OUTDIR] [--ablate BITS]\n";
       return 0;
     } else if (dir.empty() && a[0] != '-') dir = a;
     else {
@@ -83,7 +86,7 @@ int main(int argc, char** argv) {
       ++unreadable;
       continue;
     }
-    corpus::Outcome o = corpus::evaluate(s, img);
+    corpus::Outcome o = corpus::evaluate(s, img, ablate);
     ms.push_back(o.ms);
     cpu_ms.push_back(o.cpu_ms);
     Tally& t = by_type[s.type];

@@ -402,6 +402,10 @@ def main():
     if not shutil.which("convert"):
         sys.exit("make_corpus: ImageMagick's convert is not installed (deploy/packages.txt: imagemagick)")
     os.makedirs(a.out, exist_ok=True)
+    if not a.only:  # a fresh set: no scene of an older generator may linger
+        for f in os.listdir(a.out):
+            if f.startswith("scene_") or f == "index.json":
+                os.remove(os.path.join(a.out, f))
     n = a.count_per_type * len(TYPES)
     todo = [i for i in range(n) if a.split in ("all", split_of(i))]
     if a.only:
