@@ -1,10 +1,12 @@
-// camera_corpus_eval DIR [--split held|tune|all] [--check] [--verbose] [--dump OUTDIR] [--ablate BITS]
+// camera_corpus_eval DIR [--split held|tune|all] [--check] [--max-false-pages N] [--verbose]
+//                    [--dump OUTDIR] [--ablate BITS]
 // Runs the document camera (detect_page + assess_quality, as the kiosk calls them) over the
 // outside corpus made by tests/camera/make_corpus.py and prints, per scene type, how many
 // pages were found with every corner within 1 % of the image diagonal; then one JSON object.
 // With --check it exits 1 unless the goal of issue #17 holds on the chosen split:
-//   ≥ 95 % of pages within 1 %, no page reported on an empty scene, and every blurred or
-//   glared page refused with its problem code and Chinese sentence.
+//   ≥ 95 % of pages within 1 %, no page reported on an empty scene (--max-false-pages relaxes
+//   this; the JSON's goal.no_false_pages stays the real verdict), and every blurred or glared
+//   page refused with its problem code and Chinese sentence.
 // --ablate switches detector stages off (page_detector.h, Ablate) to measure what each adds.
 // --dump writes each miss with the truth (green) and the detection (red) drawn on it.
 #include <algorithm>
@@ -43,15 +45,17 @@ int main(int argc, char** argv) {
   std::string dir, split = "held", dump;
   bool check = false, verbose = false;
   unsigned ablate = 0;  // --ablate N: DetectOptions::ablate bits
+  int max_false_pages = 0;  // --max-false-pages N: the check's allowance (the goal is 0)
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--split" && i + 1 < argc) split = argv[++i];
     else if (a == "--check") check = true;
+    else if (a == "--max-false-pages" && i + 1 < argc) max_false_pages = std::atoi(argv[++i]);
     else if (a == "--ablate" && i + 1 < argc) ablate = static_cast<unsigned>(std::stoul(argv[++i]));
     else if (a == "--verbose") verbose = true;
     else if (a == "--dump" && i + 1 < argc) dump = argv[++i];
     else if (a == "--help") {
-      std::cout << "usage: camera_corpus_eval DIR [--split held|tune|all] [--check] [--verbose] [--dump OUTDIR] [--ablate BITS]\n";
+      std::cout << "usage: camera_corpus_eval DIR [--split held|tune|all] [--check] [--verbose] [--max-false-pages N] [--dump OUTDIR] [--ablate BITS]\n";
       return 0;
     } else if (dir.empty() && a[0] != '-') dir = a;
     else {
@@ -129,6 +133,7 @@ int main(int argc, char** argv) {
   const double accuracy = pages.scenes ? static_cast<double>(pages.within) / pages.scenes : 0;
   const bool goal_accuracy = accuracy >= 0.95;
   const bool goal_empty = empties.found == 0;
+  const bool within_allowance = empties.found <= max_false_pages;
   const bool goal_hints = pages.expect_ok == pages.expect_n;
   std::printf("pages %d, within 1%% %d (%.1f %%); empty scenes %d, false pages %d; hints %d/%d; "
               "detect+quality median %.1f ms (CPU %.1f ms)\n",
@@ -150,7 +155,10 @@ int main(int argc, char** argv) {
                      {"goal", {{"accuracy_ge_95pct", goal_accuracy}, {"no_false_pages", goal_empty},
                                {"hints", goal_hints}}}};
   std::cout << out.dump() << std::endl;
-  if (check && (!goal_accuracy || !goal_empty || !goal_hints || unreadable)) {
+  if (!goal_empty && within_allowance)
+    std::cerr << "camera_corpus_eval: " << empties.found << " false page(s) on empty scenes: the goal is 0, "
+              << "the check allows " << max_false_pages << "\n";
+  if (check && (!goal_accuracy || !within_allowance || !goal_hints || unreadable)) {
     std::cerr << "camera_corpus_eval: goal not met\n";
     return 1;
   }
