@@ -202,7 +202,7 @@ void CameraWorker::loop() {
     pv.stable = cs == camera::CaptureState::capture ? 1.0 : std::min(1.0, tracker->steady_ms() / sopt.hold_ms);
     events_.push(std::move(pv));
     const bool manual = capture_.exchange(false);
-    const bool whole = whole_.exchange(false) || (manual && !det.found);
+    const bool whole = manual && (whole_.exchange(false) || !det.found);
     if (cs == camera::CaptureState::capture || manual) {
       // Without a page the whole frame is kept as it is: staff can still read it.
       cv::Mat page = whole ? frame : camera::enhance_page(camera::rectify_page(frame, det.corners, opt.expected));
