@@ -526,6 +526,7 @@ void App::drain_devices() {
         std::copy(e.corners, e.corners + 8, cam.corners);
         cam.problems = e.problems;
         cam.stable = e.stable;
+        cam.no_page_ms = e.no_page_ms;
         break;
       case CameraEvent::captured: {
         if (session_.scanning_kind.empty()) break;

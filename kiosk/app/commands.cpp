@@ -136,7 +136,7 @@ void App::run_command(const Command& c) {
       camera_.stop();
       view_.camera = CameraView{};
       break;
-    case CommandKind::camera_capture: camera_.capture_now(); break;
+    case CommandKind::camera_capture: camera_.capture_now(c.arg == "whole"); break;
     case CommandKind::print_receipt:
       view_.printed = false;
       view_.print_error_key.clear();

@@ -82,13 +82,17 @@ void CameraWorker::start(const std::string& mode) {
   }
   active_ = true;
   capture_ = false;
+  whole_ = false;
   if (!thread_.joinable()) thread_ = std::thread([this] { loop(); });
   cv_.notify_all();
 }
 
 void CameraWorker::stop() { active_ = false; }
 
-void CameraWorker::capture_now() { capture_ = true; }
+void CameraWorker::capture_now(bool whole_frame) {
+  if (whole_frame) whole_ = true;
+  capture_ = true;
+}
 
 std::string CameraWorker::feed(const std::string& path) {
   // Checked here so that a script names a bad file at once.
@@ -115,6 +119,7 @@ void CameraWorker::loop() {
   sopt.hold_ms = hold_ms_;
   auto t0 = std::chrono::steady_clock::now();
   std::string last_mode;
+  double last_page_ms = 0;  // when the document mode last saw a page (or started)
   while (!quit_) {
     std::string mode, path;
     unsigned gen;
@@ -128,6 +133,7 @@ void CameraWorker::loop() {
     if (quit_) break;
     if (!active_) {
       tracker.reset();
+      last_mode.clear();
       continue;
     }
     if (real_) {
@@ -138,9 +144,11 @@ void CameraWorker::loop() {
       loaded_gen = gen;
       tracker.reset();
     }
+    const double now_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     if (mode != last_mode) {
       tracker.reset();
       last_mode = mode;
+      last_page_ms = now_ms;
     }
     if (frame.empty()) {
       CameraEvent e;
@@ -178,6 +186,8 @@ void CameraWorker::loop() {
     camera::PageDetection det = camera::detect_page(frame, opt);
     camera::Quality q = camera::assess_quality(frame, det);
     pv.found = det.found;
+    if (det.found) last_page_ms = now_ms;
+    pv.no_page_ms = now_ms - last_page_ms;
     if (det.found)
       for (int i = 0; i < 4; ++i) {
         pv.corners[2 * i] = static_cast<float>(det.corners[static_cast<size_t>(i)].x * k);
@@ -191,9 +201,11 @@ void CameraWorker::loop() {
                                               det.found && q.ok);
     pv.stable = cs == camera::CaptureState::capture ? 1.0 : std::min(1.0, tracker->steady_ms() / sopt.hold_ms);
     events_.push(std::move(pv));
-    bool manual = capture_.exchange(false) && det.found;
+    const bool manual = capture_.exchange(false);
+    const bool whole = manual && (whole_.exchange(false) || !det.found);
     if (cs == camera::CaptureState::capture || manual) {
-      cv::Mat page = camera::enhance_page(camera::rectify_page(frame, det.corners, opt.expected));
+      // Without a page the whole frame is kept as it is: staff can still read it.
+      cv::Mat page = whole ? frame : camera::enhance_page(camera::rectify_page(frame, det.corners, opt.expected));
       std::vector<unsigned char> png;
       if (encode_png(page, png)) {
         CameraEvent c;

@@ -36,6 +36,7 @@ struct CameraEvent {
   float corners[8] = {};            // preview pixels
   std::vector<std::string> problems;
   double stable = 0;
+  double no_page_ms = 0;            // how long the document mode has gone without a page
   std::vector<unsigned char> png;   // captured page (rectified, enhanced)
   std::string text;                 // QR text, or error code
 };
@@ -53,7 +54,10 @@ class CameraWorker {
   // mode "doc:<kind>" or "qr". Starts the worker thread if needed.
   void start(const std::string& mode);
   void stop();                       // stops analysing (thread parks)
-  void capture_now();                // manual shutter: next frame with a page is captured
+  // Manual shutter: the next frame is captured — its page when one is found, else (or always
+  // with `whole_frame`, the screen's 直接拍) the whole frame, so a page the detector cannot
+  // find never traps the resident.
+  void capture_now(bool whole_frame = false);
   // Simulated camera: the image shown from now on. Error text when unreadable (empty = ok).
   std::string feed(const std::string& image_path);
   bool running() const { return active_.load(); }
@@ -66,7 +70,7 @@ class CameraWorker {
   double hold_ms_;
   std::unique_ptr<camera::FrameSource> real_;
   std::thread thread_;
-  std::atomic<bool> quit_{false}, active_{false}, capture_{false};
+  std::atomic<bool> quit_{false}, active_{false}, capture_{false}, whole_{false};
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::string mode_;

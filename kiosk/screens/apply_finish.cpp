@@ -85,6 +85,9 @@ bool have_doc(const Session& s, const std::string& kind) {
   return false;
 }
 
+// After this long without a page the camera screen offers 直接拍 (the whole frame).
+constexpr double kOfferWholeFrameMs = 4000;
+
 // The live preview with the detected page outline and the quality hints.
 void camera_panel(ScreenCtx& c) {
   Ui& ui = c.ui;
@@ -103,7 +106,7 @@ void camera_panel(ScreenCtx& c) {
   if (!cam.error.empty()) {
     ui.text_colored(ui.s("camera." + cam.error), FontSize::large, t.danger);
   } else if (!cam.found) {
-    ui.text(ui.s("camera.no_page"), FontSize::large);
+    ui.text(ui.s(cam.no_page_ms >= kOfferWholeFrameMs ? "camera.no_page_long" : "camera.no_page"), FontSize::large);
   } else if (!cam.problems.empty()) {
     for (const auto& p : cam.problems) ui.text_colored(p, FontSize::large, t.danger);
   } else {
@@ -125,9 +128,17 @@ void draw_documents(ScreenCtx& c) {
     ui.text(ui.s("documents.scan_hint"), FontSize::body, true);
     camera_panel(c);
     float half = (w - t.gap) / 2;
-    if (ui.button("documents.capture", ui.s("documents.capture"), ButtonKind::primary, half,
-                  0, c.view.camera.found))
+    // The shutter always works (without a page it keeps the whole frame); after a few seconds
+    // without a page 直接拍 is offered in its place, so a page the detector cannot find never
+    // traps the resident.
+    const CameraView& cam = c.view.camera;
+    if (cam.running && cam.error.empty() && !cam.found && cam.no_page_ms >= kOfferWholeFrameMs) {
+      if (ui.button("documents.capture_whole", ui.s("documents.capture_whole"), ButtonKind::primary, half))
+        c.cmd(CommandKind::camera_capture, "whole");
+    } else if (ui.button("documents.capture", ui.s("documents.capture"), ButtonKind::primary, half, 0,
+                         cam.error.empty())) {
       c.cmd(CommandKind::camera_capture);
+    }
     ImGui::SameLine(0, t.gap);
     if (ui.button("documents.cancel", ui.s("documents.cancel"), ButtonKind::secondary, half)) {
       c.s.scanning_kind.clear();

@@ -30,7 +30,7 @@ enum class CommandKind {
   staff_reprint, staff_selftest, staff_retry_sync,
   camera_start,        // arg: "doc:<kind>" or "qr"
   camera_stop,
-  camera_capture,      // take the current frame now (manual shutter)
+  camera_capture,      // take the current frame now (manual shutter); arg "whole": the whole frame (直接拍)
   print_receipt,
 };
 
@@ -49,6 +49,7 @@ struct CameraView {
   float corners[8] = {};           // page corners in preview pixels
   std::vector<std::string> problems;  // quality problems, one short sentence each (peripherals/camera)
   double stable = 0;               // 0..1 progress towards auto-capture
+  double no_page_ms = 0;           // how long no page has been seen (offer 直接拍 after kOfferWholeFrameMs)
   std::string error;               // camera_unavailable, ...
 };
 

@@ -23,6 +23,7 @@ struct Work {
   cv::Mat gx, gy;  // Sobel of gray (CV_16S)
   cv::Mat cx, cy;  // Sobel of chroma (CV_16S)
   double full = kGradFullMax;  // response that counts as a full edge in this image
+  unsigned ablate = 0;         // DetectOptions::ablate
 };
 
 struct HLine {
@@ -102,6 +103,10 @@ struct Interior {
   double roughness = 0;  // mean grey step between neighbouring grid samples
   double clipped = 0;    // share of samples at the top of the range (glare)
   double chroma = 0;     // mean chroma: paper is nearly colourless
+  double mean = 0;       // mean text-free grey inside
+  double ring = -1;      // mean grey just outside the quad (−1: all outside the image)
+  double ring_chroma = 0;  // and its mean chroma
+  int lit_corners = 0;   // corners with paper inside that differs from what lies just beyond
 };
 
 // A page, once text is closed away, is smooth inside; a quad that encloses cloth, wood grain
@@ -121,10 +126,44 @@ Interior interior(const Work& w, const Quad& q) {
       chroma += w.chroma.at<uchar>(y, x);
       if (v[i][j] >= 250) ++clipped;
     }
-  double sum = 0;
+  double sum = 0, mean = 0;
+  for (int i = 0; i < N; ++i)
+    for (int j = 0; j < N; ++j) mean += v[i][j];
   for (int i = 0; i < N; ++i)
     for (int j = 0; j + 1 < N; ++j) sum += std::abs(v[i][j] - v[i][j + 1]) + std::abs(v[j][i] - v[j + 1][i]);
-  return {sum / (2.0 * N * (N - 1)), clipped / double(N * N), chroma / (N * N)};
+  // The ring: points on the quad grown by 12 % about its centre.
+  cv::Point2f centre = (q[0] + q[1] + q[2] + q[3]) * 0.25f;
+  double ring = 0, ring_chroma = 0;
+  int ring_n = 0;
+  for (int s = 0; s < 4; ++s)
+    for (int k = 0; k < 8; ++k) {
+      cv::Point2f p = q[s] + (q[(s + 1) % 4] - q[s]) * ((k + 0.5f) / 8);
+      p = centre + (p - centre) * 1.12f;
+      int x = cvRound(p.x), y = cvRound(p.y);
+      if (x < 0 || y < 0 || x >= w.gray.cols || y >= w.gray.rows) continue;
+      ring += w.gray.at<uchar>(y, x);
+      ring_chroma += w.chroma.at<uchar>(y, x);
+      ++ring_n;
+    }
+  // A page's corner is a corner of a bright sheet: just inside it paper, just beyond it the
+  // surface. A quad strung between the edges of other objects has corners in open desk.
+  int lit = 0;
+  for (const auto& c : q) {
+    cv::Point2f in = centre + (c - centre) * 0.9f, out = centre + (c - centre) * 1.1f;
+    int xo = cvRound(out.x), yo = cvRound(out.y);
+    if (xo < 0 || yo < 0 || xo >= w.gray.cols || yo >= w.gray.rows) {
+      ++lit;  // beyond the frame: no evidence against
+      continue;
+    }
+    int xi = std::clamp(cvRound(in.x), 0, w.gray.cols - 1), yi = std::clamp(cvRound(in.y), 0, w.gray.rows - 1);
+    // Brighter inside, or at least a different surface (a page on a desk as light as paper
+    // differs a little in grey or in colour).
+    const int dg = int(w.gray.at<uchar>(yi, xi)) - int(w.gray.at<uchar>(yo, xo));
+    const int dc = int(w.chroma.at<uchar>(yi, xi)) - int(w.chroma.at<uchar>(yo, xo));
+    if (dg >= 6 || std::abs(dg) + 2 * std::abs(dc) >= 8) ++lit;
+  }
+  return {sum / (2.0 * N * (N - 1)), clipped / double(N * N), chroma / (N * N), mean / (N * N),
+          ring_n >= 8 ? ring / ring_n : -1.0, ring_n ? ring_chroma / ring_n : 0.0, lit};
 }
 
 // Support of one border: at samples along it, the gradient component across the border (best
@@ -143,6 +182,9 @@ double side_support(const Work& w, cv::Point2f a, cv::Point2f b, cv::Point2f cen
   // The strip just inside a page border is plain margin; just inside a line of a checked
   // cloth or a plank seam it keeps changing. Track how much it changes along the border.
   double strip_change = 0, prev_inside = -1;
+  // A paper border is a sharp step; the edge of a cast shadow (or of a soft light patch) is a
+  // wide ramp. Compare the steepest slope at the border with the step across ±5 px.
+  double slope_sum = 0, step_sum = 0;
   for (int i = 0; i < samples; ++i) {
     cv::Point2f p = a + d * (0.06f + 0.88f * (i + 0.5f) / samples);
     {
@@ -165,6 +207,12 @@ double side_support(const Work& w, cv::Point2f a, cv::Point2f b, cv::Point2f cen
         if (std::abs(v) > std::abs(best[c])) best[c] = v;
       }
     }
+    {
+      int x0 = std::clamp(cvRound(p.x - n.x * 5), 0, W - 1), y0 = std::clamp(cvRound(p.y - n.y * 5), 0, H - 1);
+      int x1 = std::clamp(cvRound(p.x + n.x * 5), 0, W - 1), y1 = std::clamp(cvRound(p.y + n.y * 5), 0, H - 1);
+      step_sum += std::abs(double(w.gray.at<uchar>(y1, x1)) - w.gray.at<uchar>(y0, x0));
+      slope_sum += std::abs(best[0]) / 8.0;  // Sobel-3 responds 8× the slope
+    }
     for (int c = 0; c < 2; ++c) {
       pos[c] += std::min(1.0, std::max(0.0, best[c]) / w.full);
       neg[c] += std::min(1.0, std::max(0.0, -best[c]) / w.full);
@@ -173,6 +221,13 @@ double side_support(const Work& w, cv::Point2f a, cv::Point2f b, cv::Point2f cen
   double gray = std::max(pos[0], neg[0]) / samples;
   double chroma = std::max(pos[1], neg[1]) / samples;
   strip_change /= std::max(1, samples - 1);
+  // Slope over step: ≈ 0.3 for a paper border on the working copy, ≤ 0.17 for a ramp of
+  // σ ≥ 2.5 px. Only the grey support is discounted: a shadow has no chroma edge.
+  const double steepness = step_sum > 1e-6 ? slope_sum / step_sum : 1.0;
+  if (!(w.ablate & ablate_ramp_discount)) gray *= std::clamp((steepness - 0.08) / 0.14, 0.25, 1.0);
+  // Nor is a line with the same surface on both sides (a faint seam, light falling off): a
+  // page border separates two surfaces, a grey step of some levels at least.
+  if (!(w.ablate & ablate_step_discount)) gray *= std::min(1.0, step_sum / samples / 6.0);
   return std::max(gray, chroma) * std::exp(-strip_change / 12.0);
 }
 
@@ -209,8 +264,21 @@ Score score_quad(const Work& w, const Quad& q, PageKind expected, int max_sample
   }
   double angle_pen = std::max(0.0, dev - 15) / 50;
   Interior in = interior(w, q);
+  // Paper is colourless and not darker than what it lies on: a red book, a blue folder or a
+  // black phone on the desk is not a page, however straight its edges.
+  // (Tinted paper under coloured light is less coloured than the desk around it.)
+  const bool gates = !(w.ablate & ablate_paper_gates);
+  if (gates && in.chroma > 60) return s;
+  if (gates && in.ring >= 0 && in.mean < in.ring - 8) return s;
+  // Small quads (a card, a far page — or a gap between objects on the desk) need three such
+  // corners; a large sheet one (on a desk as light as paper the corners barely differ).
+  if (gates && in.lit_corners < (frac < 0.10 ? 3 : 1)) return s;
   double smooth = std::exp(-in.roughness / 20.0);
-  double not_glare = 1.0 - std::min(1.0, 2.0 * in.clipped);
+  // Only a quad that is mostly clipped inside *and* barely outlined is a glare spot; white
+  // paper under a bright lamp is clipped too and must not be refused here (the quality gate
+  // judges glare relative to the paper).
+  double not_glare = 1.0 - 0.5 * std::min(1.0, in.clipped) * std::max(0.0, 1.0 - s.edge);
+  if (w.ablate & ablate_clipped_paper) not_glare = 1.0 - std::min(1.0, 2.0 * in.clipped);
   double colourless = std::exp(-std::max(0.0, in.chroma - 30.0) / 30.0);
   s.total = s.edge * (1 - angle_pen) * (0.8 + 0.2 * aspect_fit) * (0.7 + 0.3 * std::sqrt(frac)) *
             (0.4 + 0.6 * smooth) * not_glare * (0.5 + 0.5 * colourless);
@@ -331,10 +399,11 @@ PageDetection detect_page(const cv::Mat& image, const DetectOptions& options) {
   if (scale < 1.0) cv::resize(image, small, {}, scale, scale, cv::INTER_AREA);
   else small = image;
   Work w = prepare(small);
+  w.ablate = options.ablate;
 
   std::vector<Quad> candidates;
-  quads_from_lines(hough_lines(w), small.size(), candidates);
-  quads_from_paper(w, candidates);
+  if (!(w.ablate & ablate_line_candidates)) quads_from_lines(hough_lines(w), small.size(), candidates);
+  if (!(w.ablate & ablate_paper_candidates)) quads_from_paper(w, candidates);
 
   std::vector<Score> scores(candidates.size());
   size_t best_i = candidates.size();
@@ -362,7 +431,7 @@ PageDetection detect_page(const cv::Mat& image, const DetectOptions& options) {
   // Documents contain rectangles of their own (a photo, a table, a boxed field). When a
   // well-supported quad encloses the winner, the enclosing one is the page.
   const double winner_total = best_i < candidates.size() ? scores[best_i].total : 0;
-  for (int round = 0; round < 3 && best_i < candidates.size(); ++round) {
+  for (int round = 0; round < 3 && best_i < candidates.size() && !(w.ablate & ablate_enclosing); ++round) {
     const Quad& b = candidates[best_i];
     const double barea = quad_area(b);
     size_t outer = candidates.size();

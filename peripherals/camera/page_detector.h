@@ -26,10 +26,23 @@
 
 namespace jiuzhu::camera {
 
+// Stages that can be switched off to measure what each adds (docs/scanning.md, ablation);
+// never set in production.
+enum Ablate : unsigned {
+  ablate_line_candidates = 1,    // quads from Hough lines
+  ablate_paper_candidates = 2,   // quads from the paper-like pixel masks
+  ablate_ramp_discount = 4,      // soft ramps (shadow edges) count less as borders
+  ablate_step_discount = 8,      // lines with the same surface on both sides count less
+  ablate_paper_gates = 16,       // colourless, not darker than around, corners show paper
+  ablate_clipped_paper = 32,     // the old rule: a clipped interior is glare, not paper
+  ablate_enclosing = 64,         // prefer a convincing quad enclosing the winner
+};
+
 struct DetectOptions {
   int work_size = 480;                     // long side of the downscaled working copy
   PageKind expected = PageKind::unknown;   // the format the kiosk asked for, if any
   bool refine = true;                      // full-resolution sub-pixel refinement
+  unsigned ablate = 0;                     // Ablate bits, for measurements only
 };
 
 struct PageDetection {

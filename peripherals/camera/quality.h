@@ -25,7 +25,8 @@
 namespace jiuzhu::camera {
 
 struct QualityThresholds {
-  double min_sharpness = 60;    // Laplacian variance; see docs/scanning.md for calibration
+  double min_sharpness = 16;    // edge steepness (quality.cpp); see docs/scanning.md for calibration
+  double min_detail = 60;       // Laplacian variance (quality.cpp)
   double max_glare = 0.004;     // clipped share of the page
   double min_coverage = 0.08;   // page share of the frame
   double max_skew_deg = 15;     // corner angle deviation
@@ -39,6 +40,7 @@ struct Problem {
 
 struct Quality {
   double sharpness = 0;
+  double detail = 0;
   double glare = 0;
   double coverage = 0;
   double skew_deg = 0;

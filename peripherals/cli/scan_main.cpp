@@ -27,7 +27,7 @@ constexpr const char* kUsage =
     "       jiuzhu-scan qr IMAGE\n"
     "\n"
     "detect  finds the document in a photo and prints JSON: found, corners (clockwise from\n"
-    "        top-left, input pixels), kind, quality {sharpness, glare, coverage, skew, ok,\n"
+    "        top-left, input pixels), kind, quality {sharpness, detail, glare, coverage, skew, ok,\n"
     "        problems [{code, message}]}. --out writes the perspective-corrected, enhanced page.\n"
     "qr      prints the text of the QR code in the photo; exit 1 when there is none.\n";
 
@@ -66,7 +66,7 @@ int run_detect(const std::string& path, const std::string& out, PageKind kind) {
   j["kind"] = page_kind_name(det.kind);
   nlohmann::json problems = nlohmann::json::array();
   for (const auto& p : q.problems) problems.push_back({{"code", p.code}, {"message", p.message}});
-  j["quality"] = {{"sharpness", round2(q.sharpness)}, {"glare", std::round(q.glare * 1e4) / 1e4},
+  j["quality"] = {{"sharpness", round2(q.sharpness)}, {"detail", round2(q.detail)}, {"glare", std::round(q.glare * 1e4) / 1e4},
                   {"coverage", std::round(q.coverage * 1e4) / 1e4}, {"skew", round2(q.skew_deg)},
                   {"ok", q.ok}, {"problems", problems}};
   if (!out.empty()) {
