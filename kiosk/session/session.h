@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/intake/answers.h"
 #include "core/model/application.h"
 
 namespace jiuzhu::kiosk {
@@ -42,18 +43,7 @@ struct ScannedDoc {
 };
 
 // Answers of the 看看我能申请什么 questionnaire: each may be 不知道 (unset).
-struct CheckAnswers {
-  std::optional<bool> rural;
-  std::optional<int> household_size;
-  std::optional<double> household_income;  // yuan/month, all members
-  std::optional<double> deposits;
-  std::optional<bool> has_vehicle;
-  std::optional<bool> extra_housing;
-  std::optional<bool> disability_severe;
-  std::optional<bool> serious_illness;
-  std::optional<bool> emergency;
-  std::optional<bool> has_supporter;
-};
+using CheckAnswers = intake::SelfCheckAnswers;
 
 struct Session {
   std::optional<Person> user;             // who placed the card (the proxy in 代人申请)
