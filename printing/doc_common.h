@@ -17,7 +17,7 @@ struct TypeSizes {
   double title, heading, body, small;
 };
 // Thermal receipts are read at arm's length by older people: 9 pt body is the smallest we use;
-// large print (长辈模式) sets the body at 14 pt and nothing below 12 pt.
+// large print (长辈模式) sets every line at 14 pt or more.
 TypeSizes type_sizes(const Paper& paper, bool large_print = false);
 
 // "450326********123X" — never the full number on paper.

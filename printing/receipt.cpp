@@ -38,7 +38,7 @@ Result<Layout> layout_receipt(const PrintData& d, Paper paper, std::shared_ptr<c
   f.field("申请人", r.applicant.name, s.body);
   f.field("身份证号", r.applicant.id_masked, s.body);
   if (r.proxy) {
-    f.field(r.proxy->role, r.proxy->name, s.body);
+    f.field("代办人", r.proxy->name + "（" + r.proxy->role + "）", s.body);
     f.field("代办人身份证号", r.proxy->id_masked, s.body);
   }
   f.rule(0.5, true);
@@ -52,7 +52,7 @@ Result<Layout> layout_receipt(const PrintData& d, Paper paper, std::shared_ptr<c
   f.text("已收材料：" + std::to_string(r.received.size()) + " 份，共 " + std::to_string(pages) + " 页", heading);
   int i = 0;
   for (const auto& doc : r.received)
-    f.text(std::to_string(++i) + ". " + doc.label + "（" + std::to_string(doc.pages) + " 页）", item);
+    f.text(std::to_string(++i) + ". " + doc.label + "（" + std::to_string(doc.pages) + "页）", item);
   if (r.received.empty()) f.text("（无）", item);
 
   f.text("还要补交的材料（一次性告知）：", heading);
@@ -74,14 +74,14 @@ Result<Layout> layout_receipt(const PrintData& d, Paper paper, std::shared_ptr<c
   f.text("最晚办结日期：", heading);
   for (const auto& dl : r.deadlines) {
     std::string line = dl.program_label + "：" + format_date_zh(dl.due) + "前";
-    if (dl.working_days > 0) line += "（受理后 " + std::to_string(dl.working_days) + " 个工作日）";
+    if (dl.working_days > 0) line += "（受理后" + std::to_string(dl.working_days) + "个工作日）";
     if (dl.provisional) line += "（预计，以通知为准）";
     f.text(line, item);
   }
   f.rule(0.5, true);
 
   f.text("查询办理进度", {s.heading, Align::center, 0, 1.4});
-  f.qr(r.application_no, paper.is_roll() ? mm(30) : mm(40), r.application_no, s.small);
+  f.qr(r.application_no, mm(30), r.application_no, s.small);
   f.text(r.progress_lookup, body);
   f.field("咨询电话", d.hall.phone, s.body);
   f.field("地址", d.hall.address, s.body);

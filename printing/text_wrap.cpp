@@ -8,6 +8,16 @@
 namespace jiuzhu::printing {
 namespace {
 
+// Words of the documents' own vocabulary that a dictionary may split ("3个工作日内" is
+// segmented 个|工作|日内): kept whole wherever they occur.
+constexpr std::u32string_view kPhrases[] = {U"个工作日", U"工作日", U"身份证号", U"身份证", U"二维码", U"申请编号"};
+
+void glue_phrases(std::u32string_view t, std::vector<bool>& glue) {
+  for (auto phrase : kPhrases)
+    for (size_t at = t.find(phrase); at != std::u32string_view::npos; at = t.find(phrase, at + 1))
+      for (size_t k = 1; k < phrase.size(); ++k) glue[at + k] = true;
+}
+
 // Per code point of `t`: true when ICU's dictionary-based word segmentation (zh) puts it in
 // the same word as the code point before it, so that a line never breaks inside 工作日.
 std::vector<bool> same_word_as_previous(std::u32string_view t) {
@@ -28,6 +38,7 @@ std::vector<bool> same_word_as_previous(std::u32string_view t) {
   std::vector<bool> boundary(static_cast<size_t>(offset.back()) + 1, false);
   for (int32_t b = words->first(); b != icu::BreakIterator::DONE; b = words->next()) boundary[static_cast<size_t>(b)] = true;
   for (size_t i = 1; i < t.size(); ++i) glue[i] = !boundary[static_cast<size_t>(offset[i])];
+  glue_phrases(t, glue);
   return glue;
 }
 
@@ -61,8 +72,13 @@ std::vector<std::u32string> tokenize(std::u32string_view t) {
     while (i < t.size() && is_opening(t[i])) tok.push_back(t[i++]);
     if (i < t.size()) {
       if (is_word(t[i])) {
-        while (i < t.size() && is_word(t[i])) tok.push_back(t[i++]);
-        if (i < t.size() && is_unit(t[i]) && tok.back() >= '0' && tok.back() <= '9') tok.push_back(t[i++]);
+        // A date stays whole: 2027年1月6日 is digits and units in turn.
+        while (true) {
+          while (i < t.size() && is_word(t[i])) tok.push_back(t[i++]);
+          if (i < t.size() && is_unit(t[i]) && tok.back() >= '0' && tok.back() <= '9') tok.push_back(t[i++]);
+          const bool date_part = tok.back() == U'年' || tok.back() == U'月';
+          if (!(date_part && i < t.size() && t[i] >= '0' && t[i] <= '9')) break;
+        }
       } else {
         tok.push_back(t[i++]);
       }

@@ -57,7 +57,7 @@ Result<ReceiptData> make_receipt(const model::Application& app, const model::Ack
 
   r.applicant = {"申请人", app.applicant.name, mask_id_number(app.applicant.id_number)};
   if (app.proxy)
-    r.proxy = ReceiptPerson{"代办人（" + relation_label(app.proxy->relation) + "）", app.proxy->name,
+    r.proxy = ReceiptPerson{relation_label(app.proxy->relation), app.proxy->name,
                             mask_id_number(app.proxy->id_number)};
   for (const auto& m : app.household.members) {
     const bool is_applicant = m.id_number == app.applicant.id_number;

@@ -54,7 +54,7 @@ struct ReceiptData {
   std::string received_at;      // RFC 3339
   std::vector<std::string> programs;  // labels, in the application's order
   ReceiptPerson applicant;
-  std::optional<ReceiptPerson> proxy;  // role: 代办人（子女）
+  std::optional<ReceiptPerson> proxy;  // role: the proxy's relation to the applicant (子女)
   std::vector<ReceiptPerson> members;  // every household member, the applicant first
   std::vector<ReceiptDocument> received;
   std::vector<MaterialNeed> missing;          // only what is truly missing
