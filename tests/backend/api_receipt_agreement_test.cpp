@@ -10,6 +10,7 @@
 #include "core/intake/receipt.h"
 #include "core/model/json_codec.h"
 #include "core/model/programs.h"
+#include "core/timestamp.h"
 #include "core/utf8.h"
 #include "printing/documents.h"
 
