@@ -265,7 +265,7 @@ bool App::needs_frame() {
   if (flow_.countdown || view_.camera.running || fonts_.dirty() || hw_.loading()) return true;
   if (!card_.events().empty() || !camera_.events().empty() || !printer_->events().empty()) return true;
   for (bool pending : {eligibility_f_.valid(), progress_f_.valid(), login_f_.valid(), submit_f_.valid(),
-                       lead_f_.valid(), selftest_f_.valid()})
+                       lead_f_.valid(), selftest_f_.valid(), help_f_.valid()})
     if (pending) return true;
   if (flow_.screen != Screen::attract && now - last_input_ > opt_.idle_seconds) return true;
   return false;
@@ -373,6 +373,7 @@ void App::apply_events(const std::vector<Event>& events) {
     // Dismissing the countdown is not entering a screen: the resident's place (sub-step,
     // typed digits) stays exactly as it was.
     if (flow_.screen != before) on_enter(flow_.screen);
+    if (flow_.screen == Screen::help && before != Screen::help) start_help_call(before);
     if (e.kind == EventKind::more_time) last_input_ = now_s();
     if (flow_.countdown && !countdown_before) {
       countdown_start_ = now_s();
@@ -472,6 +473,9 @@ void App::wipe() {
   view_.staff_error_key.clear();
   view_.submit = Async::idle;
   view_.lead = Async::idle;
+  view_.help_call = Async::idle;
+  view_.help_delivered = false;
+  help_id_.clear();
   view_.typed_error_key.clear();
   view_.card_message_key.clear();
   view_.selftest_report.clear();

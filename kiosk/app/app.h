@@ -70,6 +70,8 @@ class App {
   void start_progress_query();
   void start_staff_login(const std::string& login);
   void submit_lead();
+  // 找工作人员帮忙: queues a help call in the outbox (sent by the sync thread, kept while offline).
+  void start_help_call(Screen from);
   void self_test();
   void refresh_status();
   double now_s() const;
@@ -114,6 +116,8 @@ class App {
   std::future<std::pair<int, std::string>> login_f_;
   std::future<Result<model::Acknowledgement>> submit_f_;  // ack, or pending (status pending_upload)
   std::future<Status> lead_f_;
+  std::future<Status> help_f_;
+  std::string help_id_;  // the last help call's client_id, to show when the backend has it
   std::future<std::string> selftest_f_;
   nlohmann::json submitted_;  // the application as submitted, for the receipt (wiped with the session)
 

@@ -220,6 +220,25 @@ void App::submit_lead() {
   });
 }
 
+void App::start_help_call(Screen from) {
+  const auto unix_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+  help_id_ = time_ordered_uuid(static_cast<uint64_t>(unix_ms));
+  view_.help_call = Async::running;
+  view_.help_delivered = false;
+  nlohmann::json payload = help_call_body(help_id_, screen_name(from), now_rfc3339_china());
+  Outbox* ob = outbox_.get();
+  SyncWorker* sync = sync_.get();
+  std::string id = help_id_;
+  help_f_ = std::async(std::launch::async, [ob, sync, payload, id]() -> Status {
+    auto r = ob->enqueue("help_call", id, "", payload, {});
+    if (!r) return r.error();
+    sync->notify();
+    return Ok{};
+  });
+}
+
 void App::start_submit() {
   view_.submit = Async::running;
   const auto unix_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -355,6 +374,9 @@ void App::poll_async() {
     view_.lead = r ? Async::done : Async::failed;
     if (r && flow_.screen == Screen::lead) apply_events({{EventKind::next}});
   }
+  if (ready(help_f_)) view_.help_call = help_f_.get() ? Async::done : Async::failed;
+  if (!help_id_.empty() && !view_.help_delivered && view_.help_call == Async::done && flow_.screen == Screen::help)
+    view_.help_delivered = outbox_->ack(help_id_).has_value();
   if (ready(selftest_f_)) {
     view_.selftest_report = selftest_f_.get();
     refresh_status();

@@ -65,6 +65,8 @@ struct AppView {
   Async submit = Async::idle;
   std::string submit_error_key;    // submit.failed (not saved) or submit.rejected (saved, refused)
   Async lead = Async::idle;
+  Async help_call = Async::idle;   // 找工作人员帮忙: queued (done) or could not even be saved (failed)
+  bool help_delivered = false;     // the backend has the call: staff see it now
   bool online = false;
   size_t outbox_pending = 0, outbox_quarantined = 0, outbox_rejected = 0;
   std::vector<std::pair<std::string, std::string>> device_lines;  // label, state (staff screen)
