@@ -44,4 +44,27 @@ model::Household household_from_answers(const SelfCheckAnswers& a, const std::st
   return h;
 }
 
+void fill_from_answers(model::Household& h, const SelfCheckAnswers& a, Date today) {
+  const model::Household from = household_from_answers(a, "", today);
+  if (!h.hukou) h.hukou = from.hukou;
+  if (!h.assets.deposits) h.assets.deposits = from.assets.deposits;
+  if (!h.assets.vehicles) h.assets.vehicles = from.assets.vehicles;
+  if (!h.assets.extra_housing) h.assets.extra_housing = from.assets.extra_housing;
+  if (!h.emergency) h.emergency = from.emergency;
+  if (!h.has_able_supporter) h.has_able_supporter = from.has_able_supporter;
+  if (h.members.empty()) return;
+  const model::Member& self = from.members.front();
+  model::Member& applicant = h.members.front();
+  if (!applicant.serious_illness) applicant.serious_illness = self.serious_illness;
+  if (!applicant.disability) applicant.disability = self.disability;
+  const bool any_income = std::any_of(h.members.begin(), h.members.end(),
+                                      [](const model::Member& m) { return m.monthly_income.has_value(); });
+  if (!any_income && a.household_income) {
+    for (size_t i = 0; i < h.members.size(); ++i) {
+      h.members[i].monthly_income = i == 0 ? *a.household_income : 0.0;
+      if (!h.members[i].pension_monthly) h.members[i].pension_monthly = 0.0;
+    }
+  }
+}
+
 }  // namespace jiuzhu::intake

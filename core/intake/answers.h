@@ -32,4 +32,11 @@ struct SelfCheckAnswers {
 // which gives the same per-capita figure; an emergency answered yes is dated `today`.
 model::Household household_from_answers(const SelfCheckAnswers& a, const std::string& applicant_id, Date today);
 
+// The one questionnaire: an application's household (members from cards, answers given in the
+// application) completed with the self-check's answers for every fact it leaves unknown —
+// hukou, deposits, vehicles, other housing, emergency, an able supporter, the applicant's
+// serious illness, and incomes (the household total counted on the applicant, 0 on the
+// others, when no member's income was given). What the application says wins.
+void fill_from_answers(model::Household& h, const SelfCheckAnswers& a, Date today);
+
 }  // namespace jiuzhu::intake

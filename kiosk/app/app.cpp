@@ -7,6 +7,7 @@
 #include <malloc.h>
 #include <time.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -167,7 +168,16 @@ bool App::init(std::string& error) {
   }
   printer_ = std::make_unique<Printer>(opt_.simulated_devices, opt_.data_dir + "/printed", opt_.printer);
   speech_.start(audio);
-  speech_.set_enabled(elderly_);
+  view_.quiet = opt_.quiet;
+  speech_.set_enabled(!view_.quiet);
+  {
+    // Every prompt is synthesised ahead, so that a screen starts speaking at once.
+    std::vector<std::string> prompts;
+    for (const auto& [key, text] : strings_.all())
+      if (key.rfind("speak.", 0) == 0 || key.rfind("check.q", 0) == 0) prompts.push_back(text);
+    for (const char* d : {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "点", "叉", "删掉一位"}) prompts.push_back(d);
+    speech_.prewarm(prompts);
+  }
 
   if (!opt_.script.empty()) {
     auto steps = parse_script(read_text(opt_.script));
@@ -330,13 +340,17 @@ void App::frame() {
   ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
   last_controls_ = ui_->controls();
   last_texts_ = ui_->texts();
+  speak_after_draw();
   if (scripted_) script_after_frame();
   lap(2);
   SDL_RenderPresent(renderer_);
   lap(3);
   if (startup_ms_ < 0 && flow_.screen == Screen::attract && !fonts_.dirty())
     startup_ms_ = now_s() * 1000.0;
-  if (ui_->tapped()) last_input_ = now_s();
+  if (ui_->tapped()) {
+    last_input_ = now_s();
+    ++touches_;
+  }
   if (ui_->tapped() || !events.empty() || !cmds.empty()) redraw_until_ = now_s() + 0.4;
   apply_events(events);
   for (const auto& c : cmds) run_command(c);
@@ -388,10 +402,30 @@ void App::apply_effects(const std::vector<Effect>& effects) {
       case Effect::wipe_session: wipe(); break;
       case Effect::submit: start_submit(); break;
       case Effect::speak_prompt:
-        if (!flow_.countdown) speech_.say(strings_.get(prompt_key(flow_.screen)));
+        prompt_due_ = true;  // spoken once the new screen is drawn (it may set a sub-step prompt)
         break;
     }
   }
+}
+
+void App::speak_after_draw() {
+  if (flow_.countdown) return;
+  const std::string& own = ui_->prompt();
+  std::string prompt = own.empty() ? strings_.get(prompt_key(flow_.screen)) : own;
+  if (prompt_due_ || prompt != last_prompt_) {
+    if (!prompt.empty()) speech_.say(prompt);
+    // A question is a prompt that waits for the resident's answer: information screens and the
+    // menus between journeys are not counted.
+    static constexpr Screen kNotQuestions[] = {Screen::attract, Screen::home, Screen::check_result, Screen::submitting,
+                                               Screen::receipt, Screen::lead_done, Screen::progress_result,
+                                               Screen::help, Screen::out_of_service, Screen::policy_list,
+                                               Screen::policy_detail, Screen::staff_menu};
+    if (std::find(std::begin(kNotQuestions), std::end(kNotQuestions), flow_.screen) == std::end(kNotQuestions))
+      ++questions_;
+    last_prompt_ = std::move(prompt);
+    prompt_due_ = false;
+  }
+  for (const auto& text : ui_->spoken()) speech_.say(text);
 }
 
 void App::on_enter(Screen s) {
@@ -410,6 +444,10 @@ void App::on_enter(Screen s) {
       session_.check_index = 0;
       break;
     case Screen::apply_program:
+      // One questionnaire: the self-check's answers carry into the application; the screens
+      // they answer completely are passed over (the flow skips them).
+      flow_.answered.clear();
+      if (session_.check.household_income) flow_.answered.push_back(Screen::income);
       // Programs the self-check found likely are preselected; the resident can change them.
       if (session_.programs.empty() && view_.eligibility == Async::done)
         for (const auto& p : view_.eligibility_result.value("programs", nlohmann::json::array()))
@@ -430,9 +468,21 @@ void App::on_enter(Screen s) {
     case Screen::income:
       session_.income_index = 0;
       break;
-    case Screen::assets:
+    case Screen::assets: {
+      // Answers the self-check gave fill the application's; its sub-questions start at the
+      // first one still open (the phone number is the application's own).
+      const CheckAnswers& a = session_.check;
+      if (!session_.rural && a.rural) session_.rural = a.rural;
+      if (!session_.deposits && a.deposits) session_.deposits = a.deposits;
+      if (!session_.vehicles && a.has_vehicle) session_.vehicles = *a.has_vehicle ? 1 : 0;
+      if (!session_.extra_housing && a.extra_housing) session_.extra_housing = a.extra_housing;
+      const bool known[4] = {session_.rural.has_value(), session_.deposits.has_value(), session_.vehicles.has_value(),
+                             session_.extra_housing.has_value()};
+      const bool carried = a.rural || a.deposits || a.has_vehicle || a.extra_housing;
       session_.assets_index = 0;
+      while (carried && session_.assets_index < 4 && known[session_.assets_index]) ++session_.assets_index;
       break;
+    }
     case Screen::progress:
       session_.progress_no.clear();
       view_.progress_error_key.clear();

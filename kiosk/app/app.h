@@ -74,6 +74,9 @@ class App {
   void start_help_call(Screen from);
   void self_test();
   void refresh_status();
+  // Voice guidance after a frame is drawn: the screen's prompt when it opened or its sub-step
+  // changed, and what the widgets asked to read back (keys as typed).
+  void speak_after_draw();
   double now_s() const;
 
   // Script runner (script_runner.cpp).
@@ -94,6 +97,10 @@ class App {
   std::unique_ptr<Ui> ui_;
   ChineseInput hw_;  // the handwriting and pinyin boards
   bool elderly_ = false;
+  // The resident's effort since the script's count-start (every session, for --script).
+  int touches_ = 0, questions_ = 0, written_ = 0;
+  bool prompt_due_ = true;     // a screen was entered: speak its prompt once it is drawn
+  std::string last_prompt_;    // what 重听 repeats
   int text_step_ = 0;
 
   FlowState flow_;

@@ -50,8 +50,19 @@ void App::run_command(const Command& c) {
       elderly_ = !elderly_;
       text_step_ = 0;
       set_theme();
-      speech_.set_enabled(elderly_);
-      if (elderly_) speech_.say(strings_.get(prompt_key(flow_.screen)));
+      prompt_due_ = true;  // the same screen, said again in the new mode
+      break;
+    case CommandKind::replay_prompt: {
+      // 重听 is asked for: it speaks in quiet mode too.
+      const bool was = speech_.enabled();
+      speech_.set_enabled(true);
+      speech_.say(last_prompt_.empty() ? strings_.get(prompt_key(flow_.screen)) : last_prompt_);
+      speech_.set_enabled(was);
+      break;
+    }
+    case CommandKind::staff_quiet:
+      view_.quiet = !view_.quiet;
+      speech_.set_enabled(!view_.quiet);
       break;
     case CommandKind::text_bigger:
       text_step_ = std::min(2, text_step_ + 1);

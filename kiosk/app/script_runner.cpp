@@ -3,9 +3,11 @@
 
 #include <imgui.h>
 
+#include <cstdio>
 #include <filesystem>
 
 #include "kiosk/app/app.h"
+#include "kiosk/text/utf8.h"
 #include "kiosk/ui/keypad.h"
 
 namespace jiuzhu::kiosk {
@@ -170,7 +172,9 @@ void App::script_before_frame() {
       }
       if (f.mode == KeyMode::text) {
         *f.target += s.arg;
+        written_ += static_cast<int>(length_chars(s.arg));
       } else {
+        touches_ += static_cast<int>(s.arg.size());  // one key press per character
         for (char ch : s.arg)
           if (!apply_key(*f.target, ch, f.mode, f.max_len)) {
             script_fail(std::string("the keypad refuses '") + ch + "'");
@@ -242,6 +246,27 @@ void App::script_before_frame() {
       }
       else if (elapsed > s.seconds) script_fail(std::to_string(outbox_->counts().pending) + " item(s) still pending");
       return;
+    case StepKind::count_start:
+      touches_ = questions_ = written_ = 0;
+      next();
+      return;
+    case StepKind::count_report:
+      std::printf("journey counts: touches=%d questions=%d written=%d\n", touches_, questions_, written_);
+      std::fflush(stdout);
+      next();
+      return;
+    case StepKind::expect_touches_at_most:
+    case StepKind::expect_questions_at_most: {
+      const bool touches = s.kind == StepKind::expect_touches_at_most;
+      const int got = touches ? touches_ : questions_;
+      if (got > static_cast<int>(s.seconds)) {
+        script_fail(std::string(touches ? "touches" : "questions") + " " + std::to_string(got) + " > " +
+                    std::to_string(static_cast<int>(s.seconds)));
+        return;
+      }
+      next();
+      return;
+    }
     case StepKind::expect_pending: {
       size_t n = outbox_->counts().pending;
       if (n != static_cast<size_t>(s.seconds)) {

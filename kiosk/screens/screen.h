@@ -22,6 +22,8 @@ namespace jiuzhu::kiosk {
 enum class CommandKind {
   toggle_elderly, text_bigger, text_smaller,
   speak,               // arg: text to read aloud
+  replay_prompt,       // 重听: the current screen's prompt again (also in quiet mode)
+  staff_quiet,         // staff: switch spoken prompts off/on
   identify_typed,      // arg: "user" | "applicant" | "member": validate session.input as ID number
   run_eligibility,
   submit_lead,
@@ -76,6 +78,7 @@ struct AppView {
   std::string typed_error_key;     // why the typed ID number was refused
   std::string print_error_key;
   bool printed = false;
+  bool quiet = false;              // spoken prompts off (staff's quiet mode)
   std::string township_name;
   std::string hall_phone;
 };

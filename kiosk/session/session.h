@@ -61,6 +61,7 @@ struct Session {
   CheckAnswers check;
   int check_index = 0;
   std::string selected_policy;            // program id on the detail screen
+  std::string why_open;                   // check result: the program whose 为什么 is open
   std::string client_id;                  // made once when the application is submitted
   std::optional<model::Acknowledgement> receipt;  // what the receipt shows
   std::string local_no;                   // the offline receipt's local number

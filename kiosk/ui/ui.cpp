@@ -83,6 +83,8 @@ void Ui::begin_frame(double now_ms) {
   texts_.clear();
   tapped_ = false;
   focus_ = {};
+  prompt_.clear();
+  spoken_.clear();
 }
 
 void Ui::note(std::string_view t, FontSize size) {

@@ -89,6 +89,14 @@ class Ui {
 
   ImFont* font(FontSize s) const { return fonts_.font(s); }
 
+  // Voice guidance. The screen's prompt is what it says when it opens and on 重听: a screen
+  // with sub-steps (one question at a time) sets the current question; unset, the app uses the
+  // screen's speak.<screen> string. say() reads something aloud now (a key as it is typed).
+  void set_prompt(std::string text) { prompt_ = std::move(text); }
+  const std::string& prompt() const { return prompt_; }
+  void say(std::string text) { spoken_.push_back(std::move(text)); }
+  const std::vector<std::string>& spoken() const { return spoken_; }
+
   void set_focus(std::string* target, KeyMode mode, size_t max_len) { focus_ = {target, mode, max_len}; }
   const Focus& focus() const { return focus_; }
   // The y (screen pixels) where the bottom bar starts: layouts that must not scroll (the
@@ -108,6 +116,8 @@ class Ui {
   double flash_until_ = 0;
   bool tapped_ = false;
   Focus focus_;
+  std::string prompt_;
+  std::vector<std::string> spoken_;
   float content_bottom_ = 1920;
 };
 

@@ -199,3 +199,42 @@ TEST(IntakeAnswers, UnknownStaysUnknown) {
 
 }  // namespace
 }  // namespace jiuzhu::intake
+
+namespace jiuzhu::intake {
+namespace {
+
+TEST(IntakeAnswers, TheSelfCheckFillsOnlyWhatTheApplicationLeavesOpen) {
+  SelfCheckAnswers a;
+  a.rural = true;
+  a.household_income = 600;
+  a.deposits = 2000;
+  a.has_vehicle = false;
+  a.extra_housing = false;
+  a.has_supporter = false;
+  a.disability_severe = false;
+  model::Household h;
+  h.members.resize(2);
+  h.members[0].relation = model::Relation::self;
+  h.members[1].relation = model::Relation::child;
+  h.assets.deposits = 500;  // the application's own answer wins
+  fill_from_answers(h, a, Date(2026, 11, 24));
+  EXPECT_EQ(*h.hukou, model::Hukou::rural);
+  EXPECT_EQ(*h.assets.deposits, 500);
+  EXPECT_EQ(*h.assets.vehicles, 0);
+  EXPECT_EQ(*h.assets.extra_housing, 0);
+  EXPECT_FALSE(*h.has_able_supporter);
+  EXPECT_EQ(*h.members[0].monthly_income, 600);
+  EXPECT_EQ(*h.members[1].monthly_income, 0);
+  EXPECT_FALSE(*h.members[0].serious_illness);
+  EXPECT_FALSE(h.members[1].serious_illness.has_value());
+  // Incomes given in the application are kept as they are.
+  model::Household given;
+  given.members.resize(2);
+  given.members[1].monthly_income = 300;
+  fill_from_answers(given, a, Date(2026, 11, 24));
+  EXPECT_FALSE(given.members[0].monthly_income.has_value());
+  EXPECT_EQ(*given.members[1].monthly_income, 300);
+}
+
+}  // namespace
+}  // namespace jiuzhu::intake
