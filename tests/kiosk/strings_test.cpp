@@ -7,7 +7,12 @@
 
 #include "core/regions.h"
 #include "kiosk/flow/flow.h"
+#include "core/intake/answers.h"
+#include "core/policy/catalog.h"
+#include "core/policy/county_params.h"
+#include "core/policy/engine.h"
 #include "kiosk/text/strings.h"
+#include "kiosk/text/wording.h"
 
 using namespace jiuzhu::kiosk;
 
@@ -36,4 +41,38 @@ TEST(ShippedStrings, CoverDynamicKeys) {
     id = id.substr(0, id.size() - 5);
     EXPECT_TRUE(s->has("program." + id)) << id;
   }
+}
+
+// The self-check result in plain words, from the real engine's JSON for a household the test
+// describes (the engine and catalog are core's; the summary is the kiosk's).
+TEST(Wording, ResultLeadsWithTheVerdictAndKeepsTheTraceForWhy) {
+  auto catalog = jiuzhu::policy::Catalog::load_builtin();
+  ASSERT_TRUE(catalog.ok());
+  auto params = jiuzhu::policy::CountyParams::load_county(*catalog, "450326");
+  ASSERT_TRUE(params.ok());
+  jiuzhu::intake::SelfCheckAnswers a;
+  a.rural = true;
+  a.household_size = 2;
+  a.household_income = 300;
+  a.deposits = 1000;
+  a.has_vehicle = false;
+  a.extra_housing = false;
+  auto h = jiuzhu::intake::household_from_answers(a, "450326194803150021", jiuzhu::Date(2026, 11, 24));
+  auto r = jiuzhu::policy::evaluate(*catalog, *params, h, jiuzhu::Date(2026, 11, 24));
+  auto sum = summarise_result(r.to_json());
+  ASSERT_FALSE(sum.items.empty());
+  bool dibao = false;
+  for (size_t i = 0; i < sum.items.size(); ++i) {
+    const auto& item = sum.items[i];
+    if (i > 0 && item.likely) {
+      EXPECT_TRUE(sum.items[i - 1].likely);  // likely ones first
+    }
+    EXPECT_FALSE(item.reasons.empty());  // 为什么 has the trace
+    if (!item.likely) {
+      EXPECT_FALSE(item.main_reason.empty());  // and says what is still open
+    }
+    if (item.program == "dibao") dibao = true;
+  }
+  EXPECT_TRUE(dibao);
+  EXPECT_TRUE(summarise_result(nlohmann::json()).items.empty());
 }
