@@ -26,7 +26,7 @@ namespace jiuzhu::intake {
 
 // How to look up progress — the same sentence on the paper and on the kiosk's screens.
 inline constexpr const char* kProgressLookup =
-    "查进度：在自助机点“查询进度”，扫一下回执上的二维码；或者输入回执上申请编号的数字部分，再放上申请人的身份证。";
+    "查进度：用申请人的身份证在自助机上点“查询进度”，扫一下回执上的二维码，或者输入回执上申请编号的数字部分。";
 
 struct ReceiptPerson {
   std::string role;       // 申请人, 代办人, 配偶, 子女 ...

@@ -480,6 +480,7 @@ void App::on_enter(Screen s) {
                              session_.extra_housing.has_value()};
       const bool carried = a.rural || a.deposits || a.has_vehicle || a.extra_housing;
       session_.assets_index = 0;
+      session_.check_answered_assets = carried;
       while (carried && session_.assets_index < 4 && known[session_.assets_index]) ++session_.assets_index;
       break;
     }
@@ -524,6 +525,7 @@ void App::wipe() {
   view_.submit = Async::idle;
   view_.lead = Async::idle;
   view_.help_call = Async::idle;
+  view_.receipt_data.reset();
   view_.help_delivered = false;
   help_id_.clear();
   view_.typed_error_key.clear();

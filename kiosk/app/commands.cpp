@@ -333,6 +333,7 @@ nlohmann::json App::print_data() const {
     d["due_date"] = session_.receipt->due_date;
   }
   d["hall"] = {{"name", opt_.hall_name}, {"address", opt_.hall_address}, {"phone", opt_.hall_phone}};
+  d["large_print"] = elderly_;  // 长辈模式 prints the large-print receipt
   return d;
 }
 
@@ -373,6 +374,8 @@ void App::poll_async() {
     auto r = submit_f_.get();
     if (r) {
       session_.receipt = *r;
+      if (auto app = model::decode_application(submitted_); app)
+        if (auto data = intake::make_receipt(*app, *r); data) view_.receipt_data = std::move(*data);
       view_.submit = Async::done;
       apply_events({{EventKind::submitted}});
     } else {

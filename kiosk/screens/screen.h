@@ -7,9 +7,11 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/intake/receipt.h"
 #include "kiosk/flow/flow.h"
 #include "kiosk/session/session.h"
 #include "kiosk/ui/chinese_input.h"
@@ -79,6 +81,7 @@ struct AppView {
   std::string print_error_key;
   bool printed = false;
   bool quiet = false;              // spoken prompts off (staff's quiet mode)
+  std::optional<intake::ReceiptData> receipt_data;  // what the receipt says (wiped with the session)
   std::string township_name;
   std::string hall_phone;
 };

@@ -79,6 +79,7 @@ struct Session {
   // Sub-steps of multi-question screens.
   int income_index = 0;
   int assets_index = 0;
+  bool check_answered_assets = false;     // the self-check answered some assets questions: skip them
   std::string scanning_kind;              // document being scanned now, or empty
   // Free-text and numeric input buffer shared by the keypad and handwriting board.
   std::string input;

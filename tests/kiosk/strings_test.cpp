@@ -8,6 +8,7 @@
 #include "core/regions.h"
 #include "kiosk/flow/flow.h"
 #include "core/intake/answers.h"
+#include "core/intake/receipt.h"
 #include "core/policy/catalog.h"
 #include "core/policy/county_params.h"
 #include "core/policy/engine.h"
@@ -75,4 +76,17 @@ TEST(Wording, ResultLeadsWithTheVerdictAndKeepsTheTraceForWhy) {
   }
   EXPECT_TRUE(dibao);
   EXPECT_TRUE(summarise_result(nlohmann::json()).items.empty());
+}
+
+// The receipt and the progress screen use the same words for the lookup.
+TEST(Wording, ProgressLookupSaysTheSameOnPaperAndScreen) {
+  auto strings = Strings::load(jiuzhu::assets_dir() + "/strings/zh-CN.json");
+  ASSERT_TRUE(strings.ok());
+  const std::string paper = jiuzhu::intake::kProgressLookup;
+  for (const char* key : {"progress.qr_prompt", "progress.number_prompt"}) {
+    std::string words = strings->get(key);
+    words = words.substr(0, words.rfind("："));
+    for (const char* lead : {"或者"}) if (words.rfind(lead, 0) == 0) words = words.substr(std::string(lead).size());
+    EXPECT_NE(paper.find(words), std::string::npos) << key << ": " << words;
+  }
 }
