@@ -260,7 +260,7 @@ int App::run() {
   }
   if (!opt_.stats_file.empty())
     write_stats(opt_.stats_file, startup_ms_, {{"", frame_ms_, frame_cpu_ms_}, {"camera_", camera_frame_ms_, camera_frame_cpu_ms_}},
-                phases_.finish());
+                phases_.finish(), speech_.latencies_ms());
   shutdown();
   return exit_code_;
 }
