@@ -155,5 +155,5 @@ if has_directive lead-resent-is-known; then
     -H 'Content-Type: application/json; charset=utf-8' -d "$BODY" "http://127.0.0.1:$PORT/api/v1/leads")
   [ "$CODE" = "200" ] || fail "the lead sent again with the kiosk's client_id got $CODE, expected 200: $(cat "$WORK/resend.json")"
 fi
-if [ -n "${SCREENSHOT_OUT:-}" ]; then mkdir -p "$SCREENSHOT_OUT" && cp "$SHOTS"/*.png "$SCREENSHOT_OUT"/ 2>/dev/null; fi
+if [ -n "${SCREENSHOT_OUT:-}" ]; then mkdir -p "$SCREENSHOT_OUT" && cp "$SHOTS"/*.png "$SHOTS"/*.json "$SCREENSHOT_OUT"/ 2>/dev/null; fi
 echo "journey $(basename "$SCRIPT"): passed"
