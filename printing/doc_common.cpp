@@ -5,7 +5,8 @@
 
 namespace jiuzhu::printing {
 
-TypeSizes type_sizes(const Paper& paper) {
+TypeSizes type_sizes(const Paper& paper, bool large_print) {
+  if (large_print) return paper.is_roll() ? TypeSizes{18, 16, 14, 14} : TypeSizes{22, 16, 14, 14};
   if (paper.is_roll()) return {14, 10.5, 9, 8};
   return {18, 12.5, 11, 9};
 }

@@ -16,8 +16,9 @@ namespace jiuzhu::printing {
 struct TypeSizes {
   double title, heading, body, small;
 };
-// Thermal receipts are read at arm's length by older people: 9 pt body is the smallest we use.
-TypeSizes type_sizes(const Paper& paper);
+// Thermal receipts are read at arm's length by older people: 9 pt body is the smallest we use;
+// large print (长辈模式) sets every line at 14 pt or more.
+TypeSizes type_sizes(const Paper& paper, bool large_print = false);
 
 // "450326********123X" — never the full number on paper.
 std::string masked_id(const std::string& id_number);

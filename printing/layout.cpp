@@ -126,6 +126,12 @@ void Flow::field(std::string_view label, std::string_view value, double size) {
   double lh = size * 1.4;
   // A label wider than half the line puts the value on the following lines instead.
   bool hanging = lw <= content_width() / 2;
+  // A number or code (no Chinese in it) that would be cut beside the label but fits whole on
+  // a line of its own goes below the label: an application or ID number is never split.
+  const bool code = std::none_of(v->begin(), v->end(), [](char32_t c) { return c >= 0x2E80; });
+  if (hanging && code && text_width(*face_, *v, size) > content_width() - lw &&
+      text_width(*face_, *v, size) <= content_width() - size)
+    hanging = false;
   double vx = left() + (hanging ? lw : size);
   auto lines = wrap_text(*face_, *v, size, content_width() - (vx - left()));
   if (lines.empty()) lines.emplace_back();

@@ -27,13 +27,20 @@ Result<Layout> layout_materials_checklist(const PrintData& d, Paper paper, std::
     for (const auto& doc : a.documents)
       if (doc.kind == need.kind) pages += doc.pages, ++count;
     bool is_missing = std::any_of(missing.begin(), missing.end(), [&](const MaterialNeed& m) { return m.kind == need.kind; });
-    std::string state = is_missing ? "尚缺" : count > 0 ? "已收 " + std::to_string(pages) + " 页" : "已在自助机签署";
+    const bool card = need.kind == "id_card" || need.kind == "proxy_id_card";
+    std::string state = is_missing   ? "尚缺"
+                        : count > 0  ? "已收 " + std::to_string(pages) + " 页"
+                        : card       ? "已在自助机读卡"
+                                     : "已在自助机签署";
     rows.push_back({std::to_string(++i), need.label, need.why, state});
   }
   for (const auto& doc : a.documents) {  // received papers no program asked for
     if (std::none_of(required.begin(), required.end(), [&](const MaterialNeed& n) { return n.kind == doc.kind; }))
       rows.push_back({std::to_string(++i), document_label(doc.kind), "补充材料", "已收 " + std::to_string(doc.pages) + " 页"});
   }
+  const Date on = d.received_at.empty() ? Date::today_china() : Date::parse_iso(d.received_at.substr(0, 10)).value_or(Date::today_china());
+  for (const auto& sig : signatures_on_paper(a, on))
+    rows.push_back({std::to_string(++i), sig.label, sig.who, "到窗口签字"});
   f.table({"序号", "材料", "用于", "状态"}, rows, {0.9, 4, 3.6, 1.8}, s.body);
 
   if (missing.empty()) {

@@ -53,7 +53,11 @@ Result<PrintData> decode_print_data(const Json& j, std::optional<Date> today) {
   if (!j.is_object()) return make_error("bad_type", "打印数据必须是 JSON 对象");
   PrintData d;
   Json app = j;
-  for (const char* k : {"application_no", "status", "received_at", "due_date", "hall"}) app.erase(k);
+  for (const char* k : {"application_no", "status", "received_at", "due_date", "hall", "large_print"}) app.erase(k);
+  if (auto it = j.find("large_print"); it != j.end() && !it->is_null()) {
+    if (!it->is_boolean()) return make_error("bad_type", "large_print 必须是 true 或 false", "large_print");
+    d.large_print = it->get<bool>();
+  }
 
   auto no = take_string(j, "application_no", "application_no", false);
   if (!no) return no.error();

@@ -32,6 +32,7 @@ struct PrintData {
   std::string received_at;     // RFC 3339
   std::optional<Date> due_date;
   Hall hall;
+  bool large_print = false;    // "large_print": true — 长辈模式's receipt, body 14 pt
 };
 
 // Limits of what the paper layouts hold (characters, not bytes).

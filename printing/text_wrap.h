@@ -1,6 +1,8 @@
 // Line breaking for mixed Chinese/Latin text by measured width.
 //
-// Chinese may break between any two characters, except that closing punctuation (，。、）」…)
+// Chinese breaks between words, never inside one: word boundaries come from ICU's
+// dictionary-based segmentation (so "3个工作日" never becomes "3个工/作日"), and a number keeps
+// the counter after it ("3个"). A word wider than the line is cut by character. Closing punctuation (，。、）」…)
 // never starts a line and opening punctuation (（《「“) never ends one (禁则). Runs of Latin
 // letters, digits and number punctuation (an application number, a phone number, "3-2-101")
 // stay together unless a run alone is wider than the line, when it is cut by character.

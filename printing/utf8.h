@@ -1,5 +1,5 @@
-// UTF-8 decoding for layout: documents are built from resident data, so invalid UTF-8 must be
-// caught and reported, never drawn as garbage.
+// UTF-8 for layout, over the one codec (core/utf8.h): documents are built from resident data,
+// so invalid UTF-8 must be caught and reported, never drawn as garbage.
 //
 // Thread-safety: pure functions.
 #pragma once

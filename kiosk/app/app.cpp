@@ -7,6 +7,7 @@
 #include <malloc.h>
 #include <time.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -168,7 +169,16 @@ bool App::init(std::string& error) {
   }
   printer_ = std::make_unique<Printer>(opt_.simulated_devices, opt_.data_dir + "/printed", opt_.printer);
   speech_.start(audio);
-  speech_.set_enabled(elderly_);
+  view_.quiet = opt_.quiet;
+  speech_.set_enabled(!view_.quiet);
+  {
+    // Every prompt is synthesised ahead, so that a screen starts speaking at once.
+    std::vector<std::string> prompts;
+    for (const auto& [key, text] : strings_.all())
+      if (key.rfind("speak.", 0) == 0 || key.rfind("check.q", 0) == 0) prompts.push_back(text);
+    for (const char* d : {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "点", "叉", "删掉一位"}) prompts.push_back(d);
+    speech_.prewarm(prompts);
+  }
 
   if (!opt_.script.empty()) {
     auto steps = parse_script(read_text(opt_.script));
@@ -251,7 +261,7 @@ int App::run() {
   }
   if (!opt_.stats_file.empty())
     write_stats(opt_.stats_file, startup_ms_, {{"", frame_ms_, frame_cpu_ms_}, {"camera_", camera_frame_ms_, camera_frame_cpu_ms_}},
-                phases_.finish());
+                phases_.finish(), speech_.latencies_ms());
   shutdown();
   return exit_code_;
 }
@@ -266,7 +276,7 @@ bool App::needs_frame() {
   if (flow_.countdown || view_.camera.running || fonts_.dirty() || hw_.loading()) return true;
   if (!card_.events().empty() || !camera_.events().empty() || !printer_->events().empty()) return true;
   for (bool pending : {eligibility_f_.valid(), progress_f_.valid(), login_f_.valid(), submit_f_.valid(),
-                       lead_f_.valid(), selftest_f_.valid()})
+                       lead_f_.valid(), selftest_f_.valid(), help_f_.valid()})
     if (pending) return true;
   if (flow_.screen != Screen::attract && now - last_input_ > opt_.idle_seconds) return true;
   return false;
@@ -331,13 +341,17 @@ void App::frame() {
   ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
   last_controls_ = ui_->controls();
   last_texts_ = ui_->texts();
+  speak_after_draw();
   if (scripted_) script_after_frame();
   lap(2);
   SDL_RenderPresent(renderer_);
   lap(3);
   if (startup_ms_ < 0 && flow_.screen == Screen::attract && !fonts_.dirty())
     startup_ms_ = now_s() * 1000.0;
-  if (ui_->tapped()) last_input_ = now_s();
+  if (ui_->tapped()) {
+    last_input_ = now_s();
+    ++touches_;
+  }
   if (ui_->tapped() || !events.empty() || !cmds.empty()) redraw_until_ = now_s() + 0.4;
   apply_events(events);
   for (const auto& c : cmds) run_command(c);
@@ -374,6 +388,7 @@ void App::apply_events(const std::vector<Event>& events) {
     // Dismissing the countdown is not entering a screen: the resident's place (sub-step,
     // typed digits) stays exactly as it was.
     if (flow_.screen != before) on_enter(flow_.screen);
+    if (flow_.screen == Screen::help && before != Screen::help) start_help_call(before);
     if (e.kind == EventKind::more_time) last_input_ = now_s();
     if (flow_.countdown && !countdown_before) {
       countdown_start_ = now_s();
@@ -388,10 +403,30 @@ void App::apply_effects(const std::vector<Effect>& effects) {
       case Effect::wipe_session: wipe(); break;
       case Effect::submit: start_submit(); break;
       case Effect::speak_prompt:
-        if (!flow_.countdown) speech_.say(strings_.get(prompt_key(flow_.screen)));
+        prompt_due_ = true;  // spoken once the new screen is drawn (it may set a sub-step prompt)
         break;
     }
   }
+}
+
+void App::speak_after_draw() {
+  if (flow_.countdown) return;
+  const std::string& own = ui_->prompt();
+  std::string prompt = own.empty() ? strings_.get(prompt_key(flow_.screen)) : own;
+  if (prompt_due_ || prompt != last_prompt_) {
+    if (!prompt.empty()) speech_.say(prompt);
+    // A question is a prompt that waits for the resident's answer: information screens and the
+    // menus between journeys are not counted.
+    static constexpr Screen kNotQuestions[] = {Screen::attract, Screen::home, Screen::check_result, Screen::submitting,
+                                               Screen::receipt, Screen::lead_done, Screen::progress_result,
+                                               Screen::help, Screen::out_of_service, Screen::policy_list,
+                                               Screen::policy_detail, Screen::staff_menu};
+    if (std::find(std::begin(kNotQuestions), std::end(kNotQuestions), flow_.screen) == std::end(kNotQuestions))
+      ++questions_;
+    last_prompt_ = std::move(prompt);
+    prompt_due_ = false;
+  }
+  for (const auto& text : ui_->spoken()) speech_.say(text);
 }
 
 void App::on_enter(Screen s) {
@@ -410,6 +445,10 @@ void App::on_enter(Screen s) {
       session_.check_index = 0;
       break;
     case Screen::apply_program:
+      // One questionnaire: the self-check's answers carry into the application; the screens
+      // they answer completely are passed over (the flow skips them).
+      flow_.answered.clear();
+      if (session_.check.household_income) flow_.answered.push_back(Screen::income);
       // Programs the self-check found likely are preselected; the resident can change them.
       if (session_.programs.empty() && view_.eligibility == Async::done)
         for (const auto& p : view_.eligibility_result.value("programs", nlohmann::json::array()))
@@ -430,9 +469,22 @@ void App::on_enter(Screen s) {
     case Screen::income:
       session_.income_index = 0;
       break;
-    case Screen::assets:
+    case Screen::assets: {
+      // Answers the self-check gave fill the application's; its sub-questions start at the
+      // first one still open (the phone number is the application's own).
+      const CheckAnswers& a = session_.check;
+      if (!session_.rural && a.rural) session_.rural = a.rural;
+      if (!session_.deposits && a.deposits) session_.deposits = a.deposits;
+      if (!session_.vehicles && a.has_vehicle) session_.vehicles = *a.has_vehicle ? 1 : 0;
+      if (!session_.extra_housing && a.extra_housing) session_.extra_housing = a.extra_housing;
+      const bool known[4] = {session_.rural.has_value(), session_.deposits.has_value(), session_.vehicles.has_value(),
+                             session_.extra_housing.has_value()};
+      const bool carried = a.rural || a.deposits || a.has_vehicle || a.extra_housing;
       session_.assets_index = 0;
+      session_.check_answered_assets = carried;
+      while (carried && session_.assets_index < 4 && known[session_.assets_index]) ++session_.assets_index;
       break;
+    }
     case Screen::progress:
       session_.progress_no.clear();
       view_.progress_error_key.clear();
@@ -473,6 +525,10 @@ void App::wipe() {
   view_.staff_error_key.clear();
   view_.submit = Async::idle;
   view_.lead = Async::idle;
+  view_.help_call = Async::idle;
+  view_.receipt_data.reset();
+  view_.help_delivered = false;
+  help_id_.clear();
   view_.typed_error_key.clear();
   view_.card_message_key.clear();
   view_.selftest_report.clear();

@@ -70,8 +70,13 @@ class App {
   void start_progress_query();
   void start_staff_login(const std::string& login);
   void submit_lead();
+  // 找工作人员帮忙: queues a help call in the outbox (sent by the sync thread, kept while offline).
+  void start_help_call(Screen from);
   void self_test();
   void refresh_status();
+  // Voice guidance after a frame is drawn: the screen's prompt when it opened or its sub-step
+  // changed, and what the widgets asked to read back (keys as typed).
+  void speak_after_draw();
   double now_s() const;
 
   // Script runner (script_runner.cpp).
@@ -92,6 +97,10 @@ class App {
   std::unique_ptr<Ui> ui_;
   ChineseInput hw_;  // the handwriting and pinyin boards
   bool elderly_ = false;
+  // The resident's effort since the script's count-start (every session, for --script).
+  int touches_ = 0, questions_ = 0, written_ = 0;
+  bool prompt_due_ = true;     // a screen was entered: speak its prompt once it is drawn
+  std::string last_prompt_;    // what 重听 repeats
   int text_step_ = 0;
 
   FlowState flow_;
@@ -114,6 +123,8 @@ class App {
   std::future<std::pair<int, std::string>> login_f_;
   std::future<Result<model::Acknowledgement>> submit_f_;  // ack, or pending (status pending_upload)
   std::future<Status> lead_f_;
+  std::future<Status> help_f_;
+  std::string help_id_;  // the last help call's client_id, to show when the backend has it
   std::future<std::string> selftest_f_;
   nlohmann::json submitted_;  // the application as submitted, for the receipt (wiped with the session)
 

@@ -5,30 +5,22 @@
 #include <filesystem>
 
 #include "core/calendar.h"
+#include "core/intake/answers.h"
+#include "core/intake/receipt.h"
 #include "core/id_number.h"
 #include "core/model/json_codec.h"
 #include "core/policy/catalog.h"
 #include "core/policy/county_params.h"
 #include "core/policy/engine.h"
+#include "core/timestamp.h"
 #include "kiosk/app/app.h"
 #include "kiosk/outbox/fsutil.h"
 #include "kiosk/text/utf8.h"
-#include "printing/labels.h"
 
 namespace fs = std::filesystem;
 
 namespace jiuzhu::kiosk {
 namespace {
-
-std::string now_rfc3339_china() {
-  // Timestamps in China Standard Time with their offset (contracts: RFC 3339 with offset).
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()) + 8 * 3600;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+08:00", &tm);
-  return buf;
-}
 
 template <typename T>
 bool ready(const std::future<T>& f) {
@@ -58,8 +50,19 @@ void App::run_command(const Command& c) {
       elderly_ = !elderly_;
       text_step_ = 0;
       set_theme();
-      speech_.set_enabled(elderly_);
-      if (elderly_) speech_.say(strings_.get(prompt_key(flow_.screen)));
+      prompt_due_ = true;  // the same screen, said again in the new mode
+      break;
+    case CommandKind::replay_prompt: {
+      // 重听 is asked for: it speaks in quiet mode too.
+      const bool was = speech_.enabled();
+      speech_.set_enabled(true);
+      speech_.say(last_prompt_.empty() ? strings_.get(prompt_key(flow_.screen)) : last_prompt_);
+      speech_.set_enabled(was);
+      break;
+    }
+    case CommandKind::staff_quiet:
+      view_.quiet = !view_.quiet;
+      speech_.set_enabled(!view_.quiet);
       break;
     case CommandKind::text_bigger:
       text_step_ = std::min(2, text_step_ + 1);
@@ -157,43 +160,9 @@ void App::start_eligibility() {
     if (!catalog) return {{"error", catalog.error().code}};
     auto params = policy::CountyParams::load_county(*catalog, county);
     if (!params) return {{"error", params.error().code}};
-    model::Household h;
-    if (a.rural) h.hukou = *a.rural ? model::Hukou::rural : model::Hukou::urban;
-    int n = a.household_size.value_or(1);
-    for (int i = 0; i < n; ++i) {
-      model::Member m;
-      m.relation = i == 0 ? model::Relation::self : model::Relation::other;
-      if (i == 0) m.id_number = id;
-      m.lives_together = true;
-      m.in_prison = false;
-      // The questionnaire asks for the household's total income: it is counted on the
-      // applicant, which gives the same per-capita figure.
-      // The question counts pensions in the total, so pension_monthly is known to be 0.
-      if (a.household_income) {
-        m.monthly_income = i == 0 ? *a.household_income : 0.0;
-        m.pension_monthly = 0.0;
-      }
-      if (i == 0 && a.disability_severe) {
-        // "重度残疾或重病": a yes does not say which or what grade, so only the illness is
-        // recorded and the disability stays unknown for staff to check; a no rules out both.
-        if (*a.disability_severe) {
-          m.serious_illness = true;
-        } else {
-          m.disability = std::optional<model::Disability>();
-          m.serious_illness = false;
-        }
-      }
-      h.members.push_back(std::move(m));
-    }
-    if (a.deposits) h.assets.deposits = *a.deposits;
-    if (a.has_vehicle) h.assets.vehicles = *a.has_vehicle ? 1 : 0;
-    if (a.extra_housing) h.assets.extra_housing = *a.extra_housing ? 1 : 0;
-    if (a.emergency) {
-      if (*a.emergency) h.emergency = std::optional<model::Emergency>(model::Emergency{model::EmergencyKind::other, Date::today_china(), std::nullopt});
-      else h.emergency = std::optional<model::Emergency>();
-    }
-    if (a.has_supporter) h.has_able_supporter = *a.has_supporter;
-    auto r = policy::evaluate(*catalog, *params, h, Date::today_china());
+    const Date today = Date::today_china();
+    model::Household h = intake::household_from_answers(a, id, today);
+    auto r = policy::evaluate(*catalog, *params, h, today);
     return r.to_json();
   });
 }
@@ -262,6 +231,25 @@ void App::submit_lead() {
   });
 }
 
+void App::start_help_call(Screen from) {
+  const auto unix_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+  help_id_ = time_ordered_uuid(static_cast<uint64_t>(unix_ms));
+  view_.help_call = Async::running;
+  view_.help_delivered = false;
+  nlohmann::json payload = help_call_body(help_id_, screen_name(from), now_rfc3339_china());
+  Outbox* ob = outbox_.get();
+  SyncWorker* sync = sync_.get();
+  std::string id = help_id_;
+  help_f_ = std::async(std::launch::async, [ob, sync, payload, id]() -> Status {
+    auto r = ob->enqueue("help_call", id, "", payload, {});
+    if (!r) return r.error();
+    sync->notify();
+    return Ok{};
+  });
+}
+
 void App::start_submit() {
   view_.submit = Async::running;
   const auto unix_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -280,8 +268,11 @@ void App::start_submit() {
   SyncWorker* sync = sync_.get();
   std::string id = session_.client_id, local = session_.local_no;
   double wait_s = opt_.submit_wait_seconds;
-  int days = printing::statutory_working_days(a);
-  submit_f_ = std::async(std::launch::async, [ob, sync, payload, docs, id, local, now, wait_s, days]() -> Result<model::Acknowledgement> {
+  // The offline receipt's answer, dated by the one function the backend uses (core/intake).
+  // Past the holiday data it has no date; the application is saved all the same.
+  auto answer = intake::offline_acknowledgement(a, local, now);
+  model::Acknowledgement offline = answer ? *answer : model::Acknowledgement{local, "pending_upload", now, ""};
+  submit_f_ = std::async(std::launch::async, [ob, sync, payload, docs, id, local, wait_s, offline]() -> Result<model::Acknowledgement> {
     auto r = ob->enqueue("application", id, local, payload, docs);
     if (!r) return r.error();
     // Saved: from here on the application cannot be lost. Give the backend a moment to
@@ -300,13 +291,6 @@ void App::start_submit() {
       if (!st.online && st.consecutive_failures > failures_before) break;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
-    model::Acknowledgement offline;
-    offline.application_no = local;
-    offline.status = "pending_upload";
-    offline.received_at = now;
-    // The statutory limit counted from today, as the backend will count it.
-    auto due = WorkingCalendar::builtin().add_working_days(Date::today_china(), days > 0 ? days : 30);
-    offline.due_date = due ? due->iso() : "";
     return offline;
   });
 }
@@ -349,6 +333,7 @@ nlohmann::json App::print_data() const {
     d["due_date"] = session_.receipt->due_date;
   }
   d["hall"] = {{"name", opt_.hall_name}, {"address", opt_.hall_address}, {"phone", opt_.hall_phone}};
+  d["large_print"] = elderly_;  // 长辈模式 prints the large-print receipt
   return d;
 }
 
@@ -389,6 +374,8 @@ void App::poll_async() {
     auto r = submit_f_.get();
     if (r) {
       session_.receipt = *r;
+      if (auto app = model::decode_application(submitted_); app)
+        if (auto data = intake::make_receipt(*app, *r); data) view_.receipt_data = std::move(*data);
       view_.submit = Async::done;
       apply_events({{EventKind::submitted}});
     } else {
@@ -401,6 +388,9 @@ void App::poll_async() {
     view_.lead = r ? Async::done : Async::failed;
     if (r && flow_.screen == Screen::lead) apply_events({{EventKind::next}});
   }
+  if (ready(help_f_)) view_.help_call = help_f_.get() ? Async::done : Async::failed;
+  if (!help_id_.empty() && !view_.help_delivered && view_.help_call == Async::done && flow_.screen == Screen::help)
+    view_.help_delivered = outbox_->ack(help_id_).has_value();
   if (ready(selftest_f_)) {
     view_.selftest_report = selftest_f_.get();
     refresh_status();

@@ -38,6 +38,8 @@ Result<Options> parse_options(const std::vector<std::string>& a) {
       o.fullscreen = true;
     } else if (f == "--elderly") {
       o.elderly = true;
+    } else if (f == "--quiet") {
+      o.quiet = true;
     } else if (f == "--devices") {
       std::string v;
       if (!value(v) || (v != "sim" && v != "real")) return bad("--devices takes sim or real");

@@ -17,6 +17,7 @@ struct Options {
   bool simulated_devices = true;     // --devices sim|real
   bool fullscreen = false;
   bool elderly = false;
+  bool quiet = false;                // --quiet: no spoken prompts (staff); 重听 still speaks
   std::string script;
   std::string screenshot_dir = ".";
   std::string data_dir = "kiosk-data";

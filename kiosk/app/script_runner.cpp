@@ -3,9 +3,12 @@
 
 #include <imgui.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include "kiosk/app/app.h"
+#include "kiosk/text/utf8.h"
 #include "kiosk/ui/keypad.h"
 
 namespace jiuzhu::kiosk {
@@ -36,7 +39,20 @@ bool App::take_screenshot(const std::string& path) {
   std::vector<unsigned char> px(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
   // ABGR8888 is R,G,B,A in memory on little-endian machines: what stb writes as RGBA.
   if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, px.data(), w * 4) != 0) return false;
-  return stbi_write_png(path.c_str(), w, h, 4, px.data(), w * 4) != 0;
+  if (stbi_write_png(path.c_str(), w, h, 4, px.data(), w * 4) == 0) return false;
+  // Beside the PNG, where its texts and touch targets are (deploy/measure-screenshots reads
+  // both: glyph heights and contrast from the pixels, inside these boxes).
+  nlohmann::json j = {{"screen", screen_name(flow_.screen)}, {"elderly", elderly_}, {"width", w}, {"height", h}};
+  nlohmann::json controls = nlohmann::json::array(), texts = nlohmann::json::array();
+  for (const auto& c : ui_->controls())
+    controls.push_back({{"name", c.name}, {"box", {c.min.x, c.min.y, c.max.x, c.max.y}}, {"enabled", c.enabled}, {"clipped", c.clipped}});
+  for (const auto& t : ui_->text_draws())
+    texts.push_back({{"text", t.text}, {"px", t.px}, {"box", {t.min.x, t.min.y, t.max.x, t.max.y}}});
+  j["controls"] = std::move(controls);
+  j["texts"] = std::move(texts);
+  std::string json_path = path.substr(0, path.size() - 4) + ".json";
+  std::ofstream(json_path) << j.dump() << "\n";
+  return true;
 }
 
 void App::script_before_frame() {
@@ -170,7 +186,9 @@ void App::script_before_frame() {
       }
       if (f.mode == KeyMode::text) {
         *f.target += s.arg;
+        written_ += static_cast<int>(length_chars(s.arg));
       } else {
+        touches_ += static_cast<int>(s.arg.size());  // one key press per character
         for (char ch : s.arg)
           if (!apply_key(*f.target, ch, f.mode, f.max_len)) {
             script_fail(std::string("the keypad refuses '") + ch + "'");
@@ -242,6 +260,27 @@ void App::script_before_frame() {
       }
       else if (elapsed > s.seconds) script_fail(std::to_string(outbox_->counts().pending) + " item(s) still pending");
       return;
+    case StepKind::count_start:
+      touches_ = questions_ = written_ = 0;
+      next();
+      return;
+    case StepKind::count_report:
+      std::printf("journey counts: touches=%d questions=%d written=%d\n", touches_, questions_, written_);
+      std::fflush(stdout);
+      next();
+      return;
+    case StepKind::expect_touches_at_most:
+    case StepKind::expect_questions_at_most: {
+      const bool touches = s.kind == StepKind::expect_touches_at_most;
+      const int got = touches ? touches_ : questions_;
+      if (got > static_cast<int>(s.seconds)) {
+        script_fail(std::string(touches ? "touches" : "questions") + " " + std::to_string(got) + " > " +
+                    std::to_string(static_cast<int>(s.seconds)));
+        return;
+      }
+      next();
+      return;
+    }
     case StepKind::expect_pending: {
       size_t n = outbox_->counts().pending;
       if (n != static_cast<size_t>(s.seconds)) {

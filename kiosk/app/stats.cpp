@@ -44,7 +44,7 @@ const std::map<std::string, double>& PhaseMemory::finish() {
 }
 
 void write_stats(const std::string& path, double startup_ms, const std::vector<FrameSeries>& series,
-                 const std::map<std::string, double>& peaks_by_phase) {
+                 const std::map<std::string, double>& peaks_by_phase, const std::vector<double>& speech_ms) {
   double peak = -1;
   nlohmann::json by_phase = nlohmann::json::object();
   for (const auto& [phase, mb] : peaks_by_phase) {
@@ -60,6 +60,10 @@ void write_stats(const std::string& path, double startup_ms, const std::vector<F
       j[f.prefix + "frame_cpu_ms_" + pct] = percentile(f.cpu_ms, p);
     }
   }
+  j["speech_prompts"] = speech_ms.size();
+  for (double p : {50.0, 95.0, 100.0})
+    j[std::string("speech_prompt_ms_") + (p == 100.0 ? "max" : "p" + std::to_string(static_cast<int>(p)))] =
+        percentile(speech_ms, p);
   std::ofstream(path) << j.dump() << "\n";
 }
 

@@ -43,7 +43,8 @@ struct FrameSeries {
 };
 
 // `peaks_by_phase` as from PhaseMemory::finish(); peak_rss_mb is their maximum.
+// `speech_ms`: per spoken prompt, the time from asking to the samples queued (speech_prompt_ms_*).
 void write_stats(const std::string& path, double startup_ms, const std::vector<FrameSeries>& series,
-                 const std::map<std::string, double>& peaks_by_phase);
+                 const std::map<std::string, double>& peaks_by_phase, const std::vector<double>& speech_ms = {});
 
 }  // namespace jiuzhu::kiosk

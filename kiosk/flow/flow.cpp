@@ -43,7 +43,7 @@ Transition to(FlowState s, Screen next, bool remember = true) {
   return {std::move(s), {Effect::speak_prompt}};
 }
 
-Transition reset(const FlowState& s) {
+Transition reset(const FlowState& s) {  // a new FlowState: nothing answered
   FlowState n;
   n.out_of_service = s.out_of_service;
   n.screen = s.out_of_service ? Screen::out_of_service : Screen::attract;
@@ -52,6 +52,7 @@ Transition reset(const FlowState& s) {
 
 Transition start(FlowState s, Journey j, Screen first) {
   s.journey = j;
+  s.answered.clear();
   s.history.clear();
   s.history.push_back(Screen::home);
   return to(std::move(s), first, false);
@@ -88,6 +89,13 @@ const std::vector<Screen>& sequence(Journey j) {
     case Journey::lead: return kLead;
     default: return kNone;
   }
+}
+
+std::vector<Screen> steps(const FlowState& s) {
+  std::vector<Screen> out;
+  for (Screen sc : sequence(s.journey))
+    if (sc == s.screen || std::find(s.answered.begin(), s.answered.end(), sc) == s.answered.end()) out.push_back(sc);
+  return out;
 }
 
 Transition step(const FlowState& s, const Event& e) {
@@ -171,8 +179,9 @@ Transition step(const FlowState& s, const Event& e) {
         n.screen = Screen::submitting;
         return {n, {Effect::submit}};
       }
-      if (it + 1 == seq.end()) return same;
-      return to(s, *(it + 1));
+      for (auto next = it + 1; next != seq.end(); ++next)
+        if (std::find(s.answered.begin(), s.answered.end(), *next) == s.answered.end()) return to(s, *next);
+      return same;
     }
     case EventKind::submitted:
       return s.screen == Screen::submitting ? to(s, Screen::receipt, false) : same;

@@ -86,6 +86,10 @@ struct FlowState {
   bool countdown = false;         // the idle countdown covers the screen
   bool out_of_service = false;    // staff put the kiosk out of service
   std::vector<Screen> history;    // for Back outside fixed sequences
+  // Screens of the journey whose every question is already answered (the self-check's answers
+  // carried into the application): Next passes over them and the step counter leaves them
+  // out, so nothing is asked twice. Set by the app when an application starts.
+  std::vector<Screen> answered;
 };
 
 struct Transition {
@@ -95,6 +99,8 @@ struct Transition {
 
 // The fixed screen sequence of a journey (empty for free-form journeys).
 const std::vector<Screen>& sequence(Journey j);
+// The steps the resident actually goes through: the sequence less the answered screens.
+std::vector<Screen> steps(const FlowState& s);
 
 // Pure transition. Events that make no sense on the current screen leave the state unchanged
 // (no effects): a stray tap can never skip a step.

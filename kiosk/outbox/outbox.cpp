@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "core/timestamp.h"
 #include "kiosk/outbox/fsutil.h"
 
 namespace fs = std::filesystem;
@@ -19,15 +20,6 @@ std::vector<std::string> list(const std::string& dir, const std::string& ext) {
     if (e.is_regular_file() && e.path().extension() == ext) out.push_back(e.path().filename().string());
   std::sort(out.begin(), out.end());
   return out;
-}
-
-std::string now_rfc3339() {
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 bool safe_name(const std::string& s) {
@@ -77,7 +69,7 @@ Result<std::string> Outbox::enqueue(const std::string& kind, const std::string& 
   last_seq_ = seq;
   std::string file = std::to_string(seq) + "-" + id + ".item";
   nlohmann::json item = {{"kind", kind},           {"id", id},
-                         {"local_no", local_no},   {"created_at", now_rfc3339()},
+                         {"local_no", local_no},   {"created_at", now_rfc3339_china()},
                          {"payload", payload},     {"documents", meta_docs}};
   if (auto st = write_sealed("items", file, item.dump()); !st) return st.error();
   return file;

@@ -5,6 +5,16 @@
 
 namespace jiuzhu::kiosk {
 
+nlohmann::json help_call_body(const std::string& client_id, const std::string& screen, const std::string& requested_at) {
+  return {{"client_id", client_id}, {"screen", screen}, {"requested_at", requested_at}};
+}
+
+std::string request_path(const OutboxItem& item) {
+  if (item.kind == "lead") return "/api/v1/leads";
+  if (item.kind == "help_call") return "/api/v1/help-calls";
+  return "/api/v1/applications";
+}
+
 nlohmann::json request_body(const OutboxItem& item) {
   nlohmann::json body = item.payload;
   if (item.kind != "lead" || !body.is_object() || body.contains("client_id")) return body;
@@ -65,9 +75,14 @@ SyncWorker::Outcome SyncWorker::send(const OutboxItem& item) {
       }
     }
   }
-  const std::string path = item.kind == "lead" ? "/api/v1/leads" : "/api/v1/applications";
-  auto r = http_request(cfg_, "POST", path, "application/json; charset=utf-8", request_body(item).dump());
+  auto r = http_request(cfg_, "POST", request_path(item), "application/json; charset=utf-8", request_body(item).dump());
   if (!r) return fail("network_error");
+  // A backend without the help-call endpoint yet (404) keeps the call queued, never dropped.
+  if (item.kind == "help_call" && r->status == 404) {
+    std::lock_guard lock(mu_);
+    status_.last_error = "help_calls_not_served";
+    return Outcome::deferred;
+  }
   if (r->status == 200 || r->status == 201) {
     auto ack = nlohmann::json::parse(r->body, nullptr, false);
     if (ack.is_discarded()) ack = nlohmann::json::object();
@@ -85,11 +100,19 @@ SyncWorker::Outcome SyncWorker::send(const OutboxItem& item) {
 }
 
 bool SyncWorker::run_once() {
+  bool deferred = false;
   for (const auto& file : outbox_.pending()) {
     auto item = outbox_.read(file);
     if (!item) continue;  // quarantined by the outbox; the queue goes on
     Outcome o = send(*item);
+    // A help call that cannot be delivered yet waits without holding up the rest.
+    if (item->kind == "help_call" && o == Outcome::retry && status().last_error != "network_error") o = Outcome::deferred;
     std::lock_guard lock(mu_);
+    if (o == Outcome::deferred) {
+      deferred = true;
+      status_.online = true;
+      continue;
+    }
     if (o == Outcome::retry) {
       status_.online = status_.last_error != "network_error";
       status_.consecutive_failures++;
@@ -98,6 +121,7 @@ bool SyncWorker::run_once() {
     status_.online = true;
     status_.consecutive_failures = 0;
   }
+  if (deferred) return false;  // retried with backoff
   // Nothing queued: a health probe keeps the staff screen's network status true.
   auto r = http_request(cfg_, "GET", "/healthz");
   std::lock_guard lock(mu_);

@@ -10,6 +10,12 @@
 // is invalid and it moves to rejected/ for staff (never deleted). A corrupt item is
 // quarantined by the outbox and the queue continues.
 //
+// A help call (kind "help_call", 找工作人员帮忙) is POSTed to /api/v1/help-calls with its stored
+// body {client_id, screen, requested_at}; the backend is idempotent on client_id. A help call
+// the backend cannot take yet — 404 from a backend without the endpoint, or any retryable
+// failure — stays queued and is retried, but is passed over so that it never holds up the
+// applications and leads queued after it.
+//
 // Thread-safety: start/stop/notify/status from the UI thread; the worker owns the network.
 #pragma once
 
@@ -25,6 +31,13 @@
 #include "kiosk/outbox/outbox.h"
 
 namespace jiuzhu::kiosk {
+
+// The stored body of a help call (contracts: api.md POST /api/v1/help-calls): the call's
+// client_id (a UUID v7), the screen the resident asked from, and when (RFC 3339, +08:00).
+nlohmann::json help_call_body(const std::string& client_id, const std::string& screen, const std::string& requested_at);
+
+// The path an outbox item is POSTed to, by kind.
+std::string request_path(const OutboxItem& item);
 
 // The body POSTed for an outbox item: its stored payload, plus for a lead the item's id as
 // "client_id" (when the payload has none and the id fits the backend's rule: 1–64 of
@@ -54,7 +67,7 @@ class SyncWorker {
   bool run_once();
 
  private:
-  enum class Outcome { done, retry, rejected };
+  enum class Outcome { done, retry, rejected, deferred };
   Outcome send(const OutboxItem& item);
   void loop();
   Outbox& outbox_;

@@ -334,7 +334,12 @@ void draw_assets(ScreenCtx& c) {
   bottom_bar(c, NavSpec{});
   if (answered) {
     c.s.input.clear();
-    if (q < 4) c.s.assets_index = q + 1;
+    // The next question still open: what the self-check answered is not asked again.
+    const bool known[4] = {c.s.rural.has_value(), c.s.deposits.has_value(), c.s.vehicles.has_value(),
+                           c.s.extra_housing.has_value()};
+    int next = q + 1;
+    while (next < 4 && known[next] && c.s.check_answered_assets) ++next;
+    if (q < 4) c.s.assets_index = next;
     else {
       c.s.assets_index = 0;
       c.go(EventKind::next);

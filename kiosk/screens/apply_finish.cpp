@@ -218,8 +218,9 @@ void draw_submitting(ScreenCtx& c) {
 void draw_receipt(ScreenCtx& c) {
   Ui& ui = c.ui;
   const Theme& t = ui.theme();
-  top_bar(c, "receipt.title", true);
-  begin_fixed_column(ui);
+  const float h = top_bar(c, "receipt.title", true);
+  ImGui::SetCursorPosX(t.margin);
+  ui.begin_scroll("receipt.scroll", h);
   bool pending = !c.s.receipt || c.s.receipt->status == "pending_upload";
   if (pending) {
     ui.text_colored(ui.s("receipt.saved_offline"), FontSize::title, t.ok);
@@ -231,9 +232,20 @@ void draw_receipt(ScreenCtx& c) {
     ui.text_colored(ui.s("receipt.received"), FontSize::title, t.ok);
     ui.text(ui.s("receipt.application_no"), FontSize::body, true);
     ui.text(c.s.receipt->application_no, FontSize::title);
-    // A due date in a year whose make-up working days are not announced yet is an estimate.
-    const std::string& due = c.s.receipt->due_date;
-    ui.field(ui.s("receipt.due_date"), due_date_provisional(due) ? due + ui.s("receipt.due_provisional") : due);
+  }
+  // The same words as the paper (core/intake's ReceiptData): each program's own date, what is
+  // truly missing, what is signed at the office, how to look up progress.
+  if (const auto& r = c.view.receipt_data) {
+    ui.text(ui.s("receipt.due_date"), FontSize::body, true);
+    for (const auto& d : r->deadlines)
+      ui.text(d.program_label + "：" + d.due.iso() + (d.provisional ? ui.s("receipt.due_provisional") : ""), FontSize::large);
+    if (!r->missing.empty()) {
+      std::string list;
+      for (const auto& m : r->missing) list += (list.empty() ? "" : "、") + m.label;
+      ui.field(ui.s("receipt.missing"), list);
+    }
+    for (const auto& sig : r->to_sign) ui.field(ui.s("receipt.sign_at_office"), sig.label + "：" + sig.who + sig.where);
+    ui.text(r->progress_lookup, FontSize::body);
   }
   ui.spacing(t.gap);
   if (c.view.printed) ui.text(ui.s("receipt.printed"), FontSize::large);
@@ -242,7 +254,7 @@ void draw_receipt(ScreenCtx& c) {
   if (ui.button("receipt.reprint", ui.s("receipt.reprint"), ButtonKind::secondary)) c.cmd(CommandKind::print_receipt);
   ui.spacing(t.gap);
   ui.text(ui.s("receipt.keep"), FontSize::body, true);
-  end_fixed_column();
+  ui.end_scroll();
   finish_bar(c, "receipt.finish", false);
 }
 

@@ -54,12 +54,14 @@ void draw_attract(ScreenCtx& c) {
   ImGui::BeginGroup();
   if (ui.button("attract.type_number", ui.s("attract.no_card"), ButtonKind::secondary, w)) c.go(EventKind::type_number);
   ui.spacing(t.gap / 2);
-  float half = (w - t.gap) / 2;
+  float third = (w - 2 * t.gap) / 3;
   std::string elder = t.elderly ? "✓ " + ui.s("bar.elderly") : ui.s("bar.elderly");
-  if (ui.button("bar.elderly", elder, t.elderly ? ButtonKind::selected : ButtonKind::secondary, half))
+  if (ui.button("bar.elderly", elder, t.elderly ? ButtonKind::selected : ButtonKind::secondary, third))
     c.cmd(CommandKind::toggle_elderly);
   ImGui::SameLine(0, t.gap);
-  if (ui.button("bar.help", ui.s("bar.help"), ButtonKind::secondary, half)) c.go(EventKind::go_help);
+  if (ui.button("bar.replay", ui.s("bar.replay"), ButtonKind::secondary, third)) c.cmd(CommandKind::replay_prompt);
+  ImGui::SameLine(0, t.gap);
+  if (ui.button("bar.help", ui.s("bar.help"), ButtonKind::secondary, third)) c.go(EventKind::go_help);
   ImGui::EndGroup();
 }
 

@@ -3,10 +3,19 @@
 #include <imgui.h>
 
 #include "kiosk/screens/screen.h"
+#include "kiosk/text/wording.h"
 #include "kiosk/ui/keypad.h"
 
 namespace jiuzhu::kiosk {
 namespace {
+
+// The catalog's short name (低保) for a program, else its full name.
+std::string short_program_name(ScreenCtx& c, const std::string& id) {
+  if (c.view.programs)
+    for (const auto& p : *c.view.programs)
+      if (p.value("id", "") == id) return p.value("short_name", p.value("name", id));
+  return c.ui.s("program." + id);
+}
 
 constexpr int kQuestions = 9;
 
@@ -70,6 +79,7 @@ void draw_check_question(ScreenCtx& c) {
   ImGui::Dummy(ImVec2(1080 - 2 * t.margin, 0));
   ui.text(ui.f("check.progress", {std::to_string(q + 1), std::to_string(kQuestions)}), FontSize::body, true);
   std::string qkey = "check.q" + std::to_string(q + 1);
+  ui.set_prompt(ui.s(qkey));  // spoken when the question appears, and on 重听
   ui.text(ui.s(qkey), FontSize::title);
   ui.text(ui.s(qkey + "_hint"), FontSize::body, true);
   ui.spacing(t.gap);
@@ -98,7 +108,6 @@ void draw_check_question(ScreenCtx& c) {
     c.s.input.clear();
     if (q + 1 < kQuestions) {
       c.s.check_index = q + 1;
-      c.cmd(CommandKind::speak, ui.s("check.q" + std::to_string(q + 2)));
     } else {
       c.cmd(CommandKind::run_eligibility);
       c.go(EventKind::next);
@@ -126,29 +135,34 @@ void draw_check_result(ScreenCtx& c) {
   } else if (c.view.eligibility == Async::failed) {
     ui.text_colored(ui.s("check.failed"), FontSize::large, t.danger);
   } else {
-    ui.text(ui.s("check.disclaimer"), FontSize::body, true);
-    ui.spacing(t.gap);
     const auto& r = c.view.eligibility_result;
-    int shown = 0;
-    for (int pass = 0; pass < 2; ++pass) {
-      // Likely eligible first, then needs review; not eligible programs are listed last
-      // in one line so the screen stays short.
-      for (const auto& p : r.value("programs", nlohmann::json::array())) {
-        std::string v = p.value("verdict", "");
-        if ((pass == 0 && v != "likely_eligible") || (pass == 1 && v != "needs_review")) continue;
-        ++shown;
-        std::string pid = p.value("program", "");
-        std::string name = ui.s("program." + pid);
-        ui.text_colored((v == "likely_eligible" ? "✓ " : "？ ") + name + " — " + ui.s("verdict." + v),
-                        FontSize::large, v == "likely_eligible" ? t.ok : t.text);
-        for (const auto& reason : p.value("reasons", nlohmann::json::array()))
-          ui.text("· " + reason.value("text", ""), FontSize::body);
-        std::string next = p.value("next_steps", "");
-        if (!next.empty()) ui.text(ui.s("check.next") + next, FontSize::body, true);
-        ui.spacing(t.gap);
+    const ResultSummary sum = summarise_result(r);
+    // The verdict first, in one sentence the resident can act on; then the main reason in
+    // words; the rules, numbers and formulas only behind 为什么.
+    std::string spoken;
+    for (const auto& item : sum.items) {
+      const std::string name = short_program_name(c, item.program);
+      const std::string headline = ui.f(item.likely ? "check.headline.likely" : "check.headline.review", {name});
+      ui.text_colored(headline, FontSize::title, item.likely ? t.ok : t.text);
+      ui.text(item.likely ? ui.s("check.reason.likely") : item.main_reason, FontSize::large);
+      spoken += headline + "。";
+      const std::string why_name = "check.why." + item.program;
+      const bool open = c.s.why_open == item.program;
+      if (ui.button(why_name.c_str(), open ? ui.s("check.why_hide") : ui.s("check.why"), ButtonKind::secondary,
+                    ImGui::GetContentRegionAvail().x * 0.5f))
+        c.s.why_open = open ? "" : item.program;
+      if (open) {
+        for (const auto& reason : item.reasons) ui.text("· " + reason, FontSize::body);
+        if (!item.next_steps.empty()) ui.text(ui.s("check.next") + item.next_steps, FontSize::body, true);
       }
+      ui.spacing(t.gap);
     }
-    if (shown == 0) ui.text(ui.s("check.none"), FontSize::large);
+    if (sum.items.empty()) {
+      ui.text(ui.s("check.none"), FontSize::large);
+      spoken = ui.s("check.none");
+    }
+    ui.set_prompt(spoken);
+    ui.text(ui.s("check.disclaimer"), FontSize::body, true);
     ui.text(ui.s("check.ask_staff"), FontSize::body, true);
   }
   ui.end_scroll();

@@ -17,8 +17,8 @@ float content_height(const Ui& ui) {
 }
 
 std::string step_label(ScreenCtx& c) {
-  const auto& seq = sequence(c.flow.journey);
   if (c.flow.journey != Journey::apply_self && c.flow.journey != Journey::apply_proxy) return {};
+  const auto seq = steps(c.flow);  // real steps: screens already answered are not counted
   for (size_t i = 0; i < seq.size(); ++i)
     if (seq[i] == c.flow.screen)
       return c.ui.f("nav.step", {std::to_string(i + 1), std::to_string(seq.size())});
@@ -32,15 +32,19 @@ float top_bar(ScreenCtx& c, const std::string& title_key, bool help) {
   fill_rect(dl, ImVec2(0, 0), ImVec2(1080, top_h(ui)), rgba(t.bar));
   dl->AddLine(ImVec2(0, top_h(ui)), ImVec2(1080, top_h(ui)), rgba(t.muted), 2);
   ImGui::SetCursorPos(ImVec2(t.margin, t.margin / 2));
-  // Tool row: 长辈模式, text size (elderly only), help.
+  // Tool row: 长辈模式, 重听 (the screen's prompt again), help.
   float h = t.elderly ? 120 : 100;
   float w = 1080 - 2 * t.margin;
   ImGui::BeginGroup();
   std::string elder = t.elderly ? "✓ " + ui.s("bar.elderly") : ui.s("bar.elderly");
   if (ui.button("bar.elderly", elder, t.elderly ? ButtonKind::selected : ButtonKind::secondary, 300, h))
     c.cmd(CommandKind::toggle_elderly);
+  ImGui::SameLine(0, t.gap);
+  const float replay_w = t.elderly ? 260 : 240;
+  if (ui.button("bar.replay", ui.s("bar.replay"), ButtonKind::secondary, replay_w, h))
+    c.cmd(CommandKind::replay_prompt);
   if (help) {
-    float used = 300 + t.gap;
+    float used = 300 + t.gap + replay_w + t.gap;
     ImGui::SameLine(0, t.gap);
     if (ui.button("bar.help", ui.s("bar.help"), ButtonKind::secondary, w - used, h))
       c.go(EventKind::go_help);

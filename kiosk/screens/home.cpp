@@ -62,7 +62,15 @@ void draw_help(ScreenCtx& c) {
   ImGui::SetCursorPosX(t.margin);
   ImGui::BeginGroup();
   ImGui::Dummy(ImVec2(1080 - 2 * t.margin, 0));
-  ui.text(ui.s("help.body"), FontSize::large);
+  // The call is in the outbox the moment this screen opens; the words follow what the kiosk
+  // knows: delivered to the hall's console, or still on its way (offline, or a backend that
+  // does not take help calls yet).
+  const char* status = c.view.help_call == Async::failed ? "help.body"
+                       : c.view.help_delivered          ? "help.coming"
+                                                        : "help.queued";
+  ui.text(ui.s(status), FontSize::large);
+  ui.spacing(t.gap);
+  if (c.view.help_call != Async::failed) ui.text(ui.s("help.body_also"), FontSize::body);
   ui.spacing(t.gap);
   if (!c.view.hall_phone.empty()) ui.field(ui.s("help.phone"), c.view.hall_phone);
   ui.text(ui.s("help.keep"), FontSize::body, true);

@@ -15,6 +15,8 @@ void draw_progress(ScreenCtx& c) {
   ImGui::SetCursorPosX(t.margin);
   ui.begin_scroll("progress.scroll", h);
   float w = ImGui::GetContentRegionAvail().x;
+  // The sentence printed on the receipt, word for word (core/intake).
+  ui.text(intake::kProgressLookup, FontSize::body, true);
   ui.text(ui.s("progress.qr_prompt"), FontSize::large);
   if (!c.view.camera.running) {
     if (ui.button("progress.qr", ui.s("progress.use_qr"), ButtonKind::primary)) c.cmd(CommandKind::camera_start, "qr");

@@ -7,9 +7,11 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/intake/receipt.h"
 #include "kiosk/flow/flow.h"
 #include "kiosk/session/session.h"
 #include "kiosk/ui/chinese_input.h"
@@ -22,6 +24,8 @@ namespace jiuzhu::kiosk {
 enum class CommandKind {
   toggle_elderly, text_bigger, text_smaller,
   speak,               // arg: text to read aloud
+  replay_prompt,       // 重听: the current screen's prompt again (also in quiet mode)
+  staff_quiet,         // staff: switch spoken prompts off/on
   identify_typed,      // arg: "user" | "applicant" | "member": validate session.input as ID number
   run_eligibility,
   submit_lead,
@@ -66,6 +70,8 @@ struct AppView {
   Async submit = Async::idle;
   std::string submit_error_key;    // submit.failed (not saved) or submit.rejected (saved, refused)
   Async lead = Async::idle;
+  Async help_call = Async::idle;   // 找工作人员帮忙: queued (done) or could not even be saved (failed)
+  bool help_delivered = false;     // the backend has the call: staff see it now
   bool online = false;
   size_t outbox_pending = 0, outbox_quarantined = 0, outbox_rejected = 0;
   std::vector<std::pair<std::string, std::string>> device_lines;  // label, state (staff screen)
@@ -75,6 +81,8 @@ struct AppView {
   std::string typed_error_key;     // why the typed ID number was refused
   std::string print_error_key;
   bool printed = false;
+  bool quiet = false;              // spoken prompts off (staff's quiet mode)
+  std::optional<intake::ReceiptData> receipt_data;  // what the receipt says (wiped with the session)
   std::string township_name;
   std::string hall_phone;
 };

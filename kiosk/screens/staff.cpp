@@ -62,6 +62,11 @@ void draw_staff_menu(ScreenCtx& c) {
   } else if (ui.button("staff.oos", ui.s("staff.oos"), ButtonKind::danger, half)) {
     c.go(EventKind::staff_set_out_of_service);
   }
+  ui.spacing(t.gap / 2);
+  // Quiet mode: no spoken prompts while staff work at the kiosk; 重听 still speaks.
+  std::string quiet = c.view.quiet ? "✓ " + ui.s("staff.quiet") : ui.s("staff.quiet");
+  if (ui.button("staff.quiet", quiet, c.view.quiet ? ButtonKind::selected : ButtonKind::secondary, w))
+    c.cmd(CommandKind::staff_quiet);
   if (!c.view.selftest_report.empty()) {
     ui.spacing(t.gap);
     ui.text(c.view.selftest_report, FontSize::body);

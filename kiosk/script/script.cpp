@@ -109,6 +109,11 @@ Result<std::vector<Step>> parse_script(std::string_view text) {
       double n = 0;
       if (!to_seconds(arg, n)) return err("expect-pending needs a count");
       s.seconds = n;
+    } else if (verb == "count-start" || verb == "count-report") {
+      s.kind = verb == "count-start" ? StepKind::count_start : StepKind::count_report;
+    } else if (verb == "expect-touches-at-most" || verb == "expect-questions-at-most") {
+      s.kind = verb == "expect-touches-at-most" ? StepKind::expect_touches_at_most : StepKind::expect_questions_at_most;
+      if (!to_seconds(arg, s.seconds)) return err(verb + " needs a count");
     } else {
       return err("unknown step '" + verb + "'");
     }

@@ -19,6 +19,11 @@
 //   wait-uploaded [SECONDS]  wait until the outbox has no pending items (default 60 s); fails
 //                            if the backend refused one (it is then in rejected/)
 //   expect-pending N         the outbox holds exactly N pending items
+//   count-start              start counting the resident's effort from here: touches (taps and
+//                            keys typed), questions (prompts of screens that ask something),
+//                            written characters (handwriting)
+//   count-report             print "journey counts: touches=N questions=M written=K" on stdout
+//   expect-touches-at-most N / expect-questions-at-most N   fail above N since count-start
 // The run exits 0 when every step passed, 1 naming the first failed step (line and text).
 //
 // Thread-safety: parse_script is pure; a ScriptRunner belongs to the UI thread.
@@ -34,7 +39,8 @@ namespace jiuzhu::kiosk {
 
 enum class StepKind {
   tap, hold, type, card, remove_card, camera, wait, expect, expect_not, shot, sleep, elderly, stroke,
-  wait_uploaded, expect_pending, drag
+  wait_uploaded, expect_pending, drag, count_start, count_report, expect_touches_at_most,
+  expect_questions_at_most
 };
 
 struct Step {

@@ -27,6 +27,8 @@ model::Household Session::to_household() const {
   if (deposits) h.assets.deposits = *deposits;
   if (vehicles) h.assets.vehicles = *vehicles;
   if (extra_housing) h.assets.extra_housing = *extra_housing ? 1 : 0;
+  // One questionnaire: what the self-check asked is not asked again, and not lost either.
+  intake::fill_from_answers(h, check, Date::today_china());
   return h;
 }
 

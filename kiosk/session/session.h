@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/intake/answers.h"
 #include "core/model/application.h"
 
 namespace jiuzhu::kiosk {
@@ -42,18 +43,7 @@ struct ScannedDoc {
 };
 
 // Answers of the 看看我能申请什么 questionnaire: each may be 不知道 (unset).
-struct CheckAnswers {
-  std::optional<bool> rural;
-  std::optional<int> household_size;
-  std::optional<double> household_income;  // yuan/month, all members
-  std::optional<double> deposits;
-  std::optional<bool> has_vehicle;
-  std::optional<bool> extra_housing;
-  std::optional<bool> disability_severe;
-  std::optional<bool> serious_illness;
-  std::optional<bool> emergency;
-  std::optional<bool> has_supporter;
-};
+using CheckAnswers = intake::SelfCheckAnswers;
 
 struct Session {
   std::optional<Person> user;             // who placed the card (the proxy in 代人申请)
@@ -71,6 +61,7 @@ struct Session {
   CheckAnswers check;
   int check_index = 0;
   std::string selected_policy;            // program id on the detail screen
+  std::string why_open;                   // check result: the program whose 为什么 is open
   std::string client_id;                  // made once when the application is submitted
   std::optional<model::Acknowledgement> receipt;  // what the receipt shows
   std::string local_no;                   // the offline receipt's local number
@@ -88,6 +79,7 @@ struct Session {
   // Sub-steps of multi-question screens.
   int income_index = 0;
   int assets_index = 0;
+  bool check_answered_assets = false;     // the self-check answered some assets questions: skip them
   std::string scanning_kind;              // document being scanned now, or empty
   // Free-text and numeric input buffer shared by the keypad and handwriting board.
   std::string input;

@@ -1,5 +1,6 @@
-// Minimal UTF-8 helpers for the UI: code points for the glyph set, and character-wise
-// editing (backspace must remove a whole 汉字, not one byte of it).
+// The UI's names for UTF-8 work (the codec itself is core/utf8.h): code points for the glyph
+// set, character-wise editing (backspace must remove a whole 汉字, not one byte of it), and
+// the wipe of a resident's strings.
 //
 // Thread-safety: pure functions.
 #pragma once

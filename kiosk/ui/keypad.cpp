@@ -50,6 +50,18 @@ std::string group_id_number(const std::string& d) {
   return out;
 }
 
+std::string spoken_key(const std::string& value, char key, KeyMode mode, bool masked) {
+  static const char* kDigits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (key == '\b') return "删掉一位";
+  if (masked) return "已输入" + std::to_string(value.size()) + "位";
+  const size_t n = value.size();
+  if (mode == KeyMode::id_number && n >= 7 && n <= 14) return "第" + std::to_string(n) + "位";
+  if (key >= '0' && key <= '9') return kDigits[key - '0'];
+  if (key == '.') return "点";
+  if (key == 'X') return "叉";
+  return {};
+}
+
 void draw_keypad(Ui& ui, std::string& value, KeyMode mode, size_t max_len, const char* prefix,
                  bool masked, float reserve_below) {
   const Theme& t = ui.theme();
@@ -92,8 +104,11 @@ void draw_keypad(Ui& ui, std::string& value, KeyMode mode, size_t max_len, const
       bool del = k == "<";
       std::string name = std::string(prefix) + ".key." + (del ? std::string("del") : k);
       std::string label = del ? ui.s("keypad.delete") : k;
-      if (ui.button(name.c_str(), label, del ? ButtonKind::secondary : ButtonKind::key, kw, key_h))
-        apply_key(value, del ? '\b' : k[0], mode, max_len);
+      if (ui.button(name.c_str(), label, del ? ButtonKind::secondary : ButtonKind::key, kw, key_h)) {
+        const char key = del ? '\b' : k[0];
+        // Read back as typed, so a resident who cannot read the display hears each key.
+        if (apply_key(value, key, mode, max_len)) ui.say(spoken_key(value, key, mode, masked));
+      }
     }
   }
 }

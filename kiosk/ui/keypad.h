@@ -25,6 +25,12 @@ bool apply_key(std::string& value, char key, KeyMode mode, size_t max_len);
 void draw_keypad(Ui& ui, std::string& value, KeyMode mode, size_t max_len, const char* prefix,
                  bool masked = false, float reserve_below = 0);
 
+// What the kiosk says when a key is accepted, `value` being the value after it: the digit in
+// words ("七"), "点", "叉" (X), "删掉一位"; an ID number's 7th to 14th characters (the birth
+// date, masked on screen as on paper) only as their position ("第7位"); a masked field (PIN)
+// only its length ("已输入4位"). Pure.
+std::string spoken_key(const std::string& value, char key, KeyMode mode, bool masked);
+
 // 450326 19500315 123X: groups of 6-8-4 (partial input too).
 std::string group_id_number(const std::string& digits);
 

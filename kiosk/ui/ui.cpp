@@ -81,8 +81,17 @@ void Ui::begin_frame(double now_ms) {
   begin_fill_frame();
   controls_.clear();
   texts_.clear();
+  text_draws_.clear();
   tapped_ = false;
   focus_ = {};
+  prompt_.clear();
+  spoken_.clear();
+}
+
+void Ui::record_line(const std::string& line, float px, ImVec2 min, float width) {
+  ImRect r(min, ImVec2(min.x + width, min.y + px));
+  if (ImGuiWindow* w = ImGui::GetCurrentWindow()) r.ClipWith(w->ClipRect);
+  if (r.GetWidth() > 1 && r.GetHeight() > px * 0.9f) text_draws_.push_back({line, px, r.Min, r.Max});
 }
 
 void Ui::note(std::string_view t, FontSize size) {
@@ -108,6 +117,7 @@ void Ui::text_colored(std::string_view t, FontSize size, Rgb colour) {
   // Line spacing ≥ 1.3× (适老化): ImGui lines are 1.0× the font size, so add the gap.
   float extra = px * 0.35f;
   for (const auto& line : wrap_lines(fnt, px, t, width)) {
+    record_line(line, px, ImGui::GetCursorScreenPos(), ImGui::CalcTextSize(line.c_str()).x);
     ImGui::TextUnformatted(line.c_str(), line.c_str() + line.size());
     ImGui::Dummy(ImVec2(0, extra - ImGui::GetStyle().ItemSpacing.y));
   }
@@ -129,6 +139,7 @@ void Ui::text_centered(std::string_view t, FontSize size) {
   for (const auto& line : wrap_lines(fnt, px, t, width)) {
     float lw = ImGui::CalcTextSize(line.c_str()).x;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - lw) / 2));
+    record_line(line, px, ImGui::GetCursorScreenPos(), lw);
     ImGui::TextUnformatted(line.c_str(), line.c_str() + line.size());
     ImGui::Dummy(ImVec2(0, px * 0.35f - ImGui::GetStyle().ItemSpacing.y));
   }
@@ -160,7 +171,8 @@ bool Ui::button(const char* name, std::string_view label, ButtonKind kind, float
   // The registry holds the visible part (clipped by scroll regions) for --script taps.
   ImRect vis = bb;
   vis.ClipWith(window->ClipRect);
-  if (vis.GetWidth() > 4 && vis.GetHeight() > 4) controls_.push_back({name, vis.Min, vis.Max, enabled});
+  if (vis.GetWidth() > 4 && vis.GetHeight() > 4)
+    controls_.push_back({name, vis.Min, vis.Max, enabled, vis.GetWidth() < bb.GetWidth() || vis.GetHeight() < bb.GetHeight()});
 
   Rgb fill = theme_.primary, fg = theme_.primary_text;
   switch (kind) {
@@ -225,11 +237,13 @@ bool Ui::button(const char* name, std::string_view label, ButtonKind kind, float
     for (auto& l : lines) {
       float lw = fnt->CalcTextSizeA(px, FLT_MAX, 0, l.c_str()).x;
       dl->AddText(fnt, px, ImVec2(bb.Min.x + (size.x - lw) / 2, y), rgba(fg), l.c_str());
+      record_line(l, px, ImVec2(bb.Min.x + (size.x - lw) / 2, y), lw);
       y += px * 1.15f;
     }
     for (auto& l : sublines) {
       float lw = sfnt->CalcTextSizeA(spx, FLT_MAX, 0, l.c_str()).x;
       dl->AddText(sfnt, spx, ImVec2(bb.Min.x + (size.x - lw) / 2, y + spx * 0.15f), rgba(fg), l.c_str());
+      record_line(l, spx, ImVec2(bb.Min.x + (size.x - lw) / 2, y + spx * 0.15f), lw);
       y += spx * 1.25f;
     }
   }

@@ -40,6 +40,14 @@ struct Control {
   std::string name;
   ImVec2 min, max;
   bool enabled = true;
+  bool clipped = false;  // partly hidden by a scroll region's edge (min/max are the visible part)
+};
+
+// One line of text as drawn this frame (visible part only), for the screenshot measurements.
+struct TextDraw {
+  std::string text;
+  float px = 0;  // the font size (line height)
+  ImVec2 min, max;
 };
 
 class Ui {
@@ -79,15 +87,24 @@ class Ui {
 
   void spacing(float px);
   // Registers a control drawn by other means (the handwriting board) for --script.
-  void register_control(const std::string& name, ImVec2 min, ImVec2 max) { controls_.push_back({name, min, max, true}); }
+  void register_control(const std::string& name, ImVec2 min, ImVec2 max) { controls_.push_back({name, min, max, true, false}); }
 
   // Registry, read by --script after the frame.
   const std::vector<Control>& controls() const { return controls_; }
   const std::vector<std::string>& texts() const { return texts_; }
+  const std::vector<TextDraw>& text_draws() const { return text_draws_; }
   // A tap anywhere this frame (for the idle timer and speech).
   bool tapped() const { return tapped_; }
 
   ImFont* font(FontSize s) const { return fonts_.font(s); }
+
+  // Voice guidance. The screen's prompt is what it says when it opens and on 重听: a screen
+  // with sub-steps (one question at a time) sets the current question; unset, the app uses the
+  // screen's speak.<screen> string. say() reads something aloud now (a key as it is typed).
+  void set_prompt(std::string text) { prompt_ = std::move(text); }
+  const std::string& prompt() const { return prompt_; }
+  void say(std::string text) { spoken_.push_back(std::move(text)); }
+  const std::vector<std::string>& spoken() const { return spoken_; }
 
   void set_focus(std::string* target, KeyMode mode, size_t max_len) { focus_ = {target, mode, max_len}; }
   const Focus& focus() const { return focus_; }
@@ -98,16 +115,21 @@ class Ui {
 
  private:
   void note(std::string_view t, FontSize size);
+  // Records a drawn line (clipped to the current window's clip rectangle).
+  void record_line(const std::string& line, float px, ImVec2 min, float width);
   const Strings& strings_;
   FontAtlas& fonts_;
   Theme theme_;
   std::vector<Control> controls_;
   std::vector<std::string> texts_;
+  std::vector<TextDraw> text_draws_;
   double now_ms_ = 0;
   std::string flash_name_;
   double flash_until_ = 0;
   bool tapped_ = false;
   Focus focus_;
+  std::string prompt_;
+  std::vector<std::string> spoken_;
   float content_bottom_ = 1920;
 };
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "kiosk/flow/flow.h"
 
 using namespace jiuzhu::kiosk;
@@ -122,4 +124,20 @@ TEST(Flow, ScreenNamesRoundTrip) {
   }
   Screen x;
   EXPECT_FALSE(screen_from_name("nope", x));
+}
+
+TEST(Flow, AnsweredScreensArePassedOverAndNotCountedAsSteps) {
+  FlowState s = run({}, {EventKind::card_identified, EventKind::go_apply_self});
+  s.answered = {Screen::income};  // the self-check gave the household's income
+  s = run(s, {EventKind::next});
+  EXPECT_EQ(s.screen, Screen::members);
+  auto real = steps(s);
+  EXPECT_EQ(real.size(), sequence(Journey::apply_self).size() - 1);
+  EXPECT_EQ(std::find(real.begin(), real.end(), Screen::income), real.end());
+  s = run(s, {EventKind::next});
+  EXPECT_EQ(s.screen, Screen::assets);
+  // Back returns to where the resident was, not to the skipped screen.
+  EXPECT_EQ(run(s, {EventKind::back}).screen, Screen::members);
+  // A new journey starts with nothing answered.
+  EXPECT_TRUE(run(s, {EventKind::home, EventKind::go_apply_self}).answered.empty());
 }

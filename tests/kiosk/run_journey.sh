@@ -6,12 +6,16 @@
 #   #! backend                 start the backend before the kiosk
 #   #! staff                   create hall staff 1001 (password 24681357)
 #   #! args ARGS...            extra kiosk flags (e.g. --idle-seconds 2)
-#   #! offline-then PHASE2     run with the backend down; once the screenshot
-#                              offline_receipt.png exists, kill -9 the kiosk, start the backend
-#                              and run PHASE2 (same data dir): it must upload what was saved
+#   #! offline-then PHASE2 [SHOT]  run with the backend down; once the screenshot SHOT.png
+#                              (default offline_receipt.png) exists, kill -9 the kiosk, start
+#                              the backend and run PHASE2 (same data dir): it must upload what
+#                              was saved
 #   #! receipt-qr-then PHASE2  after the script, rasterise the printed receipt PDF to
 #                              ${WORK}/receipt.png (pdftoppm) and run PHASE2
 #   #! intake-count N          at the end, the backend's intake holds exactly N applications
+#   #! help-call-kept-or-delivered  at the end, the kiosk's help call is either listed by
+#                              GET /api/v1/help-calls (hall staff; the outbox holds no help call)
+#                              or, while the backend answers that 404, still queued in the outbox
 #   #! lead-resent-is-known    at the end, the lead the kiosk uploaded (its client_id is the name
 #                              of its done/<id>.ack) POSTed again with that client_id is
 #                              answered 200 (already stored), not 201: the kiosk sent it
@@ -80,15 +84,17 @@ run_kiosk() {  # run_kiosk SCRIPT → exit code
 prepare "$SCRIPT" "$WORK/phase1.kiosk"
 
 if has_directive offline-then; then
-  PHASE2="$HERE/scripts/$(directive offline-then)"
+  read -r PHASE2_NAME SHOT_NAME <<< "$(directive offline-then)"
+  PHASE2="$HERE/scripts/$PHASE2_NAME"
+  SHOT_NAME=${SHOT_NAME:-offline_receipt}
   run_kiosk "$WORK/phase1.kiosk" > "$WORK/kiosk1.log" 2>&1 &
   KIOSK_RUNNER=$!
   for _ in $(seq 1 600); do
-    [ -f "$SHOTS/offline_receipt.png" ] && break
+    [ -f "$SHOTS/$SHOT_NAME.png" ] && break
     kill -0 "$KIOSK_RUNNER" 2>/dev/null || fail "phase 1 ended early: $(tail -3 "$WORK/kiosk1.log")"
     sleep 0.2
   done
-  [ -f "$SHOTS/offline_receipt.png" ] || fail "no offline receipt"
+  [ -f "$SHOTS/$SHOT_NAME.png" ] || fail "no $SHOT_NAME screenshot"
   # Power loss: the kiosk dies with no chance to clean up.
   KPID=$(pgrep -P "$KIOSK_RUNNER" -x jiuzhu-kiosk || true)
   [ -z "$KPID" ] && KPID=$(pgrep -P "$(pgrep -P "$KIOSK_RUNNER" | head -1)" -x jiuzhu-kiosk || true)
@@ -123,6 +129,23 @@ items=j if isinstance(j,list) else next(v for v in j.values() if isinstance(v,li
 print(len(items))') || fail "intake query failed"
   [ "$GOT" = "$WANT" ] || fail "intake holds $GOT application(s), expected $WANT"
 fi
+if has_directive help-call-kept-or-delivered; then
+  HELP_ITEMS=$(grep -l . "$KDATA"/outbox/items/*.item 2>/dev/null | wc -l)
+  TOKEN=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"login":"1001","password":"24681357"}' \
+    "http://127.0.0.1:$PORT/api/v1/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])') \
+    || fail "staff login failed"
+  CODE=$(curl -s -o "$WORK/help-calls.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+    "http://127.0.0.1:$PORT/api/v1/help-calls")
+  if [ "$CODE" = "404" ]; then
+    [ "$HELP_ITEMS" = "1" ] || fail "the backend has no help-calls endpoint yet, so the call must still be queued; the outbox holds $HELP_ITEMS item(s)"
+  else
+    [ "$CODE" = "200" ] || fail "GET /api/v1/help-calls answered $CODE"
+    ACKED=$(ls "$KDATA"/outbox/done/*.ack 2>/dev/null | head -1)
+    [ -n "$ACKED" ] || fail "the backend lists help calls but the kiosk's was not acknowledged"
+    grep -q "$(basename "$ACKED" .ack)" "$WORK/help-calls.json" || fail "the kiosk's help call is not listed"
+    [ "$HELP_ITEMS" = "0" ] || fail "the delivered help call is still queued"
+  fi
+fi
 if has_directive lead-resent-is-known; then
   ACK=$(ls "$KDATA"/outbox/done/*.ack 2>/dev/null | head -1)
   [ -n "$ACK" ] || fail "the kiosk has no acknowledged lead"
@@ -132,5 +155,5 @@ if has_directive lead-resent-is-known; then
     -H 'Content-Type: application/json; charset=utf-8' -d "$BODY" "http://127.0.0.1:$PORT/api/v1/leads")
   [ "$CODE" = "200" ] || fail "the lead sent again with the kiosk's client_id got $CODE, expected 200: $(cat "$WORK/resend.json")"
 fi
-if [ -n "${SCREENSHOT_OUT:-}" ]; then mkdir -p "$SCREENSHOT_OUT" && cp "$SHOTS"/*.png "$SCREENSHOT_OUT"/ 2>/dev/null; fi
+if [ -n "${SCREENSHOT_OUT:-}" ]; then mkdir -p "$SCREENSHOT_OUT" && cp "$SHOTS"/*.png "$SHOTS"/*.json "$SCREENSHOT_OUT"/ 2>/dev/null; fi
 echo "journey $(basename "$SCRIPT"): passed"

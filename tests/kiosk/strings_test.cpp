@@ -7,7 +7,13 @@
 
 #include "core/regions.h"
 #include "kiosk/flow/flow.h"
+#include "core/intake/answers.h"
+#include "core/intake/receipt.h"
+#include "core/policy/catalog.h"
+#include "core/policy/county_params.h"
+#include "core/policy/engine.h"
 #include "kiosk/text/strings.h"
+#include "kiosk/text/wording.h"
 
 using namespace jiuzhu::kiosk;
 
@@ -35,5 +41,52 @@ TEST(ShippedStrings, CoverDynamicKeys) {
     std::string id = f.get<std::string>();
     id = id.substr(0, id.size() - 5);
     EXPECT_TRUE(s->has("program." + id)) << id;
+  }
+}
+
+// The self-check result in plain words, from the real engine's JSON for a household the test
+// describes (the engine and catalog are core's; the summary is the kiosk's).
+TEST(Wording, ResultLeadsWithTheVerdictAndKeepsTheTraceForWhy) {
+  auto catalog = jiuzhu::policy::Catalog::load_builtin();
+  ASSERT_TRUE(catalog.ok());
+  auto params = jiuzhu::policy::CountyParams::load_county(*catalog, "450326");
+  ASSERT_TRUE(params.ok());
+  jiuzhu::intake::SelfCheckAnswers a;
+  a.rural = true;
+  a.household_size = 2;
+  a.household_income = 300;
+  a.deposits = 1000;
+  a.has_vehicle = false;
+  a.extra_housing = false;
+  auto h = jiuzhu::intake::household_from_answers(a, "450326194803150021", jiuzhu::Date(2026, 11, 24));
+  auto r = jiuzhu::policy::evaluate(*catalog, *params, h, jiuzhu::Date(2026, 11, 24));
+  auto sum = summarise_result(r.to_json());
+  ASSERT_FALSE(sum.items.empty());
+  bool dibao = false;
+  for (size_t i = 0; i < sum.items.size(); ++i) {
+    const auto& item = sum.items[i];
+    if (i > 0 && item.likely) {
+      EXPECT_TRUE(sum.items[i - 1].likely);  // likely ones first
+    }
+    EXPECT_FALSE(item.reasons.empty());  // 为什么 has the trace
+    if (!item.likely) {
+      EXPECT_FALSE(item.main_reason.empty());  // and says what is still open
+    }
+    if (item.program == "dibao") dibao = true;
+  }
+  EXPECT_TRUE(dibao);
+  EXPECT_TRUE(summarise_result(nlohmann::json()).items.empty());
+}
+
+// The receipt and the progress screen use the same words for the lookup.
+TEST(Wording, ProgressLookupSaysTheSameOnPaperAndScreen) {
+  auto strings = Strings::load(jiuzhu::assets_dir() + "/strings/zh-CN.json");
+  ASSERT_TRUE(strings.ok());
+  const std::string paper = jiuzhu::intake::kProgressLookup;
+  for (const char* key : {"progress.qr_prompt", "progress.number_prompt"}) {
+    std::string words = strings->get(key);
+    words = words.substr(0, words.rfind("："));
+    for (const char* lead : {"或者"}) if (words.rfind(lead, 0) == 0) words = words.substr(std::string(lead).size());
+    EXPECT_NE(paper.find(words), std::string::npos) << key << ": " << words;
   }
 }

@@ -272,3 +272,18 @@ TEST(Wording, DueDatesInAProvisionalYearAreMarked) {
   EXPECT_FALSE(due_date_provisional("not a date", *cal));
   EXPECT_FALSE(due_date_provisional("", *cal));
 }
+
+TEST(Keypad, KeysAreReadBackAndIdNumbersOnlyMasked) {
+  std::string v;
+  ASSERT_TRUE(apply_key(v, '4', KeyMode::id_number, 18));
+  EXPECT_EQ(spoken_key(v, '4', KeyMode::id_number, false), "四");
+  v = "450326";
+  ASSERT_TRUE(apply_key(v, '1', KeyMode::id_number, 18));
+  EXPECT_EQ(spoken_key(v, '1', KeyMode::id_number, false), "第7位");  // the birth date is not read out
+  v = "45032619480315002";
+  ASSERT_TRUE(apply_key(v, 'X', KeyMode::id_number, 18));
+  EXPECT_EQ(spoken_key(v, 'X', KeyMode::id_number, false), "叉");
+  EXPECT_EQ(spoken_key("12.", '.', KeyMode::money, false), "点");
+  EXPECT_EQ(spoken_key("1234", '4', KeyMode::digits, true), "已输入4位");  // a PIN: only its length
+  EXPECT_EQ(spoken_key("12", '\b', KeyMode::digits, false), "删掉一位");
+}

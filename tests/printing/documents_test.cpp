@@ -95,7 +95,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{DocumentKind::receipt, PaperSize::roll80,
              {"社会救助申请回执", kNo, "永福县永福镇社会救助服务窗口", "0773-8512345", "2026年11月24日 10:15",
               "最低生活保障、医疗救助", "韦德明", "450326********1236", "韦建华（子女）", "450326********3414",
-              "户口簿（4 页）", "已收材料：4 份，共 9 页", "尚缺材料（一次性告知）", "残疾人证",
+              "户口簿（4 页）", "已收材料：4 份，共 9 页", "还要补交的材料（一次性告知）", "残疾人证",
               "2027年1月6日前", "30 个工作日", "查询办理进度"}},
         Case{DocumentKind::receipt, PaperSize::a4, {"社会救助申请回执", kNo, "450326********1236", "一次性告知"}},
         Case{DocumentKind::application_form, PaperSize::a4,
@@ -177,9 +177,11 @@ TEST(Receipt, SmallEnough) {
 TEST(Receipt, DueDateInAProvisionalYearIsMarked) {
   if (!test::have_tool("pdftotext")) GTEST_SKIP() << "pdftotext not installed";
   ASSERT_TRUE(WorkingCalendar::builtin().provisional(2027));
-  auto text_for = [](const char* due) {
+  // Each program's date is counted from the day of receipt (core/intake): 低保's 30 working
+  // days from 2026-11-24 end in 2027, 医疗救助's 15 in 2026.
+  auto text_for = [](const char* program) {
     auto json = test::sample_data();
-    json["due_date"] = due;
+    json["programs"] = {program};
     auto data = decode_print_data(json, Date(2026, 11, 24));
     EXPECT_TRUE(data) << data.error().message;
     auto pdf = render_document(DocumentKind::receipt, *data, PaperSize::a4);
@@ -188,8 +190,8 @@ TEST(Receipt, DueDateInAProvisionalYearIsMarked) {
     test::write_file(dir.file("r.pdf"), *pdf);
     return test::pdf_text(dir.file("r.pdf"));
   };
-  EXPECT_NE(text_for("2027-01-06").find("预计"), std::string::npos);
-  EXPECT_EQ(text_for("2026-12-30").find("预计"), std::string::npos);
+  EXPECT_NE(text_for("dibao").find("预计"), std::string::npos);
+  EXPECT_EQ(text_for("medical").find("预计"), std::string::npos);
 }
 
 TEST(VerificationAuthorization, LongHouseholdPaginatesWithALinePerMember) {

@@ -1,9 +1,9 @@
 // POST /api/v1/applications (kiosk) and GET /api/v1/applications/{no}/receipt (hall staff,
 // caseworker: reprint a receipt).
 #include "backend/http/handlers/handlers.h"
-#include "backend/intake/deadlines.h"
 #include "backend/intake/workflow.h"
 #include "backend/util/clock.h"
+#include "core/intake/deadlines.h"
 #include "core/model/json_codec.h"
 
 namespace jiuzhu::backend::handlers {
@@ -60,8 +60,8 @@ Response submit_application(Request& req, Services& s) {
   }
   const std::string received_at = now_rfc3339();
   const Date today = china_date_of(received_at);
-  const bool urgent = is_urgent_first_aid(*app, today);
-  auto due = case_due_date(app->programs, urgent, today, s.calendar());
+  const bool urgent = intake::is_urgent_first_aid(*app, today);
+  auto due = intake::case_deadlines(app->programs, urgent, today, s.calendar());
   if (!due) return error_response(due.error());
 
   NewApplication na;
@@ -76,7 +76,7 @@ Response submit_application(Request& req, Services& s) {
   r.priority = urgent ? 1 : 0;
   r.received_at = received_at;
   r.updated_at = received_at;
-  r.due_date = due->iso();
+  r.due_date = due->case_due.iso();
   r.id_last4 = upper_last4(app->applicant.id_number);
   r.body = model::stored_form(j.value(), *app);
   const std::string day = compact_day(today);
