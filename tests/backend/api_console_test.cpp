@@ -287,10 +287,14 @@ TEST_P(ConsoleApiTest, DiscoveryLedgerCountsFlagsVisitsAndClosesInTheCallersArea
   EXPECT_EQ(after.json()["to"], today);
 
   // Scoping: the other township's caseworker and the other county's admin see none of it.
-  for (const auto& r : srv().get("/api/v1/discovery/ledger", tok("cw2")).json()["rows"]) {
+  // Each answer is kept in a variable: a range-for over `reply.json()["rows"]` would walk a
+  // temporary document that is already destroyed.
+  const Json other_township = srv().get("/api/v1/discovery/ledger", tok("cw2")).json();
+  for (const auto& r : other_township["rows"]) {
     EXPECT_EQ(r["township"], kOtherTownship);
   }
-  for (const auto& r : srv().get("/api/v1/discovery/ledger", tok("admin2")).json()["rows"]) {
+  const Json other_county = srv().get("/api/v1/discovery/ledger", tok("admin2")).json();
+  for (const auto& r : other_county["rows"]) {
     EXPECT_NE(r["township"].get<std::string>().substr(0, 6), kCounty);
   }
   const Json county =
@@ -369,7 +373,8 @@ TEST_P(ConsoleApiTest, CountyParametersAreVersionedWithCitationsAndUsedOnTheirDa
   if (jiuzhu::Date::today_china().year() == 2026) {
     auto r = eligibility();
     ASSERT_EQ(r.status, 200) << r.body;
-    for (const auto& p : r.json()["programs"]) {
+    const Json verdicts = r.json();
+    for (const auto& p : verdicts["programs"]) {
       if (p["program"] == "dibao") {
         EXPECT_EQ(p["verdict"], "not_eligible");
       }
