@@ -8,9 +8,31 @@
 #include <string>
 
 #include "backend/store/repository.h"
+#include "backend/util/clock.h"
 #include "test_support.h"
 
 namespace jiuzhu::test {
+
+// A received application of `township` numbered on 2026-11-24, as the intake handler builds it.
+inline backend::NewApplication new_application(const std::string& client_id, const std::string& township = kTownship,
+                                               std::string body = "{}") {
+  backend::NewApplication a;
+  a.record.client_id = client_id;
+  a.record.township = township;
+  a.record.county = township.substr(0, 6);
+  a.record.kiosk_id = "K1";
+  a.record.channel = "kiosk";
+  a.record.programs = R"(["dibao"])";
+  a.record.status = "received";
+  a.record.received_at = backend::now_rfc3339();
+  a.record.updated_at = a.record.received_at;
+  a.record.due_date = "2027-01-08";
+  a.record.id_last4 = "123X";
+  a.record.body = std::move(body);
+  a.number_day = "20261124";
+  a.audit = backend::AuditEntry{"kiosk:K1", "kiosk", "create", "application", "", township, ""};
+  return a;
+}
 
 class StoreTest : public ::testing::TestWithParam<std::string> {
  protected:

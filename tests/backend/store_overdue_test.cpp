@@ -13,21 +13,8 @@ namespace {
 class OverdueTest : public jiuzhu::test::StoreTest {
  protected:
   std::string submit(const std::string& client_id, const std::string& township, const std::string& due) {
-    NewApplication a;
-    a.record.client_id = client_id;
-    a.record.township = township;
-    a.record.county = township.substr(0, 6);
-    a.record.kiosk_id = "K1";
-    a.record.channel = "kiosk";
-    a.record.programs = R"(["dibao"])";
-    a.record.status = "received";
-    a.record.received_at = now_rfc3339();
-    a.record.updated_at = a.record.received_at;
+    NewApplication a = jiuzhu::test::new_application(client_id, township);
     a.record.due_date = due;
-    a.record.id_last4 = "123X";
-    a.record.body = "{}";
-    a.number_day = "20261124";
-    a.audit = AuditEntry{"kiosk:K1", "kiosk", "create", "application", "", township, ""};
     auto r = repo_->submit_application(a);
     EXPECT_TRUE(r.ok());
     return r->record.application_no;
