@@ -12,6 +12,7 @@
 #include "backend/store/repository.h"
 #include "backend/util/clock.h"
 #include "backend/util/crypto.h"
+#include "store_fixture.h"
 #include "test_support.h"
 
 using namespace jiuzhu::backend;
@@ -136,22 +137,9 @@ TEST_P(UpgradeTest, FirstSchemaMigratesToLatestAndKeepsEveryRecord) {
   EXPECT_EQ(chain->rows, static_cast<int64_t>(audit_rows));
 
   // New work after the upgrade: numbering continues, the chain grows from the old tail.
-  NewApplication fresh;
-  fresh.record.client_id = "after-upgrade";
-  fresh.record.township = jiuzhu::test::kTownship;
-  fresh.record.county = jiuzhu::test::kCounty;
+  NewApplication fresh = jiuzhu::test::new_application("after-upgrade");
   fresh.record.kiosk_id = "K-V1-01";
-  fresh.record.channel = "kiosk";
-  fresh.record.programs = R"(["dibao"])";
-  fresh.record.status = "received";
-  fresh.record.received_at = now_rfc3339();
-  fresh.record.updated_at = fresh.record.received_at;
-  fresh.record.due_date = "2027-01-08";
-  fresh.record.id_last4 = "123X";
-  fresh.record.body = "{}";
-  fresh.number_day = "20261124";
-  fresh.audit =
-      AuditEntry{"kiosk:K-V1-01", "kiosk", "create", "application", "", jiuzhu::test::kTownship, ""};
+  fresh.audit.actor = "kiosk:K-V1-01";
   auto submitted = repo.submit_application(fresh);
   ASSERT_TRUE(submitted.ok()) << submitted.error().message;
   EXPECT_EQ(submitted->record.application_no, std::string(jiuzhu::test::kTownship) + "-20261124-0009");
