@@ -17,11 +17,26 @@ constexpr double kMinEdgeSupport = 0.3;  // below this the best candidate is not
 constexpr double kGradFullMax = 40.0;    // Sobel-3 response always counted as a full edge
 constexpr double kGradFullMin = 6.0;     // never count weaker responses as full edges
 
+// A document carries writing spread over it: at least this share of the interior grid must
+// have fine dark strokes nearby (pages of the outside corpus's tuning half: 0.41–0.84, blurred
+// and glared ones lowest; trays, tablets, dark paper and bare desk: ≤ 0.20).
+constexpr double kMinInkCover = 0.25;
+constexpr int kInkDensityMin = 8;          // of 255: ≥ 3 % of a 7×7 neighbourhood is stroke
+constexpr double kInkLevelDiv = 16;        // a stroke is darker than its paper by ≥ 1/16 of it
+constexpr double kInkNoiseMult = 3;        // … and by ≥ 3 × the frame's median "stroke" (noise)
+// Paper formats and cards are 1.36 (booklet page) to 1.59 (ID card) long over short; allow
+// for perspective and a loose measurement. A keyboard, a phone or a strip of desk is not.
+constexpr double kMinAspect = 1.2, kMaxAspect = 1.85;
+// A page is brighter than what it lies on by this much, or is itself bright (white paper on a
+// desk as light as paper); a dark quad that is neither is a phone, a tablet or a keyboard.
+constexpr double kMinBrighter = 5, kBrightAlone = 150;
+
 struct Work {
   cv::Mat gray;    // text-free luminance of the working copy (CV_8U)
   cv::Mat chroma;  // max−min over B, G, R, likewise closed (CV_8U)
   cv::Mat gx, gy;  // Sobel of gray (CV_16S)
   cv::Mat cx, cy;  // Sobel of chroma (CV_16S)
+  cv::Mat ink;     // share (0..255) of the 7×7 neighbourhood covered by fine dark strokes
   double full = kGradFullMax;  // response that counts as a full edge in this image
   unsigned ablate = 0;         // DetectOptions::ablate
 };
@@ -66,6 +81,26 @@ Work prepare(const cv::Mat& small) {
   cv::Mat k = cv::getStructuringElement(cv::MORPH_RECT, {5, 5});
   cv::morphologyEx(gray, w.gray, cv::MORPH_CLOSE, k);
   cv::morphologyEx(chroma, w.chroma, cv::MORPH_OPEN, k);
+  {
+    // What the closing removed is ink: strokes thinner than the kernel and darker than the
+    // paper around them by at least 1/16 of its brightness (so dim pages keep their text),
+    // 6 grey levels, and 3 × the median over the frame (sensor noise is "removed" too,
+    // everywhere, so the median measures it).
+    cv::Mat removed, level, mask;
+    cv::subtract(w.gray, gray, removed);
+    int hist[256] = {0};
+    for (int y = 0; y < removed.rows; ++y) {
+      const uchar* r = removed.ptr<uchar>(y);
+      for (int x = 0; x < removed.cols; ++x) ++hist[r[x]];
+    }
+    int med = 0;
+    for (long acc = 0, half = static_cast<long>(removed.total() / 2); med < 255; ++med)
+      if ((acc += hist[med]) > half) break;
+    level = w.gray / kInkLevelDiv;
+    cv::max(level, std::max(6.0, kInkNoiseMult * med), level);
+    cv::compare(removed, level, mask, cv::CMP_GE);
+    cv::boxFilter(mask, w.ink, -1, {7, 7});
+  }
   cv::GaussianBlur(w.gray, w.gray, {5, 5}, 0);
   cv::GaussianBlur(w.chroma, w.chroma, {5, 5}, 0);
   cv::Sobel(w.gray, w.gx, CV_16S, 1, 0);
@@ -107,6 +142,7 @@ struct Interior {
   double ring = -1;      // mean grey just outside the quad (−1: all outside the image)
   double ring_chroma = 0;  // and its mean chroma
   int lit_corners = 0;   // corners with paper inside that differs from what lies just beyond
+  double ink = 0;        // share of interior grid points with fine dark strokes nearby
 };
 
 // A page, once text is closed away, is smooth inside; a quad that encloses cloth, wood grain
@@ -162,8 +198,21 @@ Interior interior(const Work& w, const Quad& q) {
     const int dc = int(w.chroma.at<uchar>(yi, xi)) - int(w.chroma.at<uchar>(yo, xo));
     if (dg >= 6 || std::abs(dg) + 2 * std::abs(dc) >= 8) ++lit;
   }
+  // A document carries writing spread over it (text, a table, the lines of a card); a tray,
+  // a sheet of blank or dark paper, a tablet's glass or a bare patch of desk does not.
+  int inked = 0;
+  constexpr int M = 8;
+  for (int i = 0; i < M; ++i)
+    for (int j = 0; j < M; ++j) {
+      float u = 0.1f + 0.8f * i / (M - 1), t = 0.1f + 0.8f * j / (M - 1);
+      cv::Point2f top = q[0] + (q[1] - q[0]) * u, bottom = q[3] + (q[2] - q[3]) * u;
+      cv::Point2f p = top + (bottom - top) * t;
+      int x = std::clamp(cvRound(p.x), 0, w.ink.cols - 1), y = std::clamp(cvRound(p.y), 0, w.ink.rows - 1);
+      if (w.ink.at<uchar>(y, x) >= kInkDensityMin) ++inked;
+    }
   return {sum / (2.0 * N * (N - 1)), clipped / double(N * N), chroma / (N * N), mean / (N * N),
-          ring_n >= 8 ? ring / ring_n : -1.0, ring_n ? ring_chroma / ring_n : 0.0, lit};
+          ring_n >= 8 ? ring / ring_n : -1.0, ring_n ? ring_chroma / ring_n : 0.0, lit,
+          inked / double(M * M)};
 }
 
 // Support of one border: at samples along it, the gradient component across the border (best
@@ -273,6 +322,11 @@ Score score_quad(const Work& w, const Quad& q, PageKind expected, int max_sample
   // Small quads (a card, a far page — or a gap between objects on the desk) need three such
   // corners; a large sheet one (on a desk as light as paper the corners barely differ).
   if (gates && in.lit_corners < (frac < 0.10 ? 3 : 1)) return s;
+  if (!(w.ablate & ablate_ink_gate) && in.ink < kMinInkCover) return s;
+  if (!(w.ablate & ablate_aspect_gate) && (aspect < kMinAspect || aspect > kMaxAspect)) return s;
+  if (!(w.ablate & ablate_brighter_gate) && in.ring >= 0 && in.mean < in.ring + kMinBrighter &&
+      in.mean < kBrightAlone)
+    return s;
   double smooth = std::exp(-in.roughness / 20.0);
   // Only a quad that is mostly clipped inside *and* barely outlined is a glare spot; white
   // paper under a bright lamp is clipped too and must not be refused here (the quality gate

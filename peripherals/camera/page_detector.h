@@ -12,7 +12,10 @@
 //      illumination normalisation (dividing by a heavily blurred copy);
 //   4. scores every candidate by the edge support along its four borders (gradient across the
 //      border, consistent in sign, at every sample), its area, its angles and how close its
-//      aspect is to a known format (A4, booklet page, ID card);
+//      aspect is to a known format (A4, booklet page, ID card), after gates that a page must
+//      pass (colourless; brighter than what it lies on, or bright itself; writing spread over
+//      it; the aspect of a paper format or card) so that a tray, a phone, a tablet, a
+//      keyboard, a book or a framed picture is not taken for one;
 //   5. refines the winner at full resolution: along each border, a 1-D search across the edge
 //      gives sub-pixel edge points, a robust line fit gives the side, and the corners are the
 //      intersections of adjacent sides.
@@ -36,6 +39,9 @@ enum Ablate : unsigned {
   ablate_paper_gates = 16,       // colourless, not darker than around, corners show paper
   ablate_clipped_paper = 32,     // the old rule: a clipped interior is glare, not paper
   ablate_enclosing = 64,         // prefer a convincing quad enclosing the winner
+  ablate_ink_gate = 128,         // a page carries writing spread over it
+  ablate_aspect_gate = 256,      // a page's aspect is that of a paper format or card
+  ablate_brighter_gate = 512,    // a page is brighter than what it lies on
 };
 
 struct DetectOptions {

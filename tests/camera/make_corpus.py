@@ -37,6 +37,14 @@ PER_TYPE = 8
 TYPES = ["dark_table", "wood", "light_desk", "busy_desk", "white_on_white", "finger", "shadow",
          "uneven_light", "dim_noisy", "small_far", "strong_skew", "glare", "blur", "card", "empty",
          "empty_clutter"]
+# Further empty scenes, appended after the first len(TYPES) * PER_TYPE so that adding them left
+# the earlier scenes unchanged: each shows one page-like object that is not a page (a phone,
+# books, a keyboard, a dark tablet, a framed picture, an empty white tray, a sheet of dark
+# paper) among a little clutter. Scene len(TYPES) * PER_TYPE + j is variant j // len(EMPTY_TYPES)
+# of EMPTY_TYPES[j % len(EMPTY_TYPES)].
+EMPTY_TYPES = ["empty_phone", "empty_books", "empty_keyboard", "empty_tablet", "empty_frame",
+               "empty_tray", "empty_dark_paper"]
+EMPTY_PER_TYPE = 6
 FONTS = ["/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
          "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
          "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"]
@@ -243,9 +251,128 @@ def clutter(rng, n=None):
     return ["-draw", d] if d else []
 
 
-def split_of(index):
+def scene_type(index, per_type=PER_TYPE):
+    """(type, variant) of scene `index`."""
+    if index < per_type * len(TYPES):
+        return TYPES[index % len(TYPES)], index // len(TYPES)
+    j = index - per_type * len(TYPES)
+    return EMPTY_TYPES[j % len(EMPTY_TYPES)], j // len(EMPTY_TYPES)
+
+
+def split_of(index, per_type=PER_TYPE):
     """Variants 0, 2, 4, ... of every type tune; 1, 3, 5, ... are held out."""
-    return "tune" if (index // len(TYPES)) % 2 == 0 else "held"
+    return "tune" if scene_type(index, per_type)[1] % 2 == 0 else "held"
+
+
+# --- Objects that are not pages -------------------------------------------------------------------
+
+def rotated(rng, w, h, body, margin=-80):
+    """`body` (draw primitives in a w x h box at the origin) turned by a random angle and moved to a
+    random spot (it may run off the frame by up to -margin px)."""
+    x, y = rng.uniform(margin, W - w - margin), rng.uniform(margin, H - h - margin)
+    ang = rng.uniform(-35, 35)
+    return ("push graphic-context translate %d,%d rotate %.1f translate %d,%d %s pop graphic-context " %
+            (x + w / 2, y + h / 2, ang, -w / 2, -h / 2, body))
+
+
+def decoy(rng, stype):
+    """Draw primitives of the scene's page-like object."""
+    if stype == "empty_phone":
+        d = ""
+        for _ in range(rng.randint(1, 2)):
+            w = rng.uniform(190, 260)
+            h = w * rng.uniform(1.9, 2.15)
+            body = rgb([rng.uniform(10, 45)] * 3)
+            if rng.random() < 0.6:  # screen off: black glass
+                screen = "fill %s roundrectangle %d,%d %d,%d 12,12 " % (rgb([rng.uniform(5, 25)] * 3), 10, 14, w - 10, h - 14)
+            else:  # a lit screen: a coloured wallpaper and icons
+                c = (rng.uniform(20, 120), rng.uniform(60, 160), rng.uniform(120, 230))
+                screen = "fill %s roundrectangle %d,%d %d,%d 12,12 " % (rgb(c), 10, 14, w - 10, h - 14)
+                for r_ in range(5):
+                    for c_ in range(4):
+                        ic = rgb((rng.uniform(40, 255), rng.uniform(40, 255), rng.uniform(40, 255)))
+                        screen += "fill %s roundrectangle %d,%d %d,%d 6,6 " % (
+                            ic, 22 + c_ * (w - 30) / 4, 40 + r_ * h / 7, 22 + c_ * (w - 30) / 4 + w / 7, 40 + r_ * h / 7 + w / 7)
+            d += rotated(rng, w, h, "fill %s roundrectangle 0,0 %d,%d 22,22 %s" % (body, w, h, screen))
+        return d
+    if stype == "empty_books":
+        d = ""
+        for _ in range(rng.randint(2, 4)):
+            w, h = rng.uniform(330, 520), rng.uniform(460, 700)
+            if rng.random() < 0.4:  # a pale cover with a coloured band and a title
+                cover = (rng.uniform(200, 235), rng.uniform(195, 230), rng.uniform(180, 215))
+                band = rgb((rng.uniform(100, 220), rng.uniform(20, 120), rng.uniform(20, 160)))
+                body = ("fill %s rectangle 0,0 %d,%d fill %s rectangle 0,%d %d,%d "
+                        "fill rgb(30,30,30) rectangle %d,%d %d,%d " % (
+                            rgb(cover), w, h, band, h * 0.55, w, h * 0.8, w * 0.15, h * 0.15, w * 0.85, h * 0.3))
+            else:
+                cover = rgb((rng.uniform(30, 200), rng.uniform(30, 160), rng.uniform(30, 160)))
+                body = ("fill %s rectangle 0,0 %d,%d fill rgb(235,225,200) rectangle %d,%d %d,%d " % (
+                    cover, w, h, w * 0.2, h * 0.2, w * 0.8, h * 0.28))
+            body += "stroke rgb(20,20,20) stroke-width 4 line 12,0 12,%d stroke none " % h  # the spine fold
+            d += rotated(rng, w, h, body)
+        return d
+    if stype == "empty_keyboard":
+        w, h = rng.uniform(1000, 1350), rng.uniform(330, 420)
+        light = rng.random() < 0.5
+        base = rgb([rng.uniform(200, 230) if light else rng.uniform(25, 60)] * 3)
+        key = rgb([rng.uniform(235, 250) if light else rng.uniform(45, 80)] * 3)
+        body = "fill %s roundrectangle 0,0 %d,%d 14,14 fill %s " % (base, w, h, key)
+        kw, kh = (w - 30) / 15, (h - 30) / 5
+        for r_ in range(5):
+            for c_ in range(15):
+                body += "roundrectangle %d,%d %d,%d 4,4 " % (15 + c_ * kw + 3, 15 + r_ * kh + 3, 15 + (c_ + 1) * kw - 3, 15 + (r_ + 1) * kh - 3)
+        body += "fill %s " % rgb([40] * 3 if light else [200] * 3)
+        for r_ in range(5):
+            for c_ in range(15):
+                body += "rectangle %d,%d %d,%d " % (15 + c_ * kw + kw * 0.3, 15 + r_ * kh + kh * 0.3, 15 + c_ * kw + kw * 0.45, 15 + r_ * kh + kh * 0.45)
+        return rotated(rng, w, h, body, margin=-40)
+    if stype == "empty_tablet":
+        w, h = rng.uniform(620, 820), rng.uniform(440, 580)
+        body = ("fill %s roundrectangle 0,0 %d,%d 30,30 fill %s rectangle 30,30 %d,%d "
+                "fill rgba(255,255,255,0.12) polygon %d,30 %d,30 %d,%d %d,%d " % (
+                    rgb([rng.uniform(15, 45)] * 3), w, h, rgb([rng.uniform(5, 30)] * 3), w - 30, h - 30,
+                    w * 0.45, w * 0.7, w * 0.4, h - 30, w * 0.15, h - 30))
+        return rotated(rng, w, h, body, margin=0)
+    if stype == "empty_frame":
+        w, h = rng.uniform(380, 620), rng.uniform(480, 760)
+        if rng.random() < 0.5:
+            w, h = h, w
+        fr = rgb(rng.choice([(rng.uniform(80, 130), rng.uniform(50, 80), rng.uniform(25, 45)), (25, 25, 28), (200, 170, 90)]))
+        b = rng.uniform(25, 50)
+        mat = rng.uniform(0, 45) if rng.random() < 0.6 else 0
+        body = "fill %s rectangle 0,0 %d,%d " % (fr, w, h)
+        if mat:
+            body += "fill rgb(238,236,230) rectangle %d,%d %d,%d " % (b, b, w - b, h - b)
+        x0, y0, x1, y1 = b + mat, b + mat, w - b - mat, h - b - mat
+        sky = rgb((rng.uniform(80, 170), rng.uniform(130, 200), rng.uniform(180, 240)))
+        ground = rgb((rng.uniform(40, 120), rng.uniform(90, 160), rng.uniform(30, 80)))
+        body += "fill %s rectangle %d,%d %d,%d fill %s rectangle %d,%d %d,%d " % (
+            sky, x0, y0, x1, y1, ground, x0, y0 + (y1 - y0) * 0.6, x1, y1)
+        for _ in range(rng.randint(3, 7)):  # people, trees, a sun
+            cx, cy = rng.uniform(x0 + 20, x1 - 20), rng.uniform(y0 + 20, y1 - 20)
+            r = rng.uniform(10, (x1 - x0) / 6)
+            body += "fill %s circle %d,%d %d,%d " % (rgb((rng.uniform(0, 255), rng.uniform(0, 255), rng.uniform(0, 255))), cx, cy, cx + r, cy)
+        return rotated(rng, w, h, body, margin=0)
+    if stype == "empty_tray":
+        w, h = rng.uniform(620, 900), rng.uniform(480, 700)
+        v = rng.uniform(215, 245)
+        rim = rng.uniform(14, 26)
+        body = ("fill %s roundrectangle 0,0 %d,%d 18,18 fill %s roundrectangle %d,%d %d,%d 10,10 "
+                "stroke %s stroke-width 3 fill none roundrectangle %d,%d %d,%d 10,10 stroke none " % (
+                    rgb([min(255, v + 8)] * 3), w, h, rgb([v - 6] * 3), rim, rim, w - rim, h - rim,
+                    rgb([v - 35] * 3), rim, rim, w - rim, h - rim))
+        return rotated(rng, w, h, body, margin=10)
+    # empty_dark_paper: an A4 sheet of dark paper, lying like a page would
+    ppm = rng.uniform(2.6, 3.3)
+    pts = place(rng, (A4[0] * ppm, A4[1] * ppm), rng.uniform(-15, 15) + (90 if rng.random() < 0.3 else 0),
+                rng.uniform(0, 0.05), 0.006)
+    if pts is None:
+        pts = place(rng, (A4[0] * 2.4, A4[1] * 2.4), rng.uniform(-10, 10), 0.02, 0.006)
+    col = rng.choice([(rng.uniform(20, 50), rng.uniform(25, 45), rng.uniform(60, 110)), (30, 30, 32),
+                      (rng.uniform(60, 90), rng.uniform(35, 50), rng.uniform(20, 35)), (35, rng.uniform(60, 90), 45),
+                      (rng.uniform(70, 110),) * 3])
+    return "fill %s polygon %s " % (rgb(col), " ".join("%.1f,%.1f" % p for p in pts))
 
 
 # --- One scene ----------------------------------------------------------------------------------
@@ -253,7 +380,7 @@ def split_of(index):
 def make_scene(index, out_dir, tmp):
     seed = BASE_SEED + index
     rng = random.Random(seed)
-    stype = TYPES[index % len(TYPES)]
+    stype, _ = scene_type(index)
     empty = stype.startswith("empty")
     split = split_of(index)
     name = "scene_%03d" % index
@@ -342,6 +469,8 @@ def make_scene(index, out_dir, tmp):
             expect = ["glare"]
     elif stype == "empty_clutter":
         args += clutter(rng, rng.randint(8, 16))
+    elif stype in EMPTY_TYPES:
+        args += clutter(rng, rng.randint(0, 4)) + ["-draw", decoy(rng, stype)]
     elif bg_kind != "busy":
         args += clutter(rng, rng.randint(0, 4))
     # Lighting.
@@ -406,8 +535,8 @@ def main():
         for f in os.listdir(a.out):
             if f.startswith("scene_") or f == "index.json":
                 os.remove(os.path.join(a.out, f))
-    n = a.count_per_type * len(TYPES)
-    todo = [i for i in range(n) if a.split in ("all", split_of(i))]
+    n = a.count_per_type * len(TYPES) + EMPTY_PER_TYPE * len(EMPTY_TYPES)
+    todo = [i for i in range(n) if a.split in ("all", split_of(i, a.count_per_type))]
     if a.only:
         todo = [i for i in todo if i in a.only]
     env_threads = os.environ.setdefault("MAGICK_THREAD_LIMIT", "1")
