@@ -10,8 +10,11 @@ gradients, cast shadows, glare, a finger over a corner, defocus, noise and JPEG 
 Empty scenes (no page) are part of it.
 
 Every scene i is made from its own seed (BASE_SEED + i) so the same command gives the same
-files. Scene i is variant i // 16 of type i % 16; even variants form the tuning half, odd ones
-the held-out half (split_of): tune on `--split tune` only and report on `--split held`.
+files. Scene i < 128 is variant i // 16 of type i % 16 (TYPES); scenes 128-169 are empty
+scenes with one page-like object that is not a page (EMPTY_TYPES: phone, books, keyboard,
+tablet, framed picture, white tray, dark paper), variant (i - 128) // 7 of type (i - 128) % 7.
+Even variants form the tuning half, odd ones the held-out half (split_of): tune on
+`--split tune` only and report on `--split held`.
 
 Output, per scene: scene_NNN.jpg and scene_NNN.json ({"type", "kind", "split", "corners"
 (clockwise from the page's top-left, OpenCV pixel convention, or null when empty), "expect"
