@@ -380,8 +380,8 @@ def decoy(rng, stype):
 
 # --- One scene ----------------------------------------------------------------------------------
 
-def make_scene(index, out_dir, tmp):
-    seed = BASE_SEED + index
+def make_scene(index, out_dir, tmp, base_seed=BASE_SEED):
+    seed = base_seed + index
     rng = random.Random(seed)
     stype, _ = scene_type(index)
     empty = stype.startswith("empty")
@@ -530,6 +530,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--count-per-type", type=int, default=PER_TYPE)
     ap.add_argument("--only", type=int, nargs="*", help="scene indices to make")
+    ap.add_argument("--base-seed", type=int, default=BASE_SEED,
+                    help="another seed gives a fresh corpus of the same design (a further held-out check)")
     a = ap.parse_args()
     if not shutil.which("convert"):
         sys.exit("make_corpus: ImageMagick's convert is not installed (deploy/packages.txt: imagemagick)")
@@ -545,9 +547,9 @@ def main():
     env_threads = os.environ.setdefault("MAGICK_THREAD_LIMIT", "1")
     del env_threads
     with tempfile.TemporaryDirectory() as tmp, ThreadPoolExecutor(max_workers=a.jobs) as pool:
-        metas = list(pool.map(lambda i: make_scene(i, a.out, tmp), todo))
+        metas = list(pool.map(lambda i: make_scene(i, a.out, tmp, a.base_seed), todo))
     with open(os.path.join(a.out, "index.json"), "w") as f:
-        json.dump({"generator": "tests/camera/make_corpus.py", "base_seed": BASE_SEED, "split": a.split,
+        json.dump({"generator": "tests/camera/make_corpus.py", "base_seed": a.base_seed, "split": a.split,
                    "scenes": metas}, f, indent=1)
     print("make_corpus: %d scenes in %s" % (len(metas), a.out))
 
