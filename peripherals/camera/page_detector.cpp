@@ -27,6 +27,11 @@ constexpr double kInkNoiseMult = 3;        // … and by ≥ 3 × the frame's me
 // Paper formats and cards are 1.36 (booklet page) to 1.59 (ID card) long over short; allow
 // for perspective and a loose measurement. A keyboard, a phone or a strip of desk is not.
 constexpr double kMinAspect = 1.2, kMaxAspect = 1.85;
+// Edge support below kClearOutline is accepted only for a colourless quad (chroma ≤
+// kFaintMaxChroma) within kFaintMaxContrast grey levels of its ring: white paper on a light
+// desk (synthetic set: support 0.33) — never for a bright tray or keyboard half outlined by
+// the edges of other things (0.33–0.45 on the tuning empties of seeds 37000 and 47000).
+constexpr double kClearOutline = 0.45, kFaintMaxChroma = 20, kFaintMaxContrast = 20;
 // A page is brighter than what it lies on by this much, or is itself bright (white paper on a
 // desk as light as paper); a dark quad that is neither is a phone, a tablet or a keyboard.
 constexpr double kMinBrighter = 5, kBrightAlone = 150;
@@ -320,8 +325,13 @@ Score score_quad(const Work& w, const Quad& q, PageKind expected, int max_sample
   if (gates && in.chroma > 60) return s;
   if (gates && in.ring >= 0 && in.mean < in.ring - 8) return s;
   // Small quads (a card, a far page — or a gap between objects on the desk) need three such
-  // corners; a large sheet one (on a desk as light as paper the corners barely differ).
-  if (gates && in.lit_corners < (frac < 0.10 ? 3 : 1)) return s;
+  // corners, and so does a quad that stands out from its surround by more than
+  // kFaintMaxContrast levels (a page's corners then contrast too; a quad strung across other
+  // things has some in open desk). Only a large sheet about as light as its desk may show one:
+  // there the corners barely differ.
+  const bool contrasted = !(w.ablate & ablate_corner_contrast) && in.ring >= 0 &&
+                          std::abs(in.mean - in.ring) > kFaintMaxContrast;
+  if (gates && in.lit_corners < (frac < 0.10 || contrasted ? 3 : 1)) return s;
   if (!(w.ablate & ablate_ink_gate) && in.ink < kMinInkCover) return s;
   if (!(w.ablate & ablate_aspect_gate) && (aspect < kMinAspect || aspect > kMaxAspect)) return s;
   if (!(w.ablate & ablate_brighter_gate) && in.ring >= 0 && in.mean < in.ring + kMinBrighter &&
@@ -510,6 +520,14 @@ PageDetection detect_page(const cv::Mat& image, const DetectOptions& options) {
     best_q = candidates[best_i];
   }
   if (best.total < 0 || best.edge < kMinEdgeSupport) return result;
+  if (!(w.ablate & ablate_faint_outline) && best.edge < kClearOutline) {
+    // A faint outline is a page's only where its border is faint for a reason: white paper on a
+    // desk about as light and as colourless as itself. A quad much brighter (or darker) than
+    // its surround whose sides are not that step, or a coloured one, was strung between the
+    // edges of other things.
+    Interior in = interior(w, best_q);
+    if (in.chroma > kFaintMaxChroma || in.ring < 0 || std::abs(in.mean - in.ring) > kFaintMaxContrast) return result;
+  }
 
   // Refine on the working copy; keep the refinement only if it does not lower the score.
   Quad refined = refine_small(w, best_q);

@@ -42,6 +42,8 @@ enum Ablate : unsigned {
   ablate_ink_gate = 128,         // a page carries writing spread over it
   ablate_aspect_gate = 256,      // a page's aspect is that of a paper format or card
   ablate_brighter_gate = 512,    // a page is brighter than what it lies on
+  ablate_faint_outline = 1024,   // a faint outline only for white paper on a light desk
+  ablate_corner_contrast = 2048, // a quad that stands out from its surround needs 3 paper corners
 };
 
 struct DetectOptions {
