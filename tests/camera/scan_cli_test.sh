@@ -28,7 +28,10 @@ printf 'not an image' >"$dir/bad.png"
 expect_exit 1 "$scan" detect "$dir/bad.png"
 expect_exit 1 "$scan" qr "$dir/bad.png"
 
-expect_exit 0 "$synth" --out "$dir/set" --count 1 --seed 3 --width 960 --height 540 --qr JZ-TEST-0001
+# Seed 5: seed 3 (an A4 page on checked cloth, edge support 0.37) is no longer found since
+# a faint outline counts only for white paper on a light desk (docs/scanning.md); the detector's
+# accuracy is measured elsewhere (camera_tests, camera.corpus_heldout), this checks the CLI.
+expect_exit 0 "$synth" --out "$dir/set" --count 1 --seed 5 --width 960 --height 540 --qr JZ-TEST-0001
 expect_exit 0 "$scan" detect "$dir/set/scene_0000.png" --out "$dir/page.png"
 grep -q '"found":true' "$dir/out" || fail "no page found: $(cat "$dir/out")"
 grep -q '"corners":\[\[' "$dir/out" || fail "no corners: $(cat "$dir/out")"
