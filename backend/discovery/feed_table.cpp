@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "backend/discovery/csv_reader.h"
+#include "backend/discovery/huge_pages.h"
 #include "core/id_number.h"
 #include "core/regions.h"
 
@@ -307,13 +308,13 @@ FeedTable parse_feed(std::string_view data, Feed feed, const LoadOptions& option
       estimate = static_cast<size_t>(static_cast<double>(data.size()) / per_line * 1.25) + 16;
     }
   }
-  t.ids.reserve(estimate);
-  t.lines.reserve(estimate);
+  reserve_huge(t.ids, estimate);
+  reserve_huge(t.lines, estimate);
   for (size_t c = 1; c < ncols; ++c) {
     Column& col = t.cols[c];
-    if (col.type == ColType::number) col.numbers.reserve(estimate);
-    else if (col.type == ColType::text) col.offsets.reserve(estimate + 1);
-    else col.ints.reserve(estimate);
+    if (col.type == ColType::number) reserve_huge(col.numbers, estimate);
+    else if (col.type == ColType::text) reserve_huge(col.offsets, estimate + 1);
+    else reserve_huge(col.ints, estimate);
     if (col.type == ColType::key) interned[c].reserve(estimate / 2);
   }
   std::array<Cell, kMaxColumns> cells{};

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "backend/discovery/engine.h"
+#include "backend/discovery/huge_pages.h"
 #include "backend/discovery/json_text.h"
 
 namespace jiuzhu::discovery {
@@ -189,6 +190,7 @@ void render_queue(const RunResult& run, const RuleSet& rules, const json* previo
       std::string s;
       const size_t lo = b * kBlock, hi = std::min(n, lo + kBlock);
       s.reserve((hi - lo) * 700);
+      advise_huge_pages(s.data(), s.capacity());
       for (size_t i = lo; i < hi; ++i) {
         render_household(s, run, rules, run.queue[i], change[i]);
         s += i + 1 < n ? ",\n" : "\n";
