@@ -178,6 +178,7 @@ int main(int argc, char** argv) {
   result["residents"] = last["residents"];
   result["households"] = last["households"];
   result["flagged"] = last["flagged"];
+  result["score_sum"] = last["score_sum"];
   result["row_errors"] = last["row_errors"];
   result["row_warnings"] = last["row_warnings"];
   result["queue_bytes"] = last["output"]["bytes"];
