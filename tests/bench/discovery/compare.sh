@@ -62,7 +62,8 @@ out = {
                "flagged": j["flagged"]},
     "duckdb": {"version": d["duckdb_version"], "threads": d["threads"], "seconds_median": d["duckdb_total_seconds_median"],
                "seconds_runs": d["duckdb_total_seconds_runs"], "load_seconds_median": d["duckdb_load_seconds_median"],
-               "rules_seconds_median": d["duckdb_rules_seconds_median"], "maxrss_mb": round(d["duckdb_maxrss_mb"], 1),
+               "rules_seconds_median": d["duckdb_rules_seconds_median"],
+               "cpu_seconds_median": d["duckdb_cpu_seconds_median"], "maxrss_mb": round(d["duckdb_maxrss_mb"], 1),
                "flagged": d["duckdb_flagged"], "score_sum": d["duckdb_score_sum"]},
     "postgresql": {"version": p["pg_version"], "seconds_median": p["pg_total_seconds_median"], "seconds_runs": p["pg_total_seconds_runs"],
                    "load_seconds_median": p["pg_load_seconds_median"], "rules_seconds_median": p["pg_rules_seconds_median"],
@@ -72,6 +73,7 @@ out["ratio_duckdb_over_jiuzhu"] = round(out["duckdb"]["seconds_median"] / ours, 
 out["ratio_postgresql_over_jiuzhu"] = round(out["postgresql"]["seconds_median"] / ours, 2)
 out["ratio_rules_only_duckdb_over_jiuzhu"] = round(out["duckdb"]["rules_seconds_median"] / ours_rules, 2)
 out["ratio_rules_only_postgresql_over_jiuzhu"] = round(out["postgresql"]["rules_seconds_median"] / ours_rules, 2)
+out["ratio_cpu_duckdb_over_jiuzhu"] = round(d["duckdb_cpu_seconds_median"] / j["cpu_seconds_median"], 2)
 out["same_flagged"] = j["flagged"] == d["duckdb_flagged"] == p["pg_flagged"]
 out["jiuzhu"]["score_sum"] = j["score_sum"]
 out["same_score_sum"] = abs(j["score_sum"] - d["duckdb_score_sum"]) < 1e-6 and abs(j["score_sum"] - float(p["pg_score_sum"])) < 1e-6
