@@ -35,13 +35,14 @@ if [ ! -d "$HERE/node_modules/@duckdb/node-api" ]; then
 fi
 load_start=$(cut -d' ' -f1 /proc/loadavg)
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 t0=$(date +%s)
 # Synthesise once (not timed), then time the runs.
 jiuzhu=$("$BENCH" --residents "$N" --seed 1 --as-of "$AS_OF" --feeds "$FEEDS" --runs "$RUNS" --no-pg | tail -1)
 duckdb=$(node "$HERE/duckdb_reference.mjs" "$FEEDS" "$AS_OF" "$RUNS" 2 | tail -1)
 postgresql=$(sh "$HERE/pg_reference.sh" "$FEEDS" "$AS_OF" "$RUNS" | tail -1)
 load_end=$(cut -d' ' -f1 /proc/loadavg)
-JIUZHU="$jiuzhu" DUCKDB="$duckdb" POSTGRESQL="$postgresql" STARTED="$started" \
+JIUZHU="$jiuzhu" DUCKDB="$duckdb" POSTGRESQL="$postgresql" STARTED="$started" COMMIT="$commit" \
 LOAD_START="$load_start" LOAD_END="$load_end" ELAPSED=$(( $(date +%s) - t0 )) python3 - <<'PY'
 import json, os
 j = json.loads(os.environ["JIUZHU"]); d = json.loads(os.environ["DUCKDB"]); p = json.loads(os.environ["POSTGRESQL"])
@@ -50,6 +51,7 @@ ours_rules = j["stages"]["join"]["seconds_median"] + j["stages"]["rules"]["secon
 out = {
     "benchmark": "discovery_compare",
     "started": os.environ["STARTED"],
+    "commit": os.environ["COMMIT"],
     "cores": os.cpu_count(),
     "loadavg_1min_start": float(os.environ["LOAD_START"]),
     "loadavg_1min_end": float(os.environ["LOAD_END"]),
