@@ -131,13 +131,14 @@ int discover_command(const Args& args) {
     return 1;
   }
   discovery::ChangeCounts changes;
-  const std::string text = discovery::queue_text(*run, *rules, prev ? &*prev : nullptr, threads, &changes);
+  const nlohmann::json* previous_queue = prev ? &*prev : nullptr;
   if (out.empty()) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    discovery::write_queue(stdout, *run, *rules, previous_queue, threads, &changes);
   } else {
-    std::ofstream f(out, std::ios::binary);
-    f << text;
-    if (!f.good()) {
+    std::FILE* f = std::fopen(out.c_str(), "wb");
+    bool written = f != nullptr && discovery::write_queue(f, *run, *rules, previous_queue, threads, &changes);
+    if (f != nullptr && std::fclose(f) != 0) written = false;
+    if (!written) {
       std::fprintf(stderr, "jiuzhu-server discover: cannot write %s\n", out.c_str());
       return 1;
     }

@@ -16,6 +16,7 @@
 // Thread-safety: run_discovery() is re-entrant; it owns everything it builds.
 #pragma once
 
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -105,6 +106,10 @@ struct ChangeCounts {
 };
 std::string queue_text(const RunResult& run, const RuleSet& rules, const nlohmann::json* previous = nullptr,
                        int threads = 2, ChangeCounts* counts = nullptr);
+// The same written to `out` as it is rendered (no copy of the whole text is held): what the CLI
+// and the benchmark do. False when a write failed.
+bool write_queue(std::FILE* out, const RunResult& run, const RuleSet& rules, const nlohmann::json* previous = nullptr,
+                 int threads = 2, ChangeCounts* counts = nullptr);
 // The same parsed (for callers that need a value: the server, tests).
 nlohmann::json queue_json(const RunResult& run, const RuleSet& rules, const nlohmann::json* previous = nullptr);
 

@@ -90,6 +90,10 @@ class IdValidator {
   Date reference_;
   int32_t reference_int_;
   std::vector<int8_t> region_cache_;  // by the 6-digit code: -1 unknown yet, 0 no, 1 yes
+  // The last number accepted: a person's rows often follow each other (settlements, years).
+  char last_[18] = {};
+  IdKey last_key_ = 0;
+  bool last_known_ = false;
 };
 
 struct Column {

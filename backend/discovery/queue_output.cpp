@@ -1,11 +1,21 @@
 // The queue JSON of feeds.md, the incremental comparison with a previous run, and the summary.
+//
+// Rendering is the output stage's cost (a million-resident county's queue is ~70 MB): households
+// are rendered in blocks by `threads` workers, and the calling thread hands the finished blocks
+// on in order (to a file or into one string) while the workers render the next ones, so writing
+// overlaps rendering and a block's memory is freed once it is written.
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <functional>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <thread>
 
 #include "backend/discovery/engine.h"
+#include "backend/discovery/huge_pages.h"
 #include "backend/discovery/json_text.h"
 
 namespace jiuzhu::discovery {
@@ -88,10 +98,9 @@ void render_household(std::string& out, const RunResult& run, const RuleSet& rul
   w.close();
 }
 
-}  // namespace
-
-std::string queue_text(const RunResult& run, const RuleSet& rules, const json* previous, int threads,
-                       ChangeCounts* counts_out) {
+// Renders the queue and passes it, piece by piece and in order, to `emit` (on this thread).
+void render_queue(const RunResult& run, const RuleSet& rules, const json* previous, int threads,
+                  ChangeCounts* counts_out, const std::function<void(std::string_view)>& emit) {
   const Dataset& d = run.data;
   const bool incremental = previous != nullptr && previous->is_object() && previous->contains("households");
   const Previous before = incremental ? read_previous(*previous) : Previous{};
@@ -121,7 +130,6 @@ std::string queue_text(const RunResult& run, const RuleSet& rules, const json* p
   }
 
   std::string out;
-  out.reserve(run.queue.size() * 900 + 4096);
   out += "{\"county\":";
   append_json_string(out, run.county);
   out += ",\"as_of\":";
@@ -158,24 +166,60 @@ std::string queue_text(const RunResult& run, const RuleSet& rules, const json* p
     s.close();
   }
   out += ",\n\"households\":[\n";
-  // Households rendered by partition on `threads` threads, concatenated in order.
+  emit(out);
+  out.clear();
+  // Households in blocks; worker w renders blocks w, w + workers, …; this thread emits them in
+  // order as they are done (the output is the same whatever the number of threads).
   const size_t n = run.queue.size();
-  const size_t parts = static_cast<size_t>(std::clamp(threads, 1, 16));
-  std::vector<std::string> chunks(parts);
-  auto render = [&](size_t part) {
-    const size_t lo = n * part / parts, hi = n * (part + 1) / parts;
-    std::string& s = chunks[part];
-    s.reserve((hi - lo) * 900);
-    for (size_t i = lo; i < hi; ++i) {
-      render_household(s, run, rules, run.queue[i], change[i]);
-      s += i + 1 < n ? ",\n" : "\n";
+  constexpr size_t kBlock = 4096;
+  const size_t blocks = (n + kBlock - 1) / kBlock;
+  const size_t workers = std::min(static_cast<size_t>(std::clamp(threads, 1, 16)), std::max<size_t>(blocks, 1));
+  std::vector<std::string> rendered(blocks);
+  std::vector<uint8_t> ready(blocks, 0);
+  std::mutex mu;
+  std::condition_variable cv;
+  // A worker may run at most kAhead blocks ahead of the writer, which bounds the memory held.
+  constexpr size_t kAhead = 16;
+  size_t emitted = 0;
+  auto render = [&](size_t worker) {
+    for (size_t b = worker; b < blocks; b += workers) {
+      {
+        std::unique_lock lock(mu);
+        cv.wait(lock, [&] { return b < emitted + kAhead; });
+      }
+      std::string s;
+      const size_t lo = b * kBlock, hi = std::min(n, lo + kBlock);
+      s.reserve((hi - lo) * 700);
+      advise_huge_pages(s.data(), s.capacity());
+      for (size_t i = lo; i < hi; ++i) {
+        render_household(s, run, rules, run.queue[i], change[i]);
+        s += i + 1 < n ? ",\n" : "\n";
+      }
+      {
+        std::lock_guard lock(mu);
+        rendered[b] = std::move(s);
+        ready[b] = 1;
+      }
+      cv.notify_all();
     }
   };
   std::vector<std::thread> pool;
-  for (size_t p = 1; p < parts; ++p) pool.emplace_back(render, p);
-  render(0);
+  for (size_t w = 0; w < workers; ++w) pool.emplace_back(render, w);
+  for (size_t b = 0; b < blocks; ++b) {
+    std::string block;
+    {
+      std::unique_lock lock(mu);
+      cv.wait(lock, [&] { return ready[b] != 0; });
+      block = std::move(rendered[b]);
+    }
+    emit(block);
+    {
+      std::lock_guard lock(mu);
+      emitted = b + 1;
+    }
+    cv.notify_all();
+  }
   for (auto& t : pool) t.join();
-  for (auto& c : chunks) out += c;
   out += "]";
   if (incremental) {
     out += ",\n\"resolved\":[";
@@ -209,7 +253,26 @@ std::string queue_text(const RunResult& run, const RuleSet& rules, const json* p
   issues("row_errors", run.row_errors);
   issues("row_warnings", run.row_warnings);
   out += "}\n";
-  return out;
+  emit(out);
+}
+
+}  // namespace
+
+std::string queue_text(const RunResult& run, const RuleSet& rules, const json* previous, int threads,
+                       ChangeCounts* counts_out) {
+  std::string text;
+  text.reserve(run.queue.size() * 650 + 4096);
+  render_queue(run, rules, previous, threads, counts_out, [&](std::string_view piece) { text += piece; });
+  return text;
+}
+
+bool write_queue(std::FILE* out, const RunResult& run, const RuleSet& rules, const json* previous, int threads,
+                 ChangeCounts* counts) {
+  bool ok = true;
+  render_queue(run, rules, previous, threads, counts, [&](std::string_view piece) {
+    ok = ok && std::fwrite(piece.data(), 1, piece.size(), out) == piece.size();
+  });
+  return std::fflush(out) == 0 && ok;
 }
 
 json queue_json(const RunResult& run, const RuleSet& rules, const json* previous) {

@@ -5,7 +5,8 @@
 // transaction per request the commits queued on that lock one fsync at a time (410/s, p99
 // 289 ms). The writer instead runs every job queued meanwhile inside one transaction and commits
 // them with one WAL flush: acknowledged still means committed and fsync'd (synchronous_commit
-// is left as the server has it, on by default).
+// is left as the server has it, on by default). The queue and the writer thread are shared with
+// SQLite (group_commit_writer.h); this file is what PostgreSQL does with a group.
 //
 // Why no SAVEPOINT per job (SQLite has one): on PostgreSQL each is a round trip, and they would
 // double the statements of a group. A job that fails is rare (an illegal transition, a reused
@@ -22,12 +23,9 @@
 
 #include <atomic>
 #include <condition_variable>
-#include <deque>
-#include <future>
 #include <mutex>
-#include <thread>
-#include <vector>
 
+#include "backend/store/group_commit_writer.h"
 #include "backend/store/pg_statements.h"
 #include "backend/util/storage_health.h"
 #include <Poco/Data/PostgreSQL/SessionImpl.h>
@@ -35,7 +33,6 @@
 namespace jiuzhu::backend {
 namespace {
 
-using Poco::Data::Keywords::into;
 using Poco::Data::Keywords::now;
 
 std::string url_decode(const std::string& s) {
@@ -123,68 +120,42 @@ Result<std::string> postgres_keywords(const std::string& url) {
 
 namespace {
 
-class PostgresDatabase final : public Database {
+class PostgresDatabase final : public Database, private GroupCommitter {
  public:
   PostgresDatabase(const std::string& url, const DatabaseOptions& options)
       : options_(options),
         capacity_(static_cast<int>(std::max(options.pool_max, options.read_sessions))),
         free_(capacity_),
         pool_("PostgreSQL", url, 1, capacity_, 60),
-        writer_session_(std::make_unique<Poco::Data::Session>("PostgreSQL", url)) {
+        writer_session_(std::make_unique<Poco::Data::Session>("PostgreSQL", url)),
+        writer_(*this, options.max_group) {
     renew_statements();
-    writer_ = std::thread([this] { writer_loop(); });
+    writer_.start();
   }
   ~PostgresDatabase() override { close(); }
 
   Backend backend() const override { return Backend::postgresql; }
 
-  Status write(Job job) override {
-    auto item = std::make_shared<Item>();
-    item->job = std::move(job);
-    auto fut = item->done.get_future();
-    {
-      std::lock_guard lock(write_mu_);
-      if (write_closed_) return make_error("db_closed", "database is closed");
-      queue_.push_back(item);
-      queued_.store(queue_.size());
-    }
-    write_cv_.notify_one();
-    return fut.get();
-  }
+  Status write(Job job) override { return writer_.submit(std::move(job)); }
+
+  Status ping() override { return ping_by_select(*this); }
 
   Status read(Job job) override { return run_read(std::move(job)); }
 
-  Status ping() override {
-    return read([](Tx& tx) -> Status {
-      int one = 0;
-      tx.session() << "SELECT 1", into(one), now;
-      return Ok{};
-    });
-  }
-  size_t pending_writes() const override { return queued_.load(); }
-  uint64_t commit_groups() const override { return groups_.load(); }
-  uint64_t committed_jobs() const override { return jobs_.load(); }
-
   void close() override {
-    {
-      std::lock_guard lock(write_mu_);
-      if (write_closed_) return;
-      write_closed_ = true;
-    }
-    write_cv_.notify_all();
-    if (writer_.joinable()) writer_.join();
+    writer_.close();
     std::lock_guard lock(mu_);
+    if (closed_) return;
     closed_ = true;
     cv_.notify_all();
     try { pool_.shutdown(); } catch (const Poco::Exception&) {}
   }
 
- private:
-  struct Item {
-    Job job;
-    std::promise<Status> done;
-  };
+  size_t pending_writes() const override { return writer_.pending(); }
+  uint64_t commit_groups() const override { return writer_.groups(); }
+  uint64_t committed_jobs() const override { return writer_.jobs(); }
 
+ private:
   // A failed write's error: storage_full / storage_failed when PostgreSQL's disk is at fault
   // (reported to the health, which logs the cause once a minute), db_error otherwise.
   Error write_error(const std::string& detail) {
@@ -220,8 +191,7 @@ class PostgresDatabase final : public Database {
   }
 
   void note_success(size_t jobs) {
-    groups_.fetch_add(1);
-    jobs_.fetch_add(jobs);
+    writer_.count_commit(jobs);
     if (options_.health) options_.health->succeeded("database");
   }
 
@@ -244,7 +214,8 @@ class PostgresDatabase final : public Database {
     }
   }
 
-  void run_group(std::vector<std::shared_ptr<Item>>& group) {
+  // GroupCommitter, on the writer thread.
+  void commit_group(WriteGroup& group) override {
     ensure_connected();
     if (group.size() == 1) {
       group[0]->done.set_value(run_alone(group[0]->job));
@@ -283,22 +254,7 @@ class PostgresDatabase final : public Database {
     for (auto& item : group) item->done.set_value(run_alone(item->job));
   }
 
-  void writer_loop() {
-    std::vector<std::shared_ptr<Item>> group;
-    for (;;) {
-      {
-        std::unique_lock lock(write_mu_);
-        write_cv_.wait(lock, [&] { return !queue_.empty() || write_closed_; });
-        if (queue_.empty() && write_closed_) break;
-        while (!queue_.empty() && group.size() < options_.max_group) {
-          group.push_back(std::move(queue_.front()));
-          queue_.pop_front();
-        }
-        queued_.store(queue_.size());
-      }
-      run_group(group);
-      group.clear();
-    }
+  void writer_finished() override {
     try { writer_session_->close(); } catch (...) {}
   }
 
@@ -364,13 +320,7 @@ class PostgresDatabase final : public Database {
 
   std::unique_ptr<Poco::Data::Session> writer_session_;  // the writer thread's only
   std::unique_ptr<PgStatements> statements_;              // the writer thread's only, on writer_session_
-  std::thread writer_;
-  std::mutex write_mu_;
-  std::condition_variable write_cv_;
-  std::deque<std::shared_ptr<Item>> queue_;
-  bool write_closed_ = false;
-  std::atomic<size_t> queued_{0};
-  std::atomic<uint64_t> groups_{0}, jobs_{0};
+  GroupCommitWriter writer_;  // last: its thread uses the members above
 };
 
 }  // namespace

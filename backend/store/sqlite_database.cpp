@@ -4,7 +4,8 @@
 // One commit per request would cap the service at a few hundred durable writes per second; the
 // writer instead drains everything queued while the previous fsync ran and commits it at once.
 // Each job runs in its own SAVEPOINT so a job that fails (a duplicate, an illegal transition)
-// rolls back alone and the rest of the group still commits.
+// rolls back alone and the rest of the group still commits. The queue and the writer thread are
+// shared with PostgreSQL (group_commit_writer.h); this file is what SQLite does with a group.
 //
 // Why the writer remembers the audit chain's tail: every audited write appends after the last
 // row, and reading that row back for each job was the second most expensive statement. The
@@ -28,12 +29,10 @@
 
 #include <atomic>
 #include <condition_variable>
-#include <deque>
-#include <future>
 #include <mutex>
-#include <thread>
 #include <vector>
 
+#include "backend/store/group_commit_writer.h"
 #include "backend/store/prepared_statements.h"
 #include "backend/store/sql_query.h"
 #include "backend/util/storage_health.h"
@@ -62,10 +61,13 @@ std::unique_ptr<Poco::Data::Session> open_session(const std::string& path, bool 
   return s;
 }
 
-class SqliteDatabase final : public Database {
+class SqliteDatabase final : public Database, private GroupCommitter {
  public:
   SqliteDatabase(std::string path, DatabaseOptions options)
-      : path_(std::move(path)), options_(options), next_checkpoint_at_(static_cast<int64_t>(options_.checkpoint_pages)) {}
+      : path_(std::move(path)),
+        options_(options),
+        next_checkpoint_at_(static_cast<int64_t>(options_.checkpoint_pages)),
+        writer_(*this, options_.max_group) {}
   ~SqliteDatabase() override { close(); }
 
   Status start() {
@@ -83,25 +85,15 @@ class SqliteDatabase final : public Database {
     } catch (const Poco::Exception& e) {
       return make_error("db_unavailable", "cannot open SQLite database: " + e.displayText());
     }
-    writer_ = std::thread([this] { writer_loop(); });
+    writer_.start();
     return Ok{};
   }
 
   Backend backend() const override { return Backend::sqlite; }
 
-  Status write(Job job) override {
-    auto item = std::make_shared<Item>();
-    item->job = std::move(job);
-    auto fut = item->done.get_future();
-    {
-      std::lock_guard lock(mu_);
-      if (closed_) return make_error("db_closed", "database is closed");
-      queue_.push_back(item);
-      queued_.store(queue_.size());
-    }
-    cv_.notify_one();
-    return fut.get();
-  }
+  Status write(Job job) override { return writer_.submit(std::move(job)); }
+
+  Status ping() override { return ping_by_select(*this); }
 
   Status read(Job job) override {
     Reader s;
@@ -129,27 +121,13 @@ class SqliteDatabase final : public Database {
     return result;
   }
 
-  Status ping() override {
-    return read([](Tx& tx) -> Status {
-      int one = 0;
-      tx.session() << "SELECT 1", into(one), now;
-      return Ok{};
-    });
-  }
-
-  size_t pending_writes() const override { return queued_.load(); }
-  uint64_t commit_groups() const override { return groups_.load(); }
-  uint64_t committed_jobs() const override { return jobs_.load(); }
+  size_t pending_writes() const override { return writer_.pending(); }
+  uint64_t commit_groups() const override { return writer_.groups(); }
+  uint64_t committed_jobs() const override { return writer_.jobs(); }
   uint64_t checkpoints() const override { return checkpoints_.load(); }
 
   void close() override {
-    {
-      std::lock_guard lock(mu_);
-      if (closed_) return;
-      closed_ = true;
-    }
-    cv_.notify_all();
-    if (writer_.joinable()) writer_.join();
+    writer_.close();
     {
       std::lock_guard lock(read_mu_);
       read_closed_ = true;
@@ -158,10 +136,6 @@ class SqliteDatabase final : public Database {
   }
 
  private:
-  struct Item {
-    Job job;
-    std::promise<Status> done;
-  };
   // A read session and its compiled statements (destroyed first: see PreparedStatements).
   struct Reader {
     std::unique_ptr<Poco::Data::Session> session;
@@ -214,22 +188,7 @@ class SqliteDatabase final : public Database {
     data_version_ = version;
   }
 
-  void writer_loop() {
-    std::vector<std::shared_ptr<Item>> group;
-    for (;;) {
-      {
-        std::unique_lock lock(mu_);
-        cv_.wait(lock, [&] { return !queue_.empty() || closed_; });
-        if (queue_.empty() && closed_) break;
-        while (!queue_.empty() && group.size() < options_.max_group) {
-          group.push_back(std::move(queue_.front()));
-          queue_.pop_front();
-        }
-        queued_.store(queue_.size());
-      }
-      run_group(group);
-      group.clear();
-    }
+  void writer_finished() override {
     writer_prepared_.reset();
     writer_session_.reset();
   }
@@ -243,7 +202,8 @@ class SqliteDatabase final : public Database {
     return make_error(code, what + ": " + detail);
   }
 
-  void run_group(std::vector<std::shared_ptr<Item>>& group) {
+  // GroupCommitter, on the writer thread.
+  void commit_group(WriteGroup& group) override {
     auto& s = *writer_session_;
     std::vector<Status> results;
     results.reserve(group.size());
@@ -286,8 +246,7 @@ class SqliteDatabase final : public Database {
     }
     try {
       writer_exec("COMMIT");
-      groups_.fetch_add(1);
-      jobs_.fetch_add(group.size());
+      writer_.count_commit(group.size());
       if (options_.health) {
         bool any_ok = false;
         for (const auto& r : results) any_ok = any_ok || r.ok();
@@ -318,17 +277,12 @@ class SqliteDatabase final : public Database {
   int64_t data_version_ = -1;                            // the writer thread's only
   int64_t wal_pages_ = 0;                                // the writer thread's only
   int64_t next_checkpoint_at_ = 0;                       // the writer thread's only
-  std::thread writer_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<std::shared_ptr<Item>> queue_;
-  bool closed_ = false;
-  std::atomic<size_t> queued_{0};
-  std::atomic<uint64_t> groups_{0}, jobs_{0}, checkpoints_{0};
+  std::atomic<uint64_t> checkpoints_{0};
   std::mutex read_mu_;
   std::condition_variable read_cv_;
   std::vector<Reader> readers_;
   bool read_closed_ = false;
+  GroupCommitWriter writer_;  // last: its thread uses the members above
 };
 
 }  // namespace

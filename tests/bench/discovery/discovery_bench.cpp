@@ -62,17 +62,16 @@ json one_run(const std::string& feeds, const std::string& out_file, Date as_of, 
   auto run = run_discovery(RunOptions{feeds, "450326", as_of, threads}, *rules);
   if (!run.ok()) return {{"error", run.error().message}};
   const double t_out = now_s(), c_out = cpu_now();
-  const std::string text = queue_text(*run, *rules, nullptr, threads);
-  {
-    std::ofstream f(out_file, std::ios::binary);
-    f << text;
-  }
+  std::FILE* f = std::fopen(out_file.c_str(), "wb");
+  if (!f || !write_queue(f, *run, *rules, nullptr, threads)) return {{"error", "cannot write " + out_file}};
+  const long queue_bytes = std::ftell(f);
+  std::fclose(f);
   const double t_end = now_s();
   json j;
   for (const auto& s : run->timings) {
     j[s.stage] = {{"seconds", s.seconds}, {"rows", s.rows}, {"cpu_seconds", s.cpu_seconds}};
   }
-  j["output"] = {{"seconds", t_end - t_out}, {"rows", run->queue.size()}, {"bytes", text.size()},
+  j["output"] = {{"seconds", t_end - t_out}, {"rows", run->queue.size()}, {"bytes", queue_bytes},
                  {"cpu_seconds", cpu_now() - c_out}};
   j["row_warnings"] = run->row_warnings.size();
   j["wall_in_process"] = t_end - t0;
@@ -179,6 +178,7 @@ int main(int argc, char** argv) {
   result["residents"] = last["residents"];
   result["households"] = last["households"];
   result["flagged"] = last["flagged"];
+  result["score_sum"] = last["score_sum"];
   result["row_errors"] = last["row_errors"];
   result["row_warnings"] = last["row_warnings"];
   result["queue_bytes"] = last["output"]["bytes"];

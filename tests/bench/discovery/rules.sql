@@ -5,11 +5,11 @@
 -- Run with psql -v as_of=YYYY-MM-DD; the result is the table queue_sql.
 DROP TABLE IF EXISTS queue_sql, flags_sql;
 CREATE TEMP TABLE flags_sql AS
-WITH asof AS (SELECT DATE :'as_of' AS d),
+WITH run_date AS (SELECT DATE :'as_of' AS d),
 people AS (
   SELECT p.id_number, p.household_id, p.deceased_date, p.birth_date,
-         (p.deceased_date IS NULL OR p.deceased_date > (SELECT d FROM asof)) AS alive,
-         date_part('year', age((SELECT d FROM asof), p.birth_date))::int AS age
+         (p.deceased_date IS NULL OR p.deceased_date > (SELECT d FROM run_date)) AS alive,
+         date_part('year', age((SELECT d FROM run_date), p.birth_date))::int AS age
   FROM population p),
 living AS (SELECT * FROM people WHERE alive),
 latest_income AS (
@@ -24,7 +24,7 @@ household_income AS (
   GROUP BY l.household_id),
 employment AS (
   SELECT DISTINCT ON (id_number) id_number, status FROM hr
-  WHERE status IN ('unemployed_registered', 'employed') AND since <= (SELECT d FROM asof)
+  WHERE status IN ('unemployed_registered', 'employed') AND since <= (SELECT d FROM run_date)
   ORDER BY id_number, since DESC),
 pensioners AS (SELECT DISTINCT id_number FROM hr WHERE status = 'pension'),
 hh AS (
@@ -35,7 +35,7 @@ hh AS (
   FROM living GROUP BY household_id)
 SELECT household_id, 'medical_burden' AS rule FROM (
   SELECT l.household_id, sum(m.out_of_pocket) AS oop FROM living l JOIN medical_insurance m USING (id_number)
-  WHERE m.settled_date > (SELECT d FROM asof) - interval '12 months' AND m.settled_date <= (SELECT d FROM asof)
+  WHERE m.settled_date > (SELECT d FROM run_date) - interval '12 months' AND m.settled_date <= (SELECT d FROM run_date)
   GROUP BY l.household_id) x
   LEFT JOIN household_income hi USING (household_id)
   WHERE x.oop >= 10000 OR (x.oop > 0 AND x.oop >= 0.5 * coalesce(hi.amount, 0))
@@ -44,7 +44,7 @@ SELECT l.household_id, 'severe_disability' FROM living l JOIN disability d USING
   WHERE d.grade <= 2 OR (d.kind IN ('intellectual', 'mental') AND d.grade <= 3)
 UNION
 SELECT l.household_id, 'serious_illness' FROM living l JOIN health h USING (id_number)
-  WHERE h.serious AND h.date > (SELECT d FROM asof) - interval '12 months' AND h.date <= (SELECT d FROM asof)
+  WHERE h.serious AND h.date > (SELECT d FROM run_date) - interval '12 months' AND h.date <= (SELECT d FROM run_date)
 UNION
 SELECT l.household_id, 'elderly_alone' FROM living l JOIN hh USING (household_id)
   WHERE hh.members = 1 AND l.age >= 60 AND NOT EXISTS (SELECT 1 FROM pensioners p WHERE p.id_number = l.id_number)
@@ -56,10 +56,10 @@ SELECT l.household_id, 'unemployed_with_dependents' FROM living l JOIN employmen
 UNION
 SELECT l.household_id, 'dropout' FROM living l JOIN education e USING (id_number)
   WHERE e.status IN ('dropped_out', 'suspended')
-    AND e.date > (SELECT d FROM asof) - interval '12 months' AND e.date <= (SELECT d FROM asof)
+    AND e.date > (SELECT d FROM run_date) - interval '12 months' AND e.date <= (SELECT d FROM run_date)
 UNION
 SELECT l.household_id, 'disaster' FROM living l JOIN emergency e USING (id_number)
-  WHERE e.loss > 0 AND e.date > (SELECT d FROM asof) - interval '6 months' AND e.date <= (SELECT d FROM asof)
+  WHERE e.loss > 0 AND e.date > (SELECT d FROM run_date) - interval '6 months' AND e.date <= (SELECT d FROM run_date)
 UNION
 SELECT l.household_id, 'relapse_risk' FROM living l JOIN rural_revitalization r USING (id_number)
 UNION
@@ -67,7 +67,7 @@ SELECT l.household_id, 'housing_hardship' FROM living l JOIN housing h USING (id
   WHERE h.status IN ('dilapidated', 'hardship_registered')
 UNION
 SELECT p.household_id, 'earner_died' FROM people p JOIN hh USING (household_id)
-  WHERE NOT p.alive AND p.deceased_date > (SELECT d FROM asof) - interval '12 months'
+  WHERE NOT p.alive AND p.deceased_date > (SELECT d FROM run_date) - interval '12 months'
     AND date_part('year', age(p.deceased_date, p.birth_date)) BETWEEN 18 AND 59 AND hh.has_dependent
 UNION
 SELECT household_id, 'orphaned_child' FROM hh WHERE has_minor AND NOT has_working_age;
