@@ -154,6 +154,17 @@ bool App::init(std::string& error) {
   set_fill_renderer(renderer_);
 
   ui_ = std::make_unique<Ui>(strings_, fonts_);
+  {
+    // The pictures on the choices (built from assets/kiosk/pictograms.txt). Missing ones leave
+    // the words alone: a warning, never a failure.
+    const auto names = pictogram_names(read_text(assets_dir() + "/kiosk/pictograms.txt"));
+    pictograms_ = std::make_unique<Pictograms>();
+    const auto missing = pictograms_->load(renderer_, pictograms_dir(), names);
+    if (!missing.empty())
+      std::fprintf(stderr, "jiuzhu-kiosk: %zu of %zu pictograms missing in %s (first: %s)\n", missing.size(),
+                   names.size(), pictograms_dir().c_str(), missing.front().c_str());
+    ui_->set_pictograms(pictograms_.get());
+  }
   elderly_ = opt_.elderly;
   set_theme();
   hw_.handwriting().set_model(kHandwritingModel);
@@ -205,6 +216,8 @@ void App::shutdown() {
   card_.stop();
   if (preview_tex_) SDL_DestroyTexture(preview_tex_);
   preview_tex_ = nullptr;
+  if (ui_) ui_->set_pictograms(nullptr);
+  pictograms_.reset();
   if (ImGui::GetCurrentContext()) {
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui_ImplSDL2_Shutdown();

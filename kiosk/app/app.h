@@ -35,6 +35,7 @@
 #include "kiosk/text/strings.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/chinese_input.h"
+#include "kiosk/ui/pictograms.h"
 #include "kiosk/ui/ui.h"
 
 namespace jiuzhu::kiosk {
@@ -95,6 +96,7 @@ class App {
   Strings strings_;
   FontAtlas fonts_;
   std::unique_ptr<Ui> ui_;
+  std::unique_ptr<Pictograms> pictograms_;  // textures of renderer_: released before it
   ChineseInput hw_;  // the handwriting and pinyin boards
   bool elderly_ = false;
   // The resident's effort since the script's count-start (every session, for --script).
