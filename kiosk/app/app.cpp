@@ -308,9 +308,13 @@ void App::frame() {
     ImGui_ImplSDL2_ProcessEvent(&ev);
     redraw_until_ = now_s() + 0.4;
     if (ev.type == SDL_QUIT) running_ = false;
+    // Fingers on the glass, so that a two-finger drag on the writing board is not ink.
+    if (ev.type == SDL_FINGERDOWN) fingers_down_.insert(ev.tfinger.fingerId);
+    if (ev.type == SDL_FINGERUP) fingers_down_.erase(ev.tfinger.fingerId);
     if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_FINGERDOWN || ev.type == SDL_MOUSEMOTION)
       last_input_ = now_s();
   }
+  if (ui_) ui_->set_fingers(std::max<int>(1, static_cast<int>(fingers_down_.size())));
   drain_devices();
   poll_async();
   if (scripted_) script_before_frame();

@@ -16,6 +16,7 @@
 #include <chrono>
 #include <future>
 #include <memory>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -96,7 +97,8 @@ class App {
   Strings strings_;
   FontAtlas fonts_;
   std::unique_ptr<Ui> ui_;
-  std::unique_ptr<Pictograms> pictograms_;  // textures of renderer_: released before it
+  std::unique_ptr<Pictograms> pictograms_;
+  std::set<SDL_FingerID> fingers_down_;  // textures of renderer_: released before it
   ChineseInput hw_;  // the handwriting and pinyin boards
   bool elderly_ = false;
   // The resident's effort since the script's count-start (every session, for --script).

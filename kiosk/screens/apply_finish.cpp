@@ -56,7 +56,7 @@ void draw_consent(ScreenCtx& c) {
   for (size_t i = 0; i < c.s.members.size(); ++i) {
     auto& m = c.s.members[i];
     std::string who = m.person.name.empty() ? mask_id_number(m.person.id_number) : m.person.name;
-    std::string label = (m.consent ? "✓ " : "☐ ") + ui.f("consent.agree", {who});
+    std::string label = (m.consent ? "✓ " : "") + ui.f("consent.agree", {who});  // no ☐: the font lacks it
     if (ui.button(("consent.member." + std::to_string(i)).c_str(), label,
                   m.consent ? ButtonKind::selected : ButtonKind::secondary))
       m.consent = !m.consent;
@@ -137,9 +137,12 @@ void draw_documents(ScreenCtx& c) {
     ui.spacing(t.gap / 2);
     for (const auto& kind : required_docs(c.s)) {
       bool have = have_doc(c.s, kind);
-      ui.text((have ? "✓ " : "☐ ") + ui.s("doc." + kind) + (have ? ui.s("documents.done") : ""), FontSize::large);
-      if (ui.button(("documents.scan." + kind).c_str(), have ? ui.s("documents.rescan") : ui.s("documents.scan"),
-                    have ? ButtonKind::secondary : ButtonKind::primary, 0, 0, true, ("doc." + kind).c_str())) {
+      // The state in words (✓ is in the font; an empty box is not), then the document's picture
+      // and name on its button, with what the button does under the name.
+      ui.text((have ? "✓ " : "") + ui.s("doc." + kind) + ui.s(have ? "documents.done" : "documents.todo"), FontSize::large);
+      if (ui.button(("documents.scan." + kind).c_str(),
+                    ui.s("doc." + kind) + "\n" + (have ? ui.s("documents.rescan") : ui.s("documents.scan")),
+                    have ? ButtonKind::secondary : ButtonKind::primary, 0, t.button_h * 1.2f, true, ("doc." + kind).c_str())) {
         c.s.scanning_kind = kind;
         c.cmd(CommandKind::camera_start, "doc:" + kind);
       }

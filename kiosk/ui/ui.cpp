@@ -87,6 +87,8 @@ void Ui::begin_frame(double now_ms) {
   prompt_.clear();
   spoken_.clear();
   pictograms_drawn_.clear();
+  ink_last_frame_ = ink_now_;
+  ink_now_ = false;
 }
 
 void Ui::record_line(const std::string& line, float px, ImVec2 min, float width) {
@@ -304,7 +306,7 @@ void Ui::begin_scroll(const char* name, float height) {
   // Drag to scroll: ImGui only scrolls with a wheel. A finger dragging anywhere in the region
   // (also when it started on a button) moves the content.
   ImGuiIO& io = ImGui::GetIO();
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem |
+  if (!ink_last_frame_ && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem |
                              ImGuiHoveredFlags_ChildWindows) &&
       ImGui::IsMouseDragging(ImGuiMouseButton_Left, kTapSlopPx / 2))
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);

@@ -102,6 +102,14 @@ class Ui {
   const std::vector<TextDraw>& text_draws() const { return text_draws_; }
   // A tap anywhere this frame (for the idle timer and speech).
   bool tapped() const { return tapped_; }
+  double now_ms() const { return now_ms_; }
+
+  // Fingers on the screen now (from SDL's touch events; the mouse and --script count as one).
+  void set_fingers(int n) { fingers_ = n; }
+  int fingers() const { return fingers_; }
+  // The handwriting board holds the press as ink (or may still): scroll regions do not move
+  // under a writing finger. Set by the board each frame; scroll regions read last frame's.
+  void hold_ink_press() { ink_now_ = true; }
 
   ImFont* font(FontSize s) const { return fonts_.font(s); }
 
@@ -138,6 +146,8 @@ class Ui {
   std::string prompt_;
   std::vector<std::string> spoken_;
   float content_bottom_ = 1920;
+  int fingers_ = 1;
+  bool ink_now_ = false, ink_last_frame_ = false;
   const Pictograms* pictograms_ = nullptr;
   std::vector<std::pair<std::string, std::string>> pictograms_drawn_;
 };
