@@ -15,9 +15,12 @@
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb/stb_image_write.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -27,12 +30,17 @@ int main(int argc, char** argv) {
     std::cerr << "usage: kiosk_rasterise_pictograms FONT MANIFEST OUT_DIR\n";
     return 2;
   }
-  FT_Library lib;
-  FT_Face face;
-  if (FT_Init_FreeType(&lib) || FT_New_Face(lib, argv[1], 0, &face)) {
+  // Owned by these, so that every return releases them.
+  FT_Library lib_raw = nullptr;
+  FT_Face face_raw = nullptr;
+  if (FT_Init_FreeType(&lib_raw)) return 1;
+  std::unique_ptr<FT_LibraryRec_, decltype(&FT_Done_FreeType)> lib(lib_raw, &FT_Done_FreeType);
+  if (FT_New_Face(lib.get(), argv[1], 0, &face_raw)) {
     std::cerr << "kiosk_rasterise_pictograms: cannot open font " << argv[1] << "\n";
     return 1;
   }
+  std::unique_ptr<FT_FaceRec_, decltype(&FT_Done_Face)> face_owner(face_raw, &FT_Done_Face);
+  FT_Face face = face_raw;
   // A colour bitmap font has fixed strikes only: take the largest.
   if (face->num_fixed_sizes > 0) {
     int best = 0;
@@ -55,11 +63,14 @@ int main(int argc, char** argv) {
     std::istringstream in(line);
     std::string name, cp_text;
     if (!(in >> name)) continue;
-    if (!(in >> cp_text) || cp_text.rfind("U+", 0) != 0) {
+    char* end = nullptr;
+    unsigned long cp = 0;
+    if (in >> cp_text && cp_text.rfind("U+", 0) == 0 && cp_text.size() > 2)
+      cp = std::strtoul(cp_text.c_str() + 2, &end, 16);
+    if (!end || *end != '\0' || cp == 0) {
       std::cerr << argv[2] << ":" << line_no << ": expected \"<name> U+<hex>\"\n";
       return 1;
     }
-    const unsigned long cp = std::stoul(cp_text.substr(2), nullptr, 16);
     const FT_UInt glyph = FT_Get_Char_Index(face, cp);
     if (glyph == 0 || FT_Load_Glyph(face, glyph, FT_LOAD_COLOR) ||
         FT_Render_Glyph(face->glyph, FT_RENDER_MODE_NORMAL)) {
@@ -93,8 +104,6 @@ int main(int argc, char** argv) {
     }
     ++written;
   }
-  FT_Done_Face(face);
-  FT_Done_FreeType(lib);
   std::cout << "kiosk_rasterise_pictograms: " << written << " pictograms in " << argv[3] << "\n";
   return written > 0 ? 0 : 1;
 }
