@@ -154,6 +154,17 @@ bool App::init(std::string& error) {
   set_fill_renderer(renderer_);
 
   ui_ = std::make_unique<Ui>(strings_, fonts_);
+  {
+    // The pictures on the choices (built from assets/kiosk/pictograms.txt). Missing ones leave
+    // the words alone: a warning, never a failure.
+    const auto names = pictogram_names(read_text(assets_dir() + "/kiosk/pictograms.txt"));
+    pictograms_ = std::make_unique<Pictograms>();
+    const auto missing = pictograms_->load(renderer_, pictograms_dir(), names);
+    if (!missing.empty())
+      std::fprintf(stderr, "jiuzhu-kiosk: %zu of %zu pictograms missing in %s (first: %s)\n", missing.size(),
+                   names.size(), pictograms_dir().c_str(), missing.front().c_str());
+    ui_->set_pictograms(pictograms_.get());
+  }
   elderly_ = opt_.elderly;
   set_theme();
   hw_.handwriting().set_model(kHandwritingModel);
@@ -205,6 +216,8 @@ void App::shutdown() {
   card_.stop();
   if (preview_tex_) SDL_DestroyTexture(preview_tex_);
   preview_tex_ = nullptr;
+  if (ui_) ui_->set_pictograms(nullptr);
+  pictograms_.reset();
   if (ImGui::GetCurrentContext()) {
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui_ImplSDL2_Shutdown();
@@ -295,9 +308,13 @@ void App::frame() {
     ImGui_ImplSDL2_ProcessEvent(&ev);
     redraw_until_ = now_s() + 0.4;
     if (ev.type == SDL_QUIT) running_ = false;
+    // Fingers on the glass, so that a two-finger drag on the writing board is not ink.
+    if (ev.type == SDL_FINGERDOWN) fingers_down_.insert(ev.tfinger.fingerId);
+    if (ev.type == SDL_FINGERUP) fingers_down_.erase(ev.tfinger.fingerId);
     if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_FINGERDOWN || ev.type == SDL_MOUSEMOTION)
       last_input_ = now_s();
   }
+  if (ui_) ui_->set_fingers(std::max<int>(1, static_cast<int>(fingers_down_.size())));
   drain_devices();
   poll_async();
   if (scripted_) script_before_frame();

@@ -16,6 +16,7 @@
 #include <chrono>
 #include <future>
 #include <memory>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,7 @@
 #include "kiosk/text/strings.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/chinese_input.h"
+#include "kiosk/ui/pictograms.h"
 #include "kiosk/ui/ui.h"
 
 namespace jiuzhu::kiosk {
@@ -95,6 +97,8 @@ class App {
   Strings strings_;
   FontAtlas fonts_;
   std::unique_ptr<Ui> ui_;
+  std::unique_ptr<Pictograms> pictograms_;
+  std::set<SDL_FingerID> fingers_down_;  // textures of renderer_: released before it
   ChineseInput hw_;  // the handwriting and pinyin boards
   bool elderly_ = false;
   // The resident's effort since the script's count-start (every session, for --script).

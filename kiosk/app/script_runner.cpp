@@ -49,6 +49,9 @@ bool App::take_screenshot(const std::string& path) {
   for (const auto& t : ui_->text_draws())
     texts.push_back({{"text", t.text}, {"px", t.px}, {"box", {t.min.x, t.min.y, t.max.x, t.max.y}}});
   j["controls"] = std::move(controls);
+  nlohmann::json pictures = nlohmann::json::array();
+  for (const auto& [picture, control] : ui_->pictograms_drawn()) pictures.push_back({{"picture", picture}, {"control", control}});
+  j["pictograms"] = std::move(pictures);
   j["texts"] = std::move(texts);
   std::string json_path = path.substr(0, path.size() - 4) + ".json";
   std::ofstream(json_path) << j.dump() << "\n";

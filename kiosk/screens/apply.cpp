@@ -22,16 +22,6 @@ const std::pair<const char*, model::Relation> kRelations[] = {
     {"other", model::Relation::other},
 };
 
-// Swallows the bottom bar's "next" so that a screen can use it for its own sub-steps.
-bool take_next(ScreenCtx& c) {
-  for (size_t i = 0; i < c.events.size(); ++i)
-    if (c.events[i].kind == EventKind::next) {
-      c.events.erase(c.events.begin() + static_cast<long>(i));
-      return true;
-    }
-  return false;
-}
-
 }  // namespace
 
 void draw_apply_program(ScreenCtx& c) {
@@ -48,7 +38,8 @@ void draw_apply_program(ScreenCtx& c) {
       auto it = std::find(c.s.programs.begin(), c.s.programs.end(), id);
       bool sel = it != c.s.programs.end();
       std::string label = (sel ? "✓ " : "") + p.value("name", id);
-      if (ui.button(("apply.program." + id).c_str(), label, sel ? ButtonKind::selected : ButtonKind::secondary)) {
+      if (ui.button(("apply.program." + id).c_str(), label, sel ? ButtonKind::selected : ButtonKind::secondary, 0, 0,
+                    true, ("program." + id).c_str())) {
         if (sel) c.s.programs.erase(it);
         else c.s.programs.push_back(id);
       }
@@ -87,16 +78,21 @@ void draw_proxy_applicant(ScreenCtx& c) {
   } else {
     begin_fixed_column(ui);
     ui.text(ui.s("proxy.applicant_prompt"), FontSize::large);
-    draw_keypad(ui, c.s.input, KeyMode::id_number, 18, "proxy", false, t.button_h + t.gap + 70);
+    draw_keypad(ui, c.s.input, KeyMode::id_number, 18, "proxy", false, 70);
     if (!c.view.typed_error_key.empty()) ui.text_colored(ui.s(c.view.typed_error_key), FontSize::large, t.danger);
-    if (ui.button("proxy.use_number", ui.s("nav.confirm"), ButtonKind::primary, 0, 0, c.s.input.size() == 18))
-      c.cmd(CommandKind::identify_typed, "applicant");
     end_fixed_column();
   }
   NavSpec nav;
   nav.next = true;
   nav.next_enabled = c.s.applicant.has_value() && !c.s.applicant->name.empty();
+  const bool typing = !c.s.applicant;
+  if (typing) {  // the bar's main button is 确定 for the typed number
+    nav.next_key = "nav.confirm";
+    nav.next_name = "proxy.use_number";
+    nav.next_enabled = c.s.input.size() == 18;
+  }
   bottom_bar(c, nav);
+  if (typing && take_next(c)) c.cmd(CommandKind::identify_typed, "applicant");
 }
 
 void draw_proxy_relation(ScreenCtx& c) {
@@ -175,10 +171,8 @@ void draw_member_add(ScreenCtx& c) {
   float w = ImGui::GetContentRegionAvail().x;
   if (!c.s.pending_member) {
     ui.text(ui.s("member_add.prompt"), FontSize::large);
-    draw_keypad(ui, c.s.input, KeyMode::id_number, 18, "member", false, t.button_h + t.gap + 70);
+    draw_keypad(ui, c.s.input, KeyMode::id_number, 18, "member", false, 70);
     if (!c.view.typed_error_key.empty()) ui.text_colored(ui.s(c.view.typed_error_key), FontSize::large, t.danger);
-    if (ui.button("member.use_number", ui.s("nav.confirm"), ButtonKind::primary, 0, 0, c.s.input.size() == 18))
-      c.cmd(CommandKind::identify_typed, "member");
   } else {
     ui.text(person_line(ui, *c.s.pending_member), FontSize::title);
     if (!c.s.pending_member->card_read) {
@@ -206,8 +200,16 @@ void draw_member_add(ScreenCtx& c) {
   nav.next_key = "member_add.done";
   nav.next_enabled = c.s.pending_member.has_value() && c.s.pending_relation.has_value() &&
                      !c.s.pending_member->name.empty();
+  const bool typing = !c.s.pending_member;
+  if (typing) {  // the bar's main button is 确定 for the typed number
+    nav.next_key = "nav.confirm";
+    nav.next_name = "member.use_number";
+    nav.next_enabled = c.s.input.size() == 18;
+  }
   bottom_bar(c, nav);
-  if (take_next(c)) {
+  if (typing) {
+    if (take_next(c)) c.cmd(CommandKind::identify_typed, "member");
+  } else if (take_next(c)) {
     MemberEntry m;
     m.person = *c.s.pending_member;
     m.relation = *c.s.pending_relation;
@@ -239,7 +241,7 @@ void draw_income(ScreenCtx& c) {
     ui.text(ui.s("income.hint"), FontSize::body, true);
     draw_keypad(ui, c.s.input, KeyMode::money, 9, "income", false, t.button_h + t.gap);
     ui.spacing(t.gap / 2);
-    if (ui.button("income.none", ui.s("income.none"), ButtonKind::secondary)) {
+    if (ui.button("income.none", ui.s("income.none"), ButtonKind::secondary, 0, 0, true, "answer.no")) {
       c.s.input = "0";
     }
   }
@@ -289,49 +291,63 @@ void draw_assets(ScreenCtx& c) {
   ui.text(ui.s(qk + "_hint"), FontSize::body, true);
   ui.spacing(t.gap);
   bool answered = false;
+  NavSpec nav;
   float bh = t.button_h * 1.2f;
-  auto choice = [&](const char* name, const std::string& label, bool sel) {
-    bool hit = ui.button(name, (sel ? "✓ " : "") + label, sel ? ButtonKind::selected : ButtonKind::secondary, 0, bh);
+  auto choice = [&](const char* name, const std::string& label, bool sel, const char* pictogram) {
+    bool hit = ui.button(name, (sel ? "✓ " : "") + label, sel ? ButtonKind::selected : ButtonKind::secondary, 0, bh,
+                         true, pictogram);
     ui.spacing(t.gap);
     return hit;
   };
   switch (q) {
     case 0:
-      if (choice("assets.rural", ui.s("check.rural"), c.s.rural == true)) c.s.rural = true, answered = true;
-      if (choice("assets.urban", ui.s("check.urban"), c.s.rural == false)) c.s.rural = false, answered = true;
+      if (choice("assets.rural", ui.s("check.rural"), c.s.rural == true, "answer.rural")) c.s.rural = true, answered = true;
+      if (choice("assets.urban", ui.s("check.urban"), c.s.rural == false, "answer.urban")) c.s.rural = false, answered = true;
       break;
     case 1:
-      draw_keypad(ui, c.s.input, KeyMode::money, 10, "assets.deposits", false, t.button_h + t.gap);
-      if (ui.button("assets.deposits.ok", ui.s("nav.confirm"), ButtonKind::primary, 0, 0, !c.s.input.empty())) {
-        try {
-          c.s.deposits = std::stod(c.s.input);
-        } catch (...) {
-        }
-        answered = true;
-      }
+      draw_keypad(ui, c.s.input, KeyMode::money, 10, "assets.deposits", false, 0);
+      nav.next = true;  // 确定: the bar's main button
+      nav.next_key = "nav.confirm";
+      nav.next_name = "assets.deposits.ok";
+      nav.next_enabled = !c.s.input.empty();
       break;
     case 2:
-      if (choice("assets.vehicle.no", ui.s("answer.no_have"), c.s.vehicles == 0)) c.s.vehicles = 0, answered = true;
-      if (choice("assets.vehicle.yes", ui.s("answer.yes_have"), c.s.vehicles && *c.s.vehicles > 0)) c.s.vehicles = 1, answered = true;
+      if (choice("assets.vehicle.no", ui.s("answer.no_have"), c.s.vehicles == 0, "answer.no")) c.s.vehicles = 0, answered = true;
+      if (choice("assets.vehicle.yes", ui.s("answer.yes_have"), c.s.vehicles && *c.s.vehicles > 0, "answer.yes"))
+        c.s.vehicles = 1, answered = true;
       break;
     case 3:
-      if (choice("assets.house.no", ui.s("answer.no_have"), c.s.extra_housing == false)) c.s.extra_housing = false, answered = true;
-      if (choice("assets.house.yes", ui.s("answer.yes_have"), c.s.extra_housing == true)) c.s.extra_housing = true, answered = true;
+      if (choice("assets.house.no", ui.s("answer.no_have"), c.s.extra_housing == false, "answer.no"))
+        c.s.extra_housing = false, answered = true;
+      if (choice("assets.house.yes", ui.s("answer.yes_have"), c.s.extra_housing == true, "answer.yes"))
+        c.s.extra_housing = true, answered = true;
       break;
     default:
-      draw_keypad(ui, c.s.input, KeyMode::digits, 11, "assets.phone", false, 2 * (t.button_h + t.gap));
-      if (ui.button("assets.phone.ok", ui.s("nav.confirm"), ButtonKind::primary, 0, 0, c.s.input.size() == 11)) {
-        c.s.phone = c.s.input;
-        answered = true;
-      }
-      if (ui.button("assets.phone.none", ui.s("assets.no_phone"), ButtonKind::secondary)) {
+      draw_keypad(ui, c.s.input, KeyMode::digits, 11, "assets.phone", false, t.button_h + t.gap);
+      nav.next = true;  // 确定: the bar's main button
+      nav.next_key = "nav.confirm";
+      nav.next_name = "assets.phone.ok";
+      nav.next_enabled = c.s.input.size() == 11;
+      ui.spacing(t.gap / 2);
+      if (ui.button("assets.phone.none", ui.s("assets.no_phone"), ButtonKind::secondary, 0, 0, true, "answer.no")) {
         c.s.phone.clear();
         answered = true;
       }
       break;
   }
   ImGui::EndGroup();
-  bottom_bar(c, NavSpec{});
+  bottom_bar(c, nav);
+  if (nav.next && take_next(c)) {
+    if (q == 1) {
+      try {
+        c.s.deposits = std::stod(c.s.input);
+      } catch (...) {
+      }
+    } else {
+      c.s.phone = c.s.input;
+    }
+    answered = true;
+  }
   if (answered) {
     c.s.input.clear();
     // The next question still open: what the self-check answered is not asked again.

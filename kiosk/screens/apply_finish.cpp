@@ -56,7 +56,7 @@ void draw_consent(ScreenCtx& c) {
   for (size_t i = 0; i < c.s.members.size(); ++i) {
     auto& m = c.s.members[i];
     std::string who = m.person.name.empty() ? mask_id_number(m.person.id_number) : m.person.name;
-    std::string label = (m.consent ? "✓ " : "☐ ") + ui.f("consent.agree", {who});
+    std::string label = (m.consent ? "✓ " : "") + ui.f("consent.agree", {who});  // no ☐: the font lacks it
     if (ui.button(("consent.member." + std::to_string(i)).c_str(), label,
                   m.consent ? ButtonKind::selected : ButtonKind::secondary))
       m.consent = !m.consent;
@@ -127,20 +127,8 @@ void draw_documents(ScreenCtx& c) {
     ui.text(ui.f("documents.scanning", {ui.s("doc." + c.s.scanning_kind)}), FontSize::large);
     ui.text(ui.s("documents.scan_hint"), FontSize::body, true);
     camera_panel(c);
-    float half = (w - t.gap) / 2;
-    // The shutter always works (without a page it keeps the whole frame); after a few seconds
-    // without a page 直接拍 is offered in its place, so a page the detector cannot find never
-    // traps the resident.
-    const CameraView& cam = c.view.camera;
-    if (cam.running && cam.error.empty() && !cam.found && cam.no_page_ms >= kOfferWholeFrameMs) {
-      if (ui.button("documents.capture_whole", ui.s("documents.capture_whole"), ButtonKind::primary, half))
-        c.cmd(CommandKind::camera_capture, "whole");
-    } else if (ui.button("documents.capture", ui.s("documents.capture"), ButtonKind::primary, half, 0,
-                         cam.error.empty())) {
-      c.cmd(CommandKind::camera_capture);
-    }
-    ImGui::SameLine(0, t.gap);
-    if (ui.button("documents.cancel", ui.s("documents.cancel"), ButtonKind::secondary, half)) {
+    // The shutter is the bottom bar's main button (below); 取消 stays with the preview.
+    if (ui.button("documents.cancel", ui.s("documents.cancel"), ButtonKind::secondary, (w - t.gap) / 2)) {
       c.s.scanning_kind.clear();
       c.cmd(CommandKind::camera_stop);
     }
@@ -149,9 +137,12 @@ void draw_documents(ScreenCtx& c) {
     ui.spacing(t.gap / 2);
     for (const auto& kind : required_docs(c.s)) {
       bool have = have_doc(c.s, kind);
-      ui.text((have ? "✓ " : "☐ ") + ui.s("doc." + kind) + (have ? ui.s("documents.done") : ""), FontSize::large);
-      if (ui.button(("documents.scan." + kind).c_str(), have ? ui.s("documents.rescan") : ui.s("documents.scan"),
-                    have ? ButtonKind::secondary : ButtonKind::primary)) {
+      // The state in words (✓ is in the font; an empty box is not), then the document's picture
+      // and name on its button, with what the button does under the name.
+      ui.text((have ? "✓ " : "") + ui.s("doc." + kind) + ui.s(have ? "documents.done" : "documents.todo"), FontSize::large);
+      if (ui.button(("documents.scan." + kind).c_str(),
+                    ui.s("doc." + kind) + "\n" + (have ? ui.s("documents.rescan") : ui.s("documents.scan")),
+                    have ? ButtonKind::secondary : ButtonKind::primary, 0, t.button_h * 1.2f, true, ("doc." + kind).c_str())) {
         c.s.scanning_kind = kind;
         c.cmd(CommandKind::camera_start, "doc:" + kind);
       }
@@ -161,8 +152,23 @@ void draw_documents(ScreenCtx& c) {
   }
   ui.end_scroll();
   NavSpec nav;
-  nav.next = c.s.scanning_kind.empty();
+  nav.next = true;
+  // While a document is in view the main button is the shutter. It always works (without a
+  // page it keeps the whole frame); after a few seconds without a page 直接拍 is offered in its
+  // place, so a page the detector cannot find never traps the resident.
+  const CameraView& cam = c.view.camera;
+  const bool scanning = !c.s.scanning_kind.empty();
+  const bool whole = cam.running && cam.error.empty() && !cam.found && cam.no_page_ms >= kOfferWholeFrameMs;
+  if (scanning) {
+    nav.next_key = whole ? "documents.capture_whole" : "documents.capture";
+    nav.next_name = nav.next_key;
+    nav.next_enabled = cam.error.empty();
+  }
   bottom_bar(c, nav);
+  if (scanning && take_next(c)) {
+    if (whole) c.cmd(CommandKind::camera_capture, "whole");
+    else c.cmd(CommandKind::camera_capture);
+  }
 }
 
 void draw_review(ScreenCtx& c) {

@@ -59,7 +59,8 @@ void draw_attract(ScreenCtx& c) {
   if (ui.button("bar.elderly", elder, t.elderly ? ButtonKind::selected : ButtonKind::secondary, third))
     c.cmd(CommandKind::toggle_elderly);
   ImGui::SameLine(0, t.gap);
-  if (ui.button("bar.replay", ui.s("bar.replay"), ButtonKind::secondary, third)) c.cmd(CommandKind::replay_prompt);
+  if (ui.button("bar.replay", ui.s("bar.replay"), ButtonKind::secondary, third, 0, true, "bar.replay"))
+    c.cmd(CommandKind::replay_prompt);
   ImGui::SameLine(0, t.gap);
   if (ui.button("bar.help", ui.s("bar.help"), ButtonKind::secondary, third)) c.go(EventKind::go_help);
   ImGui::EndGroup();

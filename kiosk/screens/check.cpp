@@ -20,50 +20,51 @@ std::string short_program_name(ScreenCtx& c, const std::string& id) {
 constexpr int kQuestions = 9;
 
 // Yes/no/不知道 as three big buttons stacked (stacked, not side by side: easier to hit).
+// The pictograms are ✅ / ❌ / ❓, or the question's own (🌾 农村 / 🏙 城镇).
 void yes_no(ScreenCtx& c, const char* name, std::optional<bool>& answer, const char* yes_key,
-            const char* no_key, bool& answered) {
+            const char* no_key, bool& answered, const char* yes_icon = "answer.yes",
+            const char* no_icon = "answer.no") {
   Ui& ui = c.ui;
   float h = ui.theme().button_h * 1.2f;
   auto kind = [&](bool sel) { return sel ? ButtonKind::selected : ButtonKind::secondary; };
   std::string n = name;
   bool y = answer && *answer, no = answer && !*answer;
-  if (ui.button((n + ".yes").c_str(), (y ? "✓ " : "") + ui.s(yes_key), kind(y), 0, h)) {
+  if (ui.button((n + ".yes").c_str(), (y ? "✓ " : "") + ui.s(yes_key), kind(y), 0, h, true, yes_icon)) {
     answer = true;
     answered = true;
   }
   ui.spacing(ui.theme().gap);
-  if (ui.button((n + ".no").c_str(), (no ? "✓ " : "") + ui.s(no_key), kind(no), 0, h)) {
+  if (ui.button((n + ".no").c_str(), (no ? "✓ " : "") + ui.s(no_key), kind(no), 0, h, true, no_icon)) {
     answer = false;
     answered = true;
   }
   ui.spacing(ui.theme().gap);
-  if (ui.button((n + ".unknown").c_str(), ui.s("answer.unknown"), ButtonKind::secondary, 0, h)) {
+  if (ui.button((n + ".unknown").c_str(), ui.s("answer.unknown"), ButtonKind::secondary, 0, h, true, "answer.unknown")) {
     answer.reset();
     answered = true;
   }
 }
 
-// A number question on the keypad, with 不知道.
+// A number question on the keypad, with 不知道 under it; its 确定 is the bottom bar's main
+// button (confirm_number, after the bar is drawn).
 void number(ScreenCtx& c, const char* name, std::optional<double>& answer, KeyMode mode, bool& answered) {
   Ui& ui = c.ui;
   draw_keypad(ui, c.s.input, mode, 9, name, false, ui.theme().button_h + ui.theme().gap);
   ui.spacing(ui.theme().gap / 2);
-  float w = ImGui::GetContentRegionAvail().x;
-  float half = (w - ui.theme().gap) / 2;
   std::string n = name;
-  if (ui.button((n + ".ok").c_str(), ui.s("nav.confirm"), ButtonKind::primary, half, 0, !c.s.input.empty())) {
-    try {
-      answer = std::stod(c.s.input);
-    } catch (...) {
-      answer.reset();
-    }
-    answered = true;
-  }
-  ImGui::SameLine(0, ui.theme().gap);
-  if (ui.button((n + ".unknown").c_str(), ui.s("answer.unknown"), ButtonKind::secondary, half)) {
+  if (ui.button((n + ".unknown").c_str(), ui.s("answer.unknown"), ButtonKind::secondary, 0, 0, true, "answer.unknown")) {
     answer.reset();
     answered = true;
   }
+}
+
+void confirm_number(ScreenCtx& c, std::optional<double>& answer, bool& answered) {
+  try {
+    answer = std::stod(c.s.input);
+  } catch (...) {
+    answer.reset();
+  }
+  answered = true;
 }
 
 }  // namespace
@@ -85,16 +86,12 @@ void draw_check_question(ScreenCtx& c) {
   ui.spacing(t.gap);
   bool answered = false;
   std::optional<double> num;
+  if (q == 1 && a.household_size) num = *a.household_size;
+  // The number questions' answer (q2 household size, q3 income, q4 deposits).
+  std::optional<double>* number_answer = q == 1 ? &num : q == 2 ? &a.household_income : q == 3 ? &a.deposits : nullptr;
   switch (q) {
-    case 0: yes_no(c, "check.q1", a.rural, "check.rural", "check.urban", answered); break;
-    case 1:
-      if (a.household_size) num = *a.household_size;
-      number(c, "check.q2", num, KeyMode::digits, answered);
-      if (answered) {
-        if (num && *num >= 1 && *num <= 20) a.household_size = static_cast<int>(*num);
-        else a.household_size.reset();
-      }
-      break;
+    case 0: yes_no(c, "check.q1", a.rural, "check.rural", "check.urban", answered, "answer.rural", "answer.urban"); break;
+    case 1: number(c, "check.q2", num, KeyMode::digits, answered); break;
     case 2: number(c, "check.q3", a.household_income, KeyMode::money, answered); break;
     case 3: number(c, "check.q4", a.deposits, KeyMode::money, answered); break;
     case 4: yes_no(c, "check.q5", a.has_vehicle, "answer.yes_have", "answer.no_have", answered); break;
@@ -104,6 +101,19 @@ void draw_check_question(ScreenCtx& c) {
     default: yes_no(c, "check.q9", a.extra_housing, "answer.yes_have", "answer.no_have", answered); break;
   }
   ImGui::EndGroup();
+  NavSpec nav;
+  if (number_answer) {
+    nav.next = true;
+    nav.next_key = "nav.confirm";
+    nav.next_name = "check.q" + std::to_string(q + 1) + ".ok";
+    nav.next_enabled = !c.s.input.empty();
+  }
+  bottom_bar(c, nav);
+  if (number_answer && take_next(c)) confirm_number(c, *number_answer, answered);
+  if (q == 1 && answered) {
+    if (num && *num >= 1 && *num <= 20) a.household_size = static_cast<int>(*num);
+    else a.household_size.reset();
+  }
   if (answered) {
     c.s.input.clear();
     if (q + 1 < kQuestions) {
@@ -113,7 +123,6 @@ void draw_check_question(ScreenCtx& c) {
       c.go(EventKind::next);
     }
   }
-  bottom_bar(c, NavSpec{});
   // 返回 inside the questionnaire goes to the previous question.
   for (size_t i = 0; i < c.events.size(); ++i)
     if (c.events[i].kind == EventKind::back && q > 0) {

@@ -40,8 +40,8 @@ float top_bar(ScreenCtx& c, const std::string& title_key, bool help) {
   if (ui.button("bar.elderly", elder, t.elderly ? ButtonKind::selected : ButtonKind::secondary, 300, h))
     c.cmd(CommandKind::toggle_elderly);
   ImGui::SameLine(0, t.gap);
-  const float replay_w = t.elderly ? 260 : 240;
-  if (ui.button("bar.replay", ui.s("bar.replay"), ButtonKind::secondary, replay_w, h))
+  const float replay_w = t.elderly ? 280 : 240;  // 🔊 and 重听 side by side
+  if (ui.button("bar.replay", ui.s("bar.replay"), ButtonKind::secondary, replay_w, h, true, "bar.replay"))
     c.cmd(CommandKind::replay_prompt);
   if (help) {
     float used = 300 + t.gap + replay_w + t.gap;
@@ -86,9 +86,18 @@ void bottom_bar(ScreenCtx& c, const NavSpec& nav) {
   if (nav.next) {
     sep();
     float used = static_cast<float>(n) * (small_w + t.gap);
-    if (ui.button("nav.next", ui.s(nav.next_key), ButtonKind::primary, w - used, 0, nav.next_enabled))
+    if (ui.button(nav.next_name.c_str(), ui.s(nav.next_key), ButtonKind::primary, w - used, 0, nav.next_enabled))
       c.go(EventKind::next);
   }
+}
+
+bool take_next(ScreenCtx& c) {
+  for (size_t i = 0; i < c.events.size(); ++i)
+    if (c.events[i].kind == EventKind::next) {
+      c.events.erase(c.events.begin() + static_cast<long>(i));
+      return true;
+    }
+  return false;
 }
 
 }  // namespace jiuzhu::kiosk

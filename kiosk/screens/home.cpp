@@ -1,6 +1,8 @@
 // Home: the six services, 找工作人员帮忙 and 退出.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "kiosk/screens/screen.h"
 
 namespace jiuzhu::kiosk {
@@ -34,14 +36,19 @@ void draw_home(ScreenCtx& c) {
       {"home.progress", "home.progress", "home.progress_sub", EventKind::go_progress},
       {"home.lead", "home.lead", "home.lead_sub", EventKind::go_lead},
   };
-  // Two columns of three: every service visible at once, no scrolling on the main menu.
-  float bh = (content_height(ui) - 150 - extra - 2 * t.gap) / 3;
+  // Two columns of three: every service visible at once, no scrolling on the main menu. The
+  // tiles are as tall in both themes: 长辈模式's taller bars and its 字大些/字小些 row leave
+  // room for kHomeTileH, and the normal theme does not make them taller than that, so that
+  // 长辈模式 never shows a smaller tile (deploy/measure-screenshots checks it). A tile holds
+  // the service's pictogram above its name.
+  constexpr float kHomeTileH = 320;
+  float bh = std::min(kHomeTileH, (content_height(ui) - 150 - extra - 2 * t.gap) / 3);
   float bw = (w - t.gap) / 2;
   for (size_t i = 0; i < 6; ++i) {
     if (i % 2) ImGui::SameLine(0, t.gap);
     else if (i) ui.spacing(t.gap / 2);
     std::string label = ui.s(items[i].key) + "\n" + ui.s(items[i].sub);
-    if (ui.button(items[i].name, label, ButtonKind::primary, bw, bh)) c.go(items[i].ev);
+    if (ui.button(items[i].name, label, ButtonKind::primary, bw, bh, true, items[i].name)) c.go(items[i].ev);
   }
   ImGui::EndGroup();
   NavSpec nav;

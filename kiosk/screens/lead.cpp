@@ -60,11 +60,15 @@ void draw_lead(ScreenCtx& c) {
   ui.spacing(t.gap);
   bool ready = !c.s.lead_relation.empty() && !c.s.lead_situation.empty() && c.s.lead_urgent.has_value() &&
                (c.s.lead_relation == "self" || !c.s.lead_name.empty());
-  if (ui.button("lead.submit", ui.s("lead.submit"), ButtonKind::primary, 0, 0, ready && c.view.lead != Async::running))
-    c.cmd(CommandKind::submit_lead);
   if (c.view.lead == Async::failed) ui.text_colored(ui.s("submit.failed"), FontSize::large, t.danger);
   ui.end_scroll();
-  bottom_bar(c, NavSpec{});
+  NavSpec nav;  // 提交 is the bar's main button
+  nav.next = true;
+  nav.next_key = "lead.submit";
+  nav.next_name = "lead.submit";
+  nav.next_enabled = ready && c.view.lead != Async::running;
+  bottom_bar(c, nav);
+  if (take_next(c)) c.cmd(CommandKind::submit_lead);
 }
 
 void draw_lead_done(ScreenCtx& c) {

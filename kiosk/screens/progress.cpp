@@ -30,11 +30,14 @@ void draw_progress(ScreenCtx& c) {
   ui.text(ui.s("progress.number_prompt"), FontSize::large);
   draw_keypad(ui, c.s.progress_no, KeyMode::digits, 24, "progress");
   if (!c.view.progress_error_key.empty()) ui.text_colored(ui.s(c.view.progress_error_key), FontSize::large, t.danger);
-  if (ui.button("progress.query", ui.s("progress.query"), ButtonKind::primary, 0, 0,
-                !c.s.progress_no.empty() && c.view.progress != Async::running))
-    c.cmd(CommandKind::query_progress);
   ui.end_scroll();
-  bottom_bar(c, NavSpec{});
+  NavSpec nav;  // 查询 is the bar's main button
+  nav.next = true;
+  nav.next_key = "progress.query";
+  nav.next_name = "progress.query";
+  nav.next_enabled = !c.s.progress_no.empty() && c.view.progress != Async::running;
+  bottom_bar(c, nav);
+  if (take_next(c)) c.cmd(CommandKind::query_progress);
 }
 
 void draw_progress_result(ScreenCtx& c) {

@@ -109,8 +109,17 @@ struct NavSpec {
   bool next = false;
   bool next_enabled = true;
   std::string next_key = "nav.next";
+  // The main button's control name: "nav.next" for a flow step; a screen whose main action is
+  // its own (确定 a typed number, 查询, 提交) names it ("check.q2.ok") and takes the event back
+  // with take_next(). Either way it is drawn in the same place: the right of the bottom bar.
+  std::string next_name = "nav.next";
 };
+// The bottom action bar: 返回 and 首页 on the left, the screen's main action (下一步, 确定,
+// 查询 …) always at its right, on every screen — never inside the content.
 void bottom_bar(ScreenCtx& c, const NavSpec& nav);
+// Swallows the bottom bar's "next" event (the screen handles its main action itself); true
+// when there was one.
+bool take_next(ScreenCtx& c);
 // The height left between the bars.
 float content_height(const Ui& ui);
 // "第 3 步，共 8 步" for the apply journeys; empty outside them.

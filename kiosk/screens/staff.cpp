@@ -18,21 +18,24 @@ void draw_staff_pin(ScreenCtx& c) {
   bool login_done = !c.s.progress_check.empty();
   if (!login_done) {
     ui.text(ui.s("staff.login_prompt"), FontSize::large);
-    draw_keypad(ui, c.s.progress_no, KeyMode::digits, 12, "staff.login", false, t.button_h + t.gap + 70);
-    if (ui.button("staff.login_ok", ui.s("nav.confirm"), ButtonKind::primary, 0, 0, !c.s.progress_no.empty()))
-      c.s.progress_check = c.s.progress_no;
+    draw_keypad(ui, c.s.progress_no, KeyMode::digits, 12, "staff.login", false, 70);
   } else {
     ui.text(ui.s("staff.pin_prompt"), FontSize::large);
-    draw_keypad(ui, c.s.input, KeyMode::digits, 12, "staff.pin", true, t.button_h + t.gap + 70);
-    if (ui.button("staff.pin_ok", ui.s("nav.confirm"), ButtonKind::primary, 0, 0,
-                  !c.s.input.empty() && c.view.staff_login != Async::running))
-      c.cmd(CommandKind::staff_login, c.s.progress_check);
+    draw_keypad(ui, c.s.input, KeyMode::digits, 12, "staff.pin", true, 70);
   }
   if (!c.view.staff_error_key.empty()) ui.text_colored(ui.s(c.view.staff_error_key), FontSize::large, t.danger);
   ImGui::EndGroup();
-  NavSpec nav;
+  NavSpec nav;  // 确定 is the bar's main button
   nav.home = false;
+  nav.next = true;
+  nav.next_key = "nav.confirm";
+  nav.next_name = login_done ? "staff.pin_ok" : "staff.login_ok";
+  nav.next_enabled = login_done ? !c.s.input.empty() && c.view.staff_login != Async::running : !c.s.progress_no.empty();
   bottom_bar(c, nav);
+  if (take_next(c)) {
+    if (login_done) c.cmd(CommandKind::staff_login, c.s.progress_check);
+    else c.s.progress_check = c.s.progress_no;
+  }
 }
 
 void draw_staff_menu(ScreenCtx& c) {

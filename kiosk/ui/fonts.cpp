@@ -76,7 +76,7 @@ void FontAtlas::reset_dynamic() {
     g.clear();
     for (char32_t c = 0x20; c < 0x7F; ++c) g.insert(c);
   }
-  need_all("，。、：；？！（）“”《》…—·✓×←→↓☐");
+  need_all("，。、：；？！（）“”《》…—·✓×←→↓");
   dirty_ = true;
 }
 

@@ -53,7 +53,9 @@ std::vector<std::string> HandwritingBoard::classify(
 void HandwritingBoard::reset() {
   strokes_.clear();
   candidates_.clear();
-  drawing_ = false;
+  press_.clear();
+  pressing_ = false;
+  decision_ = InkDecision::undecided;
 }
 
 void HandwritingBoard::draw(Ui& ui, std::string& text, size_t max_chars, const char* prefix) {
@@ -63,7 +65,8 @@ void HandwritingBoard::draw(Ui& ui, std::string& text, size_t max_chars, const c
   std::string p(prefix);
   float w = ImGui::GetContentRegionAvail().x;
   // Board on the left, candidates on the right.
-  float side = std::min(560.0f, w * 0.55f);
+  // 560 px when the column allows (a scroll bar in 长辈模式 must not make the board smaller).
+  float side = std::min(560.0f, w * 0.58f);
   ImVec2 o = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   fill_rect(dl, o, ImVec2(o.x + side, o.y + side), rgba(Rgb{0xFF, 0xFD, 0xF0}), 12);
@@ -75,18 +78,37 @@ void HandwritingBoard::draw(Ui& ui, std::string& text, size_t max_chars, const c
   ImGui::InvisibleButton((p + ".hw.board").c_str(), ImVec2(side, side));
   ImVec2 bmin = ImGui::GetItemRectMin(), bmax = ImGui::GetItemRectMax();
   ui.register_control(p + ".hw.board", bmin, bmax);
+  // A press is buffered until it is known to be writing (then its points become a stroke)
+  // or a scroll gesture (then they are dropped and the scroll region moves).
+  auto ink = [&](const PressSample& p) {
+    auto pt = std::make_pair(static_cast<int>(p.x), static_cast<int>(p.y));
+    if (strokes_.back().empty() || strokes_.back().back() != pt) strokes_.back().push_back(pt);
+  };
+  auto decide = [&](bool released) {
+    decision_ = classify_press(press_, side, released);
+    if (decision_ != InkDecision::ink) return;
+    strokes_.emplace_back();
+    for (const auto& p : press_) ink(p);
+  };
   if (ImGui::IsItemActive()) {
     ImVec2 m = ImGui::GetIO().MousePos;
-    auto pt = std::make_pair(static_cast<int>(m.x - o.x), static_cast<int>(m.y - o.y));
-    if (!drawing_) {
-      strokes_.emplace_back();
-      drawing_ = true;
+    if (!pressing_) {
+      press_.clear();
+      pressing_ = true;
+      decision_ = InkDecision::undecided;
     }
-    if (strokes_.back().empty() || strokes_.back().back() != pt) strokes_.back().push_back(pt);
-  } else if (drawing_) {
-    drawing_ = false;
-    int sz = static_cast<int>(side);
-    candidates_ = classify(strokes_, sz, sz, 8);
+    press_.push_back({m.x - o.x, m.y - o.y, ui.now_ms(), ui.fingers()});
+    if (decision_ == InkDecision::undecided) decide(false);
+    else if (decision_ == InkDecision::ink) ink(press_.back());
+    if (decision_ != InkDecision::scroll) ui.hold_ink_press();
+  } else if (pressing_) {
+    pressing_ = false;
+    if (decision_ == InkDecision::undecided) decide(true);
+    if (decision_ == InkDecision::ink) {
+      int sz = static_cast<int>(side);
+      candidates_ = classify(strokes_, sz, sz, 8);
+    }
+    press_.clear();
   }
   for (const auto& s : strokes_)
     for (size_t i = 1; i < s.size(); ++i)

@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "kiosk/ui/ink_gesture.h"
 #include "kiosk/ui/ui.h"
 
 namespace zinnia {
@@ -51,6 +52,8 @@ class HandwritingBoard {
                                     int w, int h, size_t n) const;
 
   // Draws the board, its candidates and 清除/退格 keys; appends chosen characters to
+  // `text` (at most max_chars characters). A press that is a scroll gesture (ink_gesture.h:
+  // two fingers, or a vertical flick) leaves no ink; a writing press keeps the page still.
   // `text` (at most max_chars characters). Names: "<prefix>.hw.cand.<i>", "<prefix>.hw.clear",
   // "<prefix>.hw.del"; the board itself is "<prefix>.hw.board" (for --script "stroke").
   void draw(Ui& ui, std::string& text, size_t max_chars, const char* prefix);
@@ -66,7 +69,10 @@ class HandwritingBoard {
   std::atomic<bool> failed_{false};
   std::vector<std::vector<std::pair<int, int>>> strokes_;
   std::vector<std::string> candidates_;
-  bool drawing_ = false;
+  // The press under way: its samples until classify_press (ink_gesture.h) decides.
+  std::vector<PressSample> press_;
+  bool pressing_ = false;
+  InkDecision decision_ = InkDecision::undecided;
 };
 
 }  // namespace jiuzhu::kiosk

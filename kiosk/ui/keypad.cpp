@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace jiuzhu::kiosk {
 
@@ -41,6 +42,16 @@ bool apply_key(std::string& value, char key, KeyMode mode, size_t max_len) {
   return false;
 }
 
+KeypadGrid keypad_grid(float room, float gap, float min_key_h, float max_key_h) {
+  KeypadGrid g;
+  // The telephone's 3×4 when four rows of keys at least min_key_h tall fit; else 4×3, whose
+  // keys are still wider than tall (one row fewer, not a smaller key).
+  if (room / 4 - gap < min_key_h) g.cols = 4;
+  const float rows = g.cols == 3 ? 4.0f : 3.0f;
+  g.key_h = std::clamp(room / rows - gap, min_key_h, std::max(min_key_h, max_key_h));
+  return g;
+}
+
 std::string group_id_number(const std::string& d) {
   std::string out;
   for (size_t i = 0; i < d.size(); ++i) {
@@ -74,7 +85,8 @@ void draw_keypad(Ui& ui, std::string& value, KeyMode mode, size_t max_len, const
   float w = ImGui::GetContentRegionAvail().x;
   float h = ui.font(FontSize::huge) ? ui.font(FontSize::huge)->FontSize * 1.4f : 140;
   float room = ui.content_bottom() - p.y - h - t.gap - reserve_below;
-  float key_h = std::clamp(room / 4 - t.gap, 110.0f, t.key_h);
+  const KeypadGrid grid = keypad_grid(room, t.gap, make_theme(false, 0).key_h, t.key_h);
+  const float key_h = grid.key_h;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   fill_rect(dl, p, ImVec2(p.x + w, p.y + h), rgba(Rgb{0xFA, 0xFA, 0xFA}), 12);
   dl->AddRect(p, ImVec2(p.x + w, p.y + h), rgba(t.text), 12, 0, 4);
@@ -88,15 +100,18 @@ void draw_keypad(Ui& ui, std::string& value, KeyMode mode, size_t max_len, const
   ImGui::Dummy(ImVec2(w, h));
   ui.spacing(t.gap);
 
-  const char* keys[4][3] = {{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"", "0", "<"}};
-  if (mode == KeyMode::id_number) keys[3][0] = "X";
-  if (mode == KeyMode::money) keys[3][0] = ".";
+  // The keys in reading order; "" is an empty cell, "<" is 删除.
+  std::vector<std::string> keys = {"1", "2", "3", "4", "5", "6", "7", "8", "9"};
+  const std::string extra = mode == KeyMode::id_number ? "X" : mode == KeyMode::money ? "." : "";
+  if (grid.cols == 3) keys.insert(keys.end(), {extra, "0", "<"});
+  else keys.insert(keys.end(), {"0", extra, "<"});
   float gap = t.gap;
-  float kw = (w - 2 * gap) / 3;
-  for (int r = 0; r < 4; ++r) {
-    for (int c = 0; c < 3; ++c) {
+  const int cols = grid.cols, rows = static_cast<int>(keys.size()) / cols;
+  float kw = (w - static_cast<float>(cols - 1) * gap) / static_cast<float>(cols);
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
       if (c) ImGui::SameLine(0, gap);
-      std::string k = keys[r][c];
+      const std::string& k = keys[static_cast<size_t>(r * cols + c)];
       if (k.empty()) {
         ImGui::Dummy(ImVec2(kw, key_h));
         continue;

@@ -18,10 +18,20 @@ namespace jiuzhu::kiosk {
 // key is not allowed in this mode/position (the value is unchanged).
 bool apply_key(std::string& value, char key, KeyMode mode, size_t max_len);
 
+// How the keys are laid out in `room` px of height: the telephone's 3 columns × 4 rows, or,
+// when four rows of keys `min_key_h` tall do not fit, 4 columns × 3 rows. Keys are never
+// shorter than min_key_h (the normal theme's key height: 长辈模式 re-lays out the pad rather
+// than shrink a key below the normal theme's) and not taller than max_key_h. Pure.
+struct KeypadGrid {
+  int cols = 3;
+  float key_h = 0;
+};
+KeypadGrid keypad_grid(float room, float gap, float min_key_h, float max_key_h);
+
 // Draws the value (grouped for reading: 6-8-4 for ID numbers; `masked` shows ● for PINs)
 // and the keys; keys are named "<prefix>.key.<c>" for --script. Sets ui focus so that
-// --script "type" goes through apply_key(). Keys shrink (not below 110 px) so that the pad and
-// `reserve_below` pixels of buttons under it end above the bottom bar.
+// --script "type" goes through apply_key(). The keys take the room left above the bottom bar
+// after `reserve_below` pixels of buttons under the pad (keypad_grid).
 void draw_keypad(Ui& ui, std::string& value, KeyMode mode, size_t max_len, const char* prefix,
                  bool masked = false, float reserve_below = 0);
 

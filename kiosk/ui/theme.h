@@ -1,10 +1,14 @@
 // Look and size of the kiosk: the normal and the 长辈模式 (elderly) theme.
 //
-// Sizes are pixels on the 1080×1920 portrait panel (about 100 dpi for a 21.5" screen, so a
-// pixel is close to a dp). The elderly theme follows the MIIT 适老化 rules with margin: main
-// text ≥ 18 dp (we use ≥ 48 px), key text ≥ 30 dp (≥ 64 px), targets ≥ 60 dp (buttons ≥ 150 px
-// tall), contrast ≥ 4.5:1 for every text/background pair (checked by a unit test with the
-// WCAG formula). The resident can step the text size up and down (text_step).
+// Sizes are pixels on the 1080×1920 portrait panel (about 102 px per inch on a 21.5" screen).
+// Font sizes are ImGui line heights: a Chinese glyph's ink is about 65 % of them (measured by
+// deploy/measure-screenshots; docs/kiosk.md lists the measured heights). The elderly theme
+// follows the MIIT 适老化 rules with margin: the smallest text (small, 44 px) measures 29 px of
+// ink ≈ 20.5 pt ≥ 18 pt; labels (large, 72 px) 46 px ≈ 32.5 pt ≥ 30 pt; targets ≥ 60 pt ≈ 85 px
+// (buttons 170 px tall); contrast ≥ 4.5:1 for every text/background pair (checked by a unit
+// test with the WCAG formula). Nothing in the elderly theme is smaller than in the normal one
+// (screens re-lay out instead: keypad_grid, the home tiles). The resident can step the text
+// size up and down (text_step).
 //
 // Thread-safety: plain values.
 #pragma once

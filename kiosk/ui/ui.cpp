@@ -86,6 +86,9 @@ void Ui::begin_frame(double now_ms) {
   focus_ = {};
   prompt_.clear();
   spoken_.clear();
+  pictograms_drawn_.clear();
+  ink_last_frame_ = ink_now_;
+  ink_now_ = false;
 }
 
 void Ui::record_line(const std::string& line, float px, ImVec2 min, float width) {
@@ -154,7 +157,7 @@ void Ui::field(std::string_view label, std::string_view value) {
 }
 
 bool Ui::button(const char* name, std::string_view label, ButtonKind kind, float width,
-                float height, bool enabled) {
+                float height, bool enabled, const char* pictogram) {
   ImVec2 avail = ImGui::GetContentRegionAvail();
   ImVec2 size(width > 0 ? width : avail.x, height > 0 ? height : theme_.button_h);
   ImGuiWindow* window = ImGui::GetCurrentWindow();
@@ -228,22 +231,53 @@ bool Ui::button(const char* name, std::string_view label, ButtonKind kind, float
   }
   ImFont* sfnt = font(FontSize::small);
   float spx = sfnt ? sfnt->FontSize : 30;
+  // The text area: the whole button, less the pictogram's place. A tall button (a home tile)
+  // has its pictogram above the words, a row button at the left of them; the words stay
+  // (pictures help, words remain).
+  ImVec2 tmin = bb.Min, tmax = bb.Max;
+  const Pictograms::Picture* pic = pictograms_ && pictogram ? pictograms_->find(pictogram) : nullptr;
+  if (pic) {
+    const float aspect = static_cast<float>(pic->w) / static_cast<float>(std::max(1, pic->h));
+    if (size.y >= 250) {
+      const float ph = std::min(size.y * 0.38f, 136.0f), pw = ph * aspect;
+      const ImVec2 at(bb.Min.x + (size.x - pw) / 2, bb.Min.y + 20);
+      dl->AddImage(pic->texture, at, ImVec2(at.x + pw, at.y + ph), ImVec2(0, 0), ImVec2(1, 1),
+                   enabled ? IM_COL32_WHITE : IM_COL32(255, 255, 255, 110));
+      tmin.y = at.y + ph;
+    } else {
+      const float ph = std::min(size.y - 36, 112.0f), pw = ph * aspect;
+      const ImVec2 at(bb.Min.x + 16, bb.Min.y + (size.y - ph) / 2);
+      dl->AddImage(pic->texture, at, ImVec2(at.x + pw, at.y + ph), ImVec2(0, 0), ImVec2(1, 1),
+                   enabled ? IM_COL32_WHITE : IM_COL32(255, 255, 255, 110));
+      // The words keep the button's centre when there is room, else start after the picture.
+      tmin.x = at.x + pw + 8;
+      tmax.x = bb.Max.x - (tmin.x - bb.Min.x);
+      if (fnt && fnt->CalcTextSizeA(px, FLT_MAX, 0, lab.c_str()).x > tmax.x - tmin.x - 20) tmax.x = bb.Max.x;
+    }
+    pictograms_drawn_.push_back({pictogram, name});
+  }
+  const float text_w = tmax.x - tmin.x, text_h = tmax.y - tmin.y;
+  const float slack = pic && size.y < 250 ? 20 : 40;  // beside a picture the words may come closer to the edge
+  if (pic && fs == FontSize::large && fnt && fnt->CalcTextSizeA(px, FLT_MAX, 0, lab.c_str()).x > text_w - slack) {
+    fnt = font(FontSize::body);
+    px = fnt ? fnt->FontSize : 40;
+  }
   if (fnt) {
-    auto lines = wrap_lines(fnt, px, lab, size.x - 40);
+    auto lines = wrap_lines(fnt, px, lab, text_w - slack);
     std::vector<std::string> sublines;
-    if (!sub.empty() && sfnt) sublines = wrap_lines(sfnt, spx, sub, size.x - 40);
+    if (!sub.empty() && sfnt) sublines = wrap_lines(sfnt, spx, sub, text_w - slack);
     float total = static_cast<float>(lines.size()) * px * 1.15f + static_cast<float>(sublines.size()) * spx * 1.25f;
-    float y = bb.Min.y + (size.y - total) / 2;
+    float y = tmin.y + (text_h - total) / 2;
     for (auto& l : lines) {
       float lw = fnt->CalcTextSizeA(px, FLT_MAX, 0, l.c_str()).x;
-      dl->AddText(fnt, px, ImVec2(bb.Min.x + (size.x - lw) / 2, y), rgba(fg), l.c_str());
-      record_line(l, px, ImVec2(bb.Min.x + (size.x - lw) / 2, y), lw);
+      dl->AddText(fnt, px, ImVec2(tmin.x + (text_w - lw) / 2, y), rgba(fg), l.c_str());
+      record_line(l, px, ImVec2(tmin.x + (text_w - lw) / 2, y), lw);
       y += px * 1.15f;
     }
     for (auto& l : sublines) {
       float lw = sfnt->CalcTextSizeA(spx, FLT_MAX, 0, l.c_str()).x;
-      dl->AddText(sfnt, spx, ImVec2(bb.Min.x + (size.x - lw) / 2, y + spx * 0.15f), rgba(fg), l.c_str());
-      record_line(l, spx, ImVec2(bb.Min.x + (size.x - lw) / 2, y + spx * 0.15f), lw);
+      dl->AddText(sfnt, spx, ImVec2(tmin.x + (text_w - lw) / 2, y + spx * 0.15f), rgba(fg), l.c_str());
+      record_line(l, spx, ImVec2(tmin.x + (text_w - lw) / 2, y + spx * 0.15f), lw);
       y += spx * 1.25f;
     }
   }
@@ -272,7 +306,7 @@ void Ui::begin_scroll(const char* name, float height) {
   // Drag to scroll: ImGui only scrolls with a wheel. A finger dragging anywhere in the region
   // (also when it started on a button) moves the content.
   ImGuiIO& io = ImGui::GetIO();
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem |
+  if (!ink_last_frame_ && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem |
                              ImGuiHoveredFlags_ChildWindows) &&
       ImGui::IsMouseDragging(ImGuiMouseButton_Left, kTapSlopPx / 2))
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);

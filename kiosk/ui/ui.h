@@ -20,6 +20,7 @@
 
 #include "kiosk/text/strings.h"
 #include "kiosk/ui/fonts.h"
+#include "kiosk/ui/pictograms.h"
 #include "kiosk/ui/theme.h"
 
 namespace jiuzhu::kiosk {
@@ -55,6 +56,10 @@ class Ui {
   Ui(const Strings& strings, FontAtlas& fonts) : strings_(strings), fonts_(fonts) {}
 
   void set_theme(const Theme& t);
+  // The pictures buttons may carry (null: none). Not owned; must outlive the Ui's frames.
+  void set_pictograms(const Pictograms* p) { pictograms_ = p; }
+  // The pictograms drawn this frame: (picture, control name), for the screenshot records.
+  const std::vector<std::pair<std::string, std::string>>& pictograms_drawn() const { return pictograms_drawn_; }
   const Theme& theme() const { return theme_; }
   const Strings& strings() const { return strings_; }
   FontAtlas& fonts() { return fonts_; }
@@ -74,9 +79,11 @@ class Ui {
   void field(std::string_view label, std::string_view value);
 
   // A big button. `name` identifies it to --script ("home.apply"); width ≤ 0 fills the row.
+  // `pictogram` names a picture (kiosk/ui/pictograms.h) drawn beside the label — above it on a
+  // tall tile, at its left on a row button; unknown or absent pictures leave the label alone.
   // Returns true on a tap (press and release on it without dragging).
   bool button(const char* name, std::string_view label, ButtonKind kind = ButtonKind::primary,
-              float width = 0, float height = 0, bool enabled = true);
+              float width = 0, float height = 0, bool enabled = true, const char* pictogram = nullptr);
   // A row of `n` equal buttons: returns the index tapped or -1.
   int button_row(const std::vector<std::pair<std::string, std::string>>& name_label,
                  int selected = -1, float height = 0);
@@ -95,6 +102,14 @@ class Ui {
   const std::vector<TextDraw>& text_draws() const { return text_draws_; }
   // A tap anywhere this frame (for the idle timer and speech).
   bool tapped() const { return tapped_; }
+  double now_ms() const { return now_ms_; }
+
+  // Fingers on the screen now (from SDL's touch events; the mouse and --script count as one).
+  void set_fingers(int n) { fingers_ = n; }
+  int fingers() const { return fingers_; }
+  // The handwriting board holds the press as ink (or may still): scroll regions do not move
+  // under a writing finger. Set by the board each frame; scroll regions read last frame's.
+  void hold_ink_press() { ink_now_ = true; }
 
   ImFont* font(FontSize s) const { return fonts_.font(s); }
 
@@ -131,6 +146,10 @@ class Ui {
   std::string prompt_;
   std::vector<std::string> spoken_;
   float content_bottom_ = 1920;
+  int fingers_ = 1;
+  bool ink_now_ = false, ink_last_frame_ = false;
+  const Pictograms* pictograms_ = nullptr;
+  std::vector<std::pair<std::string, std::string>> pictograms_drawn_;
 };
 
 ImU32 rgba(Rgb c, float alpha = 1.0f);
