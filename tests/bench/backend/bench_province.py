@@ -229,7 +229,13 @@ def discovery(server, url, feeds, work):
             raise RuntimeError("server did not start")
         token = http(port, "POST", "/api/v1/auth/login", {"login": login, "password": f"pw-{login}-secret"})["token"]
         t0 = time.monotonic()
-        r = http(port, "POST", "/api/v1/discovery/runs", {"feeds_dir": "run1", "as_of": "2026-11-24"}, token)
+        try:
+            r = http(port, "POST", "/api/v1/discovery/runs", {"feeds_dir": "run1", "as_of": "2026-11-24"}, token)
+        except Exception:
+            logf.flush()
+            log(f"discovery failed after {time.monotonic() - t0:.1f} s; server alive: {p.poll() is None}; its log:")
+            log(open(os.path.join(work, "server.log")).read()[-3000:])
+            raise
         seconds = time.monotonic() - t0
         return seconds, r.get("flagged"), r.get("new")
     finally:
