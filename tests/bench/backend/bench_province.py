@@ -206,14 +206,14 @@ def http(port, method, path, body=None, token=None, timeout=900):
         return json.loads(r.read() or b"null")
 
 
-def discovery(server, url, feeds, work):
+def discovery(server, url, feeds, work, tag):
     """One discovery run for the measured county through the API; seconds of the request."""
     data = os.path.join(work, "data")
     os.makedirs(os.path.join(data, "feeds"), exist_ok=True)
     link = os.path.join(data, "feeds", "run1")
     if not os.path.exists(link):
         os.symlink(feeds, link)
-    login = f"bench{os.getpid()}"
+    login = f"bench{os.getpid()}{tag.replace('_', '')}"
     run([server, "user", "add", "--login", login, "--role", "county_admin", "--county", MEASURED, "--db", url],
         input=f"pw-{login}-secret\n")
     logf = open(os.path.join(work, "server.log"), "w")
@@ -299,17 +299,22 @@ def main():
         result["single_load"] = {"rows": rows, "seconds": round(secs, 1)}
         result["partitions"] = int(scalar(dbs["province"], "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relkind = 'r'"))
 
-        for name in ("single", "province"):
-            url = dbs[name]
+        # province_quiet: the partitioned database alone (the cost of the partitions); then
+        # province: the same while a writer loads the other counties (the cost of neighbours).
+        for name in ("single", "province_quiet", "province"):
+            url = dbs["province" if name.startswith("province") else name]
             writer = None
             if name == "province":
+                # The measured county's discovery starts from nothing again: its partitions emptied.
+                psql(url, f"TRUNCATE discovery_queue_c{MEASURED}; DELETE FROM discovery_runs WHERE county = '{MEASURED}'; "
+                          f"DELETE FROM roster_entries WHERE county = '{MEASURED}'")
                 writer = Writer(url, None, county_list[1:])
                 writer.start()
                 time.sleep(2)
             log(f"{name}: intake")
             fig = {"intake": intake(a.bench_intake, url, a.seconds, a.rounds, a.clients)}
             log(f"{name}: discovery")
-            secs, flagged, new = discovery(a.server, url, feeds, os.path.join(work, name))
+            secs, flagged, new = discovery(a.server, url, feeds, os.path.join(work, name), name)
             fig["discovery"] = {"seconds": round(secs, 2), "flagged": flagged, "new": new}
             if writer:
                 writer.stop.set()
@@ -317,6 +322,10 @@ def main():
                 fig["writer"] = {"rows": writer.rows, "rows_per_s": round(writer.rows / max(writer.seconds, 1e-9))}
             result[name] = fig
             log(f"{name}: {json.dumps(fig)}")
+        result["ratio_quiet_to_single"] = {
+            "acked_per_s": round(result["province_quiet"]["intake"]["acked_per_s"] / result["single"]["intake"]["acked_per_s"], 3),
+            "p99": round(result["province_quiet"]["intake"]["p99_ms"] / result["single"]["intake"]["p99_ms"], 3),
+            "discovery_seconds": round(result["province_quiet"]["discovery"]["seconds"] / result["single"]["discovery"]["seconds"], 3)}
         result["ratio_province_to_single"] = {
             "acked_per_s": round(result["province"]["intake"]["acked_per_s"] / result["single"]["intake"]["acked_per_s"], 3),
             "p99": round(result["province"]["intake"]["p99_ms"] / result["single"]["intake"]["p99_ms"], 3),
