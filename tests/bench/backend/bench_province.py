@@ -16,10 +16,14 @@ What it does:
      which its own discovery run makes.
   3. "single": the same schema with the five big tables turned back into plain tables (same
      columns, keys and indexes, no partitions), and only the measured county's rows.
-  4. On each: intake = bench_intake --only postgresql (its kiosk is in 450326101), then one
-     discovery run (POST /api/v1/discovery/runs) on the synthetic feeds of 450326 with
-     --residents residents (jiuzhu-server synth). On "province" a writer COPYs applications,
-     case events, queue items and visits of the other counties all along (its rows/s reported).
+  4. Three phases, each: intake = bench_intake --only postgresql (its kiosk is in 450326101), then
+     one discovery run (POST /api/v1/discovery/runs) on the synthetic feeds of 450326 with
+     --residents residents (jiuzhu-server synth):
+       single          the unpartitioned database;
+       province_quiet  the partitioned one, nothing else running (the cost of the partitions);
+       province        the partitioned one while a writer COPYs applications, case events, queue
+                       items and visits of the other counties all along (its rows/s reported);
+                       the measured county's queue is emptied first (TRUNCATE of its partition).
 Prints one JSON object on the last line. Figures from a shared machine are noisy: say so.
 """
 import argparse
