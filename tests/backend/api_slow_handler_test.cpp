@@ -37,6 +37,13 @@ TEST(SlowHandler, ADiscoveryRunLongerThanTheHeaderTimeoutIsAnswered) {
   EXPECT_GT(r.json()["flagged"].get<int>(), 0);
   // The test means something only when the run outlasted the timeout.
   EXPECT_GT(seconds, 0.2);
+  // And the run is counted (docs/operations.md, Health and metrics).
+  const std::string m = server.get("/metrics").body;
+  EXPECT_NE(m.find(std::string("\njiuzhu_discovery_runs_total{county=\"") + kCounty + "\",result=\"ok\"} 1\n"),
+            std::string::npos)
+      << m;
+  EXPECT_NE(m.find(std::string("\njiuzhu_discovery_last_run_timestamp_seconds{county=\"") + kCounty + "\"} "),
+            std::string::npos);
 }
 
 }  // namespace
