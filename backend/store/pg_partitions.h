@@ -13,6 +13,10 @@
 // made unique by the audit_head row every appender locks (sql::append_audit_tx) and checked by
 // `audit verify`. Lookups by id or number alone use plain indexes on every partition.
 //
+// The migration copies every row (ids, audit seq and hashes unchanged) and rebuilds every index
+// the plain tables had, whichever migration made it; a unique index without the county becomes a
+// plain one. A later migration's unique key or index on these tables must include `county`.
+//
 // A county gets its partitions (jiuzhu_ensure_county_partitions) when the migration finds it in
 // the data, when its first kiosk or user is added (triggers on kiosks and users), or with
 // `jiuzhu-server db add-county`. Rows of a county without partitions wait in DEFAULT and are
