@@ -19,6 +19,7 @@ int synth_command(const Args& args);        // backend/cli/synth_command.cpp
 int backup_command(const Args& args);       // backend/cli/backup_command.cpp
 int restore_command(const Args& args);      // backend/cli/restore_command.cpp
 int audit_command(const Args& args);        // backend/cli/audit_command.cpp: "audit verify"
+int db_command(const Args& args);           // backend/cli/db_command.cpp: "db add-county|partitions" (ops)
 // "kiosk enrol-code|disable|enable", called from kiosk_command: backend/cli/kiosk_enrol_command.cpp
 int kiosk_enrolment_command(const Args& args);
 

@@ -20,6 +20,7 @@ constexpr const char* kUsage =
     "  backup       write a verified copy of a SQLite data directory (--out FILE [--data-dir DIR])\n"
     "  restore      unpack a backup into an empty data directory (--in FILE [--data-dir DIR])\n"
     "  audit verify walk the audit hash chain ([--db URL] [--data-dir DIR])\n"
+    "  db           PostgreSQL county partitions (add-county --county CODE | partitions) --db URL\n"
     "\n"
     "Each command answers --help.\n";
 
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
   if (command == "backup") return backup_command(args);
   if (command == "restore") return restore_command(args);
   if (command == "audit") return audit_command(args);
+  if (command == "db") return db_command(args);  // ops
   std::fprintf(stderr, "jiuzhu-server: unknown command '%s' (try --help)\n", command.c_str());
   return 2;
 }

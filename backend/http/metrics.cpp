@@ -15,6 +15,11 @@ void Metrics::observe(const std::string& route, const std::string& method, int s
   h.sum += seconds;
 }
 
+void Metrics::count_discovery_run(const std::string& county, bool ok) {
+  std::lock_guard lock(mu_);
+  ++discovery_runs_[{county, ok}];
+}
+
 std::string Metrics::render() const {
   std::ostringstream out;
   std::lock_guard lock(mu_);
@@ -36,6 +41,12 @@ std::string Metrics::render() const {
     out << "jiuzhu_http_request_duration_seconds_bucket{" << labels << ",le=\"+Inf\"} " << h.count << "\n";
     out << "jiuzhu_http_request_duration_seconds_sum{" << labels << "} " << h.sum << "\n";
     out << "jiuzhu_http_request_duration_seconds_count{" << labels << "} " << h.count << "\n";
+  }
+  out << "# HELP jiuzhu_discovery_runs_total Discovery runs asked of this server since it started, by county and "
+         "result.\n# TYPE jiuzhu_discovery_runs_total counter\n";
+  for (const auto& [key, n] : discovery_runs_) {
+    out << "jiuzhu_discovery_runs_total{county=\"" << key.first << "\",result=\"" << (key.second ? "ok" : "failed")
+        << "\"} " << n << "\n";
   }
   return out.str();
 }

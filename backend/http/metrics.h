@@ -16,6 +16,9 @@ namespace jiuzhu::backend {
 class Metrics {
  public:
   void observe(const std::string& route, const std::string& method, int status, double seconds);
+  // ops: a discovery run asked of this server ended, for `county`, well (`ok`) or not
+  // (jiuzhu_discovery_runs_total{county,result="ok|failed"}).
+  void count_discovery_run(const std::string& county, bool ok);
   std::string render() const;
 
  private:
@@ -28,6 +31,7 @@ class Metrics {
   mutable std::mutex mu_;
   std::map<std::string, uint64_t> requests_;  // "method|route|status"
   std::map<std::string, Histogram> latency_;  // "method|route"
+  std::map<std::pair<std::string, bool>, uint64_t> discovery_runs_;  // (county, ok)
 };
 
 }  // namespace jiuzhu::backend

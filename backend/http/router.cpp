@@ -131,6 +131,7 @@ Response Router::dispatch(const RawRequest& raw, Services& services, std::string
   } else {
     raw.body_read = true;
   }
+  if (raw.on_body_read) raw.on_body_read();
   try {
     return route.handler(req, services);
   } catch (const std::exception& e) {

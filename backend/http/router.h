@@ -41,6 +41,10 @@ struct RawRequest {
   // Set by dispatch() once it has read the whole body: the server must otherwise skip what is
   // left of it (or close the connection), never parse it as the next request.
   mutable bool body_read = false;
+  // ops: called once the body is read, before the handler runs: the server lifts the read
+  // deadline then, which bounds the client's sending, not the handler's work (a discovery run
+  // takes seconds; under the deadline its connection was cut after 5 s without an answer).
+  std::function<void()> on_body_read;
 };
 
 class Router {

@@ -35,7 +35,12 @@ Router make_api_router() {
   r.add({"POST", "/api/v1/discovery/queue/{}/transitions", case_staff, BodyKind::json, 0, false, h::queue_transition});
   r.add({"POST", "/api/v1/discovery/queue/{}/assignment", {R::county_admin}, BodyKind::json, 0, false, h::queue_assignment});
   r.add({"POST", "/api/v1/cases/{}/assignment", {R::county_admin}, BodyKind::json, 0, false, h::case_assignment});
-  r.add({"POST", "/api/v1/discovery/runs", {R::county_admin}, BodyKind::json, h::kMaxUploadedFeedBytes, false, h::discovery_run});
+  r.add({"POST", "/api/v1/discovery/runs", {R::county_admin}, BodyKind::json, h::kMaxUploadedFeedBytes, false,
+         [](Request& q, Services& s) {  // ops: counted for jiuzhu_discovery_runs_total
+           Response out = h::discovery_run(q, s);
+           s.metrics.count_discovery_run(q.principal.county, out.status < 300);
+           return out;
+         }});
   r.add({"POST", "/api/v1/visits", {R::caseworker}, BodyKind::json, 0, false, h::record_visit});
   r.add({"GET", "/api/v1/visits/due", case_staff, BodyKind::none, 0, false, h::visits_due});
   r.add({"GET", "/api/v1/registry", case_staff, BodyKind::none, 0, false, h::registry});
@@ -43,6 +48,7 @@ Router make_api_router() {
   // ops: kiosk enrolment (handlers/kiosk_enrol.cpp)
   r.add({"POST", "/api/v1/kiosks/enrol", anyone, BodyKind::json, 0, false, h::enrol_kiosk});
   r.add({"GET", "/api/v1/kiosks/self", kiosk, BodyKind::none, 0, false, h::kiosk_self});
+  r.add({"POST", "/api/v1/kiosks/self/status", kiosk, BodyKind::json, 0, false, h::kiosk_report_status});
   // console: the staff console and the endpoints it needs (docs/console.md).
   r.add({"GET", "/", anyone, BodyKind::none, 0, false, h::console_redirect});
   r.add({"GET", "/console", anyone, BodyKind::none, 0, false, h::console_redirect});

@@ -178,6 +178,7 @@ class Worker {
     raw.content_length = request.hasContentLength() ? request.getContentLength64() : -1;
     if (raw.content_length < 0 && !chunked) raw.content_length = 0;
     raw.body = &request.stream();
+    raw.on_body_read = [&c] { c.clear_read_deadline(); };  // ops: the handler's time is not the client's
     std::string route;
     Response r = router_.dispatch(raw, services_, route);
 

@@ -1,6 +1,8 @@
 // The schema, version by version. Append new versions; never edit a shipped one.
 #include "backend/store/migrations.h"
 
+#include "backend/store/pg_partitions.h"
+
 #include <Poco/Data/Session.h>
 
 #include <algorithm>
@@ -22,6 +24,12 @@ struct Migration {
   int version;
   std::vector<Statement> statements;
 };
+
+std::vector<Statement> postgresql_only(const std::vector<const char*>& sql) {
+  std::vector<Statement> out;
+  for (const char* q : sql) out.push_back({q, 2});
+  return out;
+}
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> list = {
@@ -184,6 +192,17 @@ const std::vector<Migration>& migrations() {
            {"CREATE INDEX discovery_queue_ledger ON discovery_queue (county, created_at, id, township, state, "
             "updated_at, application_no, flags)"},
        }},
+      // ops: the latest heartbeat of each kiosk (store/kiosk_status_store.h): devices, outbox
+      // backlog, clock. One row per kiosk, replaced by each report; '' for "none".
+      {7,
+       {
+           {"CREATE TABLE kiosk_status (kiosk_id TEXT PRIMARY KEY, township TEXT NOT NULL, reported_at TEXT NOT NULL, "
+            "received_at TEXT NOT NULL, received_unix BIGINT NOT NULL, clock_offset_seconds BIGINT NOT NULL, "
+            "reader TEXT NOT NULL, camera TEXT NOT NULL, printer TEXT NOT NULL, paper TEXT NOT NULL, "
+            "outbox_backlog BIGINT NOT NULL, outbox_oldest_at TEXT NOT NULL DEFAULT '', app_version TEXT NOT NULL)"},
+       }},
+      // ops: PostgreSQL only: the big tables partitioned by county (store/pg_partitions.h).
+      {8, postgresql_only(pg_partition_migration())},
   };
   return list;
 }

@@ -163,7 +163,13 @@ class SqlRepository final : public Repository {
       // A retry: answer with the first result. The UNIQUE constraint below backs this up when
       // two retries race on PostgreSQL (the loser fails, rolls back, and its retry lands here).
       // The common case is "not seen": a light query, the full row only for a real retry.
-      if (!query(tx, "SELECT id FROM applications WHERE client_id = ?", {app.record.client_id}).empty()) {
+      // ops: with the county too, so that partitioned PostgreSQL (store/pg_partitions.h) looks in
+      // the kiosk's county's partition only instead of probing every county's (a retry comes from
+      // the same kiosk, hence the same county; a client_id of another county still fails the
+      // UNIQUE constraint on SQLite and is its own application in its own county on PostgreSQL).
+      if (!query(tx, "SELECT id FROM applications WHERE county = ? AND client_id = ?",
+                 {app.record.county, app.record.client_id})
+               .empty()) {
         if (auto first = app_by_client_id(tx, app.record.client_id)) {
           if (!same_submission(*first, app.record)) return client_id_in_use();
           out.record = *first;

@@ -34,6 +34,8 @@ if(TARGET jiuzhu-server)
   install(FILES ${JIUZHU_HOST}/server/server.conf DESTINATION /etc/jiuzhu COMPONENT server)
   install(FILES ${JIUZHU_HOST}/copyright ${JIUZHU_CHANGELOG} ${JIUZHU_DOCS}/operations.md ${JIUZHU_DOCS}/api.md
           DESTINATION share/doc/jiuzhu-server COMPONENT server)
+  # ops: PgBouncer for PostgreSQL installations (session pooling; docs/operations.md, A province).
+  install(FILES ${JIUZHU_HOST}/server/pgbouncer.ini DESTINATION share/doc/jiuzhu-server/examples COMPONENT server)
 endif()
 
 if(TARGET jiuzhu-kiosk)

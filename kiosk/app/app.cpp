@@ -102,7 +102,7 @@ bool App::init(std::string& error) {
   while (!token.empty() && (token.back() == '\n' || token.back() == '\r' || token.back() == ' ')) token.pop_back();
   backend_.token = token;
   sync_ = std::make_unique<SyncWorker>(*outbox_, backend_, opt_.backoff_min, opt_.backoff_max);
-  sync_->start();
+  sync_->set_app_version(JIUZHU_VERSION);  // ops: sent with the heartbeat
 
   // Software rendering all the way: without these hints SDL presents the software frame
   // through an OpenGL texture (Mesa llvmpipe: +60 MB and a slower present).
@@ -179,6 +179,11 @@ bool App::init(std::string& error) {
     if (auto cam = camera_.open_real(""); !cam) view_.camera.error = "camera_unavailable";
   }
   printer_ = std::make_unique<Printer>(opt_.simulated_devices, opt_.data_dir + "/printed", opt_.printer);
+  // ops: the heartbeat's first device report, before the sync thread starts.
+  camera_ok_ = view_.camera.error.empty();
+  printer_state_ = printer_->state();
+  sync_->set_devices(device_report(card_.state(), true, camera_ok_ ? "" : "camera_unavailable", printer_state_));
+  sync_->start();
   speech_.start(audio);
   view_.quiet = opt_.quiet;
   speech_.set_enabled(!view_.quiet);
@@ -517,9 +522,7 @@ void App::on_enter(Screen s) {
       refresh_status();
       break;
     case Screen::receipt:
-      view_.printed = false;
-      view_.print_error_key.clear();
-      printer_->print_receipt(print_data());
+      print_receipt();
       break;
     default:
       break;
@@ -640,7 +643,30 @@ void App::drain_devices() {
     view_.print_error_key = e.ok ? "" : "print.error." + e.error_code;
     if (!e.ok && !strings_.has(view_.print_error_key)) view_.print_error_key = "print.error";
     session_.receipt_pdf = e.path;
+    // ops: what the last print says about the printer, for the heartbeat.
+    printer_state_ = e.ok ? "ready"
+                     : e.error_code == "out_of_paper" || e.error_code == "no_printer" ? e.error_code
+                     : e.error_code == "printer_offline" ? "offline"
+                                                         : "error";
   }
+  // ops: a changed device sends a heartbeat at once (outbox/sync.h); the clock as it last answered.
+  sync_->set_devices(device_report(card_.state(), true, camera_ok_ ? "" : "camera_unavailable", printer_state_));
+  const SyncStatus sync = sync_->status();
+  view_.clock_off_seconds = sync.clock_off() ? sync.clock_offset_seconds : 0;
+}
+
+void App::print_receipt() {
+  view_.printed = false;
+  view_.print_error_key.clear();
+  // ops: a receipt the backend has not answered yet is dated by this kiosk's clock. When that
+  // clock is known to be wrong, nothing is printed that would state a wrong 受理时间 or due date:
+  // the application is saved and queued as always, and the screen asks the resident to see staff.
+  const bool dated_here = !session_.receipt || session_.receipt->status == "pending_upload";
+  if (view_.clock_off_seconds != 0 && dated_here) {
+    view_.print_error_key = "print.error.clock_off";
+    return;
+  }
+  printer_->print_receipt(print_data());
 }
 
 void App::refresh_status() {
@@ -654,7 +680,8 @@ void App::refresh_status() {
   view_.device_lines.emplace_back(label("staff.dev.reader"), card_.state());
   view_.device_lines.emplace_back(label("staff.dev.camera"),
                                   opt_.simulated_devices ? std::string("sim") : std::string("real"));
-  view_.device_lines.emplace_back(label("staff.dev.printer"), printer_->state());
+  printer_state_ = printer_->state();
+  view_.device_lines.emplace_back(label("staff.dev.printer"), printer_state_);
   view_.device_lines.emplace_back(label("staff.dev.speech"), speech_.state());
 }
 

@@ -67,6 +67,8 @@ class App {
   void wipe_submitted();
   void set_theme();
   nlohmann::json print_data() const;
+  // Prints the receipt, unless it would be dated by a clock known to be wrong (ops).
+  void print_receipt();
   void start_submit();
   void start_eligibility();
   void start_progress_query();
@@ -120,6 +122,9 @@ class App {
   std::unique_ptr<Printer> printer_;
   SpeechWorker speech_;
   SDL_Texture* preview_tex_ = nullptr;
+  // ops: the devices as the heartbeat reports them (outbox/heartbeat.h).
+  bool camera_ok_ = true;
+  std::string printer_state_;
 
   // Async work polled each frame.
   std::future<nlohmann::json> eligibility_f_;

@@ -141,9 +141,7 @@ void App::run_command(const Command& c) {
       break;
     case CommandKind::camera_capture: camera_.capture_now(c.arg == "whole"); break;
     case CommandKind::print_receipt:
-      view_.printed = false;
-      view_.print_error_key.clear();
-      printer_->print_receipt(print_data());
+      print_receipt();
       break;
   }
 }
@@ -374,7 +372,9 @@ void App::poll_async() {
     auto r = submit_f_.get();
     if (r) {
       session_.receipt = *r;
-      if (auto app = model::decode_application(submitted_); app)
+      // ops: no dates on screen from a clock known to be wrong (App::print_receipt).
+      const bool wrong_dates = view_.clock_off_seconds != 0 && r->status == "pending_upload";
+      if (auto app = model::decode_application(submitted_); app && !wrong_dates)
         if (auto data = intake::make_receipt(*app, *r); data) view_.receipt_data = std::move(*data);
       view_.submit = Async::done;
       apply_events({{EventKind::submitted}});

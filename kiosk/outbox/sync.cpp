@@ -1,7 +1,10 @@
 #include "kiosk/outbox/sync.h"
 
 #include <algorithm>
+#include <chrono>
 #include <random>
+
+#include "core/timestamp.h"
 
 namespace jiuzhu::kiosk {
 
@@ -130,23 +133,105 @@ bool SyncWorker::run_once() {
   return true;
 }
 
+void SyncWorker::set_devices(const DeviceReport& devices) {
+  {
+    std::lock_guard lock(mu_);
+    if (devices == devices_) return;
+    devices_ = devices;
+    heartbeat_due_ = true;
+  }
+  cv_.notify_all();
+}
+
+void SyncWorker::set_app_version(std::string version) {
+  std::lock_guard lock(mu_);
+  app_version_ = std::move(version);
+}
+
+bool SyncWorker::heartbeat_once() {
+  DeviceReport devices;
+  std::string version;
+  {
+    std::lock_guard lock(mu_);
+    devices = devices_;
+    version = app_version_;
+    heartbeat_due_ = false;
+  }
+  const auto pending = outbox_.pending();
+  std::string oldest;
+  for (const auto& file : pending) {
+    if (auto item = outbox_.read(file)) {
+      oldest = item->created_at;
+      break;
+    }
+  }
+  auto unix_ms = [] {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+  const int64_t sent = unix_ms();
+  const auto body = heartbeat_body(devices, pending.size(), oldest, version, now_rfc3339_china());
+  auto r = http_request(cfg_, "POST", "/api/v1/kiosks/self/status", "application/json; charset=utf-8", body.dump());
+  const int64_t answered = unix_ms();
+  std::lock_guard lock(mu_);
+  if (!r) {
+    status_.heartbeat_error = "network_error";
+    return false;
+  }
+  if (r->status == 401 || r->status == 403) status_.enabled = false;
+  if (r->status != 200) {
+    // 404: a backend without the endpoint yet; the kiosk works on as before.
+    status_.heartbeat_error = "http_" + std::to_string(r->status);
+    return false;
+  }
+  auto answer = read_heartbeat_answer(r->body, sent, answered);
+  if (!answer) {
+    status_.heartbeat_error = "bad_answer";
+    return false;
+  }
+  status_.clock_checked = true;
+  status_.clock_offset_seconds = answer->clock_offset_seconds;
+  status_.enabled = answer->enabled;
+  status_.heartbeat_error.clear();
+  return true;
+}
+
 void SyncWorker::loop() {
+  using Steady = std::chrono::steady_clock;
   std::mt19937 rng(std::random_device{}());
   double backoff = min_backoff_;
+  auto next_queue = Steady::now();
+  auto next_heartbeat = Steady::now();
   while (true) {
-    bool emptied = run_once();
-    double wait_s = emptied ? 10.0 : backoff;
-    if (emptied) {
-      backoff = min_backoff_;
-    } else {
-      // Jitter so that kiosks of a township do not hammer a recovering backend in step.
-      wait_s = backoff * std::uniform_real_distribution<double>(0.8, 1.2)(rng);
-      backoff = std::min(max_backoff_, backoff * 2);
+    if (Steady::now() >= next_queue) {
+      bool emptied = run_once();
+      double wait_s = emptied ? 10.0 : backoff;
+      if (emptied) {
+        backoff = min_backoff_;
+      } else {
+        // Jitter so that kiosks of a township do not hammer a recovering backend in step.
+        wait_s = backoff * std::uniform_real_distribution<double>(0.8, 1.2)(rng);
+        backoff = std::min(max_backoff_, backoff * 2);
+      }
+      next_queue = Steady::now() + std::chrono::duration_cast<Steady::duration>(std::chrono::duration<double>(wait_s));
+    }
+    bool due;
+    {
+      std::lock_guard lock(mu_);
+      due = heartbeat_due_;
+    }
+    if (due || Steady::now() >= next_heartbeat) {
+      heartbeat_once();
+      next_heartbeat = Steady::now() + std::chrono::duration_cast<Steady::duration>(
+                                           std::chrono::duration<double>(kHeartbeatSeconds));
     }
     std::unique_lock lock(mu_);
-    cv_.wait_for(lock, std::chrono::duration<double>(wait_s), [&] { return stop_ || kick_; });
+    cv_.wait_until(lock, std::min(next_queue, next_heartbeat), [&] { return stop_ || kick_ || heartbeat_due_; });
     if (stop_) return;
-    if (kick_) backoff = min_backoff_;
+    if (kick_) {
+      backoff = min_backoff_;
+      next_queue = Steady::now();
+    }
     kick_ = false;
   }
 }

@@ -16,6 +16,11 @@
 // failure — stays queued and is retried, but is passed over so that it never holds up the
 // applications and leads queued after it.
 //
+// ops: the same thread sends the kiosk's heartbeat (outbox/heartbeat.h) every 60 s and at once
+// when set_devices() reports a change, and keeps the clock offset the answer implies: a kiosk
+// more than 5 minutes off the server's clock must not date receipts (SyncStatus::clock_off).
+// A heartbeat never holds up the queue, and a failed one is simply sent again next time.
+//
 // Thread-safety: start/stop/notify/status from the UI thread; the worker owns the network.
 #pragma once
 
@@ -27,6 +32,7 @@
 #include <string>
 #include <thread>
 
+#include "kiosk/outbox/heartbeat.h"
 #include "kiosk/outbox/http.h"
 #include "kiosk/outbox/outbox.h"
 
@@ -49,6 +55,15 @@ struct SyncStatus {
   std::string last_error;       // code only, no personal data
   int uploaded = 0;             // items completed since start
   int consecutive_failures = 0;
+  // ops: from the last answered heartbeat.
+  bool clock_checked = false;        // a heartbeat was answered since start
+  int64_t clock_offset_seconds = 0;  // server − kiosk
+  bool enabled = true;               // false: the county disabled this kiosk (or its token was refused)
+  std::string heartbeat_error;       // "" after a good heartbeat, else a code
+  // The kiosk's clock is known to be more than kMaxClockOffsetSeconds off the server's.
+  bool clock_off() const {
+    return clock_checked && (clock_offset_seconds > kMaxClockOffsetSeconds || clock_offset_seconds < -kMaxClockOffsetSeconds);
+  }
 };
 
 class SyncWorker {
@@ -66,6 +81,13 @@ class SyncWorker {
   // queue was emptied, false when an attempt failed and a retry is due.
   bool run_once();
 
+  // ops: the devices as they are now (from the UI thread); a change sends a heartbeat at once.
+  void set_devices(const DeviceReport& devices);
+  void set_app_version(std::string version);
+  // Sends one heartbeat now (the worker loop calls it when one is due; tests too). Returns true
+  // when the backend answered 200.
+  bool heartbeat_once();
+
  private:
   enum class Outcome { done, retry, rejected, deferred };
   Outcome send(const OutboxItem& item);
@@ -78,6 +100,9 @@ class SyncWorker {
   std::condition_variable cv_;
   bool stop_ = false, kick_ = false;
   SyncStatus status_;
+  DeviceReport devices_;
+  std::string app_version_ = "unknown";
+  bool heartbeat_due_ = true;  // the first one goes out at once
 };
 
 }  // namespace jiuzhu::kiosk

@@ -73,6 +73,7 @@ struct AppView {
   Async help_call = Async::idle;   // 找工作人员帮忙: queued (done) or could not even be saved (failed)
   bool help_delivered = false;     // the backend has the call: staff see it now
   bool online = false;
+  int64_t clock_off_seconds = 0;   // ops: server − kiosk when more than 5 minutes; 0 when fine or unknown
   size_t outbox_pending = 0, outbox_quarantined = 0, outbox_rejected = 0;
   std::vector<std::pair<std::string, std::string>> device_lines;  // label, state (staff screen)
   std::string selftest_report;

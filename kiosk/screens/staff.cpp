@@ -2,6 +2,8 @@
 // reprint, self-test, out of service.
 #include <imgui.h>
 
+#include <cstdlib>
+
 #include "kiosk/screens/screen.h"
 #include "kiosk/ui/keypad.h"
 
@@ -48,6 +50,8 @@ void draw_staff_menu(ScreenCtx& c) {
   ui.text(ui.s("staff.devices"), FontSize::large);
   for (const auto& [label, state] : c.view.device_lines) ui.text(label + "：" + state, FontSize::body);
   ui.text(ui.s("staff.network") + "：" + (c.view.online ? ui.s("staff.online") : ui.s("staff.offline_state")), FontSize::body);
+  if (c.view.clock_off_seconds != 0)  // ops: the clock re-check (outbox/heartbeat.h)
+    ui.text_colored(ui.f("staff.clock_off", {std::to_string((std::abs(c.view.clock_off_seconds) + 59) / 60)}), FontSize::body, t.danger);
   ui.text(ui.f("staff.outbox", {std::to_string(c.view.outbox_pending), std::to_string(c.view.outbox_quarantined),
                                 std::to_string(c.view.outbox_rejected)}),
           FontSize::body);

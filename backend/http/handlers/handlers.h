@@ -58,6 +58,7 @@ Response case_assignment(Request&, Services&);
 Response discovery_run(Request&, Services&);
 Response enrol_kiosk(Request&, Services&);  // ops: handlers/kiosk_enrol.cpp
 Response kiosk_self(Request&, Services&);   // ops: handlers/kiosk_enrol.cpp
+Response kiosk_report_status(Request&, Services&);  // ops: handlers/kiosk_status.cpp
 // console: the staff console's files (console_files.cpp), help calls (help_calls.cpp), the
 // audited full ID number of a case (reveal_id.cpp).
 Response console_redirect(Request&, Services&);

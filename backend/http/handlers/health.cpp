@@ -1,5 +1,6 @@
 // GET /healthz (anyone) and GET /metrics (loopback only).
 #include "backend/http/handlers/handlers.h"
+#include "backend/store/ops_metrics.h"
 #include "backend/store/overdue_cases.h"
 #include "backend/util/clock.h"
 
@@ -48,6 +49,9 @@ Response metrics(Request&, Services& s) {
       text += "jiuzhu_cases_overdue{county=\"" + county + "\"} " + std::to_string(n) + "\n";
     }
   }
+  // ops: kiosk heartbeats and discovery runs (store/ops_metrics.h).
+  if (auto k = kiosk_metrics(db, unix_now())) text += *k;
+  if (auto d = discovery_run_metrics(db)) text += *d;
   Response r;
   r.content_type = "text/plain; version=0.0.4";
   r.body = std::move(text);
