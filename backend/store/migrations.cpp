@@ -184,6 +184,17 @@ const std::vector<Migration>& migrations() {
            {"CREATE INDEX discovery_queue_ledger ON discovery_queue (county, created_at, id, township, state, "
             "updated_at, application_no, flags)"},
        }},
+      // console: a discovery item closed with a reason code (queue/workflow.h CloseReason), its note
+      // and date, so that the ledger counts false alarms by reason; its covering index gains them.
+      {7,
+       {
+           {"ALTER TABLE discovery_queue ADD COLUMN close_code TEXT NOT NULL DEFAULT ''"},
+           {"ALTER TABLE discovery_queue ADD COLUMN close_note TEXT NOT NULL DEFAULT ''"},
+           {"ALTER TABLE discovery_queue ADD COLUMN closed_at TEXT NOT NULL DEFAULT ''"},
+           {"DROP INDEX discovery_queue_ledger"},
+           {"CREATE INDEX discovery_queue_ledger ON discovery_queue (county, created_at, id, township, state, "
+            "updated_at, application_no, flags, close_code, closed_at)"},
+       }},
   };
   return list;
 }

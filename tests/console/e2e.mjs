@@ -62,9 +62,23 @@ async function login(page, srv, user, { keyboard = false } = {}) {
   await page.waitForSelector('#who:has-text("退出登录")');
 }
 
+const sessionToken = (page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('jiuzhu.console.session') ?? 'null')?.token);
+
+// 退出登录, and (console) the server no longer accepts the token: the session ended there too.
 async function logout(page) {
+  const token = await sessionToken(page);
   await page.click('#who button');
   await page.waitForSelector('form.login');
+  if (token) await revoked(token);
+}
+
+async function revoked(token) {
+  for (let i = 0; i < 50; i += 1) {
+    const r = await call(srv.url, 'GET', '/api/v1/me', undefined, token);
+    if (r.status === 401) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.fail('the token still works after logout');
 }
 
 const srv = await startServer({ server: opt.server, consoleDir: opt.console, backend });
@@ -233,10 +247,64 @@ try {
     await page.fill('#dq-reason', '核对后家庭人均收入高于低保标准，已告知可申请临时救助');
     await page.click('#dq-form button[type=submit]');
     await page.waitForSelector('#dq-state:has-text("不符合条件")');
-    await page.check('#dq-to-followed_up');
-    await page.click('#dq-form button[type=submit]');
+    // console: closed with a reason code; the note is required (page and server).
+    await page.selectOption('#close-code', 'confirmed_not_eligible');
+    await page.click('#close-form button[type=submit]');
+    await page.waitForSelector('#close-error:has-text("请写明结案说明")');
+    await page.fill('#close-note', '已书面告知不符合低保条件，建议申请临时救助');
+    await page.click('#close-form button[type=submit]');
     await page.waitForSelector('text=此预警已办结');
+    assert.equal(await page.textContent('#dq-close-code'), '核实后不符合条件');
     await checkPage(page, 'discovery-item-closed');
+  });
+
+  let falseAlarmId = null;
+  await step('a second item is closed from the desk as a false alarm (data wrong), with the keyboard', async () => {
+    await page.click('nav a[href="#/discovery"]');
+    await page.waitForSelector('#discovery-table tbody tr');
+    const link = page.locator(`#discovery-table tbody tr a:not([href$="/${itemId}"])`).first();
+    falseAlarmId = (await link.getAttribute('href')).split('/').pop();
+    await link.click();
+    await page.waitForSelector('#close-form');
+    await page.focus('#close-code');
+    await page.selectOption('#close-code', 'false_alarm_data_wrong');
+    await page.focus('#close-note');
+    await page.keyboard.type('医保数据把他人的住院费用记在本户名下');
+    await page.focus('#close-form button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#dq-close-code:has-text("误报：数据有误")');
+  });
+
+  await step('the caseworker helps a household apply from a discovery item (channel visit); both pages link', async () => {
+    await page.click('nav a[href="#/discovery"]');
+    await page.waitForSelector('#discovery-table tbody tr');
+    const link = page.locator(`#discovery-table tbody tr a:not([href$="/${itemId}"]):not([href$="/${falseAlarmId}"])`).first();
+    const applyId = (await link.getAttribute('href')).split('/').pop();
+    await link.click();
+    await page.waitForSelector('#apply-form');
+    await checkPage(page, 'discovery-item-apply');
+    // Refused by the page without the consent; nothing is sent.
+    await page.fill('#apply-name', '韦秀珍');
+    await page.fill('#apply-id', idNumber('19410712', 538));
+    await page.check('#apply-p-dibao');
+    await page.click('#apply-form button[type=submit]');
+    await page.waitForSelector('#apply-error:has-text("授权")');
+    await page.check('#apply-consent-a');
+    await page.check('#apply-consent-b');
+    await page.fill('#apply-statement', '老伴去年去世，本人腿脚不便，靠种菜为生');
+    await page.click('#apply-form button[type=submit]');
+    await page.waitForSelector('#dq-application a');
+    assert.equal(await page.textContent('#dq-state'), '已帮助申请');
+    await page.click('#dq-application a');
+    await page.waitForSelector('#timeline-received');
+    assert.equal(await page.textContent('#case-channel'), '入户代为申请');
+    const received = await page.textContent('#timeline-received');
+    assert.match(received, /经办人 cw 代为申请/);
+    assert.match(received, new RegExp(`预警 ${applyId}`));
+    assert.doesNotMatch(await page.textContent('main'), /\d{17}[\dX]/, 'no full ID number on the case page');
+    await checkPage(page, 'case-from-visit');
+    await page.click('#timeline-received a');
+    await page.waitForSelector('#dq-application');
   });
 
   await step('a caseworker of another township sees nothing of ours', async () => {
@@ -318,7 +386,7 @@ try {
     const rule = item.flags[0];
     const ledger = (await call(srv.url, 'GET', '/api/v1/discovery/ledger', undefined, token)).json;
     const total = ledger.rules.find((r) => r.rule === rule);
-    // The item was visited, found not eligible, then followed up: closed as followed_up.
+    // The item was visited, found not eligible, then closed with a code: counted as followed_up.
     assert.ok(total.visited >= 1 && total.closed_followed_up >= 1, JSON.stringify(total));
     assert.equal(total.median_working_days_flag_to_visit, 0);
     const cell = ledger.rows.find((r) => r.rule === rule && r.township === TOWNSHIP);
@@ -329,6 +397,17 @@ try {
     assert.equal(await row.locator('td[data-col="visited"]').textContent(), String(total.visited));
     assert.equal(await row.locator('td[data-col="closed_followed_up"]').textContent(), String(total.closed_followed_up));
     assert.equal(await row.locator('td[data-col="flagged"]').textContent(), String(total.flagged));
+    // console: closes counted by reason code (the first item confirmed not eligible, the second a
+    // false alarm).
+    assert.ok(total.closed_by_reason.confirmed_not_eligible >= 1, JSON.stringify(total));
+    assert.equal(await row.locator('td[data-col="closed_by_reason.confirmed_not_eligible"]').textContent(),
+      String(total.closed_by_reason.confirmed_not_eligible));
+    const fa = (await call(srv.url, 'GET', `/api/v1/discovery/queue/${falseAlarmId}`, undefined, token)).json;
+    assert.equal(fa.close_code, 'false_alarm_data_wrong');
+    const faTotal = ledger.rules.find((r) => r.rule === fa.flags[0]);
+    assert.ok(faTotal.false_alarms >= 1 && faTotal.closed_by_reason.false_alarm_data_wrong >= 1, JSON.stringify(faTotal));
+    const faRow = page.locator(`#ledger-rules tr[data-rule="${fa.flags[0]}"]`);
+    assert.equal(await faRow.locator('td[data-col="false_alarms"]').textContent(), String(faTotal.false_alarms));
     await checkPage(page, 'ledger');
     // A caseworker of the other township gets their own township's numbers only (API).
     const cw2 = (await call(srv.url, 'POST', '/api/v1/auth/login', { login: 'cw2', password: password('cw2') })).json.token;
@@ -390,11 +469,15 @@ try {
     await page.fill('#login', 'hall');
     await page.fill('#password', password('hall'));
     await page.click('form.login button[type=submit]');
+    await page.waitForSelector('#who:has-text("退出登录")', { timeout: 15000 }).catch(() => {});
+    const token = await sessionToken(page);
     // The expiry notice appears only when a live session ends for inactivity, so seeing it proves
     // both the login and the logout (no wait for the pages in between: under load they could take
     // longer than the idle limit itself).
     await page.waitForSelector('text=由于长时间未操作', { timeout: 15000 });
     assert.equal(await page.evaluate(() => sessionStorage.getItem('jiuzhu.console.session')), null);
+    // The idle logout ended the session on the server as well.
+    if (token) await revoked(token);
   });
 
   assert.deepEqual(cspErrors, [], 'no Content-Security-Policy violations');

@@ -2,6 +2,7 @@
 #include "backend/http/handlers/handlers.h"
 #include "backend/intake/deadlines.h"
 #include "backend/intake/workflow.h"
+#include "backend/store/discovery_link_store.h"
 #include "backend/util/clock.h"
 #include "core/id_number.h"
 
@@ -70,6 +71,11 @@ Response get_case(Request& req, Services& s) {
   out["referrals"] = refs;
   out["deadlines"] = deadlines;
   out["allowed_transitions"] = allowed;
+  // console: the discovery item this case came from (a caseworker helped the household apply).
+  auto from_item = discovery_item_of_application(s.repo.database(), r.county, r.application_no);
+  if (!from_item) return error_response(from_item.error());
+  out["submitted_by"] = r.kiosk_id;  // a kiosk id, or "staff:LOGIN" for a caseworker's submission
+  out["discovery_item"] = *from_item ? Json(**from_item) : Json(nullptr);
   out["documents"] = out["application"].is_object() && out["application"].contains("documents")
                          ? out["application"]["documents"]
                          : Json::array();

@@ -7,5 +7,9 @@
 namespace jiuzhu::backend::handlers {
 
 Response me(Request&, Services&);
+Response close_queue_item(Request&, Services&);  // discovery_close.cpp
+Response apply_for_household(Request&, Services&);  // apply_for_household.cpp
+Response logout(Request&, Services&);               // logout.cpp
+Response case_document(Request&, Services&);        // case_document.cpp
 
 }  // namespace jiuzhu::backend::handlers

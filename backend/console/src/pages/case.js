@@ -5,6 +5,21 @@ import { add, h, replace } from '../dom.js';
 import { get, post, messageOf } from '../api.js';
 import { statusNames, transitionNames, label } from '../labels.js';
 import { chinaTime, deadlineText, programList, programNames, statusBadge } from '../format.js';
+import { documentsSection } from './case_documents.js';
+
+// console: how the application came in (core/model application channel).
+const channelNames = { kiosk: '自助机', hall: '窗口', online: '网上', visit: '入户代为申请' };
+
+// The first line of the timeline: who received it, and the discovery item it came from.
+function receivedEntry(c, app) {
+  const by = String(c.submitted_by ?? '');
+  const who = by.startsWith('staff:') ? `经办人 ${by.slice(6)} 代为申请` : by ? `自助机 ${by}` : '';
+  return h('li', { id: 'timeline-received' },
+    h('span', { class: 'when' }, chinaTime(c.received_at)), ' ',
+    `受理（${label(channelNames, app.channel ?? '')}${who ? `，${who}` : ''}）`,
+    c.discovery_item ? ['，来自主动发现 ',
+      h('a', { href: `#/discovery-item/${c.discovery_item}` }, `预警 ${c.discovery_item}`)] : null);
+}
 
 const relationNames = {
   self: '本人', spouse: '配偶', child: '子女', parent: '父母', grandchild: '孙子女', grandparent: '祖父母',
@@ -38,7 +53,7 @@ export async function casePage(root, no) {
             ? `，剩 ${c.deadlines.working_days_left} 个工作日` : ''}）`),
         h('dt', {}, '先行救助'), h('dd', {}, c.first_aid ? '是' : '否'),
         h('dt', {}, '经办人'), h('dd', {}, c.assigned_to || '未指派'),
-        h('dt', {}, '受理渠道'), h('dd', {}, app.channel === 'kiosk' ? '自助机' : (app.channel ?? '')))),
+        h('dt', {}, '受理渠道'), h('dd', { id: 'case-channel' }, label(channelNames, app.channel ?? '')))),
     h('section', { 'aria-labelledby': 'app-h', class: 'card' },
       h('h2', { id: 'app-h' }, '申请人'),
       h('dl', { class: 'facts' },
@@ -60,14 +75,10 @@ export async function casePage(root, no) {
           h('td', {}, idCell(no, `member:${i}`, m.id_number, m.name ?? `成员${i + 1}`)),
           h('td', {}, m.monthly_income ?? ''),
           h('td', {}, m.lives_together === false ? '否' : '是')))))),
-    h('section', { 'aria-labelledby': 'doc-h', class: 'card' },
-      h('h2', { id: 'doc-h' }, '申请材料'),
-      (c.documents ?? []).length
-        ? h('ul', {}, c.documents.map((d) => h('li', {}, `${d.kind}（${d.pages ?? 1} 页，编号 ${String(d.sha256).slice(0, 12)}…）`)))
-        : h('p', {}, '没有上传材料。')),
+    documentsSection(no, c.documents),
     h('section', { 'aria-labelledby': 'hist-h', class: 'card' },
       h('h2', { id: 'hist-h' }, '办理记录'),
-      h('ol', { class: 'timeline', id: 'timeline' }, (c.history ?? []).map((e) => h('li', {},
+      h('ol', { class: 'timeline', id: 'timeline' }, receivedEntry(c, app), (c.history ?? []).map((e) => h('li', {},
         h('span', { class: 'when' }, chinaTime(e.at)), ' ',
         e.from ? `${label(statusNames, e.from)} → ${label(statusNames, e.to)}` : label(statusNames, e.to),
         `（${e.actor}）`, e.note ? h('span', { class: 'note' }, `：${e.note}`) : null)))),

@@ -3,7 +3,7 @@
 // township below. A county reads it to tune assets/discovery/rules.json.
 import { h, replace } from '../dom.js';
 import { get, messageOf } from '../api.js';
-import { ruleNames, label } from '../labels.js';
+import { closeReasonNames, ruleNames, label } from '../labels.js';
 import { chinaToday } from '../format.js';
 
 const columns = [
@@ -11,7 +11,11 @@ const columns = [
   ['approved', '已批准'], ['closed_not_eligible', '不符合条件'], ['closed_declined', '本人不愿申请'],
   ['closed_followed_up', '跟进办结'],
   ['visits_no_need', '走访认为无需救助'],
+  ['false_alarms', '误报合计'],
 ];
+
+// console: items closed with a reason code, one column per code (closed_by_reason).
+const reasonColumns = Object.entries(closeReasonNames);
 
 function days(v) {
   return v === null || v === undefined ? '—' : String(v);
@@ -29,12 +33,14 @@ function table(id, rows, withTownship) {
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, '预警规则'), withTownship ? h('th', { scope: 'col' }, '乡镇') : null,
       columns.map(([, t]) => h('th', { scope: 'col' }, t)),
+      reasonColumns.map(([, t]) => h('th', { scope: 'col' }, `结案：${t}`)),
       h('th', { scope: 'col' }, '预警→走访（工作日，中位数）'), h('th', { scope: 'col' }, '预警→办结（工作日，中位数）'),
       h('th', { scope: 'col' }, '命中率（确认困难/已走访）'))),
     h('tbody', {}, rows.map((r) => h('tr', { 'data-rule': r.rule, 'data-township': r.township ?? null },
       h('th', { scope: 'row' }, label(ruleNames, r.rule)),
       withTownship ? h('td', {}, r.township) : null,
-      columns.map(([k]) => h('td', { 'data-col': k }, String(r[k]))),
+      columns.map(([k]) => h('td', { 'data-col': k }, String(r[k] ?? 0))),
+      reasonColumns.map(([k]) => h('td', { 'data-col': `closed_by_reason.${k}` }, String(r.closed_by_reason?.[k] ?? 0))),
       h('td', {}, days(r.median_working_days_flag_to_visit)),
       h('td', {}, days(r.median_working_days_flag_to_close)),
       h('td', {}, hitRate(r))))));
