@@ -9,8 +9,10 @@
 // serious or critical violation and no text is below 16 px on every page.
 // Prints one JSON line at the end: {"test","backend","steps","pages_checked","help_call_ms"}.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   args, startServer, call, launch, axeViolations, smallestText, application, idNumber, password,
   TOWNSHIP, OTHER_TOWNSHIP,
@@ -35,8 +37,9 @@ async function step(name, fn) {
 }
 
 // Every page the console shows passes axe and the 16 px floor; optionally saved as a PNG.
-async function checkPage(page, name) {
-  await page.waitForLoadState('networkidle');
+// (`idle: false` for a page with a PDF frame: Chromium's PDF viewer keeps the network busy.)
+async function checkPage(page, name, { idle = true } = {}) {
+  if (idle) await page.waitForLoadState('networkidle');
   const violations = await axeViolations(page);
   assert.deepEqual(violations, [], `axe on ${name}`);
   const { min, where } = await smallestText(page);
@@ -97,6 +100,25 @@ try {
   ];
   const theirs = application(OTHER_TOWNSHIP, { name: '钱多多', id: idNumber('19700707', 321) });
   const nos = [];
+  // console: the first application carries two documents made elsewhere — a photograph from the
+  // camera tests' corpus and the roster PDF the server's printing makes — uploaded as a kiosk does.
+  const upload = async (bytes, type) => {
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const r = await fetch(`${srv.url}/api/v1/documents/${sha}`, {
+      method: 'PUT', headers: { Authorization: `Bearer ${srv.tokens.kiosk}`, 'Content-Type': type }, body: bytes,
+    });
+    assert.ok(r.status === 201 || r.status === 200, `upload ${type}: ${r.status}`);
+    return sha;
+  };
+  const photo = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'camera', 'data', 'empty_table.jpg'));
+  const cwToken = (await call(srv.url, 'POST', '/api/v1/auth/login', { login: 'cw', password: password('cw') })).json.token;
+  const rosterPdf = Buffer.from(await (await fetch(`${srv.url}/api/v1/registry?format=pdf`,
+    { headers: { Authorization: `Bearer ${cwToken}` } })).arrayBuffer());
+  assert.equal(rosterPdf.subarray(0, 5).toString(), '%PDF-');
+  ours[0].documents = [
+    { kind: 'id_card', sha256: await upload(photo, 'image/jpeg'), pages: 1 },
+    { kind: 'hukou_booklet', sha256: await upload(rosterPdf, 'application/pdf'), pages: 1 },
+  ];
   for (const a of ours) {
     const r = await call(srv.url, 'POST', '/api/v1/applications', a, srv.tokens.kiosk);
     assert.equal(r.status, 201, r.text);
@@ -187,6 +209,23 @@ try {
     const rows = audit.json.items ?? audit.json;
     assert.ok(rows.some((r) => r.action === 'reveal_id' && r.record_id === nos[0] && r.actor === 'user:cw'),
       'reveal_id audit row');
+  });
+
+  await step('case view: documents shown inline from blob: URLs (token never in a URL), each read audited', async () => {
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.click('#doc-show-0');
+    await page.waitForSelector('#doc-view-0 img[src^="blob:"]');
+    await page.waitForFunction(() => document.querySelector('#doc-view-0 img').naturalWidth > 0);
+    await page.click('#doc-show-1');
+    await page.waitForSelector('#doc-view-1 iframe[src^="blob:"]');
+    assert.ok(requests.some((u) => u.includes(`/documents/${ours[0].documents[0].sha256}`)));
+    assert.ok(requests.every((u) => !/jzs_|token=/i.test(u)), 'no token in any URL');
+    await checkPage(page, 'case-documents', { idle: false });
+    const admin = (await call(srv.url, 'POST', '/api/v1/auth/login', { login: 'admin', password: password('admin') })).json.token;
+    const audit = (await call(srv.url, 'GET', '/api/v1/audit?limit=1000', undefined, admin)).json.items;
+    const reads = audit.filter((r) => r.action === 'read' && r.record_type === 'document' && r.record_id === nos[0]);
+    assert.equal(reads.length, 2, JSON.stringify(reads));
   });
 
   await step('work a case from received to approved', async () => {
