@@ -63,6 +63,9 @@ Router make_api_router() {
   r.add({"POST", "/api/v1/auth/logout", {R::hall_staff, R::caseworker, R::county_admin, R::department}, BodyKind::none, 0,
          false, h::logout});
   r.add({"GET", "/api/v1/cases/{}/documents/{}", case_staff, BodyKind::none, 0, false, h::case_document});
+  r.add({"POST", "/api/v1/referrals/{}/accept", {R::department}, BodyKind::json, 0, false, h::accept_referral});
+  r.add({"POST", "/api/v1/referrals/{}/done", {R::department}, BodyKind::json, 0, false, h::complete_referral});
+  r.add({"POST", "/api/v1/referrals/{}/return", {R::department}, BodyKind::json, 0, false, h::return_referral});
   return r;
 }
 

@@ -186,6 +186,7 @@ const std::vector<Migration>& migrations() {
        }},
       // console: a discovery item closed with a reason code (queue/workflow.h CloseReason), its note
       // and date, so that the ledger counts false alarms by reason; its covering index gains them.
+      // And the steps of referrals.
       {7,
        {
            {"ALTER TABLE discovery_queue ADD COLUMN close_code TEXT NOT NULL DEFAULT ''"},
@@ -194,6 +195,12 @@ const std::vector<Migration>& migrations() {
            {"DROP INDEX discovery_queue_ledger"},
            {"CREATE INDEX discovery_queue_ledger ON discovery_queue (county, created_at, id, township, state, "
             "updated_at, application_no, flags, close_code, closed_at)"},
+           // console: every step of a referral (sent with its reason, accepted, done, returned) for
+           // the case's timeline (referral_steps_store.h).
+           {"CREATE TABLE referral_steps (id {{ID}}, referral_id TEXT NOT NULL, application_no TEXT NOT NULL, "
+            "department TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, step TEXT NOT NULL, note TEXT NOT NULL)"},
+           {"CREATE INDEX referral_steps_case ON referral_steps (application_no, id)"},
+           {"CREATE INDEX referral_steps_referral ON referral_steps (referral_id, id)"},
        }},
   };
   return list;

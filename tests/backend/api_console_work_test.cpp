@@ -1,7 +1,7 @@
 // The caseworker's and department's work the staff console added (docs/console.md, part A):
 // closing a discovery item with a reason code (and the ledger counting false alarms by it),
 // applying on a household's behalf (channel visit), logging out on the server, a case's documents
-// read inline (audited) —
+// read inline (audited), a department's steps on referrals —
 // roles, area scoping (another township's item is 404), every input error, on each back end.
 #include <gtest/gtest.h>
 
@@ -412,6 +412,91 @@ TEST_P(ConsoleWorkApiTest, CaseDocumentsAreReadInlineInTheAreaAndEachReadIsAudit
   for (const char* who : {"hall", "dept", "kiosk"})
     EXPECT_EQ(srv().get(base + hj, tok(who)).status, 403) << who;
   EXPECT_EQ(srv().get(base + hj).status, 401);
+}
+
+TEST_P(ConsoleWorkApiTest, DepartmentAcceptsCompletesOrReturnsReferralsAndTheCaseTimelineShowsEachStep) {
+  auto sub = srv().post("/api/v1/applications", application(kTownship, uuid(), id_number("20100505", 222)),
+                        tok("kiosk"));
+  ASSERT_EQ(sub.status, 201) << sub.body;
+  const std::string no = sub.json()["application_no"];
+  auto refer = [&](const std::string& dept, const Json& extra) {
+    Json body = {{"department", dept}, {"note", "孩子初三，学费困难"}};
+    body.update(extra);
+    auto r = srv().post("/api/v1/cases/" + no + "/referrals", body, tok("cw"));
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json()["referral_id"].get<std::string>();
+  };
+  const std::string edu = refer("education", Json{{"reason", "义务教育阶段学生，需教育救助"}});
+  const std::string edu2 = refer("education", Json::object());  // the contract's body, no reason
+  const std::string housing = refer("housing", Json{{"reason", "危房"}});
+  const std::string base = "/api/v1/referrals/";
+
+  // The department's inbox: its own referrals, each with its steps (the reason it was sent).
+  const Json inbox = items(srv().get("/api/v1/referrals", tok("dept")));
+  bool found = false;
+  for (const auto& x : inbox) {
+    EXPECT_EQ(x["department"], "education");
+    if (x["referral_id"] == edu) {
+      found = true;
+      ASSERT_EQ(x["steps"].size(), 1u);
+      EXPECT_EQ(x["steps"][0]["step"], "sent");
+      EXPECT_EQ(x["steps"][0]["note"], "义务教育阶段学生，需教育救助");
+    }
+  }
+  EXPECT_TRUE(found);
+
+  // Another department's referral: 404 (not 403); other roles 403; no token 401.
+  EXPECT_EQ(srv().post(base + housing + "/accept", Json::object(), tok("dept")).status, 404);
+  EXPECT_EQ(srv().post(base + "R-nope/accept", Json::object(), tok("dept")).status, 404);
+  for (const char* who : {"cw", "admin", "hall", "kiosk"})
+    EXPECT_EQ(srv().post(base + edu + "/accept", Json::object(), tok(who)).status, 403) << who;
+  EXPECT_EQ(srv().post(base + edu + "/accept", Json::object()).status, 401);
+
+  // done before accept: 409; accept; accept again: 409; done without a note: 400; done.
+  EXPECT_EQ(srv().post(base + edu + "/done", Json{{"note", "x"}}, tok("dept")).status, 409);
+  auto acc = srv().post(base + edu + "/accept", Json{{"note", "已接收，联系学校"}}, tok("dept"));
+  ASSERT_EQ(acc.status, 200) << acc.body;
+  EXPECT_EQ(acc.json()["status"], "accepted");
+  EXPECT_EQ(srv().post(base + edu + "/accept", Json::object(), tok("dept")).status, 409);
+  auto no_note = srv().post(base + edu + "/done", Json{{"note", "  "}}, tok("dept"));
+  EXPECT_EQ(no_note.status, 400);
+  EXPECT_EQ(no_note.json()["error"]["code"], "note_required");
+  EXPECT_EQ(srv().post(base + edu + "/done", Json{{"reason", "x"}}, tok("dept")).status,
+            400);  // unknown field
+  auto done =
+      srv().post(base + edu + "/done", Json{{"note", "已减免学杂费并发放助学金 1500 元"}}, tok("dept"));
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.json()["status"], "done");
+  EXPECT_EQ(srv().post(base + edu + "/return", Json{{"reason", "x"}}, tok("dept")).status, 409);
+  // Return needs its reason.
+  auto bare = srv().post(base + edu2 + "/return", Json::object(), tok("dept"));
+  EXPECT_EQ(bare.status, 400);
+  EXPECT_EQ(bare.json()["error"]["code"], "reason_required");
+  auto back =
+      srv().post(base + edu2 + "/return", Json{{"reason", "不属于本部门职责，请转住建"}}, tok("dept"));
+  ASSERT_EQ(back.status, 200) << back.body;
+  EXPECT_EQ(back.json()["status"], "returned");
+
+  // The case: every step in its timeline, oldest first, with the department's words.
+  const Json c = srv().get("/api/v1/cases/" + no, tok("cw")).json();
+  std::vector<std::string> seen;
+  for (const auto& x : c["referral_steps"]) {
+    if (x["referral_id"] == edu)
+      seen.push_back(x["step"].get<std::string>() + ":" + x["note"].get<std::string>());
+  }
+  const std::vector<std::string> want = {"sent:义务教育阶段学生，需教育救助", "accept:已接收，联系学校",
+                                         "done:已减免学杂费并发放助学金 1500 元"};
+  EXPECT_EQ(seen, want);
+  bool returned = false;
+  for (const auto& x : c["referral_steps"]) {
+    returned = returned || (x["referral_id"] == edu2 && x["step"] == "return" && x["actor"] == "user:dept");
+  }
+  EXPECT_TRUE(returned);
+  for (const auto& x : c["referrals"]) {
+    if (x["referral_id"] == edu) {
+      EXPECT_EQ(x["status"], "done");
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ConsoleWorkApiTest, ::testing::ValuesIn(backends()),

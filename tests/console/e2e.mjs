@@ -258,6 +258,23 @@ try {
     assert.ok((await page.textContent('#timeline')).includes('家庭人均收入高于当地低保标准'));
   });
 
+  let referralId = null;
+  await step('the caseworker refers a case to a department with a reason; the timeline shows it', async () => {
+    await page.goto(`${srv.url}/console/#/case/${encodeURIComponent(nos[2])}`);
+    await page.waitForSelector('#referral-form');
+    await page.selectOption('#referral-department', 'education');
+    await page.click('#referral-form button[type=submit]');
+    await page.waitForSelector('#referral-error:has-text("请写明转办原因")');
+    await page.fill('#referral-reason', '女儿读初二，火灾后学费无着');
+    await page.fill('#referral-note', '请教育部门核实后给予教育救助');
+    await page.click('#referral-form button[type=submit]');
+    await page.waitForSelector('#referrals li:has-text("待接收")');
+    assert.match(await page.textContent('#timeline'), /转办：教育部门（user:cw）：女儿读初二/);
+    await checkPage(page, 'case-referred');
+    const token = await sessionToken(page);
+    referralId = (await call(srv.url, 'GET', `/api/v1/cases/${nos[2]}`, undefined, token)).json.referrals[0].referral_id;
+  });
+
   let itemId = null;
   await step('discovery: the caseworker sees why a household was flagged, visits it and closes it with a reason', async () => {
     const admin = (await call(srv.url, 'POST', '/api/v1/auth/login', { login: 'admin', password: password('admin') })).json.token;
@@ -346,6 +363,30 @@ try {
     await page.waitForSelector('#dq-application');
   });
 
+  await step('探访计划: due and overdue visits per caseworker; a visit recorded from the list', async () => {
+    await page.click('nav a[href="#/visits"]');
+    await page.waitForSelector('#plan-caseworkers');
+    const by = new Date(Date.now() + 40 * 86400000).toISOString().slice(0, 10);
+    await page.fill('#plan-by', by);
+    await page.click('form.filters button[type=submit]');
+    await page.waitForSelector('#plan-table tbody tr');
+    await checkPage(page, 'visits-plan');
+    const token = await sessionToken(page);
+    const due = (await call(srv.url, 'GET', `/api/v1/visits/due?by=${by}`, undefined, token)).json;
+    assert.equal(await page.locator('#plan-table tbody tr').count(), due.items.length);
+    assert.doesNotMatch(await page.textContent('main'), /\d{17}[\dX]/, 'no full ID number in the plan');
+    const first = due.items[0];
+    await page.click(`#plan-visit-${first.id}`);
+    await page.waitForSelector('#plan-form');
+    await page.click('#plan-form button[type=submit]');
+    await page.waitForSelector('#plan-error:has-text("请写明看到的情况")');
+    await page.fill('#plan-findings', '按月探访：老人身体尚可，药费仍重');
+    await page.click('#plan-form button[type=submit]');
+    await page.waitForSelector('.status-line:has-text("已记录走访")');
+    const item = (await call(srv.url, 'GET', `/api/v1/discovery/queue/${first.id}`, undefined, token)).json;
+    assert.ok(item.visits.some((v) => v.findings === '按月探访：老人身体尚可，药费仍重'));
+  });
+
   await step('a caseworker of another township sees nothing of ours', async () => {
     await logout(page);
     await login(page, srv, 'cw2');
@@ -394,6 +435,36 @@ try {
     for (const no of nos) assert.ok(text.includes(no));
     assert.ok(!text.includes(otherNo));
     await checkPage(page, 'today');
+  });
+
+  await step('hall staff reprint a receipt from 今日受理 (masked, audited, prints alone)', async () => {
+    await page.click(`#today-table tr:has-text("${nos[0]}") a.receipt-link`);
+    await page.waitForSelector('#receipt-no');
+    assert.equal(await page.textContent('#receipt-no'), nos[0]);
+    const text = await page.textContent('#receipt');
+    const full = ours[0].applicant.id_number;
+    assert.ok(!text.includes(full) && text.includes(`${full.slice(0, 6)}********${full.slice(14)}`));
+    assert.ok(!text.includes('张桂兰') && text.includes('张**'));
+    await checkPage(page, 'receipt');
+    // Printed, only the receipt shows: the navigation and the buttons are hidden.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.isVisible('nav'), false);
+    assert.equal(await page.isVisible('#receipt-print'), false);
+    assert.equal(await page.isVisible('#receipt'), true);
+    await page.emulateMedia({ media: 'screen' });
+    const admin = (await call(srv.url, 'POST', '/api/v1/auth/login', { login: 'admin', password: password('admin') })).json.token;
+    const audit = (await call(srv.url, 'GET', '/api/v1/audit?limit=1000', undefined, admin)).json.items;
+    assert.ok(audit.some((r) => r.action === 'read' && r.record_type === 'receipt' && r.record_id === nos[0] && r.actor === 'user:hall'));
+    await page.click('a:has-text("返回今日受理")');
+    await page.waitForSelector('#today-table');
+  });
+
+  await step('hall staff see their kiosks\' state (only the township\'s kiosks)', async () => {
+    await page.click('nav a[href="#/kiosk-state"]');
+    await page.waitForSelector('#kiosks-table');
+    const text = await page.textContent('#kiosks-table');
+    assert.ok(text.includes('K-LJ-01') && !text.includes('K-BS-01'), text);
+    await checkPage(page, 'kiosk-state');
   });
 
   await step('county staff see the county\'s queue and assign an item to a caseworker', async () => {
@@ -500,6 +571,27 @@ try {
     const earlier = (await call(srv.url, 'GET', '/api/v1/params/450326?on=2026-01-01')).json;
     assert.equal(earlier.in_force.source, 'shipped');
     await checkPage(page, 'params-entered');
+  });
+
+  await step('department staff accept a referral, record what was done; the case timeline has every step', async () => {
+    await logout(page);
+    await login(page, srv, 'dept');
+    await page.waitForSelector(`#referral-${referralId}`);
+    const card = `#referral-${referralId}`;
+    assert.match(await page.textContent(card), /女儿读初二/);
+    await checkPage(page, 'referrals-inbox');
+    await page.click(`#ref-accept-${referralId}`);
+    await page.waitForSelector(`${card}[data-status="accepted"]`);
+    await page.click(`#ref-done-${referralId}`);
+    await page.waitForSelector(`#ref-error-${referralId}:has-text("请写明为这户做了什么")`);
+    await page.fill(`#ref-text-${referralId}`, '已落实教育救助：免除学杂费，发放生活补助 1000 元');
+    await page.click(`#ref-done-${referralId}`);
+    await page.waitForSelector(`${card}[data-status="done"]`);
+    await checkPage(page, 'referrals-done');
+    const cw = (await call(srv.url, 'POST', '/api/v1/auth/login', { login: 'cw', password: password('cw') })).json.token;
+    const steps = (await call(srv.url, 'GET', `/api/v1/cases/${nos[2]}`, undefined, cw)).json.referral_steps
+      .filter((x) => x.referral_id === referralId).map((x) => x.step);
+    assert.deepEqual(steps, ['sent', 'accept', 'done']);
   });
 
   await step('the session ends after inactivity', async () => {

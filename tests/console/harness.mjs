@@ -85,6 +85,8 @@ export async function startServer({ server, consoleDir, backend, residents = 300
     cw: ['--role', 'caseworker', '--township', TOWNSHIP],
     cw2: ['--role', 'caseworker', '--township', OTHER_TOWNSHIP],
     admin: ['--role', 'county_admin', '--county', COUNTY],
+    // console (part A): department staff of the education department (转办事项).
+    dept: ['--role', 'department', '--department', 'education', '--county', COUNTY],
   };
   for (const [login, roleArgs] of Object.entries(users)) {
     run(server, ['user', 'add', '--login', login, '--db', db, ...roleArgs], `${password(login)}\n`);

@@ -178,3 +178,11 @@ export const documentKindNames = {
   expense_receipts: '刚性支出凭证（医疗、教育、康复）', income_statement: '家庭收入情况说明', marriage_certificate: '结婚证',
   residence_permit: '居住证', photo: '照片', other: '其他材料',
 };
+
+// console: departments special assistance is referred to (backend/http/handlers/referrals.cpp)
+// and the steps of a referral (backend/intake/referral_workflow.h).
+export const departmentNames = {
+  education: '教育部门', housing: '住房城乡建设部门', employment: '人力资源社会保障部门（就业）', medical_insurance: '医疗保障部门',
+};
+export const referralStatusNames = { sent: '待接收', accepted: '已接收办理中', done: '已办结', returned: '已退回' };
+export const referralStepNames = { sent: '转办', accept: '部门接收', done: '部门办结', return: '部门退回' };

@@ -3,6 +3,7 @@
 #include "backend/intake/deadlines.h"
 #include "backend/intake/workflow.h"
 #include "backend/store/discovery_link_store.h"
+#include "backend/store/referral_steps_store.h"
 #include "backend/util/clock.h"
 #include "core/id_number.h"
 
@@ -76,6 +77,15 @@ Response get_case(Request& req, Services& s) {
   if (!from_item) return error_response(from_item.error());
   out["submitted_by"] = r.kiosk_id;  // a kiosk id, or "staff:LOGIN" for a caseworker's submission
   out["discovery_item"] = *from_item ? Json(**from_item) : Json(nullptr);
+  // console: every step of the case's referrals (sent with its reason, accepted, done, returned).
+  auto steps = referral_steps_of_case(s.repo.database(), r.application_no);
+  if (!steps) return error_response(steps.error());
+  Json referral_steps = Json::array();
+  for (const auto& x : *steps) {
+    referral_steps.push_back({{"referral_id", x.referral_id}, {"department", x.department}, {"at", x.at},
+                              {"actor", x.actor}, {"step", x.step}, {"note", x.note}});
+  }
+  out["referral_steps"] = referral_steps;
   out["documents"] = out["application"].is_object() && out["application"].contains("documents")
                          ? out["application"]["documents"]
                          : Json::array();

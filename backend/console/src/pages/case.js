@@ -3,9 +3,13 @@
 // allows (GET /api/v1/cases/{no}, POST …/transitions, POST …/reveal-id).
 import { add, h, replace } from '../dom.js';
 import { get, post, messageOf } from '../api.js';
-import { statusNames, transitionNames, label } from '../labels.js';
+import {
+  departmentNames, referralStatusNames, referralStepNames, statusNames, transitionNames, label,
+} from '../labels.js';
+import { referralForm } from './referral_form.js';
 import { chinaTime, deadlineText, programList, programNames, statusBadge } from '../format.js';
 import { documentsSection } from './case_documents.js';
+import * as session from '../session.js';
 
 // console: how the application came in (core/model application channel).
 const channelNames = { kiosk: '自助机', hall: '窗口', online: '网上', visit: '入户代为申请' };
@@ -42,6 +46,8 @@ export async function casePage(root, no) {
   const app = c.application ?? {};
   const members = app.household?.members ?? [];
   add(root,
+    session.current()?.role === 'caseworker'
+      ? h('p', {}, h('a', { href: `#/receipt/${encodeURIComponent(no)}`, id: 'case-receipt' }, '补打回执')) : null,
     h('section', { 'aria-labelledby': 'sum-h', class: 'card' },
       h('h2', { id: 'sum-h' }, '办理情况'),
       h('dl', { class: 'facts' },
@@ -78,12 +84,28 @@ export async function casePage(root, no) {
     documentsSection(no, c.documents),
     h('section', { 'aria-labelledby': 'hist-h', class: 'card' },
       h('h2', { id: 'hist-h' }, '办理记录'),
-      h('ol', { class: 'timeline', id: 'timeline' }, receivedEntry(c, app), (c.history ?? []).map((e) => h('li', {},
-        h('span', { class: 'when' }, chinaTime(e.at)), ' ',
-        e.from ? `${label(statusNames, e.from)} → ${label(statusNames, e.to)}` : label(statusNames, e.to),
-        `（${e.actor}）`, e.note ? h('span', { class: 'note' }, `：${e.note}`) : null)))),
+      h('ol', { class: 'timeline', id: 'timeline' }, receivedEntry(c, app), timelineEntries(c).map(([, li]) => li))),
+    (c.referrals ?? []).length ? h('section', { 'aria-labelledby': 'ref-h', class: 'card' },
+      h('h2', { id: 'ref-h' }, '转办情况'),
+      h('ul', { id: 'referrals' }, c.referrals.map((x) => h('li', {},
+        `${x.referral_id} → ${label(departmentNames, x.department)}：`, h('strong', {}, label(referralStatusNames, x.status)))))) : null,
+    session.current()?.role === 'caseworker' && !['approved', 'rejected', 'withdrawn'].includes(c.status)
+      ? referralForm(no, () => casePage(document.getElementById('main'), no)) : null,
     transitionForm(no, c),
   );
+}
+
+// The case's transitions and its referrals' steps, in time order, as [at, <li>].
+function timelineEntries(c) {
+  const transitions = (c.history ?? []).map((e) => [e.at, h('li', {},
+    h('span', { class: 'when' }, chinaTime(e.at)), ' ',
+    e.from ? `${label(statusNames, e.from)} → ${label(statusNames, e.to)}` : label(statusNames, e.to),
+    `（${e.actor}）`, e.note ? h('span', { class: 'note' }, `：${e.note}`) : null)]);
+  const steps = (c.referral_steps ?? []).map((x) => [x.at, h('li', { class: 'referral-step' },
+    h('span', { class: 'when' }, chinaTime(x.at)), ' ',
+    `${label(referralStepNames, x.step)}：${label(departmentNames, x.department)}（${x.actor}）`,
+    x.note ? h('span', { class: 'note' }, `：${x.note}`) : null)]);
+  return [...transitions, ...steps].sort((a, b) => Date.parse(a[0]) - Date.parse(b[0]));
 }
 
 // A masked ID number with the button that shows it in full (audited on the server).
