@@ -52,7 +52,9 @@ export async function hallKiosksPage(root) {
       const items = r.items ?? [];
       const faults = items.filter((k) => k.online === false || k.enabled === false ||
         ['reader', 'camera', 'printer'].some((d) => k.status?.[d] === 'fault') || ['low', 'out'].includes(k.status?.paper)).length;
-      replace(status, items.length ? `共 ${items.length} 台${faults ? `，${faults} 台需要处理` : '，均正常'}。` : '本乡镇还没有登记自助机。');
+      const reported = items.filter((k) => k.status || k.online !== undefined).length;
+      const summary = !reported ? '，尚未上报设备状态' : faults ? `，${faults} 台需要处理` : '，均正常';
+      replace(status, items.length ? `共 ${items.length} 台${summary}。` : '本乡镇还没有登记自助机。');
       replace(out, h('table', { class: 'list', id: 'kiosks-table' },
         h('thead', {}, h('tr', {}, ['自助机', '启用', '网络', '读卡器', '摄像头', '打印机', '纸张', '待上传', '时钟']
           .map((t) => h('th', { scope: 'col' }, t)))),
