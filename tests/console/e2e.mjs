@@ -540,13 +540,14 @@ try {
     // console: closes counted by reason code (the first item confirmed not eligible, the second a
     // false alarm).
     assert.ok(total.closed_by_reason.confirmed_not_eligible >= 1, JSON.stringify(total));
-    assert.equal(await row.locator('td[data-col="closed_by_reason.confirmed_not_eligible"]').textContent(),
+    const reasons = page.locator(`#ledger-reasons tr[data-rule="${rule}"]`);
+    assert.equal(await reasons.locator('td[data-col="closed_by_reason.confirmed_not_eligible"]').textContent(),
       String(total.closed_by_reason.confirmed_not_eligible));
     const fa = (await call(srv.url, 'GET', `/api/v1/discovery/queue/${falseAlarmId}`, undefined, token)).json;
     assert.equal(fa.close_code, 'false_alarm_data_wrong');
     const faTotal = ledger.rules.find((r) => r.rule === fa.flags[0]);
     assert.ok(faTotal.false_alarms >= 1 && faTotal.closed_by_reason.false_alarm_data_wrong >= 1, JSON.stringify(faTotal));
-    const faRow = page.locator(`#ledger-rules tr[data-rule="${fa.flags[0]}"]`);
+    const faRow = page.locator(`#ledger-reasons tr[data-rule="${fa.flags[0]}"]`);
     assert.equal(await faRow.locator('td[data-col="false_alarms"]').textContent(), String(faTotal.false_alarms));
     await checkPage(page, 'ledger');
     // A caseworker of the other township gets their own township's numbers only (API).
