@@ -67,12 +67,21 @@ Result<ReferralRecord> apply_referral_step(Database& db, const std::string& refe
   return out;
 }
 
-Status record_referral_sent(Database& db, const ReferralRecord& r, const std::string& reason) {
-  return db.write([&](Tx& tx) -> Status {
-    insert_step(tx, ReferralStepRecord{r.referral_id, r.application_no, r.department, r.created_at,
-                                       r.created_by, "sent", reason});
+Result<ReferralRecord> add_referral_with_reason(Database& db, const ReferralRecord& draft,
+                                                const std::string& number_day, const Scope& scope,
+                                                const std::string& reason, const AuditEntry& audit) {
+  ReferralRecord out = draft;
+  auto st = db.write([&](Tx& tx) -> Status {
+    if (auto in = sql::insert_referral_tx(tx, out, number_day, scope); !in) return in;
+    insert_step(tx, ReferralStepRecord{out.referral_id, out.application_no, out.department, out.created_at,
+                                       out.created_by, "sent", reason});
+    AuditEntry a = audit;
+    a.township = out.township;
+    sql::append_audit_tx(tx, a);
     return Ok{};
   });
+  if (!st) return st.error();
+  return out;
 }
 
 Result<std::vector<ReferralStepRecord>> referral_steps_of_case(Database& db,

@@ -32,8 +32,13 @@ Result<ReferralRecord> apply_referral_step(Database& db, const std::string& refe
                                            const std::string& actor, const std::string& at,
                                            const ReferralDecision& decide, const AuditEntry& audit);
 
-// Records the "sent" step (with the township's reason) of a referral just made.
-Status record_referral_sent(Database& db, const ReferralRecord& referral, const std::string& reason);
+// Stores `draft` as a new referral of its case within `scope` (as Repository::add_referral does)
+// together with its "sent" step carrying the township's `reason` and the audit row — one
+// transaction, so a referral never stands without its reason. Returns the referral as stored.
+// Errors: not_found (no such case in scope), db_error.
+Result<ReferralRecord> add_referral_with_reason(Database& db, const ReferralRecord& draft,
+                                                const std::string& number_day, const Scope& scope,
+                                                const std::string& reason, const AuditEntry& audit);
 
 // Every step of the referrals of a case, oldest first.
 Result<std::vector<ReferralStepRecord>> referral_steps_of_case(Database& db,

@@ -37,12 +37,10 @@ Response add_referral(Request& req, Services& s) {
   draft.created_by = req.principal.actor();
   const Date today = china_date_of(draft.created_at);
   const std::string day = compact_day(today);
-  auto r = s.repo.add_referral(draft, day, req.principal.scope(),
-                               audit_entry(req, "refer", "case", draft.application_no, "", "department=" + *dept));
+  // The referral and its "sent" step (the reason, for the case's timeline) in one transaction.
+  auto r = add_referral_with_reason(s.repo.database(), draft, day, req.principal.scope(), *reason,
+                                    audit_entry(req, "refer", "case", draft.application_no, "", "department=" + *dept));
   if (!r) return error_response(r.error());
-  // The "sent" step with its reason, for the case's timeline. The referral itself is stored;
-  // if this second write fails the referral stands and its timeline lacks the reason.
-  if (auto st = record_referral_sent(s.repo.database(), *r, *reason); !st) return error_response(st.error());
   return json_response(201, Json{{"referral_id", r->referral_id}, {"application_no", r->application_no},
                                  {"department", r->department}, {"status", r->status}, {"created_at", r->created_at}});
 }
