@@ -263,6 +263,44 @@ TEST_P(ConsoleWorkApiTest, CaseworkerAppliesForAHouseholdFromADiscoveryItem) {
   EXPECT_EQ(closed.status, 200) << closed.body;
 }
 
+// 帮助申请 with the other members the caseworker added: each member's ID number is checked by the
+// server (core/id_number), the error names the member, and the case lists every member masked.
+TEST_P(ConsoleWorkApiTest, ApplyingForAHouseholdKeepsTheOtherMembers) {
+  const int64_t id = new_item(kTownship, "kiosk");
+  const std::string path = "/api/v1/discovery/queue/" + std::to_string(id) + "/applications";
+  Json body = visit_application(kTownship, uuid(), id_number("19460305", 811));
+  const std::string spouse = id_number("19480911", 822);
+  Json member = body["household"]["members"][0];
+  member["id_number"] = spouse;
+  member["name"] = "黄德明";
+  member["relation"] = "spouse";
+  member["monthly_income"] = 150;
+  std::string wrong = spouse;
+  wrong.back() = wrong.back() == '0' ? '1' : '0';  // wrong check character
+  Json bad = body;
+  bad["household"]["members"].push_back(member);
+  bad["household"]["members"][1]["id_number"] = wrong;
+  auto r1 = srv().post(path, bad, tok("cw"));
+  ASSERT_EQ(r1.status, 400) << r1.body;
+  EXPECT_EQ(r1.json()["error"]["code"], "invalid_id_number");
+  EXPECT_EQ(r1.json()["error"]["field"], "household.members[1].id_number");
+  EXPECT_EQ(srv().get("/api/v1/discovery/queue/" + std::to_string(id), tok("cw")).json()["application_no"], "");
+  Json bad_relation = body;
+  bad_relation["household"]["members"].push_back(member);
+  bad_relation["household"]["members"][1]["relation"] = "neighbour";
+  EXPECT_EQ(srv().post(path, bad_relation, tok("cw")).status, 400);
+
+  body["household"]["members"].push_back(member);
+  auto r = srv().post(path, body, tok("cw"));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const Json c = srv().get("/api/v1/cases/" + r.json()["application_no"].get<std::string>(), tok("cw")).json();
+  const Json& members = c["application"]["household"]["members"];
+  ASSERT_EQ(members.size(), 2u) << c.dump();
+  EXPECT_EQ(members[1]["relation"], "spouse");
+  EXPECT_EQ(members[1]["id_number"], spouse.substr(0, 6) + "********" + spouse.substr(14)) << "masked on the case";
+  EXPECT_EQ(c.dump().find(spouse), std::string::npos);
+}
+
 TEST_P(ConsoleWorkApiTest, ApplyingForAHouseholdIsCheckedScopedAndForCaseworkersOnly) {
   const int64_t id = new_item(kTownship, "kiosk");
   const std::string path = "/api/v1/discovery/queue/" + std::to_string(id) + "/applications";

@@ -348,6 +348,31 @@ try {
     await page.check('#apply-consent-a');
     await page.check('#apply-consent-b');
     await page.fill('#apply-statement', '老伴去年去世，本人腿脚不便，靠种菜为生');
+    // 其他家庭成员: one prefilled row per other person the item's evidence names, shown masked
+    // with an empty ID field (a masked number cannot be submitted; the caseworker types it).
+    const item = (await call(srv.url, 'GET', `/api/v1/discovery/queue/${applyId}`, undefined, await sessionToken(page))).json;
+    const others = new Set(item.evidence.flatMap((f) => f.evidence.map((e) => e.id_number)).filter((x) => x && x !== item.id_number));
+    assert.equal(await page.locator('#apply-members .member-row').count(), others.size);
+    for (const row of await page.locator('#apply-members .member-row').all()) {
+      assert.match(await row.locator('legend').textContent(), /预警涉及人员 \d{6}\*{8}\d{3}[\dX]/);
+      assert.equal(await row.locator('input[id$="-id"]').inputValue(), '');
+    }
+    while (await page.locator('#apply-members .member-row').count()) {
+      await page.locator('#apply-members .member-row button').first().click();
+    }
+    // A spouse with a wrong check character: the server's ID check names the member's row.
+    await page.click('#apply-add-member');
+    const row = page.locator('#apply-members .member-row').first();
+    await row.locator('select').selectOption('spouse');
+    await row.locator('input[id$="-name"]').fill('黄德明');
+    const spouseId = idNumber('19390418', 547);
+    await row.locator('input[id$="-id"]').fill(spouseId.slice(0, 17) + (spouseId.endsWith('0') ? '1' : '0'));
+    await row.locator('input[id$="-income"]').fill('120');
+    await page.click('#apply-form button[type=submit]');
+    await row.locator('.error:has-text("身份证号不正确")').waitFor();
+    assert.match(await page.textContent('#apply-error'), /家庭成员 1/);
+    await checkPage(page, 'discovery-item-apply-members');
+    await row.locator('input[id$="-id"]').fill(spouseId);
     await page.click('#apply-form button[type=submit]');
     await page.waitForSelector('#dq-application a');
     assert.equal(await page.textContent('#dq-state'), '已帮助申请');
@@ -357,6 +382,8 @@ try {
     const received = await page.textContent('#timeline-received');
     assert.match(received, /经办人 cw 代为申请/);
     assert.match(received, new RegExp(`预警 ${applyId}`));
+    assert.match(await page.textContent('#hh-h'), /2 人/);
+    assert.match(await page.textContent('section[aria-labelledby=hh-h] tbody'), /黄德明配偶/);
     assert.doesNotMatch(await page.textContent('main'), /\d{17}[\dX]/, 'no full ID number on the case page');
     await checkPage(page, 'case-from-visit');
     await page.click('#timeline-received a');

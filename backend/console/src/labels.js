@@ -186,3 +186,10 @@ export const departmentNames = {
 };
 export const referralStatusNames = { sent: '待接收', accepted: '已接收办理中', done: '已办结', returned: '已退回' };
 export const referralStepNames = { sent: '转办', accept: '部门接收', done: '部门办结', return: '部门退回' };
+
+// console: a household member's relation to the applicant (core/model/household.h Relation;
+// the same words as core/intake/labels.cpp relation_label).
+export const relationNames = {
+  self: '本人', spouse: '配偶', child: '子女', parent: '父母', grandparent: '祖父母、外祖父母',
+  grandchild: '孙子女、外孙子女', sibling: '兄弟姐妹', other: '其他',
+};

@@ -1,11 +1,12 @@
 // 帮助申请: a caseworker submits an application on a household's behalf from a discovery item
 // (POST /api/v1/discovery/queue/{id}/applications, channel "visit"). The application is the
 // contract's shape; its client_id is made once per form, so pressing 提交 twice (or a retry after
-// a lost answer) gives one application. The applicant is the household's only member here; the
-// other members are added in the investigation (入户调查) of the case.
+// a lost answer) gives one application. The applicant is the household's first member; the
+// caseworker adds the others (household_members.js), prefilled from the item's evidence.
 import { h, replace } from '../dom.js';
 import { post, messageOf } from '../api.js';
 import { programNames } from '../format.js';
+import { evidencePersons, memberEditor } from './household_members.js';
 
 const ID_PATTERN = /^\d{17}[\dXx]$/;
 
@@ -28,7 +29,9 @@ export async function applyForm(it, reload) {
   const error = h('p', { class: 'error', role: 'alert', id: 'apply-error' });
   const field = (id, text, el, help) => h('div', { class: 'field' }, h('label', { for: id }, text),
     help ? h('p', { class: 'help', id: `${id}-help` }, help) : null, el);
-  const name = h('input', { id: 'apply-name', maxlength: 50, autocomplete: 'off' });
+  // A lead names the person to visit; the item's audited read shows the name in full.
+  const name = h('input', { id: 'apply-name', maxlength: 50, autocomplete: 'off', value: it.lead?.subject?.name ?? undefined });
+  const others = memberEditor(evidencePersons(it));
   const idNo = h('input', { id: 'apply-id', maxlength: 18, autocomplete: 'off', inputmode: 'text', 'aria-describedby': 'apply-id-help' });
   const phone = h('input', { id: 'apply-phone', maxlength: 20, inputmode: 'tel', autocomplete: 'off' });
   const address = h('input', { id: 'apply-address', maxlength: 200, autocomplete: 'off' });
@@ -56,6 +59,7 @@ export async function applyForm(it, reload) {
     field('apply-income', '本人月收入（元）', income),
     field('apply-pension', '本人每月养老金（元）', pension),
     h('div', { class: 'choice' }, ill, h('label', { for: 'apply-ill' }, '患有重病')),
+    others.element,
     field('apply-statement', '申请人自述（按本人的话记录）', statement),
     h('fieldset', {}, h('legend', {}, '申请人的授权和承诺'),
       h('div', { class: 'choice' }, consentA, h('label', { for: 'apply-consent-a' }, '申请人已签字授权核对家庭经济状况')),
@@ -65,10 +69,12 @@ export async function applyForm(it, reload) {
     ev.preventDefault();
     const chosen = [...form.querySelectorAll('input[name=apply-program]:checked')].map((x) => x.value);
     const id = idNo.value.trim().toUpperCase();
-    const problem = !chosen.length ? ['请至少选择一个救助项目。', form.querySelector('input[name=apply-program]')]
+    let problem = !chosen.length ? ['请至少选择一个救助项目。', form.querySelector('input[name=apply-program]')]
       : !name.value.trim() ? ['请填写申请人姓名。', name]
         : !ID_PATTERN.test(id) ? ['身份证号应为 18 位。', idNo]
           : !(consentA.checked && consentB.checked) ? [applyMessages.consent_required, consentA] : null;
+    const household = problem ? null : others.read();
+    if (household?.problem) problem = household.problem;
     if (problem) {
       replace(error, problem[0]);
       problem[1]?.focus();
@@ -84,7 +90,7 @@ export async function applyForm(it, reload) {
       client_id: clientId, township: it.township, channel: 'visit', programs: chosen,
       applicant: { id_number: id, name: name.value.trim(), phone: phone.value.trim(), address: address.value.trim(), card_read: false },
       proxy: null,
-      household: { hukou: hukou.value, members: [member], assets: { deposits: 0, vehicles: 0, extra_housing: 0 },
+      household: { hukou: hukou.value, members: [member, ...household.members], assets: { deposits: 0, vehicles: 0, extra_housing: 0 },
         has_able_supporter: false, receiving: [] },
       statement: statement.value.trim(), documents: [],
       consent: { verification_authorized: true, truthfulness_promised: true, signed_at: now },
@@ -95,6 +101,13 @@ export async function applyForm(it, reload) {
       const r = await post(`/api/v1/discovery/queue/${it.id}/applications`, body);
       await reload(r.application_no);
     } catch (e) {
+      // members[0] is the applicant; members[k] is the k-th row of 其他家庭成员.
+      const k = Number(/members\[(\d+)\]/.exec(e.field ?? '')?.[1] ?? 0);
+      if (k > 0 && others.showError(k - 1, e.code === 'invalid_id_number' ? applyMessages.bad_id_number : messageOf(e))) {
+        replace(error, `家庭成员 ${k}：${e.code === 'invalid_id_number' ? applyMessages.bad_id_number : messageOf(e)}`);
+        button.disabled = false;
+        return;
+      }
       replace(error, applyMessages[e.code] ?? (e.field?.includes('id_number') ? applyMessages.bad_id_number : messageOf(e)));
       button.disabled = false;
     }

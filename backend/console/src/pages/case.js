@@ -4,7 +4,7 @@
 import { add, h, replace } from '../dom.js';
 import { get, post, messageOf } from '../api.js';
 import {
-  departmentNames, referralStatusNames, referralStepNames, statusNames, transitionNames, label,
+  departmentNames, referralStatusNames, relationNames, referralStepNames, statusNames, transitionNames, label,
 } from '../labels.js';
 import { referralForm } from './referral_form.js';
 import { chinaTime, deadlineText, programList, programNames, statusBadge } from '../format.js';
@@ -25,10 +25,6 @@ function receivedEntry(c, app) {
       h('a', { href: `#/discovery-item/${c.discovery_item}` }, `预警 ${c.discovery_item}`)] : null);
 }
 
-const relationNames = {
-  self: '本人', spouse: '配偶', child: '子女', parent: '父母', grandchild: '孙子女', grandparent: '祖父母',
-  sibling: '兄弟姐妹', other: '其他',
-};
 
 export async function casePage(root, no) {
   document.title = `案件 ${no} · 救助工作人员控制台`;
