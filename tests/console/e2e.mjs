@@ -125,6 +125,8 @@ try {
   const rosterPdf = Buffer.from(await (await fetch(`${srv.url}/api/v1/registry?format=pdf`,
     { headers: { Authorization: `Bearer ${cwToken}` } })).arrayBuffer());
   assert.equal(rosterPdf.subarray(0, 5).toString(), '%PDF-');
+  // Its title a PDF text string in UTF-16BE with BOM (Chromium's viewer shows it; printing/ test).
+  assert.match(rosterPdf.toString('latin1'), /\/Title <FEFF[0-9A-F]+>/);
   ours[0].documents = [
     { kind: 'id_card', sha256: await upload(photo, 'image/jpeg'), pages: 1 },
     { kind: 'hukou_booklet', sha256: await upload(rosterPdf, 'application/pdf'), pages: 1 },
