@@ -122,6 +122,11 @@ Result<std::string> render_pdf(const Layout& layout, const TrueTypeFace& face) {
   HPDF_Doc pdf = doc.get();
   HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(pdf);
+  // Info strings are converted by the current encoder: without one libharu writes the UTF-8
+  // bytes as they are, which viewers read as PDFDocEncoding (mojibake in Chromium's title bar).
+  // With the UTF-8 encoder it writes PDF text strings in UTF-16BE with the byte order mark
+  // (<FEFF…>, PDF 32000-1 §7.9.2.2). Fonts name their encoding explicitly, so nothing else changes.
+  HPDF_SetCurrentEncoder(pdf, "UTF-8");
   HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "Jiuzhu");
   if (!layout.title.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, layout.title.c_str());
   if (err.code) return pdf_error(err, "初始化");

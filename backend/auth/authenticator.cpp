@@ -3,6 +3,7 @@
 #include <Poco/Logger.h>
 
 #include "backend/auth/password.h"
+#include "backend/store/session_revoke_store.h"
 #include "backend/util/clock.h"
 #include "backend/util/crypto.h"
 
@@ -96,6 +97,24 @@ Result<LoginResult> Authenticator::login(const std::string& login, const std::st
   r.expires_at = rfc3339_from_unix(expires);
   r.role = principal_of(**u).role;
   return r;
+}
+
+Status Authenticator::logout(const std::string& header) {
+  const std::string prefix = "Bearer ";
+  if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0) {
+    return make_error("bad_token", "Authorization must be 'Bearer TOKEN'");
+  }
+  const std::string token = header.substr(prefix.size());
+  if (token.rfind("jzs_", 0) != 0 || token.size() != 68) return make_error("bad_token", "not a staff session token");
+  {
+    std::lock_guard lock(mu_);
+    cache_.erase(token);
+  }
+  auto st = revoke_session(repo_.database(), sha256_hex(token));
+  // A request racing this one may have cached the principal again before the row was gone.
+  std::lock_guard lock(mu_);
+  cache_.erase(token);
+  return st;
 }
 
 Result<std::string> Authenticator::register_kiosk(Repository& repo, const std::string& kiosk_id,

@@ -45,6 +45,12 @@ class Authenticator {
   // Errors: login_throttled (429), bad_credentials (401), db_error.
   Result<LoginResult> login(const std::string& login, const std::string& password, const std::string& client_address);
 
+  // console: ends the staff session of `authorization_header` ("Bearer jzs_…") at once: the
+  // stored session is deleted and the cached principal dropped, so the very next request with it
+  // is bad_token. An unknown or already ended session is no error (logging out twice is fine).
+  // Errors: bad_token for a header that is not a staff bearer token; db_error.
+  Status logout(const std::string& authorization_header);
+
   // New kiosk token for `kiosk_id` (stored as a hash). Errors as Repository::add_kiosk.
   static Result<std::string> register_kiosk(Repository& repo, const std::string& kiosk_id, const std::string& township);
 

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "backend/documents/document_file.h"
 #include "backend/util/crypto.h"
 #include "backend/util/storage_health.h"
 
@@ -40,13 +41,8 @@ bool fsync_dir(const std::string& dir) {
   return ok;
 }
 
-bool magic_matches(const std::string& type, std::string_view b) {
-  if (type == "image/jpeg") return b.size() >= 3 && static_cast<unsigned char>(b[0]) == 0xFF &&
-                                    static_cast<unsigned char>(b[1]) == 0xD8 && static_cast<unsigned char>(b[2]) == 0xFF;
-  if (type == "image/png") return b.size() >= 8 && b.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8);
-  if (type == "application/pdf") return b.size() >= 5 && b.substr(0, 5) == "%PDF-";
-  return false;
-}
+// The declared type must be the one the bytes say (document_file.h, one rule for store and reader).
+bool magic_matches(const std::string& type, std::string_view b) { return document_media_type(b) == type; }
 
 }  // namespace
 
@@ -64,9 +60,7 @@ DocumentStore::DocumentStore(std::string root, StorageHealth* health) : root_(st
   std::filesystem::create_directories(root_, ec);
 }
 
-std::string DocumentStore::path_of(const std::string& h) const {
-  return root_ + "/" + h.substr(0, 2) + "/" + h;
-}
+std::string DocumentStore::path_of(const std::string& h) const { return document_path(root_, h); }
 
 bool DocumentStore::exists(const std::string& h) const {
   if (!is_sha256_hex(h)) return false;

@@ -28,6 +28,7 @@ struct Request {
   std::string client_address;                 // "127.0.0.1"
   bool loopback = false;
   Principal principal;
+  std::string authorization;  // console: the Authorization header as sent (logout ends that session)
 };
 
 struct Response {

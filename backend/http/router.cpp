@@ -96,6 +96,7 @@ Response Router::dispatch(const RawRequest& raw, Services& services, std::string
   auto principal = services.auth.authenticate(raw.authorization);
   if (!principal) return error_response(principal.error());
   req.principal = *principal;
+  req.authorization = raw.authorization;
   if (!route.roles.empty()) {
     if (!req.principal.authenticated()) return error_response(401, "unauthenticated", "credentials required");
     if (!route.roles.count(req.principal.role)) {

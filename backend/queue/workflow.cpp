@@ -67,4 +67,45 @@ bool schedules_visits(ItemState s, bool cadence_continues) {
   return true;
 }
 
+namespace {
+constexpr std::array kReasonNames = {"confirmed_applied",      "confirmed_not_eligible",
+                                     "declined",               "false_alarm_data_wrong",
+                                     "false_alarm_not_in_hardship", "moved_away",
+                                     "deceased"};
+}  // namespace
+
+const char* to_string(CloseReason r) { return kReasonNames[static_cast<size_t>(r)]; }
+
+Result<CloseReason> parse_close_reason(std::string_view code) {
+  for (size_t i = 0; i < kReasonNames.size(); ++i) {
+    if (code == kReasonNames[i]) return static_cast<CloseReason>(i);
+  }
+  return make_error("unknown_reason_code",
+                    "reason_code must be one of confirmed_applied, confirmed_not_eligible, declined, "
+                    "false_alarm_data_wrong, false_alarm_not_in_hardship, moved_away, deceased",
+                    "reason_code");
+}
+
+const std::vector<CloseReason>& all_close_reasons() {
+  static const std::vector<CloseReason> all = [] {
+    std::vector<CloseReason> v;
+    for (size_t i = 0; i < kReasonNames.size(); ++i) v.push_back(static_cast<CloseReason>(i));
+    return v;
+  }();
+  return all;
+}
+
+bool is_false_alarm(CloseReason r) {
+  return r == CloseReason::false_alarm_data_wrong || r == CloseReason::false_alarm_not_in_hardship;
+}
+
+Status check_close(ItemState from, CloseReason reason, std::string_view note, bool has_application) {
+  if (is_final(from)) return make_error("illegal_transition", "the item is already closed", "reason_code");
+  if (blank(note)) return make_error("note_required", "closing an item needs a note", "note");
+  if (reason == CloseReason::confirmed_applied && !has_application) {
+    return make_error("application_required", "confirmed_applied needs the application number", "application_no");
+  }
+  return Ok{};
+}
+
 }  // namespace jiuzhu::backend::queue

@@ -47,4 +47,35 @@ ItemState after_visit(ItemState s);
 // (`cadence_continues`, cadence.h).
 bool schedules_visits(ItemState s, bool cadence_continues);
 
+// console: why an item was closed, as a code the ledger counts (never free text). An open item of
+// any state can be closed with one of them and a note; closing makes it followed_up.
+//   confirmed_applied          确认困难，已申请 (needs the application number on the item or given)
+//   confirmed_not_eligible     核实后不符合条件
+//   declined                   本人不愿申请（救助自愿）
+//   false_alarm_data_wrong     误报：数据有误
+//   false_alarm_not_in_hardship 误报：并无困难
+//   moved_away                 已迁出
+//   deceased                   已去世
+enum class CloseReason {
+  confirmed_applied,
+  confirmed_not_eligible,
+  declined,
+  false_alarm_data_wrong,
+  false_alarm_not_in_hardship,
+  moved_away,
+  deceased
+};
+
+const char* to_string(CloseReason r);
+// Errors: unknown_reason_code (field "reason_code").
+Result<CloseReason> parse_close_reason(std::string_view code);
+// Every code, in the order above.
+const std::vector<CloseReason>& all_close_reasons();
+bool is_false_alarm(CloseReason r);
+
+// Checks closing an item in state `from`. Errors: illegal_transition (409) for a final item;
+// note_required (400, field "note") without a note; application_required (400, field
+// "application_no") for confirmed_applied when the item has no application and none is given.
+Status check_close(ItemState from, CloseReason reason, std::string_view note, bool has_application);
+
 }  // namespace jiuzhu::backend::queue

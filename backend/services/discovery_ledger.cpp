@@ -5,6 +5,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "backend/queue/workflow.h"
 #include "backend/store/discovery_ledger_store.h"
 
 namespace jiuzhu::backend::services {
@@ -31,13 +32,23 @@ std::optional<double> median(std::vector<int> v) {
 }
 
 struct Tally {
-  LedgerRow row;
+  LedgerRow row = empty_row();
   std::vector<int> to_visit, to_close;
+
+  static LedgerRow empty_row() {
+    LedgerRow r;
+    for (auto c : queue::all_close_reasons()) r.closed_by_reason[queue::to_string(c)] = 0;
+    return r;
+  }
 
   void add(const LedgerItem& it, const WorkingCalendar& cal) {
     ++row.flagged;
-    const bool visited = !it.first_visit.empty() || it.state != "lead";
-    const bool applied = !it.application_status.empty() || it.state == "applied";
+    // An item closed with a code may never have been visited (moved away, data wrong): then only
+    // a visit record or a code that needs contact with the household (confirmed_*, declined) counts.
+    const bool coded = !it.close_code.empty();
+    const bool contact_code = it.close_code.starts_with("confirmed_") || it.close_code == "declined";
+    const bool visited = !it.first_visit.empty() || (coded ? contact_code : it.state != "lead");
+    const bool applied = !it.application_status.empty() || it.state == "applied" || it.close_code == "confirmed_applied";
     row.visited += visited;
     row.applied += applied;
     row.confirmed += it.found_in_need || applied;
@@ -49,8 +60,13 @@ struct Tally {
     if (!it.first_visit.empty()) {
       if (auto d = working_days(it.created_at, it.first_visit, cal)) to_visit.push_back(*d);
     }
+    if (auto code = queue::parse_close_reason(it.close_code); code) {
+      ++row.closed_by_reason[it.close_code];
+      row.false_alarms += queue::is_false_alarm(*code);
+    }
     if (it.state == "not_eligible" || it.state == "declined" || it.state == "followed_up") {
-      if (auto d = working_days(it.created_at, it.updated_at, cal)) to_close.push_back(*d);
+      const std::string& closed = it.closed_at.empty() ? it.updated_at : it.closed_at;
+      if (auto d = working_days(it.created_at, closed, cal)) to_close.push_back(*d);
     }
   }
 

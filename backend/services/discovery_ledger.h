@@ -10,12 +10,15 @@
 // application was approved. closed: state not_eligible, declined or followed_up; its close date is
 // the item's last change. The queue keeps an item's current state only, so an item followed up
 // after not_eligible or declined counts as closed_followed_up (its reason text stays on the item).
+// Closed with a reason code (console): counted per code in closed_by_reason; false_alarms counts
+// false_alarm_data_wrong and false_alarm_not_in_hardship; the close date is the day it was closed.
 // Working days follow the built-in calendar; a date outside it is left
 // out of the medians (never guessed).
 //
 // Thread-safety: a free function over the thread-safe Database.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +36,10 @@ struct LedgerRow {
   int flagged = 0, visited = 0, confirmed = 0, applied = 0, approved = 0;
   int closed_not_eligible = 0, closed_declined = 0, closed_followed_up = 0, visits_no_need = 0;
   std::optional<double> median_days_flag_to_visit, median_days_flag_to_close;  // working days
+  // console: items closed with a reason code (queue/workflow.h CloseReason), per code — every code
+  // present, 0 when none — and the false alarms among them (false_alarm_*).
+  std::map<std::string, int> closed_by_reason;
+  int false_alarms = 0;
 };
 
 struct Ledger {

@@ -14,7 +14,7 @@ Result<std::vector<LedgerItem>> ledger_items(Database& db, const Scope& scope, c
     const std::string after = to + "U";  // sorts after every "YYYY-MM-DDT…" of that day
     std::string sql =
         "SELECT q.id, q.township, q.flags, q.created_at, q.updated_at, q.state, "
-        "COALESCE(v.first_visit, ''), COALESCE(v.in_need, 0), COALESCE(v.no_need, 0), COALESCE(a.status, '') "
+        "COALESCE(v.first_visit, ''), COALESCE(v.in_need, 0), COALESCE(v.no_need, 0), COALESCE(a.status, ''), q.close_code, q.closed_at "
         "FROM discovery_queue q "
         // The county's visits grouped once, rather than three lookups per item.
         "LEFT JOIN (SELECT queue_id, MIN(visited_on) AS first_visit, "
@@ -45,6 +45,8 @@ Result<std::vector<LedgerItem>> ledger_items(Database& db, const Scope& scope, c
       it.found_in_need = rows.i64(r, 7) > 0;
       it.found_no_need = rows.i64(r, 8) > 0;
       it.application_status = rows.str(r, 9);
+      it.close_code = rows.str(r, 10);
+      it.closed_at = rows.str(r, 11);
       out.push_back(std::move(it));
     }
     return Ok{};

@@ -28,6 +28,8 @@ struct LedgerItem {
   bool found_in_need = false;      // a visit's outcome was needs_assistance
   bool found_no_need = false;      // a visit's outcome was no_need
   std::string application_status;  // of application_no, "" when none
+  std::string close_code;          // console: queue/workflow.h CloseReason, "" when not closed with one
+  std::string closed_at;           // console: when it was closed with a reason code (RFC 3339) or ""
 };
 
 // Items of `scope` whose created_at falls on a China date in [from, to] (YYYY-MM-DD), by id.

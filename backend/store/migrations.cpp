@@ -203,6 +203,24 @@ const std::vector<Migration>& migrations() {
        }},
       // ops: PostgreSQL only: the big tables partitioned by county (store/pg_partitions.h).
       {8, postgresql_only(pg_partition_migration())},
+      // console: a discovery item closed with a reason code (queue/workflow.h CloseReason), its note
+      // and date, so that the ledger counts false alarms by reason; its covering index gains them.
+      // And the steps of referrals.
+      {9,
+       {
+           {"ALTER TABLE discovery_queue ADD COLUMN close_code TEXT NOT NULL DEFAULT ''"},
+           {"ALTER TABLE discovery_queue ADD COLUMN close_note TEXT NOT NULL DEFAULT ''"},
+           {"ALTER TABLE discovery_queue ADD COLUMN closed_at TEXT NOT NULL DEFAULT ''"},
+           {"DROP INDEX discovery_queue_ledger"},
+           {"CREATE INDEX discovery_queue_ledger ON discovery_queue (county, created_at, id, township, state, "
+            "updated_at, application_no, flags, close_code, closed_at)"},
+           // console: every step of a referral (sent with its reason, accepted, done, returned) for
+           // the case's timeline (referral_steps_store.h).
+           {"CREATE TABLE referral_steps (id {{ID}}, referral_id TEXT NOT NULL, application_no TEXT NOT NULL, "
+            "department TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL, step TEXT NOT NULL, note TEXT NOT NULL)"},
+           {"CREATE INDEX referral_steps_case ON referral_steps (application_no, id)"},
+           {"CREATE INDEX referral_steps_referral ON referral_steps (referral_id, id)"},
+       }},
   };
   return list;
 }

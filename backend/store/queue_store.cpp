@@ -28,7 +28,8 @@ using namespace sql;
 constexpr const char* kSelect =
     "SELECT q.id, q.township, q.county, q.household_id, q.lead_id, q.source, q.score, q.flags, q.status, "
     "q.assigned_to, q.visit_due, q.created_at, q.updated_at, COALESCE(l.body, ''), q.run_id, q.change_kind, "
-    "q.evidence, q.suggested_programs, q.key_category, q.cadence, q.state, q.reason, q.application_no, q.subject_id "
+    "q.evidence, q.suggested_programs, q.key_category, q.cadence, q.state, q.reason, q.application_no, q.subject_id, "
+    "q.close_code, q.close_note, q.closed_at "
     "FROM discovery_queue q LEFT JOIN leads l ON l.lead_id = q.lead_id WHERE 1 = 1";
 
 DiscoveryItem item_row(RecordSet& rs, size_t r) {
@@ -57,6 +58,9 @@ DiscoveryItem item_row(RecordSet& rs, size_t r) {
   q.reason = str(rs, 21, r);
   q.application_no = str(rs, 22, r);
   q.subject_id = str(rs, 23, r);
+  q.close_code = str(rs, 24, r);
+  q.close_note = str(rs, 25, r);
+  q.closed_at = str(rs, 26, r);
   return q;
 }
 
@@ -101,9 +105,9 @@ Status check_caseworker(Tx& tx, const std::string& login, const std::string& tow
 void store_item_state(Tx& tx, const DiscoveryItem& it, const std::string& at) {
   Poco::Int64 qid = it.id;
   tx.session() << tx.q("UPDATE discovery_queue SET state = ?, status = ?, reason = ?, application_no = ?, visit_due = ?, "
-                       "assigned_to = ?, updated_at = ? WHERE id = ?"),
+                       "assigned_to = ?, updated_at = ?, close_code = ?, close_note = ?, closed_at = ? WHERE id = ?"),
       bind(it.state), bind(it.status), bind(it.reason), bind(it.application_no), bind(it.visit_due),
-      bind(it.assigned_to), bind(at), bind(qid), now;
+      bind(it.assigned_to), bind(at), bind(it.close_code), bind(it.close_note), bind(it.closed_at), bind(qid), now;
 }
 
 // Rows per multi-row statement: well under SQLite's 32766 and PostgreSQL's 65535 parameters.
@@ -434,13 +438,19 @@ class SqlQueueStore final : public QueueStore {
           continue;
         }
         const std::string status = new_state == "followed_up" ? "closed" : "open";
+        const int reopen_flag = reopen ? 1 : 0;
         Poco::Int64 id = x.id;
         s << tx.q("UPDATE discovery_queue SET township = ?, score = ?, flags = ?, evidence = ?, suggested_programs = ?, "
                   "key_category = ?, cadence = ?, run_id = ?, change_kind = ?, subject_id = ?, state = ?, status = ?, "
-                  "visit_due = ?, updated_at = ? WHERE id = ?"),
+                  "visit_due = ?, updated_at = ?, "
+                  // console: a reopened item is open again: its close reason no longer holds.
+                  "close_code = CASE WHEN ? = 1 THEN '' ELSE close_code END, "
+                  "close_note = CASE WHEN ? = 1 THEN '' ELSE close_note END, "
+                  "closed_at = CASE WHEN ? = 1 THEN '' ELSE closed_at END WHERE id = ?"),
             bind(it.township), bind(it.score), bind(it.flags), bind(it.evidence), bind(it.suggested_programs),
             bind(it.key_category), bind(it.cadence), bind(run_id), bind(it.change), bind(it.subject_id), bind(new_state),
-            bind(status), bind(new_due), bind(run.created_at), bind(id), now;
+            bind(status), bind(new_due), bind(run.created_at), bind(reopen_flag), bind(reopen_flag), bind(reopen_flag),
+            bind(id), now;
       }
       for (const auto& [change, ids] : touch) {
         for_chunks(ids.size(), kIdsPerStatement, [&](size_t from, size_t to) {

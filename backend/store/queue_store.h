@@ -55,6 +55,8 @@ struct DiscoveryItem {
   std::string state = "lead";             // queue/workflow.h
   std::string reason, application_no;
   std::string subject_id;  // ID number of the person the household's first warning is about
+  // console: how the item was closed (queue/workflow.h CloseReason), its note and when; "" while open.
+  std::string close_code, close_note, closed_at;
 };
 
 struct NewLeadResult {

@@ -270,16 +270,9 @@ class SqlRepository final : public Repository {
                                       const AuditEntry& audit) override {
     ReferralRecord out = draft;
     auto st = db_->write([&](Tx& tx) -> Status {
-      auto app = load_app(tx, draft.application_no, scope, false);
-      if (!app) return make_error("not_found", "no such case");
-      out.township = app->township;
-      out.county = app->county;
-      out.referral_id = numbered("R" + app->township, day, next_counter(tx, "ref:" + app->township + ":" + day));
-      exec(tx, std::string("INSERT INTO referrals (") + kReferralColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-           {out.referral_id, out.application_no, out.township, out.county, out.department, out.note, out.status,
-            out.created_at, out.created_by});
+      if (auto in = insert_referral_tx(tx, out, day, scope); !in) return in;
       AuditEntry e = audit;
-      e.township = app->township;
+      e.township = out.township;
       append_audit_tx(tx, e);
       return Ok{};
     });

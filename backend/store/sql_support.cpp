@@ -205,4 +205,16 @@ ReferralRecord referral_row(RecordSet& rs, size_t r) {
 }
 const char* kReferralColumns = "referral_id, application_no, township, county, department, note, status, created_at, created_by";
 
+Status insert_referral_tx(Tx& tx, ReferralRecord& out, const std::string& day, const Scope& scope) {
+  auto app = load_app(tx, out.application_no, scope, false);
+  if (!app) return make_error("not_found", "no such case");
+  out.township = app->township;
+  out.county = app->county;
+  out.referral_id = numbered("R" + app->township, day, next_counter(tx, "ref:" + app->township + ":" + day));
+  exec(tx, std::string("INSERT INTO referrals (") + kReferralColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+       {out.referral_id, out.application_no, out.township, out.county, out.department, out.note, out.status,
+        out.created_at, out.created_by});
+  return Ok{};
+}
+
 }  // namespace jiuzhu::backend::sql

@@ -53,5 +53,10 @@ void queue_scope(std::string& sql, const Scope& scope);
 
 ReferralRecord referral_row(Poco::Data::RecordSet& rs, size_t r);
 extern const char* kReferralColumns;
+// Inserts `referral` (its application_no, department, note, status, created_at, created_by set)
+// as a new referral of a case within `scope`, numbered "R<township>-<day>-NNNN"; fills its
+// referral_id, township and county. Inside the caller's write transaction; appends no audit row
+// (the caller does, last). Errors: not_found (no such case in scope).
+Status insert_referral_tx(Tx& tx, ReferralRecord& referral, const std::string& day, const Scope& scope);
 
 }  // namespace jiuzhu::backend::sql

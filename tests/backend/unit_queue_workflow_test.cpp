@@ -166,4 +166,46 @@ TEST(QueueCadence, DueAndOverdue) {
   EXPECT_FALSE(s.overdue);
 }
 
+// console: closing with a reason code (the seven codes, stored as codes).
+TEST(QueueWorkflow, CloseReasonCodesRoundTripAndNothingElseParses) {
+  const std::vector<std::string> codes = {"confirmed_applied",      "confirmed_not_eligible",      "declined",
+                                          "false_alarm_data_wrong", "false_alarm_not_in_hardship", "moved_away",
+                                          "deceased"};
+  ASSERT_EQ(all_close_reasons().size(), codes.size());
+  for (size_t i = 0; i < codes.size(); ++i) {
+    auto r = parse_close_reason(codes[i]);
+    ASSERT_TRUE(r.ok()) << codes[i];
+    EXPECT_EQ(to_string(*r), codes[i]);
+    EXPECT_EQ(*r, all_close_reasons()[i]);
+    EXPECT_EQ(is_false_alarm(*r), codes[i].starts_with("false_alarm_"));
+  }
+  for (const char* bad : {"", "Deceased", "deceased ", "false_alarm", "误报", "confirmed"}) {
+    auto r = parse_close_reason(bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.error().code, "unknown_reason_code");
+    EXPECT_EQ(r.error().field, "reason_code");
+  }
+}
+
+TEST(QueueWorkflow, CloseNeedsAnOpenItemANoteAndForConfirmedAppliedAnApplication) {
+  for (auto from : kAll) {
+    for (auto code : all_close_reasons()) {
+      SCOPED_TRACE(std::string(to_string(from)) + " close " + to_string(code));
+      auto st = check_close(from, code, "核实情况", true);
+      EXPECT_EQ(st.ok(), from != ItemState::followed_up);
+      if (!st.ok()) {
+        EXPECT_EQ(st.error().code, "illegal_transition");
+      }
+    }
+  }
+  auto no_note = check_close(ItemState::lead, CloseReason::moved_away, " \t\n", false);
+  ASSERT_FALSE(no_note.ok());
+  EXPECT_EQ(no_note.error().code, "note_required");
+  EXPECT_EQ(no_note.error().field, "note");
+  auto no_app = check_close(ItemState::visited, CloseReason::confirmed_applied, "已申请", false);
+  ASSERT_FALSE(no_app.ok());
+  EXPECT_EQ(no_app.error().code, "application_required");
+  EXPECT_TRUE(check_close(ItemState::visited, CloseReason::confirmed_not_eligible, "收入超标", false).ok());
+}
+
 }  // namespace

@@ -85,6 +85,8 @@ export async function startServer({ server, consoleDir, backend, residents = 300
     cw: ['--role', 'caseworker', '--township', TOWNSHIP],
     cw2: ['--role', 'caseworker', '--township', OTHER_TOWNSHIP],
     admin: ['--role', 'county_admin', '--county', COUNTY],
+    // console (part A): department staff of the education department (转办事项).
+    dept: ['--role', 'department', '--department', 'education', '--county', COUNTY],
   };
   for (const [login, roleArgs] of Object.entries(users)) {
     run(server, ['user', 'add', '--login', login, '--db', db, ...roleArgs], `${password(login)}\n`);
@@ -138,7 +140,10 @@ export async function launch() {
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1366, height: 900 },
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+      '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required', '--lang=zh-CN'],
+    // The browser's own UI locale (date inputs' 年/月/日) comes from LANGUAGE on Linux, not from
+    // `locale` (page emulation) nor --lang; it needs chromium-l10n's zh-CN.pak (deploy/packages.txt).
+    env: { ...process.env, LANGUAGE: 'zh_CN' },
   });
   return {
     context,

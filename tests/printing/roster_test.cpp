@@ -35,6 +35,36 @@ TEST(Roster, LongListPaginatesAndReadsBack) {
     }
 }
 
+// The title in the PDF's Info dictionary is a PDF text string (PDF 32000-1 §7.9.2.2): UTF-16BE
+// with the byte order mark, so that viewers (Chromium's title bar, pdfinfo) show the Chinese,
+// not the UTF-8 bytes read as PDFDocEncoding (mojibake).
+TEST(Roster, TitleMetadataReadsBackInChinese) {
+  TableDocument doc;
+  doc.title = "重点人群花名册（2026年11月）";
+  doc.headers = {"序号", "姓名"};
+  doc.rows = {{"1", "张*"}};
+  auto pdf = render_table_document(doc);
+  ASSERT_TRUE(pdf) << pdf.error().message;
+  // BOM then 重 (U+91CD) in UTF-16BE, written by libharu as a hex string; no raw UTF-8 title.
+  EXPECT_NE(pdf->find("/Title <FEFF91CD"), std::string::npos) << "Title not UTF-16BE with BOM";
+  EXPECT_EQ(pdf->find(doc.title), std::string::npos) << "Title written as raw UTF-8";
+  if (!test::have_tool("pdfinfo")) GTEST_SKIP() << "pdfinfo not installed (poppler-utils)";
+  test::TempDir dir;
+  test::write_file(dir.file("t.pdf"), *pdf);
+  const auto info = test::run("pdfinfo -enc UTF-8 " + test::quote(dir.file("t.pdf")));
+  ASSERT_EQ(info.exit_code, 0);
+  // "Title:          value" — the value after the padding, to the end of the line.
+  const std::string out = "\n" + info.out;
+  auto field = [&](const std::string& key) {
+    const size_t at = out.find("\n" + key + ":");
+    if (at == std::string::npos) return std::string();
+    const size_t begin = out.find_first_not_of(' ', at + key.size() + 2);
+    return out.substr(begin, out.find('\n', begin) - begin);
+  };
+  EXPECT_EQ(field("Title"), "重点人群花名册（2026年11月）") << info.out;
+  EXPECT_EQ(field("Creator"), "Jiuzhu") << info.out;
+}
+
 TEST(Roster, BadTablesAreErrors) {
   TableDocument doc;
   doc.title = "名单";

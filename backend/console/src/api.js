@@ -64,3 +64,28 @@ export async function api(method, path, body) {
 
 export const get = (path) => api('GET', path);
 export const post = (path, body = {}) => api('POST', path, body);
+
+// console: a binary answer (a case's document) as a Blob, fetched with the bearer token in the
+// header — never in a URL — so the page can show it through a blob: URL.
+export async function getBlob(path) {
+  const s = session.current();
+  let r;
+  try {
+    r = await fetch(path, {
+      headers: s ? { Authorization: `Bearer ${s.token}` } : {}, cache: 'no-store', credentials: 'omit',
+    });
+  } catch {
+    throw new ApiError(0, 'network', messages.network);
+  }
+  if (r.status === 401 && s) session.end('expired');
+  if (!r.ok) {
+    let e = {};
+    try {
+      e = (await r.json())?.error ?? {};
+    } catch {
+      e = {};
+    }
+    throw new ApiError(r.status, e.code ?? 'http_' + r.status, e.message ?? '', e.field);
+  }
+  return r.blob();
+}

@@ -156,3 +156,40 @@ export const factValueNames = {
   physical: '肢体', visual: '视力', hearing: '听力', speech: '言语', intellectual: '智力', mental: '精神',
   multiple: '多重', edge_vulnerable: '边缘易致贫', unstable_lifted: '脱贫不稳定', sudden_hardship: '突发严重困难',
 };
+
+// console: why a discovery item was closed (backend/queue/workflow.h CloseReason), stored as a code.
+export const closeReasonNames = {
+  confirmed_applied: '确认困难，已申请救助',
+  confirmed_not_eligible: '核实后不符合条件',
+  declined: '本人不愿申请（救助自愿）',
+  false_alarm_data_wrong: '误报：数据有误',
+  false_alarm_not_in_hardship: '误报：并无困难',
+  moved_away: '已迁出本地',
+  deceased: '已去世',
+};
+
+// console: kinds of application documents (core/intake/labels.cpp document_label).
+export const documentKindNames = {
+  id_card: '申请人居民身份证', hukou_booklet: '户口簿', application_form: '社会救助申请书',
+  verification_authorization: '家庭经济状况核对授权书', truthfulness_promise: '如实申报承诺书',
+  proxy_authorization: '委托书', proxy_id_card: '受托人居民身份证', disability_certificate: '残疾人证',
+  medical_diagnosis: '重特大疾病诊断证明', medical_bills: '医疗费用票据及结算单', student_certificate: '在学证明',
+  unemployment_registration: '失业登记证明', housing_proof: '住房困难情况说明', emergency_proof: '急难情况说明或证明',
+  expense_receipts: '刚性支出凭证（医疗、教育、康复）', income_statement: '家庭收入情况说明', marriage_certificate: '结婚证',
+  residence_permit: '居住证', photo: '照片', other: '其他材料',
+};
+
+// console: departments special assistance is referred to (backend/http/handlers/referrals.cpp)
+// and the steps of a referral (backend/intake/referral_workflow.h).
+export const departmentNames = {
+  education: '教育部门', housing: '住房城乡建设部门', employment: '人力资源社会保障部门（就业）', medical_insurance: '医疗保障部门',
+};
+export const referralStatusNames = { sent: '待接收', accepted: '已接收办理中', done: '已办结', returned: '已退回' };
+export const referralStepNames = { sent: '转办', accept: '部门接收', done: '部门办结', return: '部门退回' };
+
+// console: a household member's relation to the applicant (core/model/household.h Relation;
+// the same words as core/intake/labels.cpp relation_label).
+export const relationNames = {
+  self: '本人', spouse: '配偶', child: '子女', parent: '父母', grandparent: '祖父母、外祖父母',
+  grandchild: '孙子女、外孙子女', sibling: '兄弟姐妹', other: '其他',
+};

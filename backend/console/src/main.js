@@ -13,6 +13,9 @@ import { discoveryPage } from './pages/discovery.js';
 import { discoveryItemPage } from './pages/discovery_item.js';
 import { ledgerPage } from './pages/ledger.js';
 import { paramsPage } from './pages/params.js';
+import { receiptPage } from './pages/receipt.js';
+import { visitsPlanPage } from './pages/visits_plan.js';
+import { hallKiosksPage } from './pages/hall_kiosks.js';
 
 // Per role: navigation entries [hash, label, page]; the first is the role's home.
 const pagesByRole = {
@@ -38,6 +41,14 @@ const casePages = { case: casePage, 'discovery-item': discoveryItemPage };
 const innerPages = { caseworker: casePages, county_admin: casePages };
 // The navigation entry an inner page belongs to.
 const parentOf = { case: '#/intake', 'discovery-item': '#/discovery' };
+// console (part A): reprinting a receipt (hall staff from 今日受理, caseworkers from the case).
+innerPages.hall_staff = { ...innerPages.hall_staff, receipt: receiptPage };
+innerPages.caseworker = { ...innerPages.caseworker, receipt: receiptPage };
+// console (part A): 探访计划 in the navigation of caseworkers and county staff, after 主动发现.
+pagesByRole.caseworker.splice(2, 0, ['#/visits', '探访计划', visitsPlanPage]);
+pagesByRole.county_admin.splice(2, 0, ['#/visits', '探访计划', visitsPlanPage]);
+// console (part A): hall staff see their kiosks' device state.
+pagesByRole.hall_staff.push(['#/kiosk-state', '自助机状态', hallKiosksPage]);
 
 const main = () => document.getElementById('main');
 let cleanup = null;

@@ -43,9 +43,29 @@ export function touch() {
   arm();
 }
 
+// Ends the session on the server too (POST /api/v1/auth/logout), so the token stops working at
+// once; sent with keepalive so that it leaves even while the page changes. Failure is harmless:
+// the token is forgotten here anyway and expires on the server.
+function revokeOnServer(token) {
+  try {
+    fetch('/api/v1/auth/logout', {
+      method: 'POST', headers: { Authorization: `Bearer ${token}` }, keepalive: true, credentials: 'omit', cache: 'no-store',
+    }).catch(() => {});
+  } catch {
+    // nothing more to do
+  }
+}
+
 // reason: 'logout' | 'expired'
 export function end(reason) {
-  const had = sessionStorage.getItem(KEY) !== null;
+  const raw = sessionStorage.getItem(KEY);
+  const had = raw !== null;
+  try {
+    const token = JSON.parse(raw ?? 'null')?.token;
+    if (token) revokeOnServer(token);
+  } catch {
+    // a damaged entry: nothing to revoke
+  }
   sessionStorage.removeItem(KEY);
   clearTimeout(timer);
   timer = null;

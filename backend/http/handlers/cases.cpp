@@ -2,6 +2,8 @@
 #include "backend/http/handlers/handlers.h"
 #include "backend/intake/deadlines.h"
 #include "backend/intake/workflow.h"
+#include "backend/store/discovery_link_store.h"
+#include "backend/store/referral_steps_store.h"
 #include "backend/util/clock.h"
 #include "core/id_number.h"
 
@@ -70,6 +72,20 @@ Response get_case(Request& req, Services& s) {
   out["referrals"] = refs;
   out["deadlines"] = deadlines;
   out["allowed_transitions"] = allowed;
+  // console: the discovery item this case came from (a caseworker helped the household apply).
+  auto from_item = discovery_item_of_application(s.repo.database(), r.county, r.application_no);
+  if (!from_item) return error_response(from_item.error());
+  out["submitted_by"] = r.kiosk_id;  // a kiosk id, or "staff:LOGIN" for a caseworker's submission
+  out["discovery_item"] = *from_item ? Json(**from_item) : Json(nullptr);
+  // console: every step of the case's referrals (sent with its reason, accepted, done, returned).
+  auto steps = referral_steps_of_case(s.repo.database(), r.application_no);
+  if (!steps) return error_response(steps.error());
+  Json referral_steps = Json::array();
+  for (const auto& x : *steps) {
+    referral_steps.push_back({{"referral_id", x.referral_id}, {"department", x.department}, {"at", x.at},
+                              {"actor", x.actor}, {"step", x.step}, {"note", x.note}});
+  }
+  out["referral_steps"] = referral_steps;
   out["documents"] = out["application"].is_object() && out["application"].contains("documents")
                          ? out["application"]["documents"]
                          : Json::array();

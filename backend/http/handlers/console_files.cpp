@@ -21,8 +21,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kContentSecurityPolicy =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; "
-    "connect-src 'self'; font-src 'self'; object-src 'none'; frame-src 'self' blob:; base-uri 'none'; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; frame-src blob:; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'";
 
 void add_security_headers(Response& r) {

@@ -7,5 +7,12 @@
 namespace jiuzhu::backend::handlers {
 
 Response me(Request&, Services&);
+Response close_queue_item(Request&, Services&);  // discovery_close.cpp
+Response apply_for_household(Request&, Services&);  // apply_for_household.cpp
+Response logout(Request&, Services&);               // logout.cpp
+Response case_document(Request&, Services&);        // case_document.cpp
+Response accept_referral(Request&, Services&);      // referral_steps.cpp
+Response complete_referral(Request&, Services&);    // referral_steps.cpp
+Response return_referral(Request&, Services&);      // referral_steps.cpp
 
 }  // namespace jiuzhu::backend::handlers

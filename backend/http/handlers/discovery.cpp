@@ -61,7 +61,10 @@ Json queue_json(const DiscoveryItem& q) {
                {"key_category", q.key_category},
                {"cadence", q.cadence},
                {"reason", q.reason},
-               {"application_no", q.application_no}};
+               {"application_no", q.application_no},
+               {"close_code", q.close_code},
+               {"close_note", q.close_note},
+               {"closed_at", q.closed_at}};
   if (!q.household_id.empty()) {
     item["household_id"] = q.household_id;
     item["change"] = q.change_kind;

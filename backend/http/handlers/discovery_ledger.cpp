@@ -22,6 +22,8 @@ Json row_json(const services::LedgerRow& r) {
             {"median_working_days_flag_to_visit", nullptr},
             {"median_working_days_flag_to_close", nullptr}};
   if (!r.township.empty()) j["township"] = r.township;
+  j["closed_by_reason"] = r.closed_by_reason;  // console: every close reason code → count
+  j["false_alarms"] = r.false_alarms;
   if (r.median_days_flag_to_visit) j["median_working_days_flag_to_visit"] = *r.median_days_flag_to_visit;
   if (r.median_days_flag_to_close) j["median_working_days_flag_to_close"] = *r.median_days_flag_to_close;
   return j;

@@ -3,13 +3,28 @@
 // allows (GET /api/v1/cases/{no}, POST …/transitions, POST …/reveal-id).
 import { add, h, replace } from '../dom.js';
 import { get, post, messageOf } from '../api.js';
-import { statusNames, transitionNames, label } from '../labels.js';
+import {
+  departmentNames, referralStatusNames, relationNames, referralStepNames, statusNames, transitionNames, label,
+} from '../labels.js';
+import { referralForm } from './referral_form.js';
 import { chinaTime, deadlineText, programList, programNames, statusBadge } from '../format.js';
+import { documentsSection } from './case_documents.js';
+import * as session from '../session.js';
 
-const relationNames = {
-  self: '本人', spouse: '配偶', child: '子女', parent: '父母', grandchild: '孙子女', grandparent: '祖父母',
-  sibling: '兄弟姐妹', other: '其他',
-};
+// console: how the application came in (core/model application channel).
+const channelNames = { kiosk: '自助机', hall: '窗口', online: '网上', visit: '入户代为申请' };
+
+// The first line of the timeline: who received it, and the discovery item it came from.
+function receivedEntry(c, app) {
+  const by = String(c.submitted_by ?? '');
+  const who = by.startsWith('staff:') ? `经办人 ${by.slice(6)} 代为申请` : by ? `自助机 ${by}` : '';
+  return h('li', { id: 'timeline-received' },
+    h('span', { class: 'when' }, chinaTime(c.received_at)), ' ',
+    `受理（${label(channelNames, app.channel ?? '')}${who ? `，${who}` : ''}）`,
+    c.discovery_item ? ['，来自主动发现 ',
+      h('a', { href: `#/discovery-item/${c.discovery_item}` }, `预警 ${c.discovery_item}`)] : null);
+}
+
 
 export async function casePage(root, no) {
   document.title = `案件 ${no} · 救助工作人员控制台`;
@@ -27,6 +42,8 @@ export async function casePage(root, no) {
   const app = c.application ?? {};
   const members = app.household?.members ?? [];
   add(root,
+    session.current()?.role === 'caseworker'
+      ? h('p', {}, h('a', { href: `#/receipt/${encodeURIComponent(no)}`, id: 'case-receipt' }, '补打回执')) : null,
     h('section', { 'aria-labelledby': 'sum-h', class: 'card' },
       h('h2', { id: 'sum-h' }, '办理情况'),
       h('dl', { class: 'facts' },
@@ -38,7 +55,7 @@ export async function casePage(root, no) {
             ? `，剩 ${c.deadlines.working_days_left} 个工作日` : ''}）`),
         h('dt', {}, '先行救助'), h('dd', {}, c.first_aid ? '是' : '否'),
         h('dt', {}, '经办人'), h('dd', {}, c.assigned_to || '未指派'),
-        h('dt', {}, '受理渠道'), h('dd', {}, app.channel === 'kiosk' ? '自助机' : (app.channel ?? '')))),
+        h('dt', {}, '受理渠道'), h('dd', { id: 'case-channel' }, label(channelNames, app.channel ?? '')))),
     h('section', { 'aria-labelledby': 'app-h', class: 'card' },
       h('h2', { id: 'app-h' }, '申请人'),
       h('dl', { class: 'facts' },
@@ -60,19 +77,31 @@ export async function casePage(root, no) {
           h('td', {}, idCell(no, `member:${i}`, m.id_number, m.name ?? `成员${i + 1}`)),
           h('td', {}, m.monthly_income ?? ''),
           h('td', {}, m.lives_together === false ? '否' : '是')))))),
-    h('section', { 'aria-labelledby': 'doc-h', class: 'card' },
-      h('h2', { id: 'doc-h' }, '申请材料'),
-      (c.documents ?? []).length
-        ? h('ul', {}, c.documents.map((d) => h('li', {}, `${d.kind}（${d.pages ?? 1} 页，编号 ${String(d.sha256).slice(0, 12)}…）`)))
-        : h('p', {}, '没有上传材料。')),
+    documentsSection(no, c.documents),
     h('section', { 'aria-labelledby': 'hist-h', class: 'card' },
       h('h2', { id: 'hist-h' }, '办理记录'),
-      h('ol', { class: 'timeline', id: 'timeline' }, (c.history ?? []).map((e) => h('li', {},
-        h('span', { class: 'when' }, chinaTime(e.at)), ' ',
-        e.from ? `${label(statusNames, e.from)} → ${label(statusNames, e.to)}` : label(statusNames, e.to),
-        `（${e.actor}）`, e.note ? h('span', { class: 'note' }, `：${e.note}`) : null)))),
+      h('ol', { class: 'timeline', id: 'timeline' }, receivedEntry(c, app), timelineEntries(c).map(([, li]) => li))),
+    (c.referrals ?? []).length ? h('section', { 'aria-labelledby': 'ref-h', class: 'card' },
+      h('h2', { id: 'ref-h' }, '转办情况'),
+      h('ul', { id: 'referrals' }, c.referrals.map((x) => h('li', {},
+        `${x.referral_id} → ${label(departmentNames, x.department)}：`, h('strong', {}, label(referralStatusNames, x.status)))))) : null,
+    session.current()?.role === 'caseworker' && !['approved', 'rejected', 'withdrawn'].includes(c.status)
+      ? referralForm(no, () => casePage(document.getElementById('main'), no)) : null,
     transitionForm(no, c),
   );
+}
+
+// The case's transitions and its referrals' steps, in time order, as [at, <li>].
+function timelineEntries(c) {
+  const transitions = (c.history ?? []).map((e) => [e.at, h('li', {},
+    h('span', { class: 'when' }, chinaTime(e.at)), ' ',
+    e.from ? `${label(statusNames, e.from)} → ${label(statusNames, e.to)}` : label(statusNames, e.to),
+    `（${e.actor}）`, e.note ? h('span', { class: 'note' }, `：${e.note}`) : null)]);
+  const steps = (c.referral_steps ?? []).map((x) => [x.at, h('li', { class: 'referral-step' },
+    h('span', { class: 'when' }, chinaTime(x.at)), ' ',
+    `${label(referralStepNames, x.step)}：${label(departmentNames, x.department)}（${x.actor}）`,
+    x.note ? h('span', { class: 'note' }, `：${x.note}`) : null)]);
+  return [...transitions, ...steps].sort((a, b) => Date.parse(a[0]) - Date.parse(b[0]));
 }
 
 // A masked ID number with the button that shows it in full (audited on the server).

@@ -6,9 +6,10 @@ import { add, h, replace } from '../dom.js';
 import { get, post, messageOf } from '../api.js';
 import * as session from '../session.js';
 import {
-  changeNames, factNames, factValueNames, feedNames, itemStateNames, keyCategoryNames, ruleNames, visitOutcomeNames, label,
+  changeNames, closeReasonNames, factNames, factValueNames, feedNames, itemStateNames, keyCategoryNames, ruleNames, visitOutcomeNames, label,
 } from '../labels.js';
 import { chinaToday, maskId, programList, programNames } from '../format.js';
+import { applyForm } from './apply_for_household.js';
 
 const stepNames = {
   visited: '标记为已走访', applied: '已帮助申请', not_eligible: '核实后不符合条件',
@@ -59,7 +60,12 @@ export async function discoveryItemPage(root, id) {
         h('dt', {}, '可能符合'), h('dd', {}, programList(it.suggested_programs, names)),
         h('dt', {}, '应走访日期'), h('dd', {}, it.visit_due || '无'),
         h('dt', {}, '负责人'), h('dd', { id: 'dq-assignee' }, it.assigned_to || '未指派'),
-        it.reason ? [h('dt', {}, '说明'), h('dd', {}, it.reason)] : null)),
+        it.reason ? [h('dt', {}, '说明'), h('dd', {}, it.reason)] : null,
+        it.application_no ? [h('dt', {}, '已帮助申请'), h('dd', { id: 'dq-application' },
+          h('a', { href: `#/case/${encodeURIComponent(it.application_no)}` }, `受理编号 ${it.application_no}（查看案件）`))] : null,
+        it.close_code ? [h('dt', {}, '结案原因'), h('dd', { id: 'dq-close-code' }, label(closeReasonNames, it.close_code)),
+          h('dt', {}, '结案说明'), h('dd', {}, it.close_note), h('dt', {}, '结案时间'), h('dd', {}, it.closed_at.slice(0, 10))]
+          : null)),
     h('section', { class: 'card', 'aria-labelledby': 'dq-why' },
       h('h2', { id: 'dq-why' }, '为什么预警'),
       evidenceList(it.evidence)),
@@ -72,7 +78,10 @@ export async function discoveryItemPage(root, id) {
           v.next_visit_due ? `；下次走访 ${v.next_visit_due}` : '')))
         : h('p', {}, '还没有走访记录。')),
     role === 'caseworker' && it.status !== 'closed' ? visitForm(it, reload) : null,
+    role === 'caseworker' && !it.application_no && ['lead', 'visited'].includes(it.state)
+      ? await applyForm(it, reload) : null,
     transitionForm(it, reload),
+    it.status !== 'closed' ? closeForm(it, reload) : null,
     role === 'county_admin' ? assignForm(it, reload) : null,
   );
 }
@@ -168,6 +177,51 @@ function assignForm(it, reload) {
       await reload();
     } catch (e) {
       replace(error, e.code === 'bad_caseworker' ? '没有这位本乡镇的经办人员。' : messageOf(e));
+    }
+  });
+  return form;
+}
+
+// 结案: close the item with a reason code (POST …/close) and a note; 确认困难，已申请 needs the
+// application number unless the item already has one.
+function closeForm(it, reload) {
+  const error = h('p', { class: 'error', role: 'alert', id: 'close-error' });
+  const code = h('select', { id: 'close-code', required: true },
+    h('option', { value: '' }, '请选择'),
+    Object.entries(closeReasonNames).map(([v, t]) => h('option', { value: v }, t)));
+  const note = h('textarea', { id: 'close-note', rows: 3, maxlength: 4000, required: true });
+  const appNo = h('input', { id: 'close-appno', maxlength: 40, value: it.application_no ?? '' });
+  const button = h('button', { type: 'submit' }, '结案');
+  const form = h('form', { class: 'card', id: 'close-form', 'aria-labelledby': 'cl-h', novalidate: true },
+    h('h2', { id: 'cl-h' }, '结案'),
+    h('div', { class: 'field' }, h('label', { for: 'close-code' }, '结案原因'), code),
+    h('div', { class: 'field' }, h('label', { for: 'close-note' }, '结案说明（必填）'), note),
+    h('div', { class: 'field' }, h('label', { for: 'close-appno' }, '申请编号（“已申请救助”时填写）'), appNo),
+    button, error);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (!code.value) {
+      replace(error, '请选择结案原因。');
+      code.focus();
+      return;
+    }
+    if (!note.value.trim()) {
+      replace(error, '请写明结案说明。');
+      note.focus();
+      return;
+    }
+    const body = { reason_code: code.value, note: note.value.trim() };
+    if (code.value === 'confirmed_applied' && appNo.value.trim() && appNo.value.trim() !== it.application_no) {
+      body.application_no = appNo.value.trim();
+    }
+    button.disabled = true;
+    try {
+      await post(`/api/v1/discovery/queue/${it.id}/close`, body);
+      await reload();
+    } catch (e) {
+      replace(error, e.code === 'application_required' ? '“已申请救助”请填写申请编号。'
+        : e.code === 'note_required' ? '请写明结案说明。' : messageOf(e));
+      button.disabled = false;
     }
   });
   return form;

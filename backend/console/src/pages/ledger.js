@@ -3,7 +3,7 @@
 // township below. A county reads it to tune assets/discovery/rules.json.
 import { h, replace } from '../dom.js';
 import { get, messageOf } from '../api.js';
-import { ruleNames, label } from '../labels.js';
+import { closeReasonNames, ruleNames, label } from '../labels.js';
 import { chinaToday } from '../format.js';
 
 const columns = [
@@ -12,6 +12,9 @@ const columns = [
   ['closed_followed_up', '跟进办结'],
   ['visits_no_need', '走访认为无需救助'],
 ];
+
+// console: items closed with a reason code, one column per code (closed_by_reason).
+const reasonColumns = Object.entries(closeReasonNames);
 
 function days(v) {
   return v === null || v === undefined ? '—' : String(v);
@@ -24,8 +27,19 @@ function hitRate(r) {
     h('meter', { min: 0, max: 100, value: pct, 'aria-label': `${label(ruleNames, r.rule)} 命中率` }), ` ${pct}%`);
 }
 
+// console: how the items each rule flagged were closed, by reason code, and the false alarms.
+function reasonTable(id, rows) {
+  return h('table', { class: 'list ledger', id },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '预警规则'),
+      reasonColumns.map(([, t]) => h('th', { scope: 'col' }, t)), h('th', { scope: 'col' }, '误报合计'))),
+    h('tbody', {}, rows.map((r) => h('tr', { 'data-rule': r.rule },
+      h('th', { scope: 'row' }, label(ruleNames, r.rule)),
+      reasonColumns.map(([k]) => h('td', { 'data-col': `closed_by_reason.${k}` }, String(r.closed_by_reason?.[k] ?? 0))),
+      h('td', { 'data-col': 'false_alarms' }, String(r.false_alarms ?? 0))))));
+}
+
 function table(id, rows, withTownship) {
-  return h('table', { class: 'list', id },
+  return h('table', { class: 'list ledger', id },
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, '预警规则'), withTownship ? h('th', { scope: 'col' }, '乡镇') : null,
       columns.map(([, t]) => h('th', { scope: 'col' }, t)),
@@ -34,7 +48,7 @@ function table(id, rows, withTownship) {
     h('tbody', {}, rows.map((r) => h('tr', { 'data-rule': r.rule, 'data-township': r.township ?? null },
       h('th', { scope: 'row' }, label(ruleNames, r.rule)),
       withTownship ? h('td', {}, r.township) : null,
-      columns.map(([k]) => h('td', { 'data-col': k }, String(r[k]))),
+      columns.map(([k]) => h('td', { 'data-col': k }, String(r[k] ?? 0))),
       h('td', {}, days(r.median_working_days_flag_to_visit)),
       h('td', {}, days(r.median_working_days_flag_to_close)),
       h('td', {}, hitRate(r))))));
@@ -62,6 +76,7 @@ export async function ledgerPage(root) {
       replace(status, `${r.from} 至 ${r.to}：${r.rules.length} 条规则发出过预警。`);
       replace(out,
         h('h2', {}, '按预警规则'), table('ledger-rules', r.rules, false),
+        h('h2', {}, '结案原因（按预警规则）'), reasonTable('ledger-reasons', r.rules),
         h('details', {}, h('summary', {}, '按规则和乡镇'), table('ledger-rows', r.rows, true)));
     } catch (e) {
       replace(status, messageOf(e));

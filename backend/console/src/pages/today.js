@@ -34,12 +34,14 @@ export async function todayPage(root) {
   replace(status, rows.length ? `今天共受理 ${rows.length} 件。` : '今天还没有受理申请。');
   replace(table, h('table', { class: 'list', id: 'today-table' },
     h('caption', { class: 'sr-only' }, '今天受理的申请'),
-    h('thead', {}, h('tr', {}, ['申请编号', '申请人', '申请项目', '状态', '受理时间', '办结期限'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, ['申请编号', '申请人', '申请项目', '状态', '受理时间', '办结期限', '回执'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, rows.map((it) => h('tr', {},
       h('td', {}, it.first_aid ? h('span', { class: 'badge first-aid' }, '先行救助') : null, it.application_no),
       h('td', {}, `${it.applicant?.name ?? ''} ${it.applicant?.id_number ?? ''}`),
       h('td', {}, programList(it.programs, names)),
       h('td', {}, statusBadge(it.status)),
       h('td', {}, chinaTime(it.received_at)),
-      h('td', {}, it.due_date))))));
+      h('td', {}, it.due_date),
+      h('td', {}, h('a', { href: `#/receipt/${encodeURIComponent(it.application_no)}`, class: 'receipt-link' },
+        '补打回执', h('span', { class: 'sr-only' }, ` ${it.application_no}`))))))));
 }

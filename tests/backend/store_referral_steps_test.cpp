@@ -1,0 +1,83 @@
+// The referral steps store on each back end (SQLite always; PostgreSQL with JIUZHU_TEST_PG_URL):
+// a referral and its "sent" step with the township's reason are one transaction.
+#include <gtest/gtest.h>
+
+#include "backend/store/referral_steps_store.h"
+#include "backend/store/repository.h"
+#include "backend/store/sql_support.h"
+#include "store_fixture.h"
+#include "test_support.h"
+
+using namespace jiuzhu::backend;
+using jiuzhu::test::kOtherTownship;
+using jiuzhu::test::kTownship;
+
+namespace {
+
+class ReferralStepsStoreTest : public jiuzhu::test::StoreTest {
+ protected:
+  ReferralRecord draft(const std::string& application_no) {
+    ReferralRecord d;
+    d.application_no = application_no;
+    d.department = "education";
+    d.note = "学费";
+    d.status = "sent";
+    d.created_at = now_rfc3339();
+    d.created_by = "cw";
+    return d;
+  }
+  AuditEntry audit(const std::string& no) { return AuditEntry{"cw", "caseworker", "refer", "case", no, "", ""}; }
+  std::string submitted() {
+    auto r = repo_->submit_application(jiuzhu::test::new_application("c-ref"));
+    EXPECT_TRUE(r.ok());
+    return r.ok() ? r->record.application_no : "";
+  }
+};
+
+TEST_P(ReferralStepsStoreTest, TheReferralAndItsReasonAreStoredTogether) {
+  const std::string no = submitted();
+  auto r = add_referral_with_reason(repo_->database(), draft(no), "20261124", Scope{kTownship, ""},
+                                    "孩子就读高中，家庭无力负担学费", audit(no));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->township, kTownship);
+  EXPECT_EQ(r->referral_id.rfind(std::string("R") + kTownship + "-20261124-", 0), 0u) << r->referral_id;
+  auto referrals = repo_->referrals_of(no);
+  ASSERT_TRUE(referrals.ok());
+  ASSERT_EQ(referrals->size(), 1u);
+  auto steps = referral_steps_of_case(repo_->database(), no);
+  ASSERT_TRUE(steps.ok());
+  ASSERT_EQ(steps->size(), 1u);
+  EXPECT_EQ((*steps)[0].referral_id, r->referral_id);
+  EXPECT_EQ((*steps)[0].step, "sent");
+  EXPECT_EQ((*steps)[0].note, "孩子就读高中，家庭无力负担学费");
+}
+
+TEST_P(ReferralStepsStoreTest, OutOfScopeStoresNothing) {
+  const std::string no = submitted();
+  auto r = add_referral_with_reason(repo_->database(), draft(no), "20261124", Scope{kOtherTownship, ""}, "理由",
+                                    audit(no));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "not_found");
+  EXPECT_TRUE(repo_->referrals_of(no)->empty());
+  EXPECT_TRUE(referral_steps_of_case(repo_->database(), no)->empty());
+}
+
+TEST_P(ReferralStepsStoreTest, WhenTheReasonCannotBeWrittenNoReferralStands) {
+  const std::string no = submitted();
+  // Make the step's insert fail inside the transaction: the referral's insert must roll back.
+  auto broken = repo_->database().write([](Tx& tx) -> jiuzhu::Status {
+    sql::exec(tx, "ALTER TABLE referral_steps RENAME TO referral_steps_away");
+    return jiuzhu::Ok{};
+  });
+  ASSERT_TRUE(broken.ok()) << broken.error().message;
+  auto r = add_referral_with_reason(repo_->database(), draft(no), "20261124", Scope{kTownship, ""}, "理由", audit(no));
+  EXPECT_FALSE(r.ok());
+  auto referrals = repo_->referrals_of(no);
+  ASSERT_TRUE(referrals.ok());
+  EXPECT_TRUE(referrals->empty()) << "a referral stood without its reason";
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ReferralStepsStoreTest, ::testing::ValuesIn(jiuzhu::test::backends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace

@@ -1,0 +1,144 @@
+// The caseworker's cases: serving and CSP; login (keyboard only, wrong password); the intake list and its
+// server-side filter; a case with masked IDs, the audited full view and documents inline; one case
+// approved, one refused with its reason; a referral with its reason.
+import assert from 'node:assert/strict';
+import { call, password, application } from '../harness.mjs';
+
+export async function casesFlow(t) {
+  const { srv, page, browser, step, checkPage, login, sessionToken, nos, otherNo, ours } = t;
+  await step('/ redirects to /console/, which carries a strict CSP', async () => {
+    const root = await call(srv.url, 'GET', '/');
+    assert.equal(root.status, 302);
+    assert.equal(root.headers.get('location'), '/console/');
+    const index = await call(srv.url, 'GET', '/console/');
+    assert.equal(index.status, 200);
+    const csp = index.headers.get('content-security-policy');
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /script-src 'self';/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:/);
+    assert.match(index.text, /<html lang="zh-CN">/);
+    assert.doesNotMatch(index.text, /<script>|style=/);
+    assert.equal((await call(srv.url, 'GET', '/console/..%2Fjiuzhu.db')).status, 404);
+  });
+
+  await step('login page; a wrong password is refused in plain Chinese', async () => {
+    await page.goto(`${srv.url}/`);
+    await page.waitForSelector('form.login');
+    assert.equal(new URL(page.url()).pathname, '/console/');
+    await checkPage(page, 'login');
+    await page.fill('#login', 'cw');
+    await page.fill('#password', 'wrong-password');
+    await page.click('form.login button[type=submit]');
+    await page.waitForSelector('#login-error:has-text("用户名或密码不正确")');
+    assert.equal(await page.evaluate(() => localStorage.length), 0);
+  });
+
+  await step('caseworker logs in with the keyboard alone and sees the intake of the township', async () => {
+    await login(page, srv, 'cw', { keyboard: true });
+    await page.waitForSelector('#intake-table');
+    await checkPage(page, 'intake');
+    const text = await page.textContent('#intake-table');
+    for (const no of nos) assert.ok(text.includes(no), `intake lists ${no}`);
+    assert.ok(!text.includes(otherNo), 'no application of another township');
+    assert.ok(!text.includes('钱'), 'no name of another township');
+    // 先行救助 on top.
+    const first = await page.textContent('#intake-table tbody tr:first-child');
+    assert.ok(first.includes('先行救助') && first.includes(nos[2]), first);
+    assert.ok(!text.includes(ours[0].applicant.id_number), 'ID numbers masked in the list');
+    assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing in localStorage');
+    assert.ok(!page.url().includes('token'), 'no token in the URL');
+  });
+
+  await step('status filter is applied by the server', async () => {
+    await page.selectOption('#status-filter', 'approved');
+    await page.click('form.filters button[type=submit]');
+    await page.waitForSelector('.status-line:has-text("没有符合条件的申请")');
+    await page.selectOption('#status-filter', '');
+    await page.click('form.filters button[type=submit]');
+    await page.waitForSelector(`#intake-table a:has-text("${nos[0]}")`);
+  });
+
+  await step('case view: ID numbers masked; showing one in full is confirmed and audited', async () => {
+    await page.click(`#intake-table a:has-text("${nos[0]}")`);
+    await page.waitForSelector('#transition-form');
+    await checkPage(page, 'case');
+    const body = await page.textContent('main');
+    const full = ours[0].applicant.id_number;
+    assert.ok(!body.includes(full), 'full ID number not on the page');
+    assert.ok(body.includes(`${full.slice(0, 6)}********${full.slice(14)}`), 'masked ID number shown');
+    const reveal = page.getByRole('button', { name: /（申请人）$/ });
+    await reveal.click();
+    await reveal.click();  // the second press confirms
+    await page.waitForSelector(`text=${full}`);
+    const audit = await call(srv.url, 'GET', '/api/v1/audit?limit=200', undefined,
+      (await call(srv.url, 'POST', '/api/v1/auth/login', { login: 'admin', password: password('admin') })).json.token);
+    assert.equal(audit.status, 200, audit.text);
+    const rows = audit.json.items ?? audit.json;
+    assert.ok(rows.some((r) => r.action === 'reveal_id' && r.record_id === nos[0] && r.actor === 'user:cw'),
+      'reveal_id audit row');
+  });
+
+  await step('case view: documents shown inline from blob: URLs (token never in a URL), each read audited', async () => {
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.click('#doc-show-0');
+    await page.waitForSelector('#doc-view-0 img[src^="blob:"]');
+    await page.waitForFunction(() => document.querySelector('#doc-view-0 img').naturalWidth > 0);
+    await page.click('#doc-show-1');
+    await page.waitForSelector('#doc-view-1 iframe[src^="blob:"]');
+    assert.ok(requests.some((u) => u.includes(`/documents/${ours[0].documents[0].sha256}`)));
+    assert.ok(requests.every((u) => !/jzs_|token=/i.test(u)), 'no token in any URL');
+    await checkPage(page, 'case-documents', { idle: false });
+    const admin = (await call(srv.url, 'POST', '/api/v1/auth/login', { login: 'admin', password: password('admin') })).json.token;
+    const audit = (await call(srv.url, 'GET', '/api/v1/audit?limit=1000', undefined, admin)).json.items;
+    const reads = audit.filter((r) => r.action === 'read' && r.record_type === 'document' && r.record_id === nos[0]);
+    assert.equal(reads.length, 2, JSON.stringify(reads));
+  });
+
+  await step('work a case from received to approved', async () => {
+    for (const [to, status] of [['investigating', '调查核实中'], ['under_review', '审核中'], ['public_notice', '公示中'], ['approved', '已批准']]) {
+      await page.check(`#to-${to}`);
+      await page.fill('#transition-note', `入户核实后办理：${status}`);
+      await page.click('#transition-form button[type=submit]');
+      await page.waitForSelector(`#case-status:has-text("${status}")`);
+    }
+    await page.waitForSelector('text=此案件已办结');
+    const timeline = await page.textContent('#timeline');
+    assert.ok(timeline.includes('公示中 → 已批准'), timeline);
+    await checkPage(page, 'case-approved');
+  });
+
+  await step('a refusal needs its written reason', async () => {
+    await page.goto(`${srv.url}/console/#/case/${encodeURIComponent(nos[1])}`);
+    await page.waitForSelector('#transition-form');
+    await page.check('#to-rejected');
+    await page.click('#transition-form button[type=submit]');
+    await page.waitForSelector('#transition-error:has-text("不予批准必须写明理由")');
+    // The server refuses it too, whatever the browser does.
+    const cwToken = await page.evaluate(() => JSON.parse(sessionStorage.getItem('jiuzhu.console.session')).token);
+    const bare = await call(srv.url, 'POST', `/api/v1/cases/${nos[1]}/transitions`, { to: 'rejected', note: ' ' }, cwToken);
+    assert.equal(bare.status, 400);
+    assert.equal(bare.json.error.code, 'reason_required');
+    await page.fill('#transition-note', '家庭人均收入高于当地低保标准');
+    await page.click('#transition-form button[type=submit]');
+    await page.waitForSelector('#case-status:has-text("不予批准")');
+    assert.ok((await page.textContent('#timeline')).includes('家庭人均收入高于当地低保标准'));
+  });
+
+  await step('the caseworker refers a case to a department with a reason; the timeline shows it', async () => {
+    await page.goto(`${srv.url}/console/#/case/${encodeURIComponent(nos[2])}`);
+    await page.waitForSelector('#referral-form');
+    await page.selectOption('#referral-department', 'education');
+    await page.click('#referral-form button[type=submit]');
+    await page.waitForSelector('#referral-error:has-text("请写明转办原因")');
+    await page.fill('#referral-reason', '女儿读初二，火灾后学费无着');
+    await page.fill('#referral-note', '请教育部门核实后给予教育救助');
+    await page.click('#referral-form button[type=submit]');
+    await page.waitForSelector('#referrals li:has-text("待接收")');
+    assert.match(await page.textContent('#timeline'), /转办：教育部门（user:cw）：女儿读初二/);
+    await checkPage(page, 'case-referred');
+    const token = await sessionToken(page);
+    t.referralId = (await call(srv.url, 'GET', `/api/v1/cases/${nos[2]}`, undefined, token)).json.referrals[0].referral_id;
+  });
+
+}
