@@ -33,10 +33,15 @@ struct CsvRecord {
 class CsvReader {
  public:
   explicit CsvReader(std::string_view data);
+  // Starts at byte `pos` (the start of a line, outside any quoted field) numbered `line`: a part
+  // of a larger file read on its own thread.
+  CsvReader(std::string_view data, size_t pos, size_t line) : data_(data), pos_(pos), line_(line) {}
 
   // Reads the next record into `out`; false at the end of the data. A record with `error` set
   // has unreliable fields and must be reported, not used.
   bool next(CsvRecord& out);
+  // The line the reader is at (after the last record read).
+  size_t line() const { return line_; }
 
  private:
   void skip_to_next_line();

@@ -47,6 +47,9 @@ std::vector<std::string> receiving(const Dataset& d, size_t household) {
   return out;
 }
 
+// Files at least this large are parsed in parts, one per thread.
+constexpr long kSplitBytes = 32L << 20;
+
 }  // namespace
 
 std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vector<RowError>& errors,
@@ -56,7 +59,6 @@ std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vec
   const LoadOptions lo{options.as_of, options.county, critical};
   const RegionTable& regions = RegionTable::builtin();
   // Largest file first so the two threads finish together.
-  std::vector<int> order;
   std::vector<std::pair<long, int>> sized;
   for (int f = 0; f < kFeedCount; ++f) {
     struct stat st {};
@@ -64,19 +66,28 @@ std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vec
     sized.emplace_back(::stat(path.c_str(), &st) == 0 ? static_cast<long>(st.st_size) : 0L, f);
   }
   std::sort(sized.begin(), sized.end(), [](auto a, auto b) { return a.first > b.first; });
-  for (auto& s : sized) order.push_back(s.second);
+  // A large file is cut in parts for the threads to share (SplitFeed); its parts come first.
+  const size_t threads = static_cast<size_t>(std::max(1, options.threads));
+  std::array<std::unique_ptr<SplitFeed>, kFeedCount> feeds;
+  std::vector<std::pair<int, size_t>> tasks;  // (feed, part)
+  for (auto& s : sized) {
+    const size_t parts = threads > 1 && s.first >= kSplitBytes ? threads : 1;
+    feeds[static_cast<size_t>(s.second)] = std::make_unique<SplitFeed>(options.feeds_dir, static_cast<Feed>(s.second), lo, parts);
+    for (size_t p = 0; p < parts; ++p) tasks.emplace_back(s.second, p);
+  }
   std::atomic<size_t> next{0};
   auto worker = [&] {
     IdValidator validator(regions, options.as_of);
-    for (size_t i = next++; i < order.size(); i = next++) {
-      const int f = order[i];
-      tables[static_cast<size_t>(f)] = load_feed(options.feeds_dir, static_cast<Feed>(f), lo, validator,
-                                                 per_feed[static_cast<size_t>(f)],
-                                                 warnings ? &per_feed_warnings[static_cast<size_t>(f)] : nullptr);
+    for (size_t i = next++; i < tasks.size(); i = next++) {
+      // The thread finishing a feed's last part merges it while the others go on parsing.
+      const size_t f = static_cast<size_t>(tasks[i].first);
+      if (feeds[f]->parse(tasks[i].second, validator)) {
+        tables[f] = feeds[f]->merge(validator, per_feed[f], warnings ? &per_feed_warnings[f] : nullptr);
+      }
     }
   };
   std::vector<std::thread> pool;
-  for (int i = 1; i < std::max(1, options.threads); ++i) pool.emplace_back(worker);
+  for (size_t i = 1; i < threads; ++i) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
   for (auto& e : per_feed) errors.insert(errors.end(), std::make_move_iterator(e.begin()), std::make_move_iterator(e.end()));
