@@ -1,6 +1,7 @@
 // The route table of API v1: method, path, who may call, what body (contracts/api.md).
 #include "backend/documents/document_store.h"
 #include "backend/http/handlers/console_handlers.h"
+#include "backend/http/handlers/county_handlers.h"
 #include "backend/http/handlers/handlers.h"
 #include "backend/http/router.h"
 
@@ -56,6 +57,10 @@ Router make_api_router() {
   r.add({"GET", "/api/v1/me", {R::hall_staff, R::caseworker, R::county_admin, R::department}, BodyKind::none, 0, false, h::me});
   r.add({"GET", "/api/v1/params/{}", anyone, BodyKind::none, 0, false, h::get_county_params});
   r.add({"PUT", "/api/v1/params/{}", {R::county_admin}, BodyKind::json, 0, false, h::put_county_params});
+  // county: the county view of the console (docs/console.md, 县级; handlers/county_handlers.h).
+  r.add({"GET", "/api/v1/county/overview", {R::county_admin}, BodyKind::none, 0, false, h::county_overview});
+  r.add({"GET", "/api/v1/county/overdue", {R::county_admin}, BodyKind::none, 0, false, h::county_overdue_cases});
+  r.add({"GET", "/api/v1/discovery/runs", {R::county_admin}, BodyKind::none, 0, false, h::discovery_run_history});
   return r;
 }
 

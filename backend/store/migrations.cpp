@@ -184,6 +184,13 @@ const std::vector<Migration>& migrations() {
            {"CREATE INDEX discovery_queue_ledger ON discovery_queue (county, created_at, id, township, state, "
             "updated_at, application_no, flags)"},
        }},
+      // county: the county view (store/county_overview_store.h): the overdue list read in due-date
+      // order from an index; the per-township queue counts from an index alone.
+      {7,
+       {
+           {"CREATE INDEX applications_county_due ON applications (county, due_date, id)"},
+           {"CREATE INDEX discovery_queue_county_township ON discovery_queue (county, township, status, visit_due)"},
+       }},
   };
   return list;
 }

@@ -156,3 +156,17 @@ export const factValueNames = {
   physical: '肢体', visual: '视力', hearing: '听力', speech: '言语', intellectual: '智力', mental: '精神',
   multiple: '多重', edge_vulnerable: '边缘易致贫', unstable_lifted: '脱贫不稳定', sudden_hardship: '突发严重困难',
 };
+
+// county: audit log actions and record types (audit_entry calls in backend/http/handlers/).
+export const auditActionNames = {
+  read: '查看', list: '查看列表', create: '新建', transition: '办理', assign: '指派', refer: '转办', visit: '走访',
+  run: '运行主动发现', reveal_id: '查看完整身份证号', answer: '接听求助', enrol: '自助机注册', enrol_code: '签发注册码',
+  enable: '启用', disable: '停用',
+};
+
+export const auditRecordNames = {
+  application: '申请', case: '案件', queue_item: '预警户', lead: '线索', audit: '审计日志', county_overview: '全县总览',
+  overdue_cases: '超期案件', discovery_ledger: '发现台账', discovery_queue: '主动发现名单', discovery_runs: '运行记录',
+  discovery_run: '主动发现运行', intake: '受理台账', referrals: '转办事项', registry: '重点人群名册', visits_due: '走访计划',
+  receipt: '回执', county_params: '县级参数', help_call: '求助呼叫', kiosk: '自助机', user: '工作人员账号',
+};

@@ -13,6 +13,10 @@ import { discoveryPage } from './pages/discovery.js';
 import { discoveryItemPage } from './pages/discovery_item.js';
 import { ledgerPage } from './pages/ledger.js';
 import { paramsPage } from './pages/params.js';
+// county: the county view's pages (docs/console.md, 县级).
+import { countyPage } from './pages/county.js';
+import { runsPage } from './pages/runs.js';
+import { auditPage } from './pages/audit.js';
 
 // Per role: navigation entries [hash, label, page]; the first is the role's home.
 const pagesByRole = {
@@ -30,6 +34,10 @@ const pagesByRole = {
     ['#/discovery', '全县主动发现', discoveryPage],
     ['#/ledger', '发现台账', ledgerPage],
     ['#/params', '县级参数', paramsPage],
+    // county: the county view's pages.
+    ['#/county', '全县总览', countyPage],
+    ['#/runs', '发现运行记录', runsPage],
+    ['#/audit', '审计日志', auditPage],
   ],
   department: [['#/referrals', '转办事项', referralsPage]],
 };

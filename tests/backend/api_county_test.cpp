@@ -1,0 +1,282 @@
+// The county view of the staff console (docs/console.md, 县级; docs/api.md): counts per township
+// and program, the overdue cases list, the discovery run history, and the audit log's filters —
+// numbers checked against what the test itself submitted, pagination, county scoping (another
+// county's administrator sees none of it) and roles, on each back end. Each back end gets its
+// own server, so that the counts are exactly those of this test.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "api_env.h"
+#include "backend/discovery/synth.h"
+#include "backend/store/database.h"
+#include "backend/store/sql_query.h"
+#include "core/date.h"
+
+using namespace jiuzhu::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CountyEnv {
+  TempDir dir;
+  std::string url, feeds_root;
+  std::unique_ptr<ServerProcess> server;
+  std::map<std::string, std::string> token;
+
+  explicit CountyEnv(const std::string& backend) {
+    feeds_root = dir.path() + "/feeds";
+    jiuzhu::discovery::SynthOptions o;
+    o.county = kCounty;
+    o.residents = 1500;
+    o.seed = 20261207;
+    o.out_dir = feeds_root + "/run1";
+    o.as_of = *jiuzhu::Date::parse_iso("2026-11-24");
+    fs::create_directories(o.out_dir);
+    auto st = jiuzhu::discovery::synthesize_county(o);
+    if (!st.ok()) throw std::runtime_error("synth failed: " + st.error().message);
+    url = database_url(backend, dir.path());
+    token["kiosk"] = add_kiosk(url, "K-LJ-01", kTownship);
+    token["kiosk2"] = add_kiosk(url, "K-BS-01", kOtherTownship);
+    add_user(url, "cw", {"--role", "caseworker", "--township", kTownship});
+    add_user(url, "hall", {"--role", "hall_staff", "--township", kTownship});
+    add_user(url, "admin", {"--role", "county_admin", "--county", kCounty});
+    add_user(url, "admin2", {"--role", "county_admin", "--county", kOtherCounty});
+    add_user(url, "dept", {"--role", "department", "--department", "education", "--county", kCounty});
+    server = std::make_unique<ServerProcess>(dir.path() + "/data", url, std::vector<std::string>{"--feeds-root", feeds_root});
+    for (const char* u : {"cw", "hall", "admin", "admin2", "dept"}) token[u] = login(*server, u);
+  }
+};
+
+class CountyApiTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  static CountyEnv& env() {
+    static std::map<std::string, std::unique_ptr<CountyEnv>> envs;
+    auto& slot = envs[GetParam()];
+    if (!slot) slot = std::make_unique<CountyEnv>(GetParam());
+    return *slot;
+  }
+  const ServerProcess& srv() { return *env().server; }
+  std::string tok(const std::string& who) { return env().token.at(who); }
+
+  std::string submit(const std::string& kiosk, const std::string& township) {
+    auto r = srv().post("/api/v1/applications", application(township, uuid()), tok(kiosk));
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json()["application_no"];
+  }
+
+  // Moves an application's statutory due date into the past, as time passing would.
+  void set_due(const std::string& no, const std::string& due) {
+    auto db = jiuzhu::backend::open_database(env().url);
+    ASSERT_TRUE(db.ok());
+    auto st = (*db)->write([&](jiuzhu::backend::Tx& tx) -> jiuzhu::Status {
+      jiuzhu::backend::sql::exec(tx, "UPDATE applications SET due_date = ? WHERE application_no = ?", {due, no});
+      return jiuzhu::Ok{};
+    });
+    ASSERT_TRUE(st.ok());
+  }
+
+  static Json township(const Json& overview, const std::string& code) {
+    for (const auto& t : overview["townships"]) {
+      if (t["township"] == code) return t;
+    }
+    return Json();
+  }
+};
+
+TEST_P(CountyApiTest, OverviewCountsPerTownshipAndProgramAndOverdueList) {
+  const auto before = srv().get("/api/v1/county/overview", tok("admin")).json();
+  const std::string a = submit("kiosk", kTownship);
+  const std::string b = submit("kiosk", kTownship);
+  const std::string c = submit("kiosk2", kOtherTownship);
+  const std::string today = jiuzhu::Date::today_china().iso();
+  const std::string ten_ago = jiuzhu::Date::today_china().plus_days(-10).iso();
+  const std::string three_ago = jiuzhu::Date::today_china().plus_days(-3).iso();
+  set_due(a, ten_ago);
+  set_due(c, three_ago);
+  set_due(b, today);  // due today: not overdue yet
+
+  auto r = srv().get("/api/v1/county/overview", tok("admin"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const Json o = r.json();
+  EXPECT_EQ(o["county"], kCounty);
+  EXPECT_EQ(o["today"], today);
+  const Json t1 = township(o, kTownship), t0 = township(before, kTownship);
+  ASSERT_TRUE(t1.is_object()) << r.body;
+  EXPECT_EQ(t1["township_name"], "罗锦镇");
+  auto count = [](const Json& t, const char* key) -> int64_t { return t.is_object() ? t.value(key, int64_t{0}) : 0; };
+  auto received = [](const Json& t) -> int64_t {
+    return t.is_object() ? t["applications"].value("received", int64_t{0}) : 0;
+  };
+  EXPECT_EQ(received(t1) - received(t0), 2);
+  EXPECT_EQ(count(t1, "overdue") - count(t0, "overdue"), 1);
+  const Json t2 = township(o, kOtherTownship), t2b = township(before, kOtherTownship);
+  EXPECT_EQ(received(t2) - received(t2b), 1);
+  EXPECT_EQ(count(t2, "overdue") - count(t2b, "overdue"), 1);
+  EXPECT_EQ(o["total"]["overdue"].get<int64_t>() - before["total"]["overdue"].get<int64_t>(), 2);
+  // Per program: the test application asks for dibao (test_support application()).
+  int64_t dibao_here = 0;
+  for (const auto& p : o["programs"]) {
+    if (p["township"] == kTownship) dibao_here += p["applications"]["total"].get<int64_t>();
+  }
+  EXPECT_GE(dibao_here, 2);
+
+  // The overdue list: longest overdue first, with days overdue; by township; paginated.
+  auto list = srv().get("/api/v1/county/overdue?limit=1", tok("admin"));
+  ASSERT_EQ(list.status, 200) << list.body;
+  const Json first = items(list);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0]["application_no"], a);
+  EXPECT_EQ(first[0]["days_overdue"], 10);
+  EXPECT_TRUE(first[0]["working_days_overdue"].is_number());
+  EXPECT_GE(first[0]["working_days_overdue"].get<int>(), 5);
+  const std::string cursor = list.json()["next_cursor"];
+  auto second = srv().get("/api/v1/county/overdue?limit=1&cursor=" + cursor, tok("admin"));
+  ASSERT_EQ(second.status, 200);
+  ASSERT_EQ(items(second).size(), 1u);
+  EXPECT_EQ(items(second)[0]["application_no"], c);
+  EXPECT_EQ(items(second)[0]["days_overdue"], 3);
+  auto third = srv().get("/api/v1/county/overdue?limit=1&cursor=" + second.json()["next_cursor"].get<std::string>(),
+                         tok("admin"));
+  EXPECT_TRUE(items(third).empty());
+  auto by_town = srv().get(std::string("/api/v1/county/overdue?township=") + kOtherTownship, tok("admin"));
+  ASSERT_EQ(items(by_town).size(), 1u);
+  EXPECT_EQ(items(by_town)[0]["application_no"], c);
+  // A decided case is no longer overdue.
+  for (const char* to : {"investigating"}) {
+    ASSERT_EQ(srv().post("/api/v1/cases/" + a + "/transitions", Json{{"to", to}, {"note", "开始核查"}}, tok("cw")).status,
+              200);
+  }
+  ASSERT_EQ(srv().post("/api/v1/cases/" + a + "/transitions", Json{{"to", "withdrawn"}, {"note", "本人撤回"}}, tok("cw"))
+                .status,
+            200);
+  auto after = srv().get("/api/v1/county/overdue", tok("admin"));
+  for (const auto& it : items(after)) EXPECT_NE(it["application_no"], a);
+
+  // Another county's administrator sees nothing of this county.
+  auto other = srv().get("/api/v1/county/overview", tok("admin2"));
+  ASSERT_EQ(other.status, 200);
+  EXPECT_TRUE(township(other.json(), kTownship).is_null());
+  EXPECT_EQ(other.json()["total"]["applications"]["total"], 0);
+  EXPECT_TRUE(items(srv().get("/api/v1/county/overdue", tok("admin2"))).empty());
+  EXPECT_TRUE(items(srv().get(std::string("/api/v1/county/overdue?township=") + kTownship, tok("admin2"))).empty());
+}
+
+TEST_P(CountyApiTest, OverviewAndOverdueRefuseOtherRolesAndBadInput) {
+  for (const char* who : {"cw", "hall", "dept", "kiosk"}) {
+    EXPECT_EQ(srv().get("/api/v1/county/overview", tok(who)).status, 403) << who;
+    EXPECT_EQ(srv().get("/api/v1/county/overdue", tok(who)).status, 403) << who;
+    EXPECT_EQ(srv().get("/api/v1/discovery/runs", tok(who)).status, 403) << who;
+  }
+  EXPECT_EQ(srv().get("/api/v1/county/overview").status, 401);
+  for (const char* bad : {"cursor=abc", "cursor=2026-01-01", "cursor=2026-13-01.5", "cursor=2026-01-01.x", "limit=0",
+                          "limit=201", "township=1234567890123"}) {
+    auto r = srv().get(std::string("/api/v1/county/overdue?") + bad, tok("admin"));
+    EXPECT_EQ(r.status, 400) << bad << " " << r.body;
+  }
+  EXPECT_EQ(srv().get("/api/v1/discovery/runs?limit=0", tok("admin")).status, 400);
+  EXPECT_EQ(srv().get("/api/v1/discovery/runs?before=-1", tok("admin")).status, 400);
+}
+
+TEST_P(CountyApiTest, RunHistoryListsRunsWithPerFileCountsNewestFirst) {
+  auto before = srv().get("/api/v1/discovery/runs", tok("admin"));
+  ASSERT_EQ(before.status, 200) << before.body;
+  const size_t had = items(before).size();
+  auto run = srv().post("/api/v1/discovery/runs", Json{{"feeds_dir", "run1"}, {"as_of", "2026-11-24"}}, tok("admin"));
+  ASSERT_EQ(run.status, 201) << run.body;
+  const Json started = run.json();
+  auto second = srv().post("/api/v1/discovery/runs", Json{{"feeds_dir", "run1"}, {"as_of", "2026-11-25"}}, tok("admin"));
+  ASSERT_EQ(second.status, 201) << second.body;
+
+  auto r = srv().get("/api/v1/discovery/runs", tok("admin"));
+  ASSERT_EQ(r.status, 200);
+  const Json list = items(r);
+  ASSERT_EQ(list.size(), had + 2);
+  EXPECT_EQ(list[0]["run_id"], second.json()["run_id"]);
+  const Json& mine = list[1];
+  EXPECT_EQ(mine["run_id"], started["run_id"]);
+  EXPECT_EQ(mine["as_of"], "2026-11-24");
+  EXPECT_EQ(mine["created_by"], "user:admin");
+  EXPECT_EQ(mine["result"], "stored");
+  EXPECT_EQ(mine["flagged"], started["flagged"]);
+  EXPECT_EQ(mine["households"], started["households"]);
+  EXPECT_EQ(mine["row_errors"], started["row_errors"]);
+  EXPECT_EQ(mine["row_warnings"], started["row_warnings"]);
+  ASSERT_TRUE(mine["files"].contains("population.csv")) << mine.dump();
+  EXPECT_GT(mine["files"]["population.csv"]["rows"].get<int64_t>(), 1000);
+  EXPECT_EQ(mine["source"], "feeds_dir");
+  EXPECT_EQ(second.json()["new"], 0);  // the same feeds again: nothing new
+
+  // Pages: newest first, one at a time.
+  auto p1 = srv().get("/api/v1/discovery/runs?limit=1", tok("admin"));
+  ASSERT_EQ(items(p1).size(), 1u);
+  const int64_t next = p1.json()["next_before"];
+  auto p2 = srv().get("/api/v1/discovery/runs?limit=1&before=" + std::to_string(next), tok("admin"));
+  ASSERT_EQ(items(p2).size(), 1u);
+  EXPECT_EQ(items(p2)[0]["run_id"], started["run_id"]);
+  // Another county sees none of these runs.
+  EXPECT_TRUE(items(srv().get("/api/v1/discovery/runs", tok("admin2"))).empty());
+  // The overview now counts the county's discovery queue: every flagged household is an item,
+  // none closed yet.
+  auto o = srv().get("/api/v1/county/overview", tok("admin")).json();
+  EXPECT_EQ(o["total"]["discovery_open"], started["flagged"]) << o.dump();
+  EXPECT_EQ(o["total"]["discovery_closed"], 0);
+  int64_t open_sum = 0;
+  for (const auto& t : o["townships"]) open_sum += t["discovery_open"].get<int64_t>();
+  EXPECT_EQ(open_sum, started["flagged"].get<int64_t>());
+}
+
+TEST_P(CountyApiTest, AuditLogFiltersAndPagesOnTheServer) {
+  const std::string no = submit("kiosk", kTownship);
+  ASSERT_EQ(srv().get("/api/v1/cases/" + no, tok("cw")).status, 200);
+  ASSERT_EQ(srv().get("/api/v1/cases/" + no, tok("cw")).status, 200);
+  // By record: the application's creation by the kiosk and the two reads by the caseworker.
+  auto r = srv().get("/api/v1/audit?record_id=" + no, tok("admin"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  Json rows = items(r);
+  ASSERT_EQ(rows.size(), 3u) << r.body;
+  EXPECT_EQ(rows[0]["action"], "create");
+  EXPECT_EQ(rows[0]["actor"], "kiosk:K-LJ-01");
+  EXPECT_EQ(rows[1]["actor"], "user:cw");
+  // By actor and action, newest first.
+  auto desc = srv().get("/api/v1/audit?order=desc&actor=user:cw&action=read&record_id=" + no, tok("admin"));
+  rows = items(desc);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_GT(rows[0]["seq"].get<int64_t>(), rows[1]["seq"].get<int64_t>());
+  // Pages of one, newest first, following next_cursor.
+  auto p1 = srv().get("/api/v1/audit?order=desc&limit=1&record_id=" + no, tok("admin"));
+  ASSERT_EQ(items(p1).size(), 1u);
+  const int64_t cursor = p1.json()["next_cursor"];
+  auto p2 = srv().get("/api/v1/audit?order=desc&limit=1&record_id=" + no + "&before=" + std::to_string(cursor),
+                      tok("admin"));
+  ASSERT_EQ(items(p2).size(), 1u);
+  EXPECT_LT(items(p2)[0]["seq"].get<int64_t>(), cursor);
+  // By date: today has them; yesterday has none of them.
+  const std::string today = jiuzhu::Date::today_china().iso();
+  const std::string yesterday = jiuzhu::Date::today_china().plus_days(-1).iso();
+  EXPECT_EQ(items(srv().get("/api/v1/audit?record_id=" + no + "&from=" + today + "&to=" + today, tok("admin"))).size(),
+            3u);
+  EXPECT_TRUE(items(srv().get("/api/v1/audit?record_id=" + no + "&to=" + yesterday, tok("admin"))).empty());
+  // The county's own rows (listing the county view) are in the county's log.
+  ASSERT_EQ(srv().get("/api/v1/county/overview", tok("admin")).status, 200);
+  auto own = srv().get("/api/v1/audit?order=desc&limit=5&record_type=county_overview", tok("admin"));
+  ASSERT_FALSE(items(own).empty()) << own.body;
+  EXPECT_EQ(items(own)[0]["actor"], "user:admin");
+  // Another county's administrator finds none of these rows.
+  EXPECT_TRUE(items(srv().get("/api/v1/audit?record_id=" + no, tok("admin2"))).empty());
+  EXPECT_TRUE(items(srv().get("/api/v1/audit?order=desc&record_type=county_overview&actor=user:admin", tok("admin2")))
+                  .empty());
+  // Bad filters are refused with the field.
+  for (const char* bad : {"from=2026-13-01", "to=yesterday", "order=up", "before=-5"}) {
+    auto b = srv().get(std::string("/api/v1/audit?") + bad, tok("admin"));
+    EXPECT_EQ(b.status, 400) << bad;
+  }
+  EXPECT_EQ(srv().get("/api/v1/audit?from=2026-13-01", tok("admin")).json()["error"]["field"], "from");
+  EXPECT_EQ(srv().get("/api/v1/audit?record_id=" + no, tok("cw")).status, 403);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CountyApiTest, ::testing::ValuesIn(backends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
