@@ -1,0 +1,239 @@
+// The county view of the staff console end to end (docs/console.md, 县级): real jiuzhu-server on
+// loopback (SQLite, or PostgreSQL when JIUZHU_TEST_PG_URL is set; else exit 77 = skipped),
+// headless Chromium through playwright-core.
+//   node e2e_county.mjs --server BIN/jiuzhu-server --console BUILD/console --backend sqlite|postgresql
+//                       [--screenshots DIR]
+// Checks: 全县总览 counts per township equal what the kiosks submitted and the overdue list shows a
+// case past its statutory due date with its days overdue, filtered by township with the keyboard
+// alone; 发现运行记录 starts a run and lists it with per-file row counts and who started it;
+// 审计日志 filters by record and by actor on the server; another county's administrator sees none
+// of it; axe-core finds no serious or critical violation and no text is below 16 px on every page.
+// Prints one JSON line at the end: {"test","backend","steps","pages_checked"}.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  args, startServer, call, launch, axeViolations, smallestText, application, idNumber, password,
+  TOWNSHIP, OTHER_TOWNSHIP,
+} from './harness.mjs';
+
+const opt = args(process.argv);
+const backend = opt.backend ?? 'sqlite';
+if (backend === 'postgresql' && !process.env.JIUZHU_TEST_PG_URL) {
+  console.log('JIUZHU_TEST_PG_URL not set: the PostgreSQL variant is skipped');
+  process.exit(77);
+}
+const shots = opt.screenshots;
+if (shots) mkdirSync(shots, { recursive: true });
+
+let steps = 0;
+let pagesChecked = 0;
+async function step(name, fn) {
+  process.stdout.write(`- ${name} … `);
+  await fn();
+  steps += 1;
+  console.log('ok');
+}
+
+async function checkPage(page, name) {
+  await page.waitForLoadState('networkidle');
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe on ${name}`);
+  const { min, where } = await smallestText(page);
+  assert.ok(min >= 16, `text of ${min}px on ${name} (${where})`);
+  if (shots) await page.screenshot({ path: join(shots, `console-${name}.png`), fullPage: true });
+  pagesChecked += 1;
+}
+
+async function login(page, srv, user) {
+  await page.goto(`${srv.url}/console/`);
+  await page.waitForSelector('form.login');
+  await page.fill('#login', user);
+  await page.fill('#password', password(user));
+  await page.click('form.login button[type=submit]');
+  await page.waitForSelector('#who:has-text("退出登录")');
+}
+
+async function logout(page) {
+  await page.click('#who button');
+  await page.waitForSelector('form.login');
+}
+
+// Runs one SQL statement on the test's database: time passing, for a statutory due date.
+function sql(db, statement) {
+  const r = db.startsWith('sqlite:')
+    ? spawnSync('sqlite3', [db.slice('sqlite:'.length), statement], { encoding: 'utf8' })
+    : spawnSync('psql', [db, '-q', '-c', statement], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sql failed: ${r.stderr}`);
+}
+
+function daysAgo(n) {
+  const d = new Date(Date.now() + 8 * 3600000 - n * 86400000);
+  return d.toISOString().slice(0, 10);
+}
+
+const srv = await startServer({ server: opt.server, consoleDir: opt.console, backend, residents: 2000 });
+// An administrator of another county (济南市历下区).
+{
+  const r = spawnSync(opt.server, ['user', 'add', '--login', 'admin2', '--db', srv.db, '--role', 'county_admin',
+    '--county', '370102'], { input: `${password('admin2')}\n`, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+}
+const browser = await launch();
+let page;
+try {
+  const ours = [
+    application(TOWNSHIP, { name: '张桂兰', id: idNumber('19500315', 123) }),
+    application(TOWNSHIP, { name: '王建国', id: idNumber('19480922', 456), programs: ['dibao', 'temporary_expense'] }),
+  ];
+  const nos = [];
+  for (const a of ours) {
+    const r = await call(srv.url, 'POST', '/api/v1/applications', a, srv.tokens.kiosk);
+    assert.equal(r.status, 201, r.text);
+    nos.push(r.json.application_no);
+  }
+  const theirs = await call(srv.url, 'POST', '/api/v1/applications',
+    application(OTHER_TOWNSHIP, { name: '钱多多', id: idNumber('19700707', 321) }), srv.tokens.kiosk2);
+  assert.equal(theirs.status, 201, theirs.text);
+  const otherNo = theirs.json.application_no;
+  // Ours[0] is 12 days past its due date, the other township's 2 days.
+  sql(srv.db, `UPDATE applications SET due_date = '${daysAgo(12)}' WHERE application_no = '${nos[0]}'`);
+  sql(srv.db, `UPDATE applications SET due_date = '${daysAgo(2)}' WHERE application_no = '${otherNo}'`);
+
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(15000);
+  const cspErrors = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text()); });
+  page.on('pageerror', (e) => { throw e; });
+
+  await step('全县总览: counts per township and program, the overdue cases', async () => {
+    await login(page, srv, 'admin');
+    await page.goto(`${srv.url}/console/#/county`);
+    await page.waitForSelector('#county-townships');
+    await page.waitForSelector('#overdue-table');
+    const row = page.locator(`#county-townships tbody tr[data-township="${TOWNSHIP}"]`);
+    assert.ok((await row.textContent()).includes('罗锦镇'));
+    assert.equal(await row.locator('td[data-col="received"]').textContent(), '2');
+    assert.equal(await row.locator('td[data-col="total"]').textContent(), '2');
+    assert.match(await row.locator('td[data-col="overdue"]').textContent(), /^1/);
+    const other = page.locator(`#county-townships tbody tr[data-township="${OTHER_TOWNSHIP}"]`);
+    assert.equal(await other.locator('td[data-col="received"]').textContent(), '1');
+    assert.equal(await page.locator('#county-townships tfoot td[data-col="total"]').textContent(), '3');
+    // Per program: dibao in our township has both applications.
+    const dibao = page.locator(`#county-programs tr[data-program="dibao"][data-township="${TOWNSHIP}"]`);
+    assert.equal(await dibao.locator('td[data-col="total"]').textContent(), '2');
+    // The overdue list: ours first (12 days), then the other township's (2 days).
+    const rows = page.locator('#overdue-table tbody tr');
+    assert.equal(await rows.count(), 2);
+    assert.equal(await rows.nth(0).getAttribute('data-no'), nos[0]);
+    assert.match(await rows.nth(0).locator('td[data-col="days_overdue"]').textContent(), /^已超期 12 天/);
+    assert.equal(await rows.nth(1).getAttribute('data-no'), otherNo);
+    await checkPage(page, 'county');
+  });
+
+  await step('the overdue list is filtered by township with the keyboard alone', async () => {
+    await page.focus('#overdue-township');
+    // Options: 全部乡镇, then the county's townships in code order; ArrowDown twice = the second.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.inputValue('#overdue-township'), OTHER_TOWNSHIP);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.status-line:has-text("共 1 件超期案件")');
+    assert.equal(await page.locator('#overdue-table tbody tr').getAttribute('data-no'), otherNo);
+  });
+
+  await step('发现运行记录: start a run and see it listed with per-file counts', async () => {
+    await page.click('nav a:has-text("发现运行记录")');
+    await page.waitForSelector('#run-form');
+    await page.waitForSelector('.status-line:has-text("还没有运行过")');
+    await checkPage(page, 'runs-empty');
+    // An empty form is refused on the page, a wrong directory by the server.
+    await page.click('#run-form button[type=submit]');
+    await page.waitForSelector('#run-error:has-text("请填写数据目录")');
+    await page.fill('#run-dir', 'nope');
+    await page.click('#run-form button[type=submit]');
+    await page.waitForSelector('#run-error:has-text("没有运行")');
+    await page.fill('#run-dir', 'synth');
+    await page.click('#run-form button[type=submit]');
+    await page.waitForSelector('#run-result:has-text("运行完成")', { timeout: 60000 });
+    const row = page.locator('#runs-table tbody tr').first();
+    await row.waitFor();
+    const text = await row.textContent();
+    assert.ok(text.includes('admin'), text);
+    assert.ok(text.includes('户籍人口（公安）'), text);
+    const api = await call(srv.url, 'GET', '/api/v1/discovery/runs', undefined,
+      await page.evaluate(() => JSON.parse(sessionStorage.getItem('jiuzhu.console.session')).token));
+    const run = api.json.items[0];
+    assert.equal(await row.locator('td[data-col="flagged"]').textContent(), String(run.flagged));
+    assert.ok(run.flagged > 0);
+    assert.ok(text.includes(`户籍人口（公安）：${run.files['population.csv'].rows} 行`), text);
+    await checkPage(page, 'runs');
+  });
+
+  await step('全县总览 counts the discovery queue after the run', async () => {
+    await page.click('nav a:has-text("全县总览")');
+    await page.waitForSelector('#county-townships');
+    const open = await page.locator('#county-townships tfoot td[data-col="discovery_open"]').textContent();
+    assert.ok(Number(open) > 0, open);
+  });
+
+  await step('审计日志: filtered by record and by actor on the server', async () => {
+    // A caseworker reads our case twice.
+    const cw = (await call(srv.url, 'POST', '/api/v1/auth/login', { login: 'cw', password: password('cw') })).json.token;
+    for (let i = 0; i < 2; i++) assert.equal((await call(srv.url, 'GET', `/api/v1/cases/${nos[0]}`, undefined, cw)).status, 200);
+    await page.click('nav a:has-text("审计日志")');
+    await page.waitForSelector('#audit-table');
+    await checkPage(page, 'audit');
+    await page.fill('#audit-record', nos[0]);
+    await page.click('form.audit-filters button[type=submit]');
+    await page.waitForSelector('.status-line:has-text("3 条记录")');
+    const actions = await page.locator('#audit-table td[data-col="action"]').allTextContents();
+    assert.deepEqual(actions, ['查看', '查看', '新建']);
+    await page.fill('#audit-actor', 'cw');
+    await page.click('form.audit-filters button[type=submit]');
+    await page.waitForSelector('.status-line:has-text("2 条记录")');
+    await page.fill('#audit-record', '');
+    await page.fill('#audit-actor', 'nobody');
+    await page.click('form.audit-filters button[type=submit]');
+    await page.waitForSelector('.status-line:has-text("没有符合条件的记录")');
+    await checkPage(page, 'audit-filtered');
+  });
+
+  await step('another county\'s administrator sees nothing of this county', async () => {
+    await logout(page);
+    await login(page, srv, 'admin2');
+    await page.goto(`${srv.url}/console/#/county`);
+    await page.waitForSelector('.status-line:has-text("没有超期案件")');
+    assert.equal(await page.locator(`#county-townships tr[data-township="${TOWNSHIP}"]`).count(), 0);
+    await page.click('nav a:has-text("发现运行记录")');
+    await page.waitForSelector('.status-line:has-text("还没有运行过")');
+    await page.click('nav a:has-text("审计日志")');
+    await page.fill('#audit-record', nos[0]);
+    await page.click('form.audit-filters button[type=submit]');
+    await page.waitForSelector('.status-line:has-text("没有符合条件的记录")');
+    // And the case itself is a 404 for them.
+    await page.goto(`${srv.url}/console/#/case/${encodeURIComponent(nos[0])}`);
+    await page.waitForSelector('text=没有找到这条记录');
+  });
+
+  await step('a caseworker has no county pages, and the API refuses them', async () => {
+    await logout(page);
+    await login(page, srv, 'cw');
+    assert.equal(await page.locator('nav a:has-text("全县总览")').count(), 0);
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('jiuzhu.console.session')).token);
+    assert.equal((await call(srv.url, 'GET', '/api/v1/county/overview', undefined, token)).status, 403);
+  });
+
+  assert.deepEqual(cspErrors, [], 'no Content-Security-Policy violations');
+} catch (e) {
+  console.log('FAILED');
+  if (page) await page.screenshot({ path: join(srv.dir, '..', `console-county-failure-${backend}.png`), fullPage: true }).catch(() => {});
+  console.error(e);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+  await srv.stop();
+}
+if (!process.exitCode) console.log(JSON.stringify({ test: 'console_e2e_county', backend, steps, pages_checked: pagesChecked }));
