@@ -44,6 +44,9 @@ class Authenticator {
 
   // Errors: login_throttled (429), bad_credentials (401), db_error.
   Result<LoginResult> login(const std::string& login, const std::string& password, const std::string& client_address);
+  // county: forgets every cached principal, so that an account just disabled or given a new
+  // password (store/staff_store.h deletes its sessions) is refused from the next request on.
+  void forget_cached();
 
   // New kiosk token for `kiosk_id` (stored as a hash). Errors as Repository::add_kiosk.
   static Result<std::string> register_kiosk(Repository& repo, const std::string& kiosk_id, const std::string& township);

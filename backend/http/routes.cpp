@@ -61,6 +61,14 @@ Router make_api_router() {
   r.add({"GET", "/api/v1/county/overview", {R::county_admin}, BodyKind::none, 0, false, h::county_overview});
   r.add({"GET", "/api/v1/county/overdue", {R::county_admin}, BodyKind::none, 0, false, h::county_overdue_cases});
   r.add({"GET", "/api/v1/discovery/runs", {R::county_admin}, BodyKind::none, 0, false, h::discovery_run_history});
+  r.add({"GET", "/api/v1/staff", {R::county_admin}, BodyKind::none, 0, false, h::list_staff});
+  r.add({"POST", "/api/v1/staff", {R::county_admin}, BodyKind::json, 0, false, h::add_staff});
+  r.add({"POST", "/api/v1/staff/{}/disable", {R::county_admin}, BodyKind::json, 0, false, h::set_staff_active});
+  r.add({"POST", "/api/v1/staff/{}/enable", {R::county_admin}, BodyKind::json, 0, false, h::set_staff_active});
+  r.add({"POST", "/api/v1/staff/{}/password", {R::county_admin}, BodyKind::json, 0, false, h::reset_staff_password});
+  r.add({"POST", "/api/v1/kiosks/enrol-codes", {R::county_admin}, BodyKind::json, 0, false, h::issue_kiosk_code});
+  r.add({"POST", "/api/v1/kiosks/{}/disable", {R::county_admin}, BodyKind::json, 0, false, h::set_kiosk_active});
+  r.add({"POST", "/api/v1/kiosks/{}/enable", {R::county_admin}, BodyKind::json, 0, false, h::set_kiosk_active});
   return r;
 }
 

@@ -190,6 +190,8 @@ const std::vector<Migration>& migrations() {
        {
            {"CREATE INDEX applications_county_due ON applications (county, due_date, id)"},
            {"CREATE INDEX discovery_queue_county_township ON discovery_queue (county, township, status, visit_due)"},
+           // county: staff accounts a county administrator switched off (store/staff_store.h).
+           {"ALTER TABLE users ADD COLUMN active BIGINT NOT NULL DEFAULT 1"},
        }},
   };
   return list;

@@ -276,6 +276,133 @@ TEST_P(CountyApiTest, AuditLogFiltersAndPagesOnTheServer) {
   EXPECT_EQ(srv().get("/api/v1/audit?record_id=" + no, tok("cw")).status, 403);
 }
 
+TEST_P(CountyApiTest, StaffAccountsAddDisableEnableAndResetWithinTheCounty) {
+  auto has = [](const Json& list, const std::string& login) {
+    for (const auto& a : list) {
+      if (a["login"] == login) return true;
+    }
+    return false;
+  };
+  auto list = srv().get("/api/v1/staff", tok("admin"));
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_TRUE(has(items(list), "cw"));
+  EXPECT_TRUE(has(items(list), "admin"));
+  EXPECT_FALSE(has(items(list), "admin2"));
+  // A new caseworker: the password is in the answer once, and works.
+  const std::string login = "cw-new-" + GetParam();
+  auto made = srv().post("/api/v1/staff", Json{{"login", login}, {"role", "caseworker"}, {"township", kOtherTownship}},
+                         tok("admin"));
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(made.json()["county"], kCounty);
+  EXPECT_EQ(made.json()["active"], true);
+  const std::string pw = made.json()["password"];
+  EXPECT_EQ(pw.size(), 12u);
+  auto in = srv().post("/api/v1/auth/login", Json{{"login", login}, {"password", pw}});
+  ASSERT_EQ(in.status, 200) << in.body;
+  const std::string token = in.json()["token"];
+  EXPECT_EQ(srv().get("/api/v1/intake", token).status, 200);
+  EXPECT_FALSE(has(items(srv().get("/api/v1/staff", tok("admin2"))), login));
+  // Refused: a taken login, a township of another county, bad role, missing login, other roles.
+  EXPECT_EQ(srv().post("/api/v1/staff", Json{{"login", login}, {"role", "caseworker"}, {"township", kTownship}},
+                       tok("admin")).status,
+            409);
+  auto foreign = srv().post("/api/v1/staff", Json{{"login", "x1"}, {"role", "caseworker"}, {"township", "370102001"}},
+                            tok("admin"));
+  EXPECT_EQ(foreign.status, 400);
+  EXPECT_EQ(foreign.json()["error"]["field"], "township");
+  EXPECT_EQ(srv().post("/api/v1/staff", Json{{"login", "x2"}, {"role", "root"}}, tok("admin")).json()["error"]["field"],
+            "role");
+  EXPECT_EQ(srv().post("/api/v1/staff", Json{{"role", "caseworker"}}, tok("admin")).status, 400);
+  EXPECT_EQ(srv().post("/api/v1/staff", Json{{"login", "a b"}, {"role", "county_admin"}}, tok("admin")).status, 400);
+  EXPECT_EQ(srv().post("/api/v1/staff", Json{{"login", "x3"}, {"role", "hall_staff"}, {"township", kTownship}},
+                       tok("cw")).status,
+            403);
+  // Disabled: the session ends at once and the login is refused; enabled: it works again.
+  ASSERT_EQ(srv().post("/api/v1/staff/" + login + "/disable", Json::object(), tok("admin")).status, 200);
+  EXPECT_EQ(srv().get("/api/v1/intake", token).status, 401);
+  EXPECT_EQ(srv().post("/api/v1/auth/login", Json{{"login", login}, {"password", pw}}).status, 401);
+  for (const auto& a : items(srv().get("/api/v1/staff", tok("admin")))) {
+    if (a["login"] == login) {
+      EXPECT_EQ(a["active"], false);
+    }
+  }
+  ASSERT_EQ(srv().post("/api/v1/staff/" + login + "/enable", Json::object(), tok("admin")).status, 200);
+  auto again = srv().post("/api/v1/auth/login", Json{{"login", login}, {"password", pw}});
+  ASSERT_EQ(again.status, 200);
+  // A new password: the old one and its sessions stop working.
+  auto reset = srv().post("/api/v1/staff/" + login + "/password", Json::object(), tok("admin"));
+  ASSERT_EQ(reset.status, 200) << reset.body;
+  const std::string pw2 = reset.json()["password"];
+  EXPECT_NE(pw2, pw);
+  EXPECT_EQ(srv().get("/api/v1/intake", again.json()["token"].get<std::string>()).status, 401);
+  EXPECT_EQ(srv().post("/api/v1/auth/login", Json{{"login", login}, {"password", pw}}).status, 401);
+  EXPECT_EQ(srv().post("/api/v1/auth/login", Json{{"login", login}, {"password", pw2}}).status, 200);
+  // Another county's administrator cannot touch it (404), nor can one disable oneself.
+  for (const char* what : {"/disable", "/enable", "/password"}) {
+    EXPECT_EQ(srv().post("/api/v1/staff/" + login + what, Json::object(), tok("admin2")).status, 404) << what;
+  }
+  EXPECT_EQ(srv().post("/api/v1/staff/nobody/disable", Json::object(), tok("admin")).status, 404);
+  EXPECT_EQ(srv().post("/api/v1/staff/admin/disable", Json::object(), tok("admin")).status, 409);
+  // Every change is in the audit log, under the account.
+  std::set<std::string> actions;
+  for (const auto& row : items(srv().get("/api/v1/audit?record_type=user&record_id=" + login, tok("admin")))) {
+    actions.insert(row["action"].get<std::string>());
+    EXPECT_EQ(row["actor"], "user:admin");
+    EXPECT_EQ(row["detail"].get<std::string>().find(pw2), std::string::npos);
+  }
+  EXPECT_EQ(actions, (std::set<std::string>{"create", "disable", "enable", "reset_password"}));
+}
+
+TEST_P(CountyApiTest, KiosksGetOneTimeCodesAndAreDisabledWithinTheCounty) {
+  const std::string id = "K-NEW-" + GetParam();
+  auto issued = srv().post("/api/v1/kiosks/enrol-codes", Json{{"kiosk_id", id}, {"township", kOtherTownship}},
+                           tok("admin"));
+  ASSERT_EQ(issued.status, 201) << issued.body;
+  const std::string code = issued.json()["code"];
+  EXPECT_EQ(code.size(), 19u);  // XXXX-XXXX-XXXX-XXXX
+  auto enrolled = srv().post("/api/v1/kiosks/enrol", Json{{"code", code}});
+  ASSERT_EQ(enrolled.status, 200) << enrolled.body;
+  const std::string token = enrolled.json()["token"];
+  EXPECT_EQ(srv().get("/api/v1/kiosks/self", token).status, 200);
+  EXPECT_EQ(srv().post("/api/v1/kiosks/enrol", Json{{"code", code}}).status, 401);  // once only
+  bool listed = false;
+  for (const auto& k : items(srv().get("/api/v1/kiosks", tok("admin")))) listed = listed || k["kiosk_id"] == id;
+  EXPECT_TRUE(listed);
+  // Disabled: its token stops at once; enabled: it works again.
+  ASSERT_EQ(srv().post("/api/v1/kiosks/" + id + "/disable", Json::object(), tok("admin")).status, 200);
+  EXPECT_EQ(srv().get("/api/v1/kiosks/self", token).status, 401);
+  EXPECT_EQ(srv().post("/api/v1/kiosks/enrol-codes", Json{{"kiosk_id", id}, {"township", kOtherTownship}}, tok("admin"))
+                .status,
+            409);
+  ASSERT_EQ(srv().post("/api/v1/kiosks/" + id + "/enable", Json::object(), tok("admin")).status, 200);
+  EXPECT_EQ(srv().get("/api/v1/kiosks/self", token).status, 200);
+  // Another county: 404 for the kiosk, 400 for a township outside its own county.
+  EXPECT_EQ(srv().post("/api/v1/kiosks/" + id + "/disable", Json::object(), tok("admin2")).status, 404);
+  auto foreign = srv().post("/api/v1/kiosks/enrol-codes", Json{{"kiosk_id", "K-X"}, {"township", kTownship}},
+                            tok("admin2"));
+  EXPECT_EQ(foreign.status, 400);
+  EXPECT_EQ(foreign.json()["error"]["field"], "township");
+  // The same id in another township of this county is refused; bad input is refused by field.
+  EXPECT_EQ(srv().post("/api/v1/kiosks/enrol-codes", Json{{"kiosk_id", id}, {"township", kTownship}}, tok("admin"))
+                .status,
+            409);
+  EXPECT_EQ(srv().post("/api/v1/kiosks/enrol-codes", Json{{"kiosk_id", "../x"}, {"township", kTownship}}, tok("admin"))
+                .json()["error"]["field"],
+            "kiosk_id");
+  EXPECT_EQ(srv().post("/api/v1/kiosks/enrol-codes",
+                       Json{{"kiosk_id", "K-Y"}, {"township", kTownship}, {"valid_hours", 1000}}, tok("admin"))
+                .json()["error"]["field"],
+            "valid_hours");
+  EXPECT_EQ(srv().post("/api/v1/kiosks/enrol-codes", Json{{"kiosk_id", "K-Y"}, {"township", kTownship}}, tok("cw"))
+                .status,
+            403);
+  std::set<std::string> actions;
+  for (const auto& row : items(srv().get("/api/v1/audit?record_type=kiosk&record_id=" + id, tok("admin")))) {
+    actions.insert(row["action"].get<std::string>());
+  }
+  EXPECT_EQ(actions, (std::set<std::string>{"enrol_code", "enrol", "disable", "enable"}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CountyApiTest, ::testing::ValuesIn(backends()),
                          [](const auto& info) { return info.param; });
 

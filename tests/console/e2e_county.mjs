@@ -60,6 +60,12 @@ async function logout(page) {
   await page.waitForSelector('form.login');
 }
 
+// Moves the focused <select> down with the arrow key until it shows `value` (keyboard only).
+async function arrowTo(page, selector, value) {
+  for (let i = 0; i < 40 && (await page.inputValue(selector)) !== value; i++) await page.keyboard.press('ArrowDown');
+  assert.equal(await page.inputValue(selector), value);
+}
+
 // Runs one SQL statement on the test's database: time passing, for a statutory due date.
 function sql(db, statement) {
   const r = db.startsWith('sqlite:')
@@ -134,9 +140,7 @@ try {
 
   await step('the overdue list is filtered by township with the keyboard alone', async () => {
     await page.focus('#overdue-township');
-    // Options: 全部乡镇, then the county's townships in code order; ArrowDown twice = the second.
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
+    await arrowTo(page, '#overdue-township', OTHER_TOWNSHIP);
     assert.equal(await page.inputValue('#overdue-township'), OTHER_TOWNSHIP);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
@@ -201,6 +205,64 @@ try {
     await checkPage(page, 'audit-filtered');
   });
 
+  await step('账号与自助机: add an account (password shown once), disable, enable, new password', async () => {
+    await page.click('nav a:has-text("账号与自助机")');
+    await page.waitForSelector('#staff-table');
+    await page.waitForSelector('#kiosk-table');
+    await checkPage(page, 'accounts');
+    // Typed and submitted with the keyboard alone.
+    await page.focus('#staff-login');
+    await page.keyboard.type('cw-new');
+    await page.keyboard.press('Tab');  // 岗位: caseworker is the first
+    await page.keyboard.press('Tab');  // 乡镇
+    await arrowTo(page, '#staff-township', OTHER_TOWNSHIP);
+    await page.keyboard.press('Tab');  // 新增账号
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#staff-secret .secret-text');
+    const pw = (await page.textContent('#staff-secret .secret-text')).trim();
+    assert.equal(pw.length, 12);
+    const login = await call(srv.url, 'POST', '/api/v1/auth/login', { login: 'cw-new', password: pw });
+    assert.equal(login.status, 200, login.text);
+    const me = await call(srv.url, 'GET', '/api/v1/me', undefined, login.json.token);
+    assert.equal(me.json.township, OTHER_TOWNSHIP, me.text);
+    assert.equal(await page.textContent('#staff-table tr[data-login="cw-new"] td[data-col="state"]'), '在用');
+    await checkPage(page, 'accounts-added');
+    await page.click('#staff-table button:has-text("停用 cw-new")');
+    await page.waitForSelector('#staff-table tr[data-login="cw-new"] td[data-col="state"]:has-text("已停用")');
+    assert.equal((await call(srv.url, 'GET', '/api/v1/intake', undefined, login.json.token)).status, 401);
+    assert.equal((await call(srv.url, 'POST', '/api/v1/auth/login', { login: 'cw-new', password: pw })).status, 401);
+    await page.click('#staff-table button:has-text("启用 cw-new")');
+    await page.waitForSelector('#staff-table tr[data-login="cw-new"] td[data-col="state"]:has-text("在用")');
+    await page.click('#staff-table button:has-text("重设 cw-new 的密码")');
+    await page.waitForSelector('#staff-secret:has-text("新密码")');
+    const pw2 = (await page.textContent('#staff-secret .secret-text')).trim();
+    assert.notEqual(pw2, pw);
+    assert.equal((await call(srv.url, 'POST', '/api/v1/auth/login', { login: 'cw-new', password: pw })).status, 401);
+    assert.equal((await call(srv.url, 'POST', '/api/v1/auth/login', { login: 'cw-new', password: pw2 })).status, 200);
+    // Nothing of the password is kept in the browser's storage.
+    assert.ok(!JSON.stringify(await page.evaluate(() => ({ ...sessionStorage, ...localStorage }))).includes(pw2));
+  });
+
+  await step('账号与自助机: a kiosk added by its one-time code, disabled and enabled', async () => {
+    await page.fill('#kiosk-id', 'K-LJ-09');
+    await page.selectOption('#kiosk-township', TOWNSHIP);
+    await page.click('#kiosk-form button[type=submit]');
+    await page.waitForSelector('#kiosk-secret .secret-text');
+    const code = (await page.textContent('#kiosk-secret .secret-text')).trim();
+    assert.match(code, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const enrolled = await call(srv.url, 'POST', '/api/v1/kiosks/enrol', { code });
+    assert.equal(enrolled.status, 200, enrolled.text);
+    assert.equal(enrolled.json.township, TOWNSHIP);
+    await page.waitForSelector('#kiosk-table tr[data-kiosk="K-LJ-09"]');
+    await checkPage(page, 'accounts-kiosk');
+    await page.click('#kiosk-table button:has-text("停用自助机 K-LJ-09")');
+    await page.waitForSelector('#kiosk-message:has-text("已停用")');
+    assert.equal((await call(srv.url, 'GET', '/api/v1/kiosks/self', undefined, enrolled.json.token)).status, 401);
+    await page.click('#kiosk-table button:has-text("启用自助机 K-LJ-09")');
+    await page.waitForSelector('#kiosk-message:has-text("已启用")');
+    assert.equal((await call(srv.url, 'GET', '/api/v1/kiosks/self', undefined, enrolled.json.token)).status, 200);
+  });
+
   await step('another county\'s administrator sees nothing of this county', async () => {
     await logout(page);
     await login(page, srv, 'admin2');
@@ -213,6 +275,13 @@ try {
     await page.fill('#audit-record', nos[0]);
     await page.click('form.audit-filters button[type=submit]');
     await page.waitForSelector('.status-line:has-text("没有符合条件的记录")');
+    await page.click('nav a:has-text("账号与自助机")');
+    await page.waitForSelector('#staff-table');
+    assert.equal(await page.locator('#staff-table tr[data-login="cw-new"]').count(), 0);
+    assert.equal(await page.locator('#kiosk-table tr[data-kiosk="K-LJ-09"]').count(), 0);
+    const admin2 = await page.evaluate(() => JSON.parse(sessionStorage.getItem('jiuzhu.console.session')).token);
+    assert.equal((await call(srv.url, 'POST', '/api/v1/staff/cw-new/disable', {}, admin2)).status, 404);
+    assert.equal((await call(srv.url, 'POST', '/api/v1/kiosks/K-LJ-09/disable', {}, admin2)).status, 404);
     // And the case itself is a 404 for them.
     await page.goto(`${srv.url}/console/#/case/${encodeURIComponent(nos[0])}`);
     await page.waitForSelector('text=没有找到这条记录');

@@ -161,7 +161,7 @@ export const factValueNames = {
 export const auditActionNames = {
   read: '查看', list: '查看列表', create: '新建', transition: '办理', assign: '指派', refer: '转办', visit: '走访',
   run: '运行主动发现', reveal_id: '查看完整身份证号', answer: '接听求助', enrol: '自助机注册', enrol_code: '签发注册码',
-  enable: '启用', disable: '停用',
+  enable: '启用', disable: '停用', reset_password: '重设密码',
 };
 
 export const auditRecordNames = {

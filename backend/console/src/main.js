@@ -17,6 +17,7 @@ import { paramsPage } from './pages/params.js';
 import { countyPage } from './pages/county.js';
 import { runsPage } from './pages/runs.js';
 import { auditPage } from './pages/audit.js';
+import { accountsPage } from './pages/accounts.js';
 
 // Per role: navigation entries [hash, label, page]; the first is the role's home.
 const pagesByRole = {
@@ -38,6 +39,7 @@ const pagesByRole = {
     ['#/county', '全县总览', countyPage],
     ['#/runs', '发现运行记录', runsPage],
     ['#/audit', '审计日志', auditPage],
+    ['#/accounts', '账号与自助机', accountsPage],
   ],
   department: [['#/referrals', '转办事项', referralsPage]],
 };

@@ -11,5 +11,12 @@ namespace jiuzhu::backend::handlers {
 Response county_overview(Request&, Services&);       // GET /api/v1/county/overview
 Response county_overdue_cases(Request&, Services&);  // GET /api/v1/county/overdue
 Response discovery_run_history(Request&, Services&);  // GET /api/v1/discovery/runs
+// handlers/staff.cpp: staff accounts and kiosks of the county.
+Response list_staff(Request&, Services&);            // GET /api/v1/staff
+Response add_staff(Request&, Services&);             // POST /api/v1/staff
+Response set_staff_active(Request&, Services&);      // POST /api/v1/staff/{login}/disable|enable
+Response reset_staff_password(Request&, Services&);  // POST /api/v1/staff/{login}/password
+Response issue_kiosk_code(Request&, Services&);      // POST /api/v1/kiosks/enrol-codes
+Response set_kiosk_active(Request&, Services&);      // POST /api/v1/kiosks/{id}/disable|enable
 
 }  // namespace jiuzhu::backend::handlers

@@ -25,8 +25,8 @@ bool parse_due_cursor(const std::string& c, std::pair<std::string, int64_t>& out
   return r.ec == std::errc() && r.ptr == c.data() + c.size();
 }
 
-// Township names of assets/data/townships.csv, loaded once; "" for a code not listed there.
-std::string township_name(const std::string& code) {
+// Township names of assets/data/townships.csv, loaded once.
+const std::map<std::string, std::string, std::less<>>& township_names() {
   static const std::map<std::string, std::string, std::less<>> names = [] {
     std::map<std::string, std::string, std::less<>> out;
     std::string text;
@@ -36,6 +36,12 @@ std::string township_name(const std::string& code) {
     }
     return out;
   }();
+  return names;
+}
+
+// "" for a code not listed there.
+std::string township_name(const std::string& code) {
+  const auto& names = township_names();
   auto it = names.find(code);
   return it == names.end() ? std::string() : it->second;
 }
@@ -56,8 +62,15 @@ Json counts_json(const std::map<std::string, int64_t>& by_status) {
 Response county_overview(Request& req, Services& s) {
   const std::string county = req.principal.county;
   const Date today = Date::today_china();
-  auto o = jiuzhu::backend::county_overview(s.repo.database(), county, today.iso());
-  if (!o) return error_response(o.error());
+  auto counted = jiuzhu::backend::county_overview(s.repo.database(), county, today.iso());
+  if (!counted) return error_response(counted.error());
+  CountyOverview data = std::move(counted).value();
+  CountyOverview* o = &data;
+  // Every listed township of the county has a row, with or without anything to count yet.
+  for (auto it = township_names().lower_bound(county); it != township_names().end() && it->first.rfind(county, 0) == 0;
+       ++it) {
+    o->townships.try_emplace(it->first);
+  }
   Json towns = Json::array();
   TownshipCounts all;
   for (const auto& [town, t] : o->townships) {
