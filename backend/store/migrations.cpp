@@ -192,6 +192,11 @@ const std::vector<Migration>& migrations() {
            {"CREATE INDEX discovery_queue_county_township ON discovery_queue (county, township, status, visit_due)"},
            // county: staff accounts a county administrator switched off (store/staff_store.h).
            {"ALTER TABLE users ADD COLUMN active BIGINT NOT NULL DEFAULT 1"},
+           // county: the State Council's holiday notices as entered (store/calendar_notice_store.h);
+           // every entry kept, the latest of a year in force.
+           {"CREATE TABLE calendar_notices (id {{ID}}, year BIGINT NOT NULL, document_number TEXT NOT NULL, "
+            "title TEXT NOT NULL, published_on TEXT NOT NULL, holidays TEXT NOT NULL, workdays TEXT NOT NULL, "
+            "created_by TEXT NOT NULL, created_at TEXT NOT NULL)"},
        }},
   };
   return list;

@@ -263,6 +263,56 @@ try {
     assert.equal((await call(srv.url, 'GET', '/api/v1/kiosks/self', undefined, enrolled.json.token)).status, 200);
   });
 
+  await step('工作日历: a provisional due date (暂定) becomes final when the notice is entered', async () => {
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('jiuzhu.console.session')).token);
+    // A 低保 application received today: its 30 working days may run into next year.
+    const fresh = await call(srv.url, 'POST', '/api/v1/applications',
+      application(TOWNSHIP, { name: '李淑珍', id: idNumber('19520808', 246) }), srv.tokens.kiosk);
+    assert.equal(fresh.status, 201, fresh.text);
+    const no = fresh.json.application_no;
+    const before = (await call(srv.url, 'GET', `/api/v1/cases/${no}`, undefined, token)).json;
+    const due = before.deadlines.due_date;
+    const year = due.slice(0, 4);
+    const cal = (await call(srv.url, 'GET', `/api/v1/calendar/${year}`, undefined, token)).json;
+    assert.equal(before.deadlines.provisional, cal.in_force.provisional);
+    await page.goto(`${srv.url}/console/#/calendar/${year}`);
+    await page.waitForSelector('#calendar-form');
+    await checkPage(page, 'calendar');
+    if (!cal.in_force.provisional) {
+      console.log(`(the due date ${due} is in a year with final data: the 暂定 part is not exercised) `);
+      return;
+    }
+    assert.equal(await page.textContent('#calendar-state'), '暂定');
+    await page.goto(`${srv.url}/console/#/case/${encodeURIComponent(no)}`);
+    await page.waitForSelector('#due-provisional');
+    await checkPage(page, 'case-provisional');
+    // The notice: New Year's Day and the due date itself off, one Saturday worked.
+    await page.goto(`${srv.url}/console/#/calendar/${year}`);
+    await page.waitForSelector('#calendar-form');
+    await page.fill('#cal-docno', `国办发明电〔${Number(year) - 1}〕9号`);
+    await page.fill('#cal-date', `${Number(year) - 1}-11-04`);
+    await page.fill('#cal-holidays', `${year}-01-01 元旦\n${due} 测试放假`);
+    await page.fill('#cal-workdays', `${year}-02-29 不存在的日子`);
+    await page.click('#calendar-form button[type=submit]');
+    await page.waitForSelector('#cal-error:has-text("没有保存")');
+    let saturday = new Date(`${year}-03-01T00:00:00Z`);
+    while (saturday.getUTCDay() !== 6) saturday = new Date(saturday.getTime() + 86400000);
+    await page.fill('#cal-workdays', `${saturday.toISOString().slice(0, 10)} 调休上班`);
+    await page.click('#calendar-form button[type=submit]');
+    await page.waitForSelector('#cal-result:has-text("已保存第")');
+    assert.match(await page.textContent('#cal-result'), /件的办结期限已重新计算/);
+    assert.equal(await page.textContent('#calendar-state'), '正式');
+    assert.ok((await page.textContent('#calendar-versions')).includes('国办发明电'));
+    await checkPage(page, 'calendar-entered');
+    const after = (await call(srv.url, 'GET', `/api/v1/cases/${no}`, undefined, token)).json;
+    assert.ok(after.deadlines.due_date > due, `${after.deadlines.due_date} after ${due}`);
+    assert.equal(after.deadlines.provisional, false);
+    await page.goto(`${srv.url}/console/#/case/${encodeURIComponent(no)}`);
+    await page.waitForSelector('#case-status');
+    assert.equal(await page.locator('#due-provisional').count(), 0);
+    assert.ok((await page.textContent('main')).includes(after.deadlines.due_date));
+  });
+
   await step('another county\'s administrator sees nothing of this county', async () => {
     await logout(page);
     await login(page, srv, 'admin2');

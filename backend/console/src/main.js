@@ -18,6 +18,7 @@ import { countyPage } from './pages/county.js';
 import { runsPage } from './pages/runs.js';
 import { auditPage } from './pages/audit.js';
 import { accountsPage } from './pages/accounts.js';
+import { calendarPage } from './pages/calendar.js';
 
 // Per role: navigation entries [hash, label, page]; the first is the role's home.
 const pagesByRole = {
@@ -40,6 +41,7 @@ const pagesByRole = {
     ['#/runs', '发现运行记录', runsPage],
     ['#/audit', '审计日志', auditPage],
     ['#/accounts', '账号与自助机', accountsPage],
+    ['#/calendar', '工作日历', calendarPage],
   ],
   department: [['#/referrals', '转办事项', referralsPage]],
 };

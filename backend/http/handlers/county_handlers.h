@@ -18,5 +18,8 @@ Response set_staff_active(Request&, Services&);      // POST /api/v1/staff/{logi
 Response reset_staff_password(Request&, Services&);  // POST /api/v1/staff/{login}/password
 Response issue_kiosk_code(Request&, Services&);      // POST /api/v1/kiosks/enrol-codes
 Response set_kiosk_active(Request&, Services&);      // POST /api/v1/kiosks/{id}/disable|enable
+// handlers/calendar.cpp: the working-day calendar entered from the State Council notice.
+Response get_calendar(Request&, Services&);  // GET /api/v1/calendar/{year}
+Response put_calendar(Request&, Services&);  // PUT /api/v1/calendar/{year}
 
 }  // namespace jiuzhu::backend::handlers
