@@ -11,7 +11,7 @@
 // Prints one JSON line at the end: {"test","backend","steps","pages_checked"}.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   args, startServer, call, launch, axeViolations, smallestText, application, idNumber, password,
@@ -183,6 +183,33 @@ try {
     assert.ok(Number(open) > 0, open);
   });
 
+  await step('重点人群: rosters per category and township, CSV and PDF', async () => {
+    await page.click('nav a:has-text("重点人群")');
+    await page.waitForSelector('#roster-table');
+    await checkPage(page, 'rosters');
+    const ids = await page.locator('#roster-table td.id-number').allTextContents();
+    assert.ok(ids.length > 0 && ids.every((t) => /^\d{6}\*{8}[\dX]{4}$/.test(t)), 'ID numbers masked on the page');
+    await page.selectOption('#roster-category', 'dibao');
+    await page.selectOption('#roster-township', OTHER_TOWNSHIP);
+    await page.click('form.filters button[type=submit]');
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('#roster-table tbody tr')];
+      return rows.length > 0 && rows.every((r) => r.dataset.category === 'dibao');
+    });
+    const towns = await page.locator('#roster-table tbody tr td:nth-child(2)').allTextContents();
+    assert.ok(towns.length > 0 && towns.every((t) => t === OTHER_TOWNSHIP), towns.join(','));
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#roster-csv')]);
+    const csvText = readFileSync(await csv.path(), 'utf8');
+    assert.ok(csvText.startsWith('category,category_name,township,household_id,id_number,name,age,relation,detail\r\n'), csvText.slice(0, 100));
+    assert.equal(csvText.trim().split('\n').length - 1, towns.length <= 200 ? towns.length : csvText.trim().split('\n').length - 1);
+    assert.doesNotMatch(csvText, /\d{17}[\dX]/);
+    assert.match(csv.suggestedFilename(), /\.csv$/);
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.click('#roster-pdf')]);
+    const pdfBytes = readFileSync(await pdf.path());
+    assert.equal(pdfBytes.subarray(0, 5).toString(), '%PDF-');
+    await page.waitForSelector('#roster-saved');
+  });
+
   await step('审计日志: filtered by record and by actor on the server', async () => {
     // A caseworker reads our case twice.
     const cw = (await call(srv.url, 'POST', '/api/v1/auth/login', { login: 'cw', password: password('cw') })).json.token;
@@ -341,6 +368,12 @@ try {
     await logout(page);
     await login(page, srv, 'cw');
     assert.equal(await page.locator('nav a:has-text("全县总览")').count(), 0);
+    // The caseworker's rosters are their township's only.
+    await page.click('nav a:has-text("重点人群")');
+    await page.waitForSelector('#roster-table');
+    const towns = await page.locator('#roster-table tbody tr td:nth-child(2)').allTextContents();
+    assert.ok(towns.length > 0 && towns.every((t) => t === TOWNSHIP), towns.join(','));
+    assert.equal(await page.locator('#roster-township').count(), 0);
     const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('jiuzhu.console.session')).token);
     assert.equal((await call(srv.url, 'GET', '/api/v1/county/overview', undefined, token)).status, 403);
   });

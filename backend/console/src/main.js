@@ -19,6 +19,7 @@ import { runsPage } from './pages/runs.js';
 import { auditPage } from './pages/audit.js';
 import { accountsPage } from './pages/accounts.js';
 import { calendarPage } from './pages/calendar.js';
+import { rostersPage } from './pages/rosters.js';
 
 // Per role: navigation entries [hash, label, page]; the first is the role's home.
 const pagesByRole = {
@@ -30,6 +31,7 @@ const pagesByRole = {
     ['#/intake', '受理台账', intakePage],
     ['#/discovery', '主动发现', discoveryPage],
     ['#/ledger', '发现台账', ledgerPage],
+    ['#/rosters', '重点人群', rostersPage],  // county: rosters (pages/rosters.js)
   ],
   county_admin: [
     ['#/intake', '全县受理台账', intakePage],
@@ -42,6 +44,7 @@ const pagesByRole = {
     ['#/audit', '审计日志', auditPage],
     ['#/accounts', '账号与自助机', accountsPage],
     ['#/calendar', '工作日历', calendarPage],
+    ['#/rosters', '重点人群', rostersPage],
   ],
   department: [['#/referrals', '转办事项', referralsPage]],
 };
