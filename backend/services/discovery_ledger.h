@@ -10,7 +10,7 @@
 // application was approved. closed: state not_eligible, declined or followed_up; its close date is
 // the item's last change. The queue keeps an item's current state only, so an item followed up
 // after not_eligible or declined counts as closed_followed_up (its reason text stays on the item).
-// Working days follow the built-in calendar; a date outside it is left
+// Feed age: see LedgerRow. Working days follow the server's calendar; a date outside it is left
 // out of the medians (never guessed).
 //
 // Thread-safety: a free function over the thread-safe Database.
@@ -33,6 +33,11 @@ struct LedgerRow {
   int flagged = 0, visited = 0, confirmed = 0, applied = 0, approved = 0;
   int closed_not_eligible = 0, closed_declined = 0, closed_followed_up = 0, visits_no_need = 0;
   std::optional<double> median_days_flag_to_visit, median_days_flag_to_close;  // working days
+  // county: how old the feed data was when the rule fired: calendar days from the data date
+  // (as_of) of the run that first flagged the item to the day that run ran; median and oldest
+  // over the items (items not flagged by a run — leads — are left out).
+  std::optional<double> median_feed_age_days;
+  std::optional<int> max_feed_age_days;
 };
 
 struct Ledger {

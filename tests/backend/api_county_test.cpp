@@ -217,6 +217,20 @@ TEST_P(CountyApiTest, RunHistoryListsRunsWithPerFileCountsNewestFirst) {
   EXPECT_EQ(items(p2)[0]["run_id"], started["run_id"]);
   // Another county sees none of these runs.
   EXPECT_TRUE(items(srv().get("/api/v1/discovery/runs", tok("admin2"))).empty());
+  // The ledger says how old the feed data was when each rule fired: the first run (data of
+  // 2026-11-24) flagged every item, today.
+  const int age = jiuzhu::Date(2026, 11, 24).days_until(jiuzhu::Date::today_china());
+  auto ledger = srv().get("/api/v1/discovery/ledger?from=2026-01-01", tok("admin"));
+  ASSERT_EQ(ledger.status, 200) << ledger.body;
+  int64_t flagged = 0;
+  const Json lj = ledger.json();
+  ASSERT_FALSE(lj["rules"].empty());
+  for (const auto& r : lj["rules"]) {
+    EXPECT_EQ(r["median_feed_age_days"], age) << r.dump();
+    EXPECT_EQ(r["max_feed_age_days"], age) << r.dump();
+  }
+  for (const auto& r : lj["rows"]) flagged += r["flagged"].get<int64_t>();
+  EXPECT_GE(flagged, started["flagged"].get<int64_t>());  // an item counts under each of its flags
   // The overview now counts the county's discovery queue: every flagged household is an item,
   // none closed yet.
   auto o = srv().get("/api/v1/county/overview", tok("admin")).json();
