@@ -26,13 +26,13 @@ Result<std::vector<LedgerItem>> ledger_items(Database& db, const Scope& scope, c
       return p;
     };
     // county: 1. the untouched bulk — still `lead` (a visit moves a lead on), no application —
-    // counted per first-flag time, township and flags, in the order of the index
+    // counted per township, first-flag time and flags, in the order of the index
     // discovery_queue_ledger_state, so the database streams the groups without sorting.
     auto bulk = sql::query(tx,
                            "SELECT q.created_at, q.township, q.flags, COUNT(*) FROM discovery_queue q "
                            "WHERE q.county = ? AND q.state = 'lead' AND q.application_no = '' "
                            "AND q.created_at >= ? AND q.created_at < ?" + town_filter +
-                               " GROUP BY q.created_at, q.township, q.flags",
+                               " GROUP BY q.township, q.created_at, q.flags",
                            params({county, from, after}));
     // 2. every worked item on its own, with its visits and its application.
     const std::string worked =
@@ -45,13 +45,15 @@ Result<std::vector<LedgerItem>> ledger_items(Database& db, const Scope& scope, c
         "SUM(CASE WHEN outcome = 'no_need' THEN 1 ELSE 0 END) AS no_need "
         "FROM visits WHERE county = ? GROUP BY queue_id) v ON v.queue_id = q.id "
         "LEFT JOIN applications a ON a.application_no = q.application_no AND q.application_no <> '' "
-        "WHERE q.county = ? AND q.created_at >= ? AND q.created_at < ?" + town_filter + " AND ";
+        // (created_at || ''): the period is checked per row, so that the database reads the few
+        // worked items by their state instead of the period's whole range of discovery_queue_ledger.
+        "WHERE q.county = ? AND (q.created_at || '') >= ? AND (q.created_at || '') < ?" + town_filter + " AND ";
     std::vector<sql::Param> both = params({county, county, from, after});
     const size_t half = both.size();
     for (size_t i = 0; i < half; ++i) both.push_back(both[i]);  // the second half's own parameters
     auto rows = sql::query(tx,
                            worked + "q.state IN (" + worked_states + ") UNION ALL " + worked +
-                               "q.state = 'lead' AND q.application_no <> ''",
+                               "q.state = 'lead' AND q.application_no > ''",
                            both);
     out.reserve(bulk.size() + rows.size());
     for (size_t r = 0; r < bulk.size(); ++r) {
