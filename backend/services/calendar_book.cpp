@@ -1,9 +1,8 @@
 #include "backend/services/calendar_book.h"
 
 #include <map>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "backend/store/calendar_notice_store.h"
 
@@ -48,7 +47,8 @@ const WorkingCalendar& CalendarBook::current() const {
     return *current_.load();
   }
   // The database could not be read: the shipped data for now, the entered notices next time.
-  static const WorkingCalendar shipped = WorkingCalendar::builtin().extended_through(Date::today_china().year() + 1);
+  static const WorkingCalendar shipped =
+      WorkingCalendar::builtin().extended_through(Date::today_china().year() + 1);
   return shipped;
 }
 

@@ -13,7 +13,9 @@ bool digits(const std::string& s, size_t n) {
   return s.size() == n && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool known_county(const std::string& code) { return digits(code, 6) && RegionTable::builtin().contains(code); }
+bool known_county(const std::string& code) {
+  return digits(code, 6) && RegionTable::builtin().contains(code);
+}
 
 bool valid_login(const std::string& s) {
   if (s.empty() || s.size() > 100) return false;
@@ -26,7 +28,8 @@ bool valid_login(const std::string& s) {
 }  // namespace
 
 Result<UserRecord> staff_account(const StaffRequest& r) {
-  if (!valid_login(r.login)) return make_error("bad_login", "login is 1–100 characters without spaces", "login");
+  if (!valid_login(r.login))
+    return make_error("bad_login", "login is 1–100 characters without spaces", "login");
   Role role;
   if (!parse_staff_role(r.role, role)) {
     return make_error("bad_role", "role must be hall_staff, caseworker, county_admin or department", "role");
@@ -36,22 +39,26 @@ Result<UserRecord> staff_account(const StaffRequest& r) {
   u.role = r.role;
   if (role == Role::hall_staff || role == Role::caseworker) {
     if (!digits(r.township, 9) || !known_county(r.township.substr(0, 6))) {
-      return make_error("bad_township", "this role needs a township code (9 digits of a known county)", "township");
+      return make_error("bad_township", "this role needs a township code (9 digits of a known county)",
+                        "township");
     }
     u.township = r.township;
     u.county = r.township.substr(0, 6);
   } else if (role == Role::county_admin) {
-    if (!known_county(r.county)) return make_error("bad_county", "county_admin needs a known 6-digit county", "county");
+    if (!known_county(r.county))
+      return make_error("bad_county", "county_admin needs a known 6-digit county", "county");
     u.county = r.county;
   } else {
     const std::string& d = r.department;
     if (d != "education" && d != "housing" && d != "employment" && d != "medical_insurance") {
-      return make_error("bad_department", "department must be education, housing, employment or medical_insurance",
+      return make_error("bad_department",
+                        "department must be education, housing, employment or medical_insurance",
                         "department");
     }
     u.department = d;
     if (!r.county.empty()) {
-      if (!known_county(r.county)) return make_error("bad_county", "county must be a known 6-digit county", "county");
+      if (!known_county(r.county))
+        return make_error("bad_county", "county must be a known 6-digit county", "county");
       u.county = r.county;
     }
   }

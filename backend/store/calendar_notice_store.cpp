@@ -27,12 +27,13 @@ Result<int64_t> add_calendar_notice(Database& db, const CalendarNotice& n, Audit
 Result<std::vector<CalendarNotice>> calendar_notices(Database& db) {
   std::vector<CalendarNotice> out;
   auto st = db.read([&](Tx& tx) -> Status {
-    const sql::Rows r = sql::query(tx,
-                                   "SELECT id, year, document_number, title, published_on, holidays, workdays, "
-                                   "created_by, created_at FROM calendar_notices ORDER BY id");
+    const sql::Rows r =
+        sql::query(tx,
+                   "SELECT id, year, document_number, title, published_on, holidays, workdays, "
+                   "created_by, created_at FROM calendar_notices ORDER BY id");
     for (size_t i = 0; i < r.size(); ++i) {
-      out.push_back(CalendarNotice{r.i64(i, 0), static_cast<int>(r.i64(i, 1)), r.str(i, 2), r.str(i, 3), r.str(i, 4),
-                                   r.str(i, 5), r.str(i, 6), r.str(i, 7), r.str(i, 8)});
+      out.push_back(CalendarNotice{r.i64(i, 0), static_cast<int>(r.i64(i, 1)), r.str(i, 2), r.str(i, 3),
+                                   r.str(i, 4), r.str(i, 5), r.str(i, 6), r.str(i, 7), r.str(i, 8)});
     }
     return Ok{};
   });
@@ -44,13 +45,15 @@ Result<std::vector<OpenCase>> open_cases_due_from(Database& db, const std::strin
                                                   const std::string& received_before) {
   std::vector<OpenCase> out;
   auto st = db.read([&](Tx& tx) -> Status {
-    const sql::Rows r = sql::query(tx,
-                                   "SELECT application_no, programs, received_at, due_date, township, priority "
-                                   "FROM applications WHERE due_date >= ? AND received_at < ? AND status NOT IN (" +
-                                       final_case_states_sql() + ") ORDER BY id",
-                                   {due_from, received_before});
+    const sql::Rows r =
+        sql::query(tx,
+                   "SELECT application_no, programs, received_at, due_date, township, priority "
+                   "FROM applications WHERE due_date >= ? AND received_at < ? AND status NOT IN (" +
+                       final_case_states_sql() + ") ORDER BY id",
+                   {due_from, received_before});
     for (size_t i = 0; i < r.size(); ++i) {
-      out.push_back(OpenCase{r.str(i, 0), r.str(i, 1), r.str(i, 2), r.str(i, 3), r.str(i, 4), r.i64(i, 5) > 0});
+      out.push_back(
+          OpenCase{r.str(i, 0), r.str(i, 1), r.str(i, 2), r.str(i, 3), r.str(i, 4), r.i64(i, 5) > 0});
     }
     return Ok{};
   });
@@ -58,7 +61,8 @@ Result<std::vector<OpenCase>> open_cases_due_from(Database& db, const std::strin
   return out;
 }
 
-Status set_due_dates(Database& db, const std::vector<std::pair<std::string, std::string>>& due, const AuditEntry& audit) {
+Status set_due_dates(Database& db, const std::vector<std::pair<std::string, std::string>>& due,
+                     const AuditEntry& audit) {
   return db.write([&](Tx& tx) -> Status {
     for (const auto& [no, date] : due) {
       sql::exec(tx, "UPDATE applications SET due_date = ? WHERE application_no = ?", {date, no});

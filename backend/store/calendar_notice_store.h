@@ -19,7 +19,7 @@ struct CalendarNotice {
   int64_t version = 0;  // assigned by the store
   int year = 0;
   std::string document_number, title, published_on;  // 国办发明电〔2026〕N号, the title, YYYY-MM-DD
-  std::string holidays, workdays;                     // JSON arrays of {"date", "name"}
+  std::string holidays, workdays;                    // JSON arrays of {"date", "name"}
   std::string created_by, created_at;
 };
 
@@ -41,6 +41,7 @@ Result<std::vector<OpenCase>> open_cases_due_from(Database& db, const std::strin
                                                   const std::string& received_before);
 
 // Sets new due dates (application_no → due date) in one transaction with one audit entry.
-Status set_due_dates(Database& db, const std::vector<std::pair<std::string, std::string>>& due, const AuditEntry& audit);
+Status set_due_dates(Database& db, const std::vector<std::pair<std::string, std::string>>& due,
+                     const AuditEntry& audit);
 
 }  // namespace jiuzhu::backend

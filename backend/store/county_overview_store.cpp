@@ -1,8 +1,9 @@
 #include "backend/store/county_overview_store.h"
 
+#include <nlohmann/json.hpp>
+
 #include "backend/intake/workflow.h"
 #include "backend/store/sql_query.h"
-#include <nlohmann/json.hpp>
 
 namespace jiuzhu::backend {
 
@@ -10,8 +11,9 @@ using Json = nlohmann::json;
 
 std::string final_case_states_sql() {
   std::string finals;
-  for (auto s : {CaseState::received, CaseState::investigating, CaseState::under_review, CaseState::public_notice,
-                 CaseState::approved, CaseState::rejected, CaseState::withdrawn, CaseState::referred}) {
+  for (auto s :
+       {CaseState::received, CaseState::investigating, CaseState::under_review, CaseState::public_notice,
+        CaseState::approved, CaseState::rejected, CaseState::withdrawn, CaseState::referred}) {
     if (is_final(s)) finals += std::string(finals.empty() ? "'" : ", '") + to_string(s) + "'";
   }
   return finals;
@@ -22,11 +24,14 @@ Result<CountyOverview> county_overview(Database& db, const std::string& county, 
   const std::string finals = final_case_states_sql();
   auto st = db.read([&](Tx& tx) -> Status {
     // Applications: grouped by their program list (few distinct lists), split per program here.
-    const sql::Rows apps = sql::query(tx,
-                                      "SELECT township, programs, status, COUNT(*), "
-                                      "SUM(CASE WHEN due_date < ? AND status NOT IN (" + finals + ") THEN 1 ELSE 0 END) "
-                                      "FROM applications WHERE county = ? GROUP BY township, programs, status",
-                                      {today, county});
+    const sql::Rows apps =
+        sql::query(tx,
+                   "SELECT township, programs, status, COUNT(*), "
+                   "SUM(CASE WHEN due_date < ? AND status NOT IN (" +
+                       finals +
+                       ") THEN 1 ELSE 0 END) "
+                       "FROM applications WHERE county = ? GROUP BY township, programs, status",
+                   {today, county});
     for (size_t r = 0; r < apps.size(); ++r) {
       const std::string& town = apps.str(r, 0);
       const std::string& status = apps.str(r, 2);
@@ -83,8 +88,8 @@ Result<std::vector<OverdueCase>> overdue_case_list(Database& db, const OverdueQu
     sql += " ORDER BY due_date, id LIMIT " + std::to_string(q.limit);
     const sql::Rows rows = sql::query(tx, sql, params);
     for (size_t r = 0; r < rows.size(); ++r) {
-      out.push_back(OverdueCase{rows.i64(r, 0), rows.str(r, 1), rows.str(r, 2), rows.str(r, 3), rows.str(r, 4),
-                                rows.str(r, 5), rows.str(r, 6), rows.str(r, 7)});
+      out.push_back(OverdueCase{rows.i64(r, 0), rows.str(r, 1), rows.str(r, 2), rows.str(r, 3),
+                                rows.str(r, 4), rows.str(r, 5), rows.str(r, 6), rows.str(r, 7)});
     }
     return Ok{};
   });

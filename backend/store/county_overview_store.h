@@ -22,10 +22,10 @@ namespace jiuzhu::backend {
 
 struct TownshipCounts {
   std::map<std::string, int64_t> applications;  // status → count
-  int64_t overdue = 0;                           // open applications with due_date < today
-  int64_t queue_open = 0, queue_closed = 0;      // discovery queue items by status
-  int64_t visits_due = 0;                        // open items with a visit due on or before today
-  int64_t visits_overdue = 0;                    // … of which due before today
+  int64_t overdue = 0;                          // open applications with due_date < today
+  int64_t queue_open = 0, queue_closed = 0;     // discovery queue items by status
+  int64_t visits_due = 0;                       // open items with a visit due on or before today
+  int64_t visits_overdue = 0;                   // … of which due before today
 };
 
 struct CountyOverview {
@@ -44,8 +44,8 @@ struct OverdueCase {
 
 struct OverdueQuery {
   std::string county;
-  std::string township;  // "" = the whole county
-  std::string today;     // YYYY-MM-DD
+  std::string township;                                  // "" = the whole county
+  std::string today;                                     // YYYY-MM-DD
   std::optional<std::pair<std::string, int64_t>> after;  // (due_date, id) of the previous page's last row
   int limit = 20;
 };

@@ -21,7 +21,7 @@ struct RunHistoryRow {
 };
 
 // Runs of `county` with id < `before` (0 = from the newest), newest first, at most `limit`.
-Result<std::vector<RunHistoryRow>> discovery_run_history(Database& db, const std::string& county, int64_t before,
-                                                         int limit);
+Result<std::vector<RunHistoryRow>> discovery_run_history(Database& db, const std::string& county,
+                                                         int64_t before, int limit);
 
 }  // namespace jiuzhu::backend

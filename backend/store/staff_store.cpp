@@ -13,8 +13,8 @@ Result<std::vector<StaffAccount>> list_staff(Database& db, const std::string& co
                                       "FROM users WHERE county = ? ORDER BY login",
                                       {county});
     for (size_t r = 0; r < rows.size(); ++r) {
-      out.push_back(StaffAccount{rows.str(r, 0), rows.str(r, 1), rows.str(r, 2), rows.str(r, 3), rows.str(r, 4),
-                                 rows.str(r, 5), rows.i64(r, 6) != 0});
+      out.push_back(StaffAccount{rows.str(r, 0), rows.str(r, 1), rows.str(r, 2), rows.str(r, 3),
+                                 rows.str(r, 4), rows.str(r, 5), rows.i64(r, 6) != 0});
     }
     return Ok{};
   });
@@ -27,7 +27,8 @@ namespace {
 // The account's area for its audit row (its township, else the county, so that the county's
 // audit log shows it), or not_found when the account is not in the county.
 Result<std::string> area_in_county(Tx& tx, const std::string& county, const std::string& login) {
-  const sql::Rows r = sql::query(tx, "SELECT township FROM users WHERE login = ? AND county = ?", {login, county});
+  const sql::Rows r =
+      sql::query(tx, "SELECT township FROM users WHERE login = ? AND county = ?", {login, county});
   if (r.empty()) return make_error("not_found", "no such account in this county");
   return r.str(0, 0).empty() ? county : r.str(0, 0);
 }

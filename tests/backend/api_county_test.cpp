@@ -44,7 +44,8 @@ struct CountyEnv {
     add_user(url, "admin", {"--role", "county_admin", "--county", kCounty});
     add_user(url, "admin2", {"--role", "county_admin", "--county", kOtherCounty});
     add_user(url, "dept", {"--role", "department", "--department", "education", "--county", kCounty});
-    server = std::make_unique<ServerProcess>(dir.path() + "/data", url, std::vector<std::string>{"--feeds-root", feeds_root});
+    server = std::make_unique<ServerProcess>(dir.path() + "/data", url,
+                                             std::vector<std::string>{"--feeds-root", feeds_root});
     for (const char* u : {"cw", "hall", "admin", "admin2", "dept"}) token[u] = login(*server, u);
   }
 };
@@ -71,7 +72,8 @@ class CountyApiTest : public ::testing::TestWithParam<std::string> {
     auto db = jiuzhu::backend::open_database(env().url);
     ASSERT_TRUE(db.ok());
     auto st = (*db)->write([&](jiuzhu::backend::Tx& tx) -> jiuzhu::Status {
-      jiuzhu::backend::sql::exec(tx, "UPDATE applications SET due_date = ? WHERE application_no = ?", {due, no});
+      jiuzhu::backend::sql::exec(tx, "UPDATE applications SET due_date = ? WHERE application_no = ?",
+                                 {due, no});
       return jiuzhu::Ok{};
     });
     ASSERT_TRUE(st.ok());
@@ -105,7 +107,9 @@ TEST_P(CountyApiTest, OverviewCountsPerTownshipAndProgramAndOverdueList) {
   const Json t1 = township(o, kTownship), t0 = township(before, kTownship);
   ASSERT_TRUE(t1.is_object()) << r.body;
   EXPECT_EQ(t1["township_name"], "罗锦镇");
-  auto count = [](const Json& t, const char* key) -> int64_t { return t.is_object() ? t.value(key, int64_t{0}) : 0; };
+  auto count = [](const Json& t, const char* key) -> int64_t {
+    return t.is_object() ? t.value(key, int64_t{0}) : 0;
+  };
   auto received = [](const Json& t) -> int64_t {
     return t.is_object() ? t["applications"].value("received", int64_t{0}) : 0;
   };
@@ -137,18 +141,24 @@ TEST_P(CountyApiTest, OverviewCountsPerTownshipAndProgramAndOverdueList) {
   ASSERT_EQ(items(second).size(), 1u);
   EXPECT_EQ(items(second)[0]["application_no"], c);
   EXPECT_EQ(items(second)[0]["days_overdue"], 3);
-  auto third = srv().get("/api/v1/county/overdue?limit=1&cursor=" + second.json()["next_cursor"].get<std::string>(),
-                         tok("admin"));
+  auto third =
+      srv().get("/api/v1/county/overdue?limit=1&cursor=" + second.json()["next_cursor"].get<std::string>(),
+                tok("admin"));
   EXPECT_TRUE(items(third).empty());
   auto by_town = srv().get(std::string("/api/v1/county/overdue?township=") + kOtherTownship, tok("admin"));
   ASSERT_EQ(items(by_town).size(), 1u);
   EXPECT_EQ(items(by_town)[0]["application_no"], c);
   // A decided case is no longer overdue.
   for (const char* to : {"investigating"}) {
-    ASSERT_EQ(srv().post("/api/v1/cases/" + a + "/transitions", Json{{"to", to}, {"note", "开始核查"}}, tok("cw")).status,
-              200);
+    ASSERT_EQ(
+        srv()
+            .post("/api/v1/cases/" + a + "/transitions", Json{{"to", to}, {"note", "开始核查"}}, tok("cw"))
+            .status,
+        200);
   }
-  ASSERT_EQ(srv().post("/api/v1/cases/" + a + "/transitions", Json{{"to", "withdrawn"}, {"note", "本人撤回"}}, tok("cw"))
+  ASSERT_EQ(srv()
+                .post("/api/v1/cases/" + a + "/transitions", Json{{"to", "withdrawn"}, {"note", "本人撤回"}},
+                      tok("cw"))
                 .status,
             200);
   auto after = srv().get("/api/v1/county/overdue", tok("admin"));
@@ -160,7 +170,8 @@ TEST_P(CountyApiTest, OverviewCountsPerTownshipAndProgramAndOverdueList) {
   EXPECT_TRUE(township(other.json(), kTownship).is_null());
   EXPECT_EQ(other.json()["total"]["applications"]["total"], 0);
   EXPECT_TRUE(items(srv().get("/api/v1/county/overdue", tok("admin2"))).empty());
-  EXPECT_TRUE(items(srv().get(std::string("/api/v1/county/overdue?township=") + kTownship, tok("admin2"))).empty());
+  EXPECT_TRUE(
+      items(srv().get(std::string("/api/v1/county/overdue?township=") + kTownship, tok("admin2"))).empty());
 }
 
 TEST_P(CountyApiTest, OverviewAndOverdueRefuseOtherRolesAndBadInput) {
@@ -170,8 +181,8 @@ TEST_P(CountyApiTest, OverviewAndOverdueRefuseOtherRolesAndBadInput) {
     EXPECT_EQ(srv().get("/api/v1/discovery/runs", tok(who)).status, 403) << who;
   }
   EXPECT_EQ(srv().get("/api/v1/county/overview").status, 401);
-  for (const char* bad : {"cursor=abc", "cursor=2026-01-01", "cursor=2026-13-01.5", "cursor=2026-01-01.x", "limit=0",
-                          "limit=201", "township=1234567890123"}) {
+  for (const char* bad : {"cursor=abc", "cursor=2026-01-01", "cursor=2026-13-01.5", "cursor=2026-01-01.x",
+                          "limit=0", "limit=201", "township=1234567890123"}) {
     auto r = srv().get(std::string("/api/v1/county/overdue?") + bad, tok("admin"));
     EXPECT_EQ(r.status, 400) << bad << " " << r.body;
   }
@@ -183,10 +194,12 @@ TEST_P(CountyApiTest, RunHistoryListsRunsWithPerFileCountsNewestFirst) {
   auto before = srv().get("/api/v1/discovery/runs", tok("admin"));
   ASSERT_EQ(before.status, 200) << before.body;
   const size_t had = items(before).size();
-  auto run = srv().post("/api/v1/discovery/runs", Json{{"feeds_dir", "run1"}, {"as_of", "2026-11-24"}}, tok("admin"));
+  auto run = srv().post("/api/v1/discovery/runs", Json{{"feeds_dir", "run1"}, {"as_of", "2026-11-24"}},
+                        tok("admin"));
   ASSERT_EQ(run.status, 201) << run.body;
   const Json started = run.json();
-  auto second = srv().post("/api/v1/discovery/runs", Json{{"feeds_dir", "run1"}, {"as_of", "2026-11-25"}}, tok("admin"));
+  auto second = srv().post("/api/v1/discovery/runs", Json{{"feeds_dir", "run1"}, {"as_of", "2026-11-25"}},
+                           tok("admin"));
   ASSERT_EQ(second.status, 201) << second.body;
 
   auto r = srv().get("/api/v1/discovery/runs", tok("admin"));
@@ -262,15 +275,17 @@ TEST_P(CountyApiTest, AuditLogFiltersAndPagesOnTheServer) {
   auto p1 = srv().get("/api/v1/audit?order=desc&limit=1&record_id=" + no, tok("admin"));
   ASSERT_EQ(items(p1).size(), 1u);
   const int64_t cursor = p1.json()["next_cursor"];
-  auto p2 = srv().get("/api/v1/audit?order=desc&limit=1&record_id=" + no + "&before=" + std::to_string(cursor),
-                      tok("admin"));
+  auto p2 = srv().get(
+      "/api/v1/audit?order=desc&limit=1&record_id=" + no + "&before=" + std::to_string(cursor), tok("admin"));
   ASSERT_EQ(items(p2).size(), 1u);
   EXPECT_LT(items(p2)[0]["seq"].get<int64_t>(), cursor);
   // By date: today has them; yesterday has none of them.
   const std::string today = jiuzhu::Date::today_china().iso();
   const std::string yesterday = jiuzhu::Date::today_china().plus_days(-1).iso();
-  EXPECT_EQ(items(srv().get("/api/v1/audit?record_id=" + no + "&from=" + today + "&to=" + today, tok("admin"))).size(),
-            3u);
+  EXPECT_EQ(
+      items(srv().get("/api/v1/audit?record_id=" + no + "&from=" + today + "&to=" + today, tok("admin")))
+          .size(),
+      3u);
   EXPECT_TRUE(items(srv().get("/api/v1/audit?record_id=" + no + "&to=" + yesterday, tok("admin"))).empty());
   // The county's own rows (listing the county view) are in the county's log.
   ASSERT_EQ(srv().get("/api/v1/county/overview", tok("admin")).status, 200);
@@ -279,8 +294,9 @@ TEST_P(CountyApiTest, AuditLogFiltersAndPagesOnTheServer) {
   EXPECT_EQ(items(own)[0]["actor"], "user:admin");
   // Another county's administrator finds none of these rows.
   EXPECT_TRUE(items(srv().get("/api/v1/audit?record_id=" + no, tok("admin2"))).empty());
-  EXPECT_TRUE(items(srv().get("/api/v1/audit?order=desc&record_type=county_overview&actor=user:admin", tok("admin2")))
-                  .empty());
+  EXPECT_TRUE(
+      items(srv().get("/api/v1/audit?order=desc&record_type=county_overview&actor=user:admin", tok("admin2")))
+          .empty());
   // Bad filters are refused with the field.
   for (const char* bad : {"from=2026-13-01", "to=yesterday", "order=up", "before=-5"}) {
     auto b = srv().get(std::string("/api/v1/audit?") + bad, tok("admin"));
@@ -304,8 +320,9 @@ TEST_P(CountyApiTest, StaffAccountsAddDisableEnableAndResetWithinTheCounty) {
   EXPECT_FALSE(has(items(list), "admin2"));
   // A new caseworker: the password is in the answer once, and works.
   const std::string login = "cw-new-" + GetParam();
-  auto made = srv().post("/api/v1/staff", Json{{"login", login}, {"role", "caseworker"}, {"township", kOtherTownship}},
-                         tok("admin"));
+  auto made =
+      srv().post("/api/v1/staff",
+                 Json{{"login", login}, {"role", "caseworker"}, {"township", kOtherTownship}}, tok("admin"));
   ASSERT_EQ(made.status, 201) << made.body;
   EXPECT_EQ(made.json()["county"], kCounty);
   EXPECT_EQ(made.json()["active"], true);
@@ -317,19 +334,28 @@ TEST_P(CountyApiTest, StaffAccountsAddDisableEnableAndResetWithinTheCounty) {
   EXPECT_EQ(srv().get("/api/v1/intake", token).status, 200);
   EXPECT_FALSE(has(items(srv().get("/api/v1/staff", tok("admin2"))), login));
   // Refused: a taken login, a township of another county, bad role, missing login, other roles.
-  EXPECT_EQ(srv().post("/api/v1/staff", Json{{"login", login}, {"role", "caseworker"}, {"township", kTownship}},
-                       tok("admin")).status,
+  EXPECT_EQ(srv()
+                .post("/api/v1/staff",
+                      Json{{"login", login}, {"role", "caseworker"}, {"township", kTownship}}, tok("admin"))
+                .status,
             409);
-  auto foreign = srv().post("/api/v1/staff", Json{{"login", "x1"}, {"role", "caseworker"}, {"township", "370102001"}},
-                            tok("admin"));
+  auto foreign =
+      srv().post("/api/v1/staff", Json{{"login", "x1"}, {"role", "caseworker"}, {"township", "370102001"}},
+                 tok("admin"));
   EXPECT_EQ(foreign.status, 400);
   EXPECT_EQ(foreign.json()["error"]["field"], "township");
-  EXPECT_EQ(srv().post("/api/v1/staff", Json{{"login", "x2"}, {"role", "root"}}, tok("admin")).json()["error"]["field"],
+  EXPECT_EQ(srv()
+                .post("/api/v1/staff", Json{{"login", "x2"}, {"role", "root"}}, tok("admin"))
+                .json()["error"]["field"],
             "role");
   EXPECT_EQ(srv().post("/api/v1/staff", Json{{"role", "caseworker"}}, tok("admin")).status, 400);
-  EXPECT_EQ(srv().post("/api/v1/staff", Json{{"login", "a b"}, {"role", "county_admin"}}, tok("admin")).status, 400);
-  EXPECT_EQ(srv().post("/api/v1/staff", Json{{"login", "x3"}, {"role", "hall_staff"}, {"township", kTownship}},
-                       tok("cw")).status,
+  EXPECT_EQ(
+      srv().post("/api/v1/staff", Json{{"login", "a b"}, {"role", "county_admin"}}, tok("admin")).status,
+      400);
+  EXPECT_EQ(srv()
+                .post("/api/v1/staff", Json{{"login", "x3"}, {"role", "hall_staff"}, {"township", kTownship}},
+                      tok("cw"))
+                .status,
             403);
   // Disabled: the session ends at once and the login is refused; enabled: it works again.
   ASSERT_EQ(srv().post("/api/v1/staff/" + login + "/disable", Json::object(), tok("admin")).status, 200);
@@ -359,7 +385,8 @@ TEST_P(CountyApiTest, StaffAccountsAddDisableEnableAndResetWithinTheCounty) {
   EXPECT_EQ(srv().post("/api/v1/staff/admin/disable", Json::object(), tok("admin")).status, 409);
   // Every change is in the audit log, under the account.
   std::set<std::string> actions;
-  for (const auto& row : items(srv().get("/api/v1/audit?record_type=user&record_id=" + login, tok("admin")))) {
+  for (const auto& row :
+       items(srv().get("/api/v1/audit?record_type=user&record_id=" + login, tok("admin")))) {
     actions.insert(row["action"].get<std::string>());
     EXPECT_EQ(row["actor"], "user:admin");
     EXPECT_EQ(row["detail"].get<std::string>().find(pw2), std::string::npos);
@@ -380,12 +407,15 @@ TEST_P(CountyApiTest, KiosksGetOneTimeCodesAndAreDisabledWithinTheCounty) {
   EXPECT_EQ(srv().get("/api/v1/kiosks/self", token).status, 200);
   EXPECT_EQ(srv().post("/api/v1/kiosks/enrol", Json{{"code", code}}).status, 401);  // once only
   bool listed = false;
-  for (const auto& k : items(srv().get("/api/v1/kiosks", tok("admin")))) listed = listed || k["kiosk_id"] == id;
+  for (const auto& k : items(srv().get("/api/v1/kiosks", tok("admin"))))
+    listed = listed || k["kiosk_id"] == id;
   EXPECT_TRUE(listed);
   // Disabled: its token stops at once; enabled: it works again.
   ASSERT_EQ(srv().post("/api/v1/kiosks/" + id + "/disable", Json::object(), tok("admin")).status, 200);
   EXPECT_EQ(srv().get("/api/v1/kiosks/self", token).status, 401);
-  EXPECT_EQ(srv().post("/api/v1/kiosks/enrol-codes", Json{{"kiosk_id", id}, {"township", kOtherTownship}}, tok("admin"))
+  EXPECT_EQ(srv()
+                .post("/api/v1/kiosks/enrol-codes", Json{{"kiosk_id", id}, {"township", kOtherTownship}},
+                      tok("admin"))
                 .status,
             409);
   ASSERT_EQ(srv().post("/api/v1/kiosks/" + id + "/enable", Json::object(), tok("admin")).status, 200);
@@ -397,19 +427,26 @@ TEST_P(CountyApiTest, KiosksGetOneTimeCodesAndAreDisabledWithinTheCounty) {
   EXPECT_EQ(foreign.status, 400);
   EXPECT_EQ(foreign.json()["error"]["field"], "township");
   // The same id in another township of this county is refused; bad input is refused by field.
-  EXPECT_EQ(srv().post("/api/v1/kiosks/enrol-codes", Json{{"kiosk_id", id}, {"township", kTownship}}, tok("admin"))
-                .status,
-            409);
-  EXPECT_EQ(srv().post("/api/v1/kiosks/enrol-codes", Json{{"kiosk_id", "../x"}, {"township", kTownship}}, tok("admin"))
+  EXPECT_EQ(
+      srv()
+          .post("/api/v1/kiosks/enrol-codes", Json{{"kiosk_id", id}, {"township", kTownship}}, tok("admin"))
+          .status,
+      409);
+  EXPECT_EQ(srv()
+                .post("/api/v1/kiosks/enrol-codes", Json{{"kiosk_id", "../x"}, {"township", kTownship}},
+                      tok("admin"))
                 .json()["error"]["field"],
             "kiosk_id");
-  EXPECT_EQ(srv().post("/api/v1/kiosks/enrol-codes",
-                       Json{{"kiosk_id", "K-Y"}, {"township", kTownship}, {"valid_hours", 1000}}, tok("admin"))
+  EXPECT_EQ(srv()
+                .post("/api/v1/kiosks/enrol-codes",
+                      Json{{"kiosk_id", "K-Y"}, {"township", kTownship}, {"valid_hours", 1000}}, tok("admin"))
                 .json()["error"]["field"],
             "valid_hours");
-  EXPECT_EQ(srv().post("/api/v1/kiosks/enrol-codes", Json{{"kiosk_id", "K-Y"}, {"township", kTownship}}, tok("cw"))
-                .status,
-            403);
+  EXPECT_EQ(
+      srv()
+          .post("/api/v1/kiosks/enrol-codes", Json{{"kiosk_id", "K-Y"}, {"township", kTownship}}, tok("cw"))
+          .status,
+      403);
   std::set<std::string> actions;
   for (const auto& row : items(srv().get("/api/v1/audit?record_type=kiosk&record_id=" + id, tok("admin")))) {
     actions.insert(row["action"].get<std::string>());
@@ -446,12 +483,13 @@ TEST_P(CountyApiTest, AnEnteredHolidayNoticeMakesProvisionalDueDatesFinal) {
       break;
     }
   }
-  const Json notice = {{"document_number", "国办发明电〔" + std::to_string(year - 1) + "〕9号"},
-                       {"title", "国务院办公厅关于" + std::to_string(year) + "年部分节假日安排的通知"},
-                       {"published_on", std::to_string(year - 1) + "-11-04"},
-                       {"holidays", Json::array({Json{{"date", std::to_string(year) + "-01-01"}, {"name", "元旦"}},
-                                                 Json{{"date", due}, {"name", "测试假日"}}})},
-                       {"workdays", Json::array({Json{{"date", saturday}, {"name", "调休"}}})}};
+  const Json notice = {
+      {"document_number", "国办发明电〔" + std::to_string(year - 1) + "〕9号"},
+      {"title", "国务院办公厅关于" + std::to_string(year) + "年部分节假日安排的通知"},
+      {"published_on", std::to_string(year - 1) + "-11-04"},
+      {"holidays", Json::array({Json{{"date", std::to_string(year) + "-01-01"}, {"name", "元旦"}},
+                                Json{{"date", due}, {"name", "测试假日"}}})},
+      {"workdays", Json::array({Json{{"date", saturday}, {"name", "调休"}}})}};
   const std::string path = "/api/v1/calendar/" + std::to_string(year);
   // Refused: other roles, a make-up day on a weekday, a missing title, a date of another year.
   EXPECT_EQ(srv().request("PUT", path, notice.dump(), tok("cw")).status, 403);
@@ -478,7 +516,8 @@ TEST_P(CountyApiTest, AnEnteredHolidayNoticeMakesProvisionalDueDatesFinal) {
   const std::string moved = after.json()["deadlines"]["due_date"];
   EXPECT_GT(moved, due);
   EXPECT_EQ(after.json()["deadlines"]["provisional"], false);
-  EXPECT_EQ(srv().get("/api/v1/applications/" + no + "/receipt", tok("cw")).json()["due_date_provisional"], false);
+  EXPECT_EQ(srv().get("/api/v1/applications/" + no + "/receipt", tok("cw")).json()["due_date_provisional"],
+            false);
   auto now = srv().get(path, tok("admin2"));  // the calendar is national
   EXPECT_EQ(now.json()["in_force"]["source"], "notice");
   EXPECT_EQ(now.json()["in_force"]["provisional"], false);

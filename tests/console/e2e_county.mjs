@@ -370,7 +370,10 @@ try {
     assert.equal(await page.locator('nav a:has-text("全县总览")').count(), 0);
     // The caseworker's rosters are their township's only.
     await page.click('nav a:has-text("重点人群")');
-    await page.waitForSelector('#roster-table');
+    // The status line says the data date once the roster has arrived (or why there is none).
+    await page.waitForSelector('main .status-line:not(:has-text("正在加载"))', { timeout: 30000 });
+    const said = await page.textContent('main .status-line');
+    assert.match(said, /数据截至/, said);
     const towns = await page.locator('#roster-table tbody tr td:nth-child(2)').allTextContents();
     assert.ok(towns.length > 0 && towns.every((t) => t === TOWNSHIP), towns.join(','));
     assert.equal(await page.locator('#roster-township').count(), 0);

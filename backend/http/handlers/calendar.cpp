@@ -25,7 +25,8 @@ namespace {
 
 Result<int> year_param(const Request& req) {
   const std::string& text = req.path_params.at(0);
-  if (text.size() != 4 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  if (text.size() != 4 ||
+      !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return make_error("bad_year", "the year is four digits", "year");
   }
   return std::stoi(text);
@@ -59,8 +60,9 @@ Json notice_days(const CalendarNotice& n) {
 }
 
 Json notice_json(const CalendarNotice& n) {
-  return {{"version", n.version},       {"document_number", n.document_number}, {"title", n.title},
-          {"published_on", n.published_on}, {"created_by", n.created_by},     {"created_at", n.created_at},
+  return {{"version", n.version},       {"document_number", n.document_number},
+          {"title", n.title},           {"published_on", n.published_on},
+          {"created_by", n.created_by}, {"created_at", n.created_at},
           {"days", notice_days(n)}};
 }
 
@@ -70,7 +72,8 @@ Result<std::pair<std::set<Date>, Json>> day_list(const Json& body, const char* k
   Json stored = Json::array();
   if (!body.contains(key)) return std::pair{dates, stored};
   const Json& list = body[key];
-  if (!list.is_array() || list.size() > 60) return make_error("wrong_type", "a list of at most 60 {date, name}", key);
+  if (!list.is_array() || list.size() > 60)
+    return make_error("wrong_type", "a list of at most 60 {date, name}", key);
   for (size_t i = 0; i < list.size(); ++i) {
     const std::string where = std::string(key) + "[" + std::to_string(i) + "]";
     const Json& d = list[i];
@@ -82,7 +85,8 @@ Result<std::pair<std::set<Date>, Json>> day_list(const Json& body, const char* k
     if (!parsed) return make_error("bad_date", "date must be YYYY-MM-DD", where + ".date");
     auto name = string_field(d, "name", false, 50);
     if (!name) return Error{name.error().code, name.error().message, where + ".name"};
-    if (!dates.insert(*parsed).second) return make_error("duplicate_date", "a day is listed twice", where + ".date");
+    if (!dates.insert(*parsed).second)
+      return make_error("duplicate_date", "a day is listed twice", where + ".date");
     stored.push_back({{"date", parsed->iso()}, {"name", *name}});
   }
   return std::pair{dates, stored};
@@ -120,9 +124,14 @@ Response get_calendar(Request& req, Services& s) {
     in_force["source"] = covered ? "weekends_only" : "none";
     days = Json::array();
   }
-  std::sort(days.begin(), days.end(), [](const Json& a, const Json& b) { return a.value("date", "") < b.value("date", ""); });
-  return json_response(200, Json{{"year", *year}, {"in_force", in_force}, {"days", days}, {"versions", versions},
-                                 {"first_year", cal.first_year()}, {"last_year", cal.last_year()}});
+  std::sort(days.begin(), days.end(),
+            [](const Json& a, const Json& b) { return a.value("date", "") < b.value("date", ""); });
+  return json_response(200, Json{{"year", *year},
+                                 {"in_force", in_force},
+                                 {"days", days},
+                                 {"versions", versions},
+                                 {"first_year", cal.first_year()},
+                                 {"last_year", cal.last_year()}});
 }
 
 Response put_calendar(Request& req, Services& s) {
@@ -135,14 +144,17 @@ Response put_calendar(Request& req, Services& s) {
   }
   CalendarNotice n;
   n.year = *year;
-  for (auto [key, into, max] : {std::tuple<const char*, std::string*, size_t>{"document_number", &n.document_number, 100},
-                                {"title", &n.title, 300}, {"published_on", &n.published_on, 10}}) {
+  for (auto [key, into, max] :
+       {std::tuple<const char*, std::string*, size_t>{"document_number", &n.document_number, 100},
+        {"title", &n.title, 300},
+        {"published_on", &n.published_on, 10}}) {
     auto v = string_field(*j, key, true, max);
     if (!v) return error_response(v.error());
     if (v->empty()) return error_response(400, "missing_field", std::string(key) + " is required", key);
     *into = *v;
   }
-  if (!Date::parse_iso(n.published_on)) return error_response(400, "bad_date", "published_on is YYYY-MM-DD", "published_on");
+  if (!Date::parse_iso(n.published_on))
+    return error_response(400, "bad_date", "published_on is YYYY-MM-DD", "published_on");
   auto off = day_list(*j, "holidays");
   if (!off) return error_response(off.error());
   auto worked = day_list(*j, "workdays");
@@ -156,8 +168,9 @@ Response put_calendar(Request& req, Services& s) {
   n.created_by = req.principal.actor();
   n.created_at = now_rfc3339();
   const std::string area = req.principal.county;
-  auto version = add_calendar_notice(s.repo.database(), n,
-                                     audit_entry(req, "create", "calendar_notice", "", area, "year=" + std::to_string(*year)));
+  auto version = add_calendar_notice(
+      s.repo.database(), n,
+      audit_entry(req, "create", "calendar_notice", "", area, "year=" + std::to_string(*year)));
   if (!version) return error_response(version.error());
   if (auto st = s.calendars.reload(); !st) return error_response(st.error());
 
@@ -178,15 +191,19 @@ Response put_calendar(Request& req, Services& s) {
     auto due = intake::case_deadlines(ids, c.urgent, *received, cal);
     if (due && due->case_due.iso() != c.due_date) changed.emplace_back(c.application_no, due->case_due.iso());
   }
-  if (auto st = set_due_dates(s.repo.database(), changed,
-                              audit_entry(req, "recompute_due_dates", "calendar_notice", std::to_string(*version), area,
-                                          "year=" + std::to_string(*year) + " open=" + std::to_string(open->size()) +
-                                              " changed=" + std::to_string(changed.size())));
+  if (auto st = set_due_dates(
+          s.repo.database(), changed,
+          audit_entry(req, "recompute_due_dates", "calendar_notice", std::to_string(*version), area,
+                      "year=" + std::to_string(*year) + " open=" + std::to_string(open->size()) +
+                          " changed=" + std::to_string(changed.size())));
       !st) {
     return error_response(st.error());
   }
-  return json_response(201, Json{{"year", *year}, {"version", *version}, {"open_cases", open->size()},
-                                 {"due_dates_changed", changed.size()}, {"provisional", cal.provisional(*year)}});
+  return json_response(201, Json{{"year", *year},
+                                 {"version", *version},
+                                 {"open_cases", open->size()},
+                                 {"due_dates_changed", changed.size()},
+                                 {"provisional", cal.provisional(*year)}});
 }
 
 }  // namespace jiuzhu::backend::handlers

@@ -8,8 +8,8 @@
 
 namespace jiuzhu::backend::handlers {
 
-Response county_overview(Request&, Services&);       // GET /api/v1/county/overview
-Response county_overdue_cases(Request&, Services&);  // GET /api/v1/county/overdue
+Response county_overview(Request&, Services&);        // GET /api/v1/county/overview
+Response county_overdue_cases(Request&, Services&);   // GET /api/v1/county/overdue
 Response discovery_run_history(Request&, Services&);  // GET /api/v1/discovery/runs
 // handlers/staff.cpp: staff accounts and kiosks of the county.
 Response list_staff(Request&, Services&);            // GET /api/v1/staff

@@ -9,8 +9,8 @@
 
 #include "backend/http/handlers/county_handlers.h"
 #include "backend/store/county_overview_store.h"
-#include "core/model/json_codec.h"
 #include "core/csv_lines.h"
+#include "core/model/json_codec.h"
 #include "core/regions.h"
 
 namespace jiuzhu::backend::handlers {
@@ -67,8 +67,8 @@ Response county_overview(Request& req, Services& s) {
   CountyOverview data = std::move(counted).value();
   CountyOverview* o = &data;
   // Every listed township of the county has a row, with or without anything to count yet.
-  for (auto it = township_names().lower_bound(county); it != township_names().end() && it->first.rfind(county, 0) == 0;
-       ++it) {
+  for (auto it = township_names().lower_bound(county);
+       it != township_names().end() && it->first.rfind(county, 0) == 0; ++it) {
     o->townships.try_emplace(it->first);
   }
   Json towns = Json::array();
@@ -91,18 +91,25 @@ Response county_overview(Request& req, Services& s) {
   }
   Json programs = Json::array();
   for (const auto& [key, by_status] : o->programs) {
-    programs.push_back({{"program", key.first}, {"township", key.second},
-                        {"township_name", township_name(key.second)}, {"applications", counts_json(by_status)}});
+    programs.push_back({{"program", key.first},
+                        {"township", key.second},
+                        {"township_name", township_name(key.second)},
+                        {"applications", counts_json(by_status)}});
   }
-  const Json total = {{"applications", counts_json(all.applications)}, {"overdue", all.overdue},
-                      {"discovery_open", all.queue_open}, {"discovery_closed", all.queue_closed},
-                      {"visits_due", all.visits_due}, {"visits_overdue", all.visits_overdue}};
-  if (auto st = s.repo.append_audit(audit_entry(req, "list", "county_overview", county, ""));
-      !st) {
+  const Json total = {{"applications", counts_json(all.applications)},
+                      {"overdue", all.overdue},
+                      {"discovery_open", all.queue_open},
+                      {"discovery_closed", all.queue_closed},
+                      {"visits_due", all.visits_due},
+                      {"visits_overdue", all.visits_overdue}};
+  if (auto st = s.repo.append_audit(audit_entry(req, "list", "county_overview", county, "")); !st) {
     return error_response(st.error());
   }
-  return json_response(200, Json{{"county", county}, {"today", today.iso()}, {"total", total},
-                                 {"townships", towns}, {"programs", programs}});
+  return json_response(200, Json{{"county", county},
+                                 {"today", today.iso()},
+                                 {"total", total},
+                                 {"townships", towns},
+                                 {"programs", programs}});
 }
 
 Response county_overdue_cases(Request& req, Services& s) {
@@ -111,7 +118,8 @@ Response county_overdue_cases(Request& req, Services& s) {
   const Date today = Date::today_china();
   q.today = today.iso();
   if (auto it = req.query.find("township"); it != req.query.end() && !it->second.empty()) {
-    if (it->second.size() > 12) return error_response(400, "bad_parameter", "township is a township code", "township");
+    if (it->second.size() > 12)
+      return error_response(400, "bad_parameter", "township is a township code", "township");
     q.township = it->second;
   }
   auto limit = int_param(req, "limit", 20, 1, 200);
@@ -119,7 +127,8 @@ Response county_overdue_cases(Request& req, Services& s) {
   q.limit = *limit;
   if (auto it = req.query.find("cursor"); it != req.query.end() && !it->second.empty()) {
     std::pair<std::string, int64_t> c;
-    if (!parse_due_cursor(it->second, c)) return error_response(400, "bad_parameter", "malformed cursor", "cursor");
+    if (!parse_due_cursor(it->second, c))
+      return error_response(400, "bad_parameter", "malformed cursor", "cursor");
     q.after = c;
   }
   auto rows = overdue_case_list(s.repo.database(), q);

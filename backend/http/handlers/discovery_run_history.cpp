@@ -3,8 +3,9 @@
 // changed, resolved, rows dropped (row_errors) and kept with a warning (row_warnings), per feed
 // file {rows, errors, warnings}. Keyset-paginated: next_before. (POST on the same path starts a
 // run: handlers/discovery_runs.cpp.)
-#include "backend/http/handlers/county_handlers.h"
 #include "backend/store/discovery_run_history.h"
+
+#include "backend/http/handlers/county_handlers.h"
 #include "core/model/json_codec.h"
 
 namespace jiuzhu::backend::handlers {
@@ -21,7 +22,10 @@ Response discovery_run_history(Request& req, Services& s) {
   for (const auto& r : *rows) {
     Json summary = Json::parse(r.summary, nullptr, false);
     if (!summary.is_object()) summary = Json::object();
-    Json item = {{"run_id", r.id}, {"as_of", r.as_of}, {"created_by", r.created_by}, {"created_at", r.created_at},
+    Json item = {{"run_id", r.id},
+                 {"as_of", r.as_of},
+                 {"created_by", r.created_by},
+                 {"created_at", r.created_at},
                  {"result", "stored"}};
     for (const char* key : {"households", "residents", "flagged", "new", "changed", "resolved", "row_errors",
                             "row_warnings", "files", "source"}) {
@@ -31,8 +35,8 @@ Response discovery_run_history(Request& req, Services& s) {
   }
   Json next = nullptr;
   if (static_cast<int>(rows->size()) == *limit && !rows->empty()) next = rows->back().id;
-  if (auto st = s.repo.append_audit(audit_entry(req, "list", "discovery_runs", county, "",
-                                                "rows=" + std::to_string(rows->size())));
+  if (auto st = s.repo.append_audit(
+          audit_entry(req, "list", "discovery_runs", county, "", "rows=" + std::to_string(rows->size())));
       !st) {
     return error_response(st.error());
   }

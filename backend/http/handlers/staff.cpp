@@ -1,12 +1,13 @@
 // Staff accounts and kiosks of the county, managed by its administrator (county_admin only; the
 // console's 账号与自助机, docs/console.md, docs/api.md):
-//   GET  /api/v1/staff                         → {items: [{login, role, township, county, department, created_at, active}]}
-//   POST /api/v1/staff {login, role, township?, department?}
-//                                              → 201 {login, role, township, county, department, active, password}
+//   GET  /api/v1/staff                         → {items: [{login, role, township, county, department,
+//   created_at, active}]} POST /api/v1/staff {login, role, township?, department?}
+//                                              → 201 {login, role, township, county, department, active,
+//                                              password}
 //   POST /api/v1/staff/{login}/disable|enable  → {login, active}
 //   POST /api/v1/staff/{login}/password        → {login, password}
-//   POST /api/v1/kiosks/enrol-codes {kiosk_id, township, valid_hours?} → 201 {kiosk_id, township, code, expires_at}
-//   POST /api/v1/kiosks/{id}/disable|enable    → {kiosk_id, active}
+//   POST /api/v1/kiosks/enrol-codes {kiosk_id, township, valid_hours?} → 201 {kiosk_id, township, code,
+//   expires_at} POST /api/v1/kiosks/{id}/disable|enable    → {kiosk_id, active}
 // Passwords are generated (services/staff_accounts.h), shown once in the answer and stored only
 // as hashes; kiosk enrolment codes come from the same store as `jiuzhu-server kiosk enrol-code`
 // (store/enrolment_store.h). Accounts and kiosks of another county are 404. Every change is
@@ -26,8 +27,9 @@ namespace jiuzhu::backend::handlers {
 namespace {
 
 Json account_json(const StaffAccount& a) {
-  return {{"login", a.login},           {"role", a.role},     {"township", a.township},
-          {"county", a.county},         {"department", a.department}, {"created_at", a.created_at},
+  return {{"login", a.login},           {"role", a.role},
+          {"township", a.township},     {"county", a.county},
+          {"department", a.department}, {"created_at", a.created_at},
           {"active", a.active}};
 }
 
@@ -57,7 +59,8 @@ Response list_staff(Request& req, Services& s) {
   if (!rows) return error_response(rows.error());
   Json items = Json::array();
   for (const auto& a : *rows) items.push_back(account_json(a));
-  if (auto st = s.repo.append_audit(audit_entry(req, "list", "user", county, "", "rows=" + std::to_string(rows->size())));
+  if (auto st = s.repo.append_audit(
+          audit_entry(req, "list", "user", county, "", "rows=" + std::to_string(rows->size())));
       !st) {
     return error_response(st.error());
   }
@@ -67,10 +70,13 @@ Response list_staff(Request& req, Services& s) {
 Response add_staff(Request& req, Services& s) {
   auto j = parse_body(req, s);
   if (!j) return error_response(j.error());
-  if (auto st = only_fields(*j, {"login", "role", "township", "department"}); !st) return error_response(st.error());
+  if (auto st = only_fields(*j, {"login", "role", "township", "department"}); !st)
+    return error_response(st.error());
   services::StaffRequest r;
-  for (auto [key, into] : {std::pair<const char*, std::string*>{"login", &r.login}, {"role", &r.role},
-                           {"township", &r.township}, {"department", &r.department}}) {
+  for (auto [key, into] : {std::pair<const char*, std::string*>{"login", &r.login},
+                           {"role", &r.role},
+                           {"township", &r.township},
+                           {"department", &r.department}}) {
     auto v = string_field(*j, key, std::string_view(key) == "login" || std::string_view(key) == "role", 100);
     if (!v) return error_response(v.error());
     *into = *v;
@@ -88,14 +94,17 @@ Response add_staff(Request& req, Services& s) {
   u.password_hash = hash_password(password);
   u.created_at = now_rfc3339();
   if (auto st = s.repo.add_user(u); !st) {
-    if (st.error().code == "user_exists") return error_response(409, "user_exists", "this login is taken", "login");
+    if (st.error().code == "user_exists")
+      return error_response(409, "user_exists", "this login is taken", "login");
     return error_response(st.error());
   }
-  if (auto st = s.repo.append_audit(audit_entry(req, "create", "user", u.login, u.township.empty() ? county : u.township,
-                                                "role=" + u.role)); !st) {
+  if (auto st = s.repo.append_audit(audit_entry(req, "create", "user", u.login,
+                                                u.township.empty() ? county : u.township, "role=" + u.role));
+      !st) {
     return error_response(st.error());
   }
-  Json out = account_json(StaffAccount{u.login, u.role, u.township, u.county, u.department, u.created_at, true});
+  Json out =
+      account_json(StaffAccount{u.login, u.role, u.township, u.county, u.department, u.created_at, true});
   out["password"] = password;
   return json_response(201, out);
 }
@@ -106,8 +115,9 @@ Response set_staff_active(Request& req, Services& s) {
   if (!enable && login == req.principal.id) {
     return error_response(409, "cannot_disable_self", "you cannot disable your own account", "login");
   }
-  if (auto st = jiuzhu::backend::set_staff_active(s.repo.database(), req.principal.county, login, enable,
-                                                  audit_entry(req, enable ? "enable" : "disable", "user", login, ""));
+  if (auto st = jiuzhu::backend::set_staff_active(
+          s.repo.database(), req.principal.county, login, enable,
+          audit_entry(req, enable ? "enable" : "disable", "user", login, ""));
       !st) {
     return error_response(st.error());
   }
@@ -130,7 +140,8 @@ Response reset_staff_password(Request& req, Services& s) {
 Response issue_kiosk_code(Request& req, Services& s) {
   auto j = parse_body(req, s);
   if (!j) return error_response(j.error());
-  if (auto st = only_fields(*j, {"kiosk_id", "township", "valid_hours"}); !st) return error_response(st.error());
+  if (auto st = only_fields(*j, {"kiosk_id", "township", "valid_hours"}); !st)
+    return error_response(st.error());
   auto id = string_field(*j, "kiosk_id", true, 64);
   if (!id) return error_response(id.error());
   if (!valid_kiosk_id(*id)) {
@@ -141,13 +152,15 @@ Response issue_kiosk_code(Request& req, Services& s) {
   const std::string county = req.principal.county;
   if (town->size() != 9 || town->substr(0, 6) != county ||
       !std::all_of(town->begin(), town->end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return error_response(400, "bad_township", "the township must be a 9-digit code in your county", "township");
+    return error_response(400, "bad_township", "the township must be a 9-digit code in your county",
+                          "township");
   }
   int64_t hours = 24;
   if (j->contains("valid_hours")) {
     const auto& v = (*j)["valid_hours"];
     if (!v.is_number_integer() || v.get<int64_t>() < 1 || v.get<int64_t>() > 24 * 14) {
-      return error_response(400, "bad_valid_hours", "valid_hours is a whole number from 1 to 336", "valid_hours");
+      return error_response(400, "bad_valid_hours", "valid_hours is a whole number from 1 to 336",
+                            "valid_hours");
     }
     hours = v.get<int64_t>();
   }
@@ -160,7 +173,9 @@ Response issue_kiosk_code(Request& req, Services& s) {
     }
     return error_response(issued.error());
   }
-  return json_response(201, Json{{"kiosk_id", *id}, {"township", *town}, {"code", issued->code},
+  return json_response(201, Json{{"kiosk_id", *id},
+                                 {"township", *town},
+                                 {"code", issued->code},
                                  {"expires_at", issued->expires_at}});
 }
 
