@@ -62,6 +62,38 @@ const WorkingCalendar& WorkingCalendar::builtin() {
   return cal;
 }
 
+Result<WorkingCalendar> WorkingCalendar::with_notice(int year, const std::set<Date>& holidays,
+                                                     const std::set<Date>& makeup) const {
+  auto bad = [](const std::string& why) { return make_error("bad_calendar_notice", why); };
+  if (year < 2000 || year < first_year_ || year > last_year_ + 1) {
+    return bad("the year must be a covered year or the one after the last (" + std::to_string(last_year_) + ")");
+  }
+  if (holidays.empty()) return bad("a notice names at least one day off");
+  for (Date d : holidays) {
+    if (d.year() != year) return bad("day off " + d.iso() + " is not in " + std::to_string(year));
+    if (makeup.count(d)) return bad(d.iso() + " is both a day off and a make-up working day");
+  }
+  for (Date d : makeup) {
+    if (d.year() != year) return bad("make-up working day " + d.iso() + " is not in " + std::to_string(year));
+    if (d.iso_weekday() < 6) return bad("make-up working day " + d.iso() + " is not a Saturday or Sunday");
+  }
+  WorkingCalendar out = extended_through(year);
+  auto in_year = [year](Date d) { return d.year() == year; };
+  std::erase_if(out.holidays_, in_year);
+  std::erase_if(out.makeup_, in_year);
+  out.holidays_.insert(holidays.begin(), holidays.end());
+  out.makeup_.insert(makeup.begin(), makeup.end());
+  out.provisional_.erase(year);
+  return out;
+}
+
+WorkingCalendar WorkingCalendar::extended_through(int year) const {
+  WorkingCalendar out = *this;
+  for (int y = last_year_ + 1; y <= year; ++y) out.provisional_.insert(y);
+  if (year > out.last_year_) out.last_year_ = year;
+  return out;
+}
+
 bool WorkingCalendar::is_working_day(Date d) const {
   if (!covers(d)) return false;
   if (makeup_.count(d)) return true;

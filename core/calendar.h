@@ -39,6 +39,18 @@ class WorkingCalendar {
   // deadlines in it are estimates and documents say so.
   bool provisional(int year) const { return provisional_.count(year) > 0; }
 
+  // county: the calendar with `year` set by that year's State Council notice (国务院办公厅关于
+  // YEAR年部分节假日安排的通知): its days off (`holidays`, weekday or weekend) and its make-up
+  // working days (`makeup`, each a Saturday or Sunday). The year's previous data is replaced, the
+  // year becomes covered and final (not provisional); years between the covered ones and `year`
+  // are added as provisional (weekends only). Errors: bad_calendar_notice (a date outside `year`,
+  // a make-up day on a weekday, a day both off and worked, no day off at all, a year before 2000
+  // or more than one year after the last covered one).
+  Result<WorkingCalendar> with_notice(int year, const std::set<Date>& holidays, const std::set<Date>& makeup) const;
+  // county: the calendar covering through `year` at least: each year added has no holiday data,
+  // only weekends, and is provisional — the fallback when neither a notice nor shipped data
+  // exists for a year. Unchanged when `year` is already covered.
+  WorkingCalendar extended_through(int year) const;
   int first_year() const { return first_year_; }
   int last_year() const { return last_year_; }
 

@@ -71,6 +71,11 @@ Result<Principal> Authenticator::authenticate(const std::string& header) {
   return p;
 }
 
+void Authenticator::forget_cached() {
+  std::lock_guard lock(mu_);
+  cache_.clear();
+}
+
 Result<LoginResult> Authenticator::login(const std::string& login, const std::string& password,
                                          const std::string& address) {
   // Throttle before the slow hash, so a flood of guesses cannot burn the CPU either.

@@ -44,6 +44,9 @@ class Authenticator {
 
   // Errors: login_throttled (429), bad_credentials (401), db_error.
   Result<LoginResult> login(const std::string& login, const std::string& password, const std::string& client_address);
+  // county: forgets every cached principal, so that an account just disabled or given a new
+  // password (store/staff_store.h deletes its sessions) is refused from the next request on.
+  void forget_cached();
 
   // console: ends the staff session of `authorization_header` ("Bearer jzs_…") at once: the
   // stored session is deleted and the cached principal dropped, so the very next request with it

@@ -6,6 +6,7 @@
 #include "backend/auth/authenticator.h"
 #include "backend/auth/password.h"
 #include "backend/cli/cli_common.h"
+#include "backend/services/staff_accounts.h"
 #include "backend/commands.h"
 #include "backend/store/repository.h"
 #include "backend/util/clock.h"
@@ -83,35 +84,12 @@ int user_command(const Args& args) {
   if (!o.count("--login") || o["--login"].empty() || o["--login"].size() > 100) {
     return cli::usage_error("user", "--login NAME is required");
   }
-  Role role;
-  if (!o.count("--role") || !parse_staff_role(o["--role"], role)) {
-    return cli::usage_error("user", "--role must be hall_staff, caseworker, county_admin or department");
-  }
-  UserRecord u;
-  u.login = o["--login"];
-  u.role = o["--role"];
-  if (role == Role::hall_staff || role == Role::caseworker) {
-    if (!o.count("--township") || !cli::valid_township(o["--township"])) {
-      return cli::usage_error("user", "this role needs --township CODE (9 digits, known county)");
-    }
-    u.township = o["--township"];
-    u.county = u.township.substr(0, 6);
-  } else if (role == Role::county_admin) {
-    if (!o.count("--county") || !cli::valid_county(o["--county"])) {
-      return cli::usage_error("user", "county_admin needs --county CODE (a known 6-digit county)");
-    }
-    u.county = o["--county"];
-  } else {
-    const std::string d = o.count("--department") ? o["--department"] : "";
-    if (d != "education" && d != "housing" && d != "employment" && d != "medical_insurance") {
-      return cli::usage_error("user", "department needs --department education|housing|employment|medical_insurance");
-    }
-    u.department = d;
-    if (o.count("--county")) {
-      if (!cli::valid_county(o["--county"])) return cli::usage_error("user", "--county must be a known 6-digit county");
-      u.county = o["--county"];
-    }
-  }
+  // county: the account rule is shared with the console's POST /api/v1/staff (services/staff_accounts.h).
+  auto value = [&](const char* key) { return o.count(key) ? o[key] : std::string(); };
+  auto made = services::staff_account(
+      services::StaffRequest{value("--login"), value("--role"), value("--township"), value("--county"), value("--department")});
+  if (!made) return cli::usage_error("user", made.error().message);
+  UserRecord u = std::move(made).value();
   std::string password;
   if (!std::getline(std::cin, password)) {
     std::fputs("jiuzhu-server user: no password on stdin\n", stderr);

@@ -1,6 +1,7 @@
 // The route table of API v1: method, path, who may call, what body (contracts/api.md).
 #include "backend/documents/document_store.h"
 #include "backend/http/handlers/console_handlers.h"
+#include "backend/http/handlers/county_handlers.h"
 #include "backend/http/handlers/handlers.h"
 #include "backend/http/router.h"
 
@@ -72,6 +73,21 @@ Router make_api_router() {
   r.add({"POST", "/api/v1/referrals/{}/accept", {R::department}, BodyKind::json, 0, false, h::accept_referral});
   r.add({"POST", "/api/v1/referrals/{}/done", {R::department}, BodyKind::json, 0, false, h::complete_referral});
   r.add({"POST", "/api/v1/referrals/{}/return", {R::department}, BodyKind::json, 0, false, h::return_referral});
+  // county: the county view of the console (docs/console.md, 县级; handlers/county_handlers.h).
+  r.add({"GET", "/api/v1/county/overview", {R::county_admin}, BodyKind::none, 0, false, h::county_overview});
+  r.add({"GET", "/api/v1/county/overdue", {R::county_admin}, BodyKind::none, 0, false, h::county_overdue_cases});
+  r.add({"GET", "/api/v1/discovery/runs", {R::county_admin}, BodyKind::none, 0, false, h::discovery_run_history});
+  r.add({"GET", "/api/v1/staff", {R::county_admin}, BodyKind::none, 0, false, h::list_staff});
+  r.add({"POST", "/api/v1/staff", {R::county_admin}, BodyKind::json, 0, false, h::add_staff});
+  r.add({"POST", "/api/v1/staff/{}/disable", {R::county_admin}, BodyKind::json, 0, false, h::set_staff_active});
+  r.add({"POST", "/api/v1/staff/{}/enable", {R::county_admin}, BodyKind::json, 0, false, h::set_staff_active});
+  r.add({"POST", "/api/v1/staff/{}/password", {R::county_admin}, BodyKind::json, 0, false, h::reset_staff_password});
+  r.add({"POST", "/api/v1/kiosks/enrol-codes", {R::county_admin}, BodyKind::json, 0, false, h::issue_kiosk_code});
+  r.add({"POST", "/api/v1/kiosks/{}/disable", {R::county_admin}, BodyKind::json, 0, false, h::set_kiosk_active});
+  r.add({"POST", "/api/v1/kiosks/{}/enable", {R::county_admin}, BodyKind::json, 0, false, h::set_kiosk_active});
+  r.add({"GET", "/api/v1/calendar/{}", {R::hall_staff, R::caseworker, R::county_admin, R::department}, BodyKind::none, 0,
+         false, h::get_calendar});
+  r.add({"PUT", "/api/v1/calendar/{}", {R::county_admin}, BodyKind::json, 0, false, h::put_calendar});
   return r;
 }
 

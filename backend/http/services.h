@@ -14,6 +14,7 @@
 #include "backend/auth/authenticator.h"
 #include "backend/documents/document_store.h"
 #include "backend/http/metrics.h"
+#include "backend/services/calendar_book.h"
 #include "backend/service/config.h"
 #include "backend/store/county_params_store.h"
 #include "backend/store/help_call_store.h"
@@ -70,7 +71,10 @@ struct Services {
   std::mutex discovery_runs;          // one discovery run at a time: each compares with the last
   Metrics metrics;
   std::atomic<int> in_flight{0};
-  const WorkingCalendar& calendar() const { return WorkingCalendar::builtin(); }
+  // county: the shipped calendar with the State Council notices entered in the console
+  // (services/calendar_book.h).
+  services::CalendarBook calendars{repo.database()};
+  const WorkingCalendar& calendar() const { return calendars.current(); }
 };
 
 }  // namespace jiuzhu::backend

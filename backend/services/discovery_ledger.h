@@ -12,7 +12,7 @@
 // after not_eligible or declined counts as closed_followed_up (its reason text stays on the item).
 // Closed with a reason code (console): counted per code in closed_by_reason; false_alarms counts
 // false_alarm_data_wrong and false_alarm_not_in_hardship; the close date is the day it was closed.
-// Working days follow the built-in calendar; a date outside it is left
+// Feed age: see LedgerRow. Working days follow the server's calendar; a date outside it is left
 // out of the medians (never guessed).
 //
 // Thread-safety: a free function over the thread-safe Database.
@@ -40,6 +40,11 @@ struct LedgerRow {
   // present, 0 when none — and the false alarms among them (false_alarm_*).
   std::map<std::string, int> closed_by_reason;
   int false_alarms = 0;
+  // county: how old the feed data was when the rule fired: calendar days from the data date
+  // (as_of) of the run that first flagged the item to the day that run ran; median and oldest
+  // over the items (items not flagged by a run — leads — are left out).
+  std::optional<double> median_feed_age_days;
+  std::optional<int> max_feed_age_days;
 };
 
 struct Ledger {

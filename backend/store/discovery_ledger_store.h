@@ -17,8 +17,14 @@
 
 namespace jiuzhu::backend {
 
+// county: one row stands for `count` items alike in every field below — the database groups the
+// untouched bulk of a large queue (flagged, still `lead`, no visit, no application) by flags,
+// township and first-flag time, so that a county-year ledger reads a few hundred rows instead of
+// every item; an item that was worked keeps a row of its own (count 1, id set), which the
+// medians need.
 struct LedgerItem {
-  int64_t id = 0;
+  int64_t count = 1;
+  int64_t id = 0;  // 0 for a group of untouched items
   std::string township;
   std::string flags;               // JSON array of rule ids ("urgent" for an urgent lead)
   std::string created_at;          // first flagged (RFC 3339)
@@ -32,8 +38,19 @@ struct LedgerItem {
   std::string closed_at;           // console: when it was closed with a reason code (RFC 3339) or ""
 };
 
-// Items of `scope` whose created_at falls on a China date in [from, to] (YYYY-MM-DD), by id.
+// Items of `scope` whose created_at falls on a China date in [from, to] (YYYY-MM-DD), grouped
+// as above (worked items by id).
 Result<std::vector<LedgerItem>> ledger_items(Database& db, const Scope& scope, const std::string& from,
                                              const std::string& to);
+
+// county: the feed data's age when a rule fired — for each discovery run of the county, when it
+// ran and the date its data describes (as_of, 数据截至日期): an item first flagged at T was flagged
+// by the latest run at or before T, on data (run day − as_of) days old.
+struct RunAge {
+  std::string created_at;  // RFC 3339, China time
+  std::string as_of;       // YYYY-MM-DD
+};
+// The county's runs, oldest first.
+Result<std::vector<RunAge>> ledger_runs(Database& db, const std::string& county);
 
 }  // namespace jiuzhu::backend

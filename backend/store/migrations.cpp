@@ -221,6 +221,25 @@ const std::vector<Migration>& migrations() {
            {"CREATE INDEX referral_steps_case ON referral_steps (application_no, id)"},
            {"CREATE INDEX referral_steps_referral ON referral_steps (referral_id, id)"},
        }},
+      // county: the county view (store/county_overview_store.h): the overdue list read in due-date
+      // order from an index; the per-township queue counts from an index alone.
+      {10,
+       {
+           {"CREATE INDEX applications_county_due ON applications (county, due_date, id)"},
+           {"CREATE INDEX discovery_queue_county_township ON discovery_queue (county, township, status, visit_due)"},
+           // county: staff accounts a county administrator switched off (store/staff_store.h).
+           {"ALTER TABLE users ADD COLUMN active BIGINT NOT NULL DEFAULT 1"},
+           // county: the ledger's untouched bulk (state lead, no application) counted per township,
+           // first-flag time and flags straight from this index, in its order (discovery_ledger_store);
+           // a township's ledger reads only its own range.
+           {"CREATE INDEX discovery_queue_ledger_state ON discovery_queue (county, state, application_no, township, "
+            "created_at, flags)"},
+           // county: the State Council's holiday notices as entered (store/calendar_notice_store.h);
+           // every entry kept, the latest of a year in force.
+           {"CREATE TABLE calendar_notices (id {{ID}}, year BIGINT NOT NULL, document_number TEXT NOT NULL, "
+            "title TEXT NOT NULL, published_on TEXT NOT NULL, holidays TEXT NOT NULL, workdays TEXT NOT NULL, "
+            "created_by TEXT NOT NULL, created_at TEXT NOT NULL)"},
+       }},
   };
   return list;
 }

@@ -135,7 +135,9 @@ class SqlRepository final : public Repository {
 
   Result<std::optional<UserRecord>> user(const std::string& login) override {
     return read_as<std::optional<UserRecord>>([&](Tx& tx) {
-      return first_user(query(tx, std::string("SELECT ") + kUserColumns + " FROM users WHERE login = ?", {login}));
+      // county: a disabled account (staff_store.h) is not found, so it cannot log in.
+      return first_user(
+          query(tx, std::string("SELECT ") + kUserColumns + " FROM users WHERE login = ? AND active = 1", {login}));
     });
   }
 
@@ -152,7 +154,8 @@ class SqlRepository final : public Repository {
     return read_as<std::optional<UserRecord>>([&](Tx& tx) {
       return first_user(query(tx,
                                "SELECT u.login, u.role, u.township, u.county, u.department, u.password_hash, u.created_at "
-                               "FROM sessions x JOIN users u ON u.login = x.login WHERE x.token_hash = ? AND x.expires_at > ?",
+                               "FROM sessions x JOIN users u ON u.login = x.login WHERE x.token_hash = ? AND x.expires_at > ? "
+                               "AND u.active = 1",
                                {token_hash, now_unix}));
     });
   }

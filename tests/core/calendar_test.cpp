@@ -82,3 +82,57 @@ TEST(Calendar, RejectsBadData) {
 
 }  // namespace
 }  // namespace jiuzhu
+
+namespace jiuzhu {
+namespace {
+
+// county: a State Council notice entered for a year (the console's 工作日历).
+TEST(CalendarNotice, ANoticeMakesItsYearFinalWithItsDaysOffAndMakeUpDays) {
+  const auto& base = WorkingCalendar::builtin();
+  ASSERT_TRUE(base.provisional(2027));
+  // 2027-02-09 (Tuesday) off, 2027-02-20 (Saturday) worked — as a notice would say.
+  auto cal = base.with_notice(2027, {Date(2027, 1, 1), Date(2027, 2, 9)}, {Date(2027, 2, 20)});
+  ASSERT_TRUE(cal.ok()) << cal.error().message;
+  EXPECT_FALSE(cal->provisional(2027));
+  EXPECT_FALSE(cal->is_working_day(Date(2027, 2, 9)));
+  EXPECT_TRUE(cal->is_working_day(Date(2027, 2, 20)));
+  // The shipped provisional days of 2027 that the notice does not name are working days again.
+  EXPECT_TRUE(cal->is_working_day(Date(2027, 2, 5)));
+  // Other years are untouched.
+  for (Date d = Date(2026, 1, 1); d <= Date(2026, 12, 31); d = d.plus_days(1)) {
+    ASSERT_EQ(cal->is_working_day(d), base.is_working_day(d)) << d.iso();
+  }
+  EXPECT_EQ(cal->add_working_days(Date(2027, 2, 8), 1)->iso(), "2027-02-10");
+}
+
+TEST(CalendarNotice, AYearAfterTheDataIsWeekendsOnlyAndProvisionalUntilItsNotice) {
+  const auto& base = WorkingCalendar::builtin();
+  const int next = base.last_year() + 1;
+  EXPECT_FALSE(base.covers(Date(next, 3, 1)));
+  const auto wider = base.extended_through(next);
+  EXPECT_TRUE(wider.covers(Date(next, 3, 1)));
+  EXPECT_TRUE(wider.provisional(next));
+  for (Date d = Date(next, 1, 1); d <= Date(next, 1, 31); d = d.plus_days(1)) {
+    EXPECT_EQ(wider.is_working_day(d), d.iso_weekday() <= 5) << d.iso();  // weekends only
+  }
+  auto noticed = base.with_notice(next, {Date(next, 1, 1)}, {});
+  ASSERT_TRUE(noticed.ok());
+  EXPECT_FALSE(noticed->provisional(next));
+  EXPECT_FALSE(noticed->is_working_day(Date(next, 1, 1)));
+}
+
+TEST(CalendarNotice, ABadNoticeIsRefused) {
+  const auto& base = WorkingCalendar::builtin();
+  for (const auto& r : {base.with_notice(2027, {}, {}),                                        // no day off
+                        base.with_notice(2027, {Date(2026, 12, 31)}, {}),                      // other year
+                        base.with_notice(2027, {Date(2027, 1, 1)}, {Date(2027, 2, 10)}),       // a Wednesday
+                        base.with_notice(2027, {Date(2027, 2, 20)}, {Date(2027, 2, 20)}),      // both
+                        base.with_notice(base.last_year() + 2, {Date(base.last_year() + 2, 1, 1)}, {}),
+                        base.with_notice(1999, {Date(1999, 1, 1)}, {})}) {
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, "bad_calendar_notice");
+  }
+}
+
+}  // namespace
+}  // namespace jiuzhu

@@ -16,6 +16,13 @@ import { paramsPage } from './pages/params.js';
 import { receiptPage } from './pages/receipt.js';
 import { visitsPlanPage } from './pages/visits_plan.js';
 import { hallKiosksPage } from './pages/hall_kiosks.js';
+// county: the county view's pages (docs/console.md, 县级).
+import { countyPage } from './pages/county.js';
+import { runsPage } from './pages/runs.js';
+import { auditPage } from './pages/audit.js';
+import { accountsPage } from './pages/accounts.js';
+import { calendarPage } from './pages/calendar.js';
+import { rostersPage } from './pages/rosters.js';
 
 // Per role: navigation entries [hash, label, page]; the first is the role's home.
 const pagesByRole = {
@@ -27,12 +34,20 @@ const pagesByRole = {
     ['#/intake', '受理台账', intakePage],
     ['#/discovery', '主动发现', discoveryPage],
     ['#/ledger', '发现台账', ledgerPage],
+    ['#/rosters', '重点人群', rostersPage],  // county: rosters (pages/rosters.js)
   ],
   county_admin: [
     ['#/intake', '全县受理台账', intakePage],
     ['#/discovery', '全县主动发现', discoveryPage],
     ['#/ledger', '发现台账', ledgerPage],
     ['#/params', '县级参数', paramsPage],
+    // county: the county view's pages.
+    ['#/county', '全县总览', countyPage],
+    ['#/runs', '发现运行记录', runsPage],
+    ['#/audit', '审计日志', auditPage],
+    ['#/accounts', '账号与自助机', accountsPage],
+    ['#/calendar', '工作日历', calendarPage],
+    ['#/rosters', '重点人群', rostersPage],
   ],
   department: [['#/referrals', '转办事项', referralsPage]],
 };

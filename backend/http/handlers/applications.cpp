@@ -62,6 +62,8 @@ Response receipt(Request& req, Services& s) {
   Json body = Json::parse(r.body, nullptr, false);
   if (body.is_discarded()) body = Json::object();
   body.update(ack_json(r));
+  // county: the due date is provisional (暂定) while its year's holiday notice is not entered.
+  if (auto due = Date::parse_iso(r.due_date)) body["due_date_provisional"] = s.calendar().provisional(due->year());
   return json_response(200, body);
 }
 

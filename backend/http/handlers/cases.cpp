@@ -65,6 +65,8 @@ Response get_case(Request& req, Services& s) {
   if (auto due = Date::parse_iso(r.due_date); due && s.calendar().covers(today) && s.calendar().covers(*due)) {
     if (auto left = s.calendar().working_days_between(today, *due)) deadlines["working_days_left"] = *left;
   }
+  // county: a due date in a year whose State Council notice is not entered yet may still move (暂定).
+  if (auto due = Date::parse_iso(r.due_date)) deadlines["provisional"] = s.calendar().provisional(due->year());
   Json out = case_summary(r, today);
   out["application"] = Json::parse(r.body, nullptr, false);
   mask_id_numbers(out["application"]);

@@ -26,6 +26,9 @@ Json row_json(const services::LedgerRow& r) {
   j["false_alarms"] = r.false_alarms;
   if (r.median_days_flag_to_visit) j["median_working_days_flag_to_visit"] = *r.median_days_flag_to_visit;
   if (r.median_days_flag_to_close) j["median_working_days_flag_to_close"] = *r.median_days_flag_to_close;
+  // county: how old the feed data was when the rule fired (services/discovery_ledger.h).
+  j["median_feed_age_days"] = r.median_feed_age_days ? Json(*r.median_feed_age_days) : Json(nullptr);
+  j["max_feed_age_days"] = r.max_feed_age_days ? Json(*r.max_feed_age_days) : Json(nullptr);
   return j;
 }
 

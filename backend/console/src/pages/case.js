@@ -52,7 +52,11 @@ export async function casePage(root, no) {
         h('dt', {}, '受理时间'), h('dd', {}, chinaTime(c.received_at)),
         h('dt', {}, '法定办结期限'), h('dd', { class: c.overdue ? 'overdue-text' : null },
           `${c.due_date}（${deadlineText(c)}${c.deadlines?.working_days_left !== undefined && !c.overdue
-            ? `，剩 ${c.deadlines.working_days_left} 个工作日` : ''}）`),
+            ? `，剩 ${c.deadlines.working_days_left} 个工作日` : ''}）`,
+          // county: a due date in a year whose holiday notice is not entered yet (工作日历).
+          c.deadlines?.provisional
+            ? h('span', { class: 'badge provisional', id: 'due-provisional' }, '暂定：该年节假日安排尚未录入，期限可能调整')
+            : null),
         h('dt', {}, '先行救助'), h('dd', {}, c.first_aid ? '是' : '否'),
         h('dt', {}, '经办人'), h('dd', {}, c.assigned_to || '未指派'),
         h('dt', {}, '受理渠道'), h('dd', { id: 'case-channel' }, label(channelNames, app.channel ?? '')))),

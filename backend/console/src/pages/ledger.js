@@ -44,14 +44,18 @@ function table(id, rows, withTownship) {
       h('th', { scope: 'col' }, '预警规则'), withTownship ? h('th', { scope: 'col' }, '乡镇') : null,
       columns.map(([, t]) => h('th', { scope: 'col' }, t)),
       h('th', { scope: 'col' }, '预警→走访（工作日，中位数）'), h('th', { scope: 'col' }, '预警→办结（工作日，中位数）'),
-      h('th', { scope: 'col' }, '命中率（确认困难/已走访）'))),
+      h('th', { scope: 'col' }, '命中率（确认困难/已走访）'),
+      // county: how old the feed data was when the rule fired.
+      h('th', { scope: 'col' }, '预警时数据已有几天（中位数 / 最久）'))),
     h('tbody', {}, rows.map((r) => h('tr', { 'data-rule': r.rule, 'data-township': r.township ?? null },
       h('th', { scope: 'row' }, label(ruleNames, r.rule)),
       withTownship ? h('td', {}, r.township) : null,
       columns.map(([k]) => h('td', { 'data-col': k }, String(r[k] ?? 0))),
       h('td', {}, days(r.median_working_days_flag_to_visit)),
       h('td', {}, days(r.median_working_days_flag_to_close)),
-      h('td', {}, hitRate(r))))));
+      h('td', {}, hitRate(r)),
+      h('td', { 'data-col': 'feed_age' }, r.median_feed_age_days === null || r.median_feed_age_days === undefined
+        ? '—' : `${r.median_feed_age_days} / ${r.max_feed_age_days}`)))));
 }
 
 export async function ledgerPage(root) {

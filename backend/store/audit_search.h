@@ -1,0 +1,37 @@
+// The audit log of one county with filters, a page at a time, for the county view's 审计日志
+// (GET /api/v1/audit with filters, docs/api.md). Rows are those of the repository's append-only,
+// hash-chained audit_log; this only reads them.
+//
+// The county's rows are those of its townships (the first six digits of the row's township are
+// the county code) and the county-level rows (township "" and record_id = the county, such as a
+// county administrator listing the audit log).
+//
+// Thread-safety: a free function over the thread-safe Database.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "backend/store/database.h"
+#include "backend/store/repository.h"
+#include "core/result.h"
+
+namespace jiuzhu::backend {
+
+struct AuditFilter {
+  std::string county;       // required
+  std::string actor;        // exact ("user:wang", "kiosk:K1"); "" = any
+  std::string action;       // exact; "" = any
+  std::string record_type;  // exact; "" = any
+  std::string record_id;    // exact (an application number, a queue id …); "" = any
+  std::string township;     // exact; "" = any in the county
+  std::string from, to;     // China dates YYYY-MM-DD, inclusive; "" = open
+  bool newest_first = false;
+  int64_t cursor = 0;  // oldest first: seq > cursor; newest first: seq < cursor (0 = from the newest)
+  int limit = 100;
+};
+
+Result<std::vector<AuditRow>> search_audit(Database& db, const AuditFilter& f);
+
+}  // namespace jiuzhu::backend
