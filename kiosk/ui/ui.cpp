@@ -180,8 +180,11 @@ bool Ui::button(const char* name, std::string_view label, ButtonKind kind, float
       hold_start_ms_ = now_ms_;
       hold_spoken_ = false;
     }
+    // Held time as of the last frame the finger was seen down: a tap whose release frame came
+    // late (a slow frame, a font atlas rebuild) is still a tap.
+    if (held) hold_last_ms_ = now_ms_;
     Press p;
-    p.held_ms = now_ms_ - hold_start_ms_;
+    p.held_ms = hold_last_ms_ - hold_start_ms_;
     p.released = pressed;
     p.already_spoken = hold_spoken_;
     p.travelled = travelled;

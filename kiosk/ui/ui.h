@@ -155,7 +155,7 @@ class Ui {
   const Pictograms* pictograms_ = nullptr;
   // The press being held on a button: its id, when it started, whether its label was read.
   ImGuiID hold_id_ = 0;
-  double hold_start_ms_ = 0;
+  double hold_start_ms_ = 0, hold_last_ms_ = 0;
   bool hold_spoken_ = false;
   bool read_aloud_ = true;
   std::vector<std::pair<std::string, std::string>> pictograms_drawn_;
