@@ -390,6 +390,7 @@ void App::draw_frame(std::vector<Event>& events, std::vector<Command>& cmds) {
   }
   ImGui::NewFrame();
   ui_->begin_frame(now_s() * 1000.0);
+  ui_->set_read_aloud(!view_.quiet);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(kW, kH));
   ImGui::Begin("kiosk", nullptr,
@@ -414,7 +415,7 @@ void App::apply_events(const std::vector<Event>& events) {
     if (e.kind == EventKind::more_time) last_input_ = now_s();
     if (flow_.countdown && !countdown_before) {
       countdown_start_ = now_s();
-      speech_.say(strings_.get("speak.countdown"));
+      say(strings_.get("speak.countdown"));
     }
   }
 }
@@ -436,7 +437,7 @@ void App::speak_after_draw() {
   const std::string& own = ui_->prompt();
   std::string prompt = own.empty() ? strings_.get(prompt_key(flow_.screen)) : own;
   if (prompt_due_ || prompt != last_prompt_) {
-    if (!prompt.empty()) speech_.say(prompt);
+    if (!prompt.empty()) say(prompt);
     // A question is a prompt that waits for the resident's answer: information screens and the
     // menus between journeys are not counted.
     static constexpr Screen kNotQuestions[] = {Screen::attract, Screen::home, Screen::check_result, Screen::submitting,
@@ -448,7 +449,17 @@ void App::speak_after_draw() {
     last_prompt_ = std::move(prompt);
     prompt_due_ = false;
   }
-  for (const auto& text : ui_->spoken()) speech_.say(text);
+  for (const auto& text : ui_->spoken()) say(text);
+  // A resident listening to buttons (touch-and-hold) is using the kiosk: not idle.
+  if (!ui_->spoken().empty()) last_input_ = now_s();
+}
+
+void App::say(const std::string& text) {
+  if (speech_.enabled() && !text.empty()) {
+    said_.push_back(text);
+    if (said_.size() > 64) said_.erase(said_.begin());
+  }
+  speech_.say(text);
 }
 
 void App::on_enter(Screen s) {

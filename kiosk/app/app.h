@@ -81,6 +81,9 @@ class App {
   // Voice guidance after a frame is drawn: the screen's prompt when it opened or its sub-step
   // changed, and what the widgets asked to read back (keys as typed).
   void speak_after_draw();
+  // Hands a sentence to the speech worker and, when speech is on, to said_ (for --script's
+  // expect-spoken).
+  void say(const std::string& text);
   double now_s() const;
 
   // Script runner (script_runner.cpp).
@@ -165,6 +168,7 @@ class App {
   double prof_[4] = {0, 0, 0, 0};  // JIUZHU_KIOSK_PROFILE: per-frame section times
   std::vector<Control> last_controls_;
   std::vector<std::string> last_texts_;
+  std::vector<std::string> said_;  // the latest sentences spoken (at most 64), oldest first
 };
 
 }  // namespace jiuzhu::kiosk

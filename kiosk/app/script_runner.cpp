@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -239,6 +240,7 @@ void App::script_before_frame() {
     }
     case StepKind::expect:
     case StepKind::expect_not:
+    case StepKind::expect_spoken:
       phase_ = 1;  // checked after the frame is drawn
       return;
     case StepKind::shot:
@@ -315,6 +317,14 @@ void App::script_after_frame() {
     } else {
       if (found) script_fail("text is on screen");
       else next();
+    }
+  } else if (s.kind == StepKind::expect_spoken) {
+    auto hit = std::find_if(said_.begin(), said_.end(), [&](const std::string& t) { return t.find(s.arg) != std::string::npos; });
+    if (hit != said_.end()) {
+      said_.erase(said_.begin(), hit + 1);  // the next expect-spoken looks at later sentences only
+      next();
+    } else if (elapsed > kExpectTimeout) {
+      script_fail("not spoken (speech off, or not said)");
     }
   } else if (s.kind == StepKind::shot && shot_pending_) {
     // Only a frame drawn with every glyph in the atlas is worth keeping.

@@ -76,6 +76,9 @@ Result<std::vector<Step>> parse_script(std::string_view text) {
     } else if (verb == "expect-not") {
       s.kind = StepKind::expect_not;
       if (!need_arg()) return err("expect-not needs text");
+    } else if (verb == "expect-spoken") {
+      s.kind = StepKind::expect_spoken;
+      if (!need_arg()) return err("expect-spoken needs text");
     } else if (verb == "shot") {
       s.kind = StepKind::shot;
       if (!need_arg() || arg.find('/') != std::string::npos) return err("shot needs a plain file name");

@@ -11,6 +11,8 @@
 //   wait SCREEN [SECONDS]    wait until SCREEN is shown (default 15 s)
 //   expect TEXT              wait up to 5 s until a text drawn on screen contains TEXT
 //   expect-not TEXT          no text on screen contains TEXT (checked once)
+//   expect-spoken TEXT       wait up to 10 s until a sentence spoken since the last
+//                            expect-spoken (or the start) contains TEXT
 //   shot NAME                write SCREENSHOT_DIR/NAME.png
 //   sleep SECONDS
 //   elderly on|off           switch 长辈模式 as the on-screen toggle does
@@ -38,7 +40,7 @@
 namespace jiuzhu::kiosk {
 
 enum class StepKind {
-  tap, hold, type, card, remove_card, camera, wait, expect, expect_not, shot, sleep, elderly, stroke,
+  tap, hold, type, card, remove_card, camera, wait, expect, expect_not, expect_spoken, shot, sleep, elderly, stroke,
   wait_uploaded, expect_pending, drag, count_start, count_report, expect_touches_at_most,
   expect_questions_at_most
 };

@@ -6,6 +6,7 @@
 
 #include "kiosk/text/utf8.h"
 #include "kiosk/ui/fast_fill.h"
+#include "kiosk/ui/press_hold.h"
 
 namespace jiuzhu::kiosk {
 namespace {
@@ -169,7 +170,39 @@ bool Ui::button(const char* name, std::string_view label, ButtonKind kind, float
   bool hovered = false, held = false, pressed = false;
   if (added && enabled) pressed = ImGui::ButtonBehavior(bb, id, &hovered, &held);
   // A press that travelled is a scroll gesture.
-  if (pressed && ImGui::GetIO().MouseDragMaxDistanceSqr[0] > kTapSlopPx * kTapSlopPx) pressed = false;
+  const bool travelled = ImGui::GetIO().MouseDragMaxDistanceSqr[0] > kTapSlopPx * kTapSlopPx;
+  if (pressed && travelled) pressed = false;
+  // Touch-and-hold reads the label aloud and then does not choose (kiosk/ui/press_hold.h):
+  // the press's start time is kept for the one active button.
+  if (held || pressed || hold_id_ == id) {
+    if (held && (hold_id_ != id || ImGui::GetIO().MouseClicked[0])) {
+      hold_id_ = id;
+      hold_start_ms_ = now_ms_;
+      hold_spoken_ = false;
+    }
+    // Held time as of the last frame the finger was seen down: a tap whose release frame came
+    // late (a slow frame, a font atlas rebuild) is still a tap.
+    if (held) hold_last_ms_ = now_ms_;
+    Press p;
+    p.held_ms = hold_last_ms_ - hold_start_ms_;
+    p.released = pressed;
+    p.already_spoken = hold_spoken_;
+    p.travelled = travelled;
+    p.read_aloud = read_aloud_;
+    if (hold_id_ != id) p.held_ms = 0;  // released without a held frame: a tap
+    switch (press_outcome(p)) {
+      case PressOutcome::speak_label:
+        say(spoken_label(label));
+        hold_spoken_ = true;
+        if (pressed) pressed = false;
+        break;
+      case PressOutcome::ignore: pressed = false; break;
+      case PressOutcome::activate:
+      case PressOutcome::waiting: break;
+    }
+    // The press is over (released on or off the button): the next press starts afresh.
+    if (!held && hold_id_ == id) hold_id_ = 0;
+  }
 
   // The registry holds the visible part (clipped by scroll regions) for --script taps.
   ImRect vis = bb;

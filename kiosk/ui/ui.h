@@ -81,7 +81,8 @@ class Ui {
   // A big button. `name` identifies it to --script ("home.apply"); width ≤ 0 fills the row.
   // `pictogram` names a picture (kiosk/ui/pictograms.h) drawn beside the label — above it on a
   // tall tile, at its left on a row button; unknown or absent pictures leave the label alone.
-  // Returns true on a tap (press and release on it without dragging).
+  // Returns true on a tap (press and release on it without dragging). Held ≥ 0.7 s, the
+  // label is read aloud and the release does not choose it (kiosk/ui/press_hold.h).
   bool button(const char* name, std::string_view label, ButtonKind kind = ButtonKind::primary,
               float width = 0, float height = 0, bool enabled = true, const char* pictogram = nullptr);
   // A row of `n` equal buttons: returns the index tapped or -1.
@@ -119,6 +120,9 @@ class Ui {
   void set_prompt(std::string text) { prompt_ = std::move(text); }
   const std::string& prompt() const { return prompt_; }
   void say(std::string text) { spoken_.push_back(std::move(text)); }
+  // Touch-and-hold reads a button's words (kiosk/ui/press_hold.h); off in quiet mode, where
+  // every release on a button chooses it.
+  void set_read_aloud(bool on) { read_aloud_ = on; }
   const std::vector<std::string>& spoken() const { return spoken_; }
 
   void set_focus(std::string* target, KeyMode mode, size_t max_len) { focus_ = {target, mode, max_len}; }
@@ -149,6 +153,11 @@ class Ui {
   int fingers_ = 1;
   bool ink_now_ = false, ink_last_frame_ = false;
   const Pictograms* pictograms_ = nullptr;
+  // The press being held on a button: its id, when it started, whether its label was read.
+  ImGuiID hold_id_ = 0;
+  double hold_start_ms_ = 0, hold_last_ms_ = 0;
+  bool hold_spoken_ = false;
+  bool read_aloud_ = true;
   std::vector<std::pair<std::string, std::string>> pictograms_drawn_;
 };
 

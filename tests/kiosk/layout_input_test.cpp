@@ -13,6 +13,7 @@
 #include "kiosk/ui/ink_gesture.h"
 #include "kiosk/ui/keypad.h"
 #include "kiosk/ui/pictograms.h"
+#include "kiosk/ui/press_hold.h"
 #include "kiosk/ui/theme.h"
 
 using namespace jiuzhu::kiosk;
@@ -147,4 +148,62 @@ TEST(Pictograms, EveryChoiceHasAPictureBuiltFromTheFont) {
   auto sorted = names;
   std::sort(sorted.begin(), sorted.end());
   EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end());
+}
+
+// Touch-and-hold: a tap chooses; a hold reads the words once and its release does not choose.
+TEST(PressHold, ShortTapChoosesLongHoldReadsAndDoesNotChoose) {
+  Press tap;
+  tap.held_ms = 120;
+  EXPECT_EQ(press_outcome(tap), PressOutcome::waiting);
+  tap.released = true;
+  EXPECT_EQ(press_outcome(tap), PressOutcome::activate);
+  tap.held_ms = kReadAloudMs - 1;
+  EXPECT_EQ(press_outcome(tap), PressOutcome::activate);
+
+  Press hold;
+  hold.held_ms = kReadAloudMs - 1;
+  EXPECT_EQ(press_outcome(hold), PressOutcome::waiting);
+  hold.held_ms = kReadAloudMs;
+  EXPECT_EQ(press_outcome(hold), PressOutcome::speak_label);
+  hold.already_spoken = true;  // read once per press, not every frame
+  hold.held_ms = 2500;
+  EXPECT_EQ(press_outcome(hold), PressOutcome::waiting);
+  hold.released = true;
+  EXPECT_EQ(press_outcome(hold), PressOutcome::ignore);
+
+  // A release past the hold time with no frame in between still reads and does not choose.
+  Press stalled;
+  stalled.held_ms = 900;
+  stalled.released = true;
+  EXPECT_EQ(press_outcome(stalled), PressOutcome::speak_label);
+}
+
+TEST(PressHold, ScrollingFingerIsNeitherReadNorChosenAndQuietModeAlwaysChooses) {
+  Press scroll;
+  scroll.travelled = true;
+  scroll.held_ms = 1500;
+  EXPECT_EQ(press_outcome(scroll), PressOutcome::waiting);
+  scroll.released = true;
+  EXPECT_EQ(press_outcome(scroll), PressOutcome::ignore);
+
+  Press quiet;
+  quiet.read_aloud = false;
+  quiet.held_ms = 3000;
+  EXPECT_EQ(press_outcome(quiet), PressOutcome::waiting);
+  quiet.released = true;
+  EXPECT_EQ(press_outcome(quiet), PressOutcome::activate);
+}
+
+TEST(PressHold, SpokenLabelJoinsLinesAndNeverSaysAWholeIdNumber) {
+  EXPECT_EQ(spoken_label("我要申请\n给自己和家里申请救助"), "我要申请，给自己和家里申请救助");
+  EXPECT_EQ(spoken_label("✓ 是"), "已选，是");
+  EXPECT_EQ(spoken_label("5"), "5");
+  EXPECT_EQ(spoken_label("2000 元"), "2000 元");
+  // An ID number, whole (18 or 15 digits) or already masked on screen, is said by its last four.
+  const std::string whole = spoken_label("本人  45032619800101123X");
+  EXPECT_EQ(whole, "本人  身份证号尾号123X");
+  EXPECT_EQ(whole.find("450326"), std::string::npos);
+  EXPECT_EQ(spoken_label("450326800101123"), "身份证号尾号1123");
+  EXPECT_EQ(spoken_label("本人  450326********123X"), "本人  身份证号尾号123X");
+  EXPECT_EQ(spoken_label("45032619800101****"), "身份证号");
 }

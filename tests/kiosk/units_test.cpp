@@ -35,10 +35,16 @@ TEST(Script, ParsesEveryStep) {
       "stroke 10,10 100,100 200,50\n"
       "drag 540,1500 540,700\n"
       "wait-uploaded 30\n"
-      "expect-pending 0\n");
+      "expect-pending 0\n"
+      "hold home.check 1.2\n"
+      "expect-spoken 看看我能申请什么\n");
   ASSERT_TRUE(r.ok()) << r.error().message;
   const auto& s = *r;
-  ASSERT_EQ(s.size(), 16u);
+  ASSERT_EQ(s.size(), 18u);
+  EXPECT_EQ(s[16].kind, StepKind::hold);
+  EXPECT_DOUBLE_EQ(s[16].seconds, 1.2);
+  EXPECT_EQ(s[17].kind, StepKind::expect_spoken);
+  EXPECT_EQ(s[17].arg, "看看我能申请什么");
   EXPECT_EQ(s[13].kind, StepKind::drag);
   EXPECT_EQ(s[0].kind, StepKind::tap);
   EXPECT_EQ(s[0].arg, "home.apply");
@@ -55,7 +61,7 @@ TEST(Script, ParsesEveryStep) {
 
 TEST(Script, ErrorsNameTheLine) {
   for (const char* bad : {"tap\n", "jump x\n", "wait home soon\n", "stroke 1,1\n", "elderly maybe\n",
-                          "shot ../x\n", "sleep -1\n", "drag 1,1 2,2 3,3\n"}) {
+                          "shot ../x\n", "sleep -1\n", "drag 1,1 2,2 3,3\n", "expect-spoken\n"}) {
     auto r = parse_script(std::string("tap ok\n") + bad);
     ASSERT_FALSE(r.ok()) << bad;
     EXPECT_EQ(r.error().code, "script_syntax");
