@@ -15,11 +15,11 @@
 
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  args, startServer, call, launch, axeViolations, smallestText, application, idNumber, password,
+  testRun, startServer, call, launch, application, idNumber, password,
   TOWNSHIP, OTHER_TOWNSHIP,
 } from './harness.mjs';
 import { casesFlow } from './flows/cases.mjs';
@@ -28,52 +28,7 @@ import { hallFlow } from './flows/hall.mjs';
 import { countyFlow } from './flows/county.mjs';
 import { departmentFlow } from './flows/department.mjs';
 
-const opt = args(process.argv);
-const backend = opt.backend ?? 'sqlite';
-if (backend === 'postgresql' && !process.env.JIUZHU_TEST_PG_URL) {
-  console.log('JIUZHU_TEST_PG_URL not set: the PostgreSQL variant is skipped');
-  process.exit(77);
-}
-const shots = opt.screenshots;
-if (shots) mkdirSync(shots, { recursive: true });
-
-let steps = 0;
-let pagesChecked = 0;
-async function step(name, fn) {
-  process.stdout.write(`- ${name} … `);
-  await fn();
-  steps += 1;
-  console.log('ok');
-}
-
-// Every page the console shows passes axe and the 16 px floor; optionally saved as a PNG.
-// (`idle: false` for a page with a PDF frame: Chromium's PDF viewer keeps the network busy.)
-async function checkPage(page, name, { idle = true } = {}) {
-  if (idle) await page.waitForLoadState('networkidle');
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe on ${name}`);
-  const { min, where } = await smallestText(page);
-  assert.ok(min >= 16, `text of ${min}px on ${name} (${where})`);
-  if (shots) await page.screenshot({ path: join(shots, `console-${name}.png`), fullPage: true });
-  pagesChecked += 1;
-}
-
-async function login(page, srv, user, { keyboard = false } = {}) {
-  await page.goto(`${srv.url}/console/`);
-  await page.waitForSelector('form.login');
-  if (keyboard) {
-    // Focus starts in the login field; Tab to the password, Enter submits.
-    await page.keyboard.type(user);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(password(user));
-    await page.keyboard.press('Enter');
-  } else {
-    await page.fill('#login', user);
-    await page.fill('#password', password(user));
-    await page.click('form.login button[type=submit]');
-  }
-  await page.waitForSelector('#who:has-text("退出登录")');
-}
+const { opt, backend, shots, counts, step, checkPage, login } = testRun(process.argv);
 
 const sessionToken = (page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('jiuzhu.console.session') ?? 'null')?.token);
 
@@ -169,5 +124,5 @@ try {
   await srv.stop();
 }
 if (!process.exitCode) {
-  console.log(JSON.stringify({ test: 'console_e2e', backend, steps, pages_checked: pagesChecked, help_call_ms: helpCallMs }));
+  console.log(JSON.stringify({ test: 'console_e2e', backend, steps: counts.steps, pages_checked: counts.pagesChecked, help_call_ms: helpCallMs }));
 }

@@ -11,49 +11,14 @@
 // Prints one JSON line at the end: {"test","backend","steps","pages_checked"}.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  args, startServer, call, launch, axeViolations, smallestText, application, idNumber, password,
+  testRun, startServer, call, launch, application, idNumber, password,
   TOWNSHIP, OTHER_TOWNSHIP,
 } from './harness.mjs';
 
-const opt = args(process.argv);
-const backend = opt.backend ?? 'sqlite';
-if (backend === 'postgresql' && !process.env.JIUZHU_TEST_PG_URL) {
-  console.log('JIUZHU_TEST_PG_URL not set: the PostgreSQL variant is skipped');
-  process.exit(77);
-}
-const shots = opt.screenshots;
-if (shots) mkdirSync(shots, { recursive: true });
-
-let steps = 0;
-let pagesChecked = 0;
-async function step(name, fn) {
-  process.stdout.write(`- ${name} … `);
-  await fn();
-  steps += 1;
-  console.log('ok');
-}
-
-async function checkPage(page, name) {
-  await page.waitForLoadState('networkidle');
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe on ${name}`);
-  const { min, where } = await smallestText(page);
-  assert.ok(min >= 16, `text of ${min}px on ${name} (${where})`);
-  if (shots) await page.screenshot({ path: join(shots, `console-${name}.png`), fullPage: true });
-  pagesChecked += 1;
-}
-
-async function login(page, srv, user) {
-  await page.goto(`${srv.url}/console/`);
-  await page.waitForSelector('form.login');
-  await page.fill('#login', user);
-  await page.fill('#password', password(user));
-  await page.click('form.login button[type=submit]');
-  await page.waitForSelector('#who:has-text("退出登录")');
-}
+const { opt, backend, counts, step, checkPage, login } = testRun(process.argv);
 
 async function logout(page) {
   await page.click('#who button');
@@ -391,4 +356,4 @@ try {
   await browser.close();
   await srv.stop();
 }
-if (!process.exitCode) console.log(JSON.stringify({ test: 'console_e2e_county', backend, steps, pages_checked: pagesChecked }));
+if (!process.exitCode) console.log(JSON.stringify({ test: 'console_e2e_county', backend, steps: counts.steps, pages_checked: counts.pagesChecked }));

@@ -2,6 +2,7 @@
 // (SQLite file, or a fresh schema on the PostgreSQL server JIUZHU_TEST_PG_URL names), the real
 // jiuzhu-server on a loopback port, kiosks and staff accounts, applications submitted the way a
 // kiosk submits them, and headless Chromium driven by playwright-core.
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -179,4 +180,53 @@ export async function smallestText(page) {
     }
     return { min, where };
   });
+}
+
+// The scaffolding every browser-test file shares: the command line, the PostgreSQL skip (exit 77
+// when no server is named), numbered steps, and the per-page checks — axe-core with no serious or
+// critical violation, no text under 16 px, and a PNG when --screenshots DIR is given.
+export function testRun(argv) {
+  const opt = args(argv);
+  const backend = opt.backend ?? 'sqlite';
+  if (backend === 'postgresql' && !process.env.JIUZHU_TEST_PG_URL) {
+    console.log('JIUZHU_TEST_PG_URL not set: the PostgreSQL variant is skipped');
+    process.exit(77);
+  }
+  const shots = opt.screenshots;
+  if (shots) mkdirSync(shots, { recursive: true });
+  const counts = { steps: 0, pagesChecked: 0 };
+  async function step(name, fn) {
+    process.stdout.write(`- ${name} … `);
+    await fn();
+    counts.steps += 1;
+    console.log('ok');
+  }
+  // (`idle: false` for a page with a PDF frame: Chromium's PDF viewer keeps the network busy.)
+  async function checkPage(page, name, { idle = true } = {}) {
+    if (idle) await page.waitForLoadState('networkidle');
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], `axe on ${name}`);
+    const { min, where } = await smallestText(page);
+    assert.ok(min >= 16, `text of ${min}px on ${name} (${where})`);
+    if (shots) await page.screenshot({ path: join(shots, `console-${name}.png`), fullPage: true });
+    counts.pagesChecked += 1;
+  }
+  // Logs `user` in through the login form (with the keyboard alone when asked).
+  async function login(page, srv, user, { keyboard = false } = {}) {
+    await page.goto(`${srv.url}/console/`);
+    await page.waitForSelector('form.login');
+    if (keyboard) {
+      // Focus starts in the login field; Tab to the password, Enter submits.
+      await page.keyboard.type(user);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(password(user));
+      await page.keyboard.press('Enter');
+    } else {
+      await page.fill('#login', user);
+      await page.fill('#password', password(user));
+      await page.click('form.login button[type=submit]');
+    }
+    await page.waitForSelector('#who:has-text("退出登录")');
+  }
+  return { opt, backend, shots, counts, step, checkPage, login };
 }
