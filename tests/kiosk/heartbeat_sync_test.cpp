@@ -1,13 +1,6 @@
 // ops: the kiosk's heartbeat through the real sync thread code against a loopback HTTP server
 // (Poco's HTTPServer, not the kiosk's client): what it reports (devices, outbox backlog and its
 // oldest item), how it reads the server's clock, and that a device change is reported at once.
-#include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/Net/HTTPServerRequest.h>
-#include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/Net/ServerSocket.h>
-#include <Poco/StreamCopier.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -21,6 +14,7 @@
 #include "kiosk/outbox/heartbeat.h"
 #include "kiosk/outbox/outbox.h"
 #include "kiosk/outbox/sync.h"
+#include "loopback_http.h"
 #include "support/temp_dir.h"
 
 using namespace jiuzhu::kiosk;
@@ -39,61 +33,35 @@ struct Backend {
   }
 };
 
-class Handler : public Poco::Net::HTTPRequestHandler {
- public:
-  explicit Handler(Backend& b) : b_(b) {}
-  void handleRequest(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override {
-    std::string body;
-    Poco::StreamCopier::copyToString(req.stream(), body);
-    int status = 503;  // applications stay queued: the outbox has a backlog to report
-    nlohmann::json answer = {{"error", {{"code", "unavailable"}}}};
-    if (req.getURI() == "/api/v1/kiosks/self/status" && req.getMethod() == "POST") {
-      if (b_.serves_status) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(b_.delay_ms.load()));
-        status = 200;
-        answer = {{"server_time", jiuzhu::rfc3339_china(jiuzhu::unix_seconds_now() + b_.skew_seconds)},
-                  {"clock_offset_seconds", b_.skew_seconds.load()},
-                  {"enabled", true}};
-        std::lock_guard lock(b_.mu);
-        b_.heartbeats.push_back(nlohmann::json::parse(body, nullptr, false));
-      } else {
-        status = 404;
-        answer = {{"error", {{"code", "not_found"}}}};
-      }
-    }
-    res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
-    res.setContentType("application/json");
-    res.send() << answer.dump();
-  }
-
- private:
-  Backend& b_;
-};
-
-class Factory : public Poco::Net::HTTPRequestHandlerFactory {
- public:
-  explicit Factory(Backend& b) : b_(b) {}
-  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override { return new Handler(b_); }
-
- private:
-  Backend& b_;
-};
+// The backend's answer: a heartbeat is stored and answered with the server's clock; anything else
+// is 503, so that applications stay queued and the outbox has a backlog to report.
+jiuzhu::test::LoopbackReply respond(Backend& b, const std::string& method, const std::string& path,
+                                    const std::string& body) {
+  if (path != "/api/v1/kiosks/self/status" || method != "POST") return {503, {{"error", {{"code", "unavailable"}}}}};
+  if (!b.serves_status) return {};
+  std::this_thread::sleep_for(std::chrono::milliseconds(b.delay_ms.load()));
+  std::lock_guard lock(b.mu);
+  b.heartbeats.push_back(nlohmann::json::parse(body, nullptr, false));
+  return {200,
+          {{"server_time", jiuzhu::rfc3339_china(jiuzhu::unix_seconds_now() + b.skew_seconds)},
+           {"clock_offset_seconds", b.skew_seconds.load()},
+           {"enabled", true}}};
+}
 
 struct Fixture {
   jiuzhu::test::TempDir dir;
   std::unique_ptr<Outbox> box;
   Backend backend;
-  Poco::Net::ServerSocket socket{Poco::Net::SocketAddress("127.0.0.1", 0)};
-  Poco::Net::HTTPServer server{new Factory(backend), socket, new Poco::Net::HTTPServerParams};
+  jiuzhu::test::LoopbackHttp server{[this](const std::string& m, const std::string& p, const std::string& b) {
+    return respond(backend, m, p, b);
+  }};
   BackendConfig cfg;
   Fixture() {
     auto key = load_or_create_key(dir.path());
     box = std::move(Outbox::open(dir.path() + "/outbox", *key)).value();
-    server.start();
-    cfg.port = socket.address().port();
+    cfg.port = server.port();
     cfg.token = "t";
   }
-  ~Fixture() { server.stop(); }
 };
 
 }  // namespace

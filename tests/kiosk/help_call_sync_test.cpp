@@ -2,13 +2,6 @@
 // server (Poco's HTTPServer, a second HTTP implementation from the kiosk's client): a backend
 // without POST /api/v1/help-calls (404) keeps the call queued and does not hold up a lead queued
 // after it; once the endpoint answers, the call is delivered once and completed.
-#include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/Net/HTTPServerRequest.h>
-#include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/Net/ServerSocket.h>
-#include <Poco/StreamCopier.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -19,6 +12,7 @@
 #include "kiosk/outbox/crypto.h"
 #include "kiosk/outbox/outbox.h"
 #include "kiosk/outbox/sync.h"
+#include "loopback_http.h"
 #include "support/temp_dir.h"
 
 using namespace jiuzhu::kiosk;
@@ -31,46 +25,24 @@ struct Backend {
   std::vector<std::pair<std::string, nlohmann::json>> received;  // path, body
 };
 
-class Handler : public Poco::Net::HTTPRequestHandler {
- public:
-  explicit Handler(Backend& b) : b_(b) {}
-  void handleRequest(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override {
-    std::string body;
-    Poco::StreamCopier::copyToString(req.stream(), body);
-    const std::string path = req.getURI();
-    int status = 404;
-    nlohmann::json answer = {{"error", {{"code", "not_found"}}}};
-    if (req.getMethod() == "POST" && path == "/api/v1/leads") {
-      status = 201;
-      answer = {{"lead_id", "L1"}};
-    } else if (req.getMethod() == "POST" && path == "/api/v1/help-calls" && b_.help_calls_served) {
-      status = 201;
-      answer = {{"id", 1}, {"status", "open"}};
-    } else if (path == "/healthz") {
-      status = 200;
-      answer = {{"status", "ok"}};
-    }
-    if (status != 404 || path != "/healthz") {
-      std::lock_guard lock(b_.mu);
-      b_.received.emplace_back(path, nlohmann::json::parse(body.empty() ? "null" : body, nullptr, false));
-    }
-    res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
-    res.setContentType("application/json");
-    res.send() << answer.dump();
+// The backend's answer: leads are taken; help calls only once the endpoint is deployed; every
+// request but a health check is recorded (path, body).
+jiuzhu::test::LoopbackReply respond(Backend& b, const std::string& method, const std::string& path,
+                                    const std::string& body) {
+  jiuzhu::test::LoopbackReply reply;  // 404 not_found
+  if (method == "POST" && path == "/api/v1/leads") {
+    reply = {201, {{"lead_id", "L1"}}};
+  } else if (method == "POST" && path == "/api/v1/help-calls" && b.help_calls_served) {
+    reply = {201, {{"id", 1}, {"status", "open"}}};
+  } else if (path == "/healthz") {
+    reply = {200, {{"status", "ok"}}};
   }
-
- private:
-  Backend& b_;
-};
-
-class Factory : public Poco::Net::HTTPRequestHandlerFactory {
- public:
-  explicit Factory(Backend& b) : b_(b) {}
-  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override { return new Handler(b_); }
-
- private:
-  Backend& b_;
-};
+  if (reply.status != 404 || path != "/healthz") {
+    std::lock_guard lock(b.mu);
+    b.received.emplace_back(path, nlohmann::json::parse(body.empty() ? "null" : body, nullptr, false));
+  }
+  return reply;
+}
 
 }  // namespace
 
@@ -83,11 +55,10 @@ TEST(HelpCall, KeptQueuedWhileTheBackendLacksTheEndpointAndNeverBlocksOthers) {
   Outbox& box = **ob;
 
   Backend backend;
-  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
-  Poco::Net::HTTPServer server(new Factory(backend), socket, new Poco::Net::HTTPServerParams);
-  server.start();
+  jiuzhu::test::LoopbackHttp server(
+      [&backend](const std::string& m, const std::string& p, const std::string& b) { return respond(backend, m, p, b); });
   BackendConfig cfg;
-  cfg.port = socket.address().port();
+  cfg.port = server.port();
   cfg.token = "t";
 
   const std::string help_id = time_ordered_uuid(1'800'000'000'000ULL);
