@@ -1,6 +1,7 @@
 #include "backend/store/audit_search.h"
 
 #include "backend/store/sql_query.h"
+#include "backend/store/sql_support.h"
 #include "core/date.h"
 
 namespace jiuzhu::backend {
@@ -48,16 +49,7 @@ Result<std::vector<AuditRow>> search_audit(Database& db, const AuditFilter& f) {
     }
     sql += " LIMIT " + std::to_string(f.limit);
     const sql::Rows rows = sql::query(tx, sql, params);
-    for (size_t r = 0; r < rows.size(); ++r) {
-      AuditRow a;
-      a.seq = rows.i64(r, 0);
-      a.at = rows.str(r, 1);
-      a.entry = AuditEntry{rows.str(r, 2), rows.str(r, 3), rows.str(r, 4), rows.str(r, 5),
-                           rows.str(r, 6), rows.str(r, 7), rows.str(r, 8)};
-      a.prev_hash = rows.str(r, 9);
-      a.hash = rows.str(r, 10);
-      out.push_back(std::move(a));
-    }
+    for (size_t r = 0; r < rows.size(); ++r) out.push_back(sql::audit_row(rows, r));
     return Ok{};
   });
   if (!st) return st.error();

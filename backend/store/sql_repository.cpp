@@ -33,17 +33,6 @@ ReferralRecord referral_of_row(const Rows& rows, size_t r) {
                         rows.str(r, 5), rows.str(r, 6), rows.str(r, 7), rows.str(r, 8)};
 }
 
-AuditRow audit_row(const Rows& rows, size_t r) {
-  AuditRow a;
-  a.seq = rows.i64(r, 0);
-  a.at = rows.str(r, 1);
-  a.entry = AuditEntry{rows.str(r, 2), rows.str(r, 3), rows.str(r, 4), rows.str(r, 5),
-                       rows.str(r, 6), rows.str(r, 7), rows.str(r, 8)};
-  a.prev_hash = rows.str(r, 9);
-  a.hash = rows.str(r, 10);
-  return a;
-}
-
 // Every row of `rows` through `row`.
 template <typename Row>
 auto all_rows(const Rows& rows, Row row) {

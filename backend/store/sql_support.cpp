@@ -205,6 +205,17 @@ ReferralRecord referral_row(RecordSet& rs, size_t r) {
 }
 const char* kReferralColumns = "referral_id, application_no, township, county, department, note, status, created_at, created_by";
 
+AuditRow audit_row(const Rows& rows, size_t r) {
+  AuditRow a;
+  a.seq = rows.i64(r, 0);
+  a.at = rows.str(r, 1);
+  a.entry = AuditEntry{rows.str(r, 2), rows.str(r, 3), rows.str(r, 4), rows.str(r, 5),
+                       rows.str(r, 6), rows.str(r, 7), rows.str(r, 8)};
+  a.prev_hash = rows.str(r, 9);
+  a.hash = rows.str(r, 10);
+  return a;
+}
+
 Status insert_referral_tx(Tx& tx, ReferralRecord& out, const std::string& day, const Scope& scope) {
   auto app = load_app(tx, out.application_no, scope, false);
   if (!app) return make_error("not_found", "no such case");

@@ -59,4 +59,7 @@ extern const char* kReferralColumns;
 // (the caller does, last). Errors: not_found (no such case in scope).
 Status insert_referral_tx(Tx& tx, ReferralRecord& referral, const std::string& day, const Scope& scope);
 
+// An audit_log row read as `SELECT seq, at, <the seven AuditEntry columns>, prev_hash, hash`.
+AuditRow audit_row(const Rows& rows, size_t r);
+
 }  // namespace jiuzhu::backend::sql

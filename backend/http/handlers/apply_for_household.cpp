@@ -16,11 +16,10 @@
 namespace jiuzhu::backend::handlers {
 
 Response apply_for_household(Request& req, Services& s) {
+  const auto parsed_id = item_id(req);
+  if (!parsed_id) return error_response(parsed_id.error());
+  const int64_t id = *parsed_id;
   const std::string& text = req.path_params.at(0);
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
-    return error_response(404, "not_found", "no such queue item");
-  }
-  const int64_t id = std::stoll(text);
   auto j = parse_body(req, s);
   if (!j) return error_response(j.error());
   auto app = model::decode_application(*j);

@@ -35,6 +35,8 @@ Json masked_lead(const std::string& body) {
   return lead;
 }
 
+}  // namespace
+
 Result<int64_t> item_id(const Request& req) {
   const std::string& text = req.path_params.at(0);
   if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
@@ -42,8 +44,6 @@ Result<int64_t> item_id(const Request& req) {
   }
   return std::stoll(text);
 }
-
-}  // namespace
 
 Json queue_json(const DiscoveryItem& q) {
   Json item = {{"id", q.id},

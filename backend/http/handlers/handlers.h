@@ -24,6 +24,9 @@ Status only_fields(const Json& j, std::initializer_list<const char*> allowed, co
 // unless `secret` (a password: never shown to anyone, taken as it is).
 Result<std::string> string_field(const Json& j, const char* key, bool required, size_t max_len = 4000,
                                  bool secret = false);
+// The discovery queue item id of the path's first parameter ("/…/queue/{id}/…"): not_found
+// (404) unless it is 1 to 18 digits (discovery.cpp).
+Result<int64_t> item_id(const Request& req);
 // A query parameter as a bounded integer: bad_parameter otherwise.
 Result<int> int_param(const Request& req, const char* key, int fallback, int lo, int hi);
 // The audit entry for the caller acting on a record.
