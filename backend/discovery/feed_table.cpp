@@ -576,8 +576,9 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
           }
           [[fallthrough]];
         case ColType::key: {
-          // Rows of one household follow each other: the previous row's value is the likely one.
-          if (!col.ints.empty() && col.dict[static_cast<size_t>(col.ints.back())] == cell.s) {
+          // Rows of one household follow each other: the previous row's value is the likely one
+          // (when the previous row had one: an empty or missing value is stored as a negative index).
+          if (!col.ints.empty() && col.ints.back() >= 0 && col.dict[static_cast<size_t>(col.ints.back())] == cell.s) {
             col.ints.push_back(col.ints.back());
             break;
           }
