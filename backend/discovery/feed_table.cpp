@@ -650,7 +650,9 @@ void SplitFeed::open() {
   if (!mapping_->ok()) return;
   const std::string_view data = mapping_->view();
   // Cut after the newline nearest each 1/n of the file, never inside the header line.
-  const char* header_end = static_cast<const char*>(std::memchr(data.data(), '\n', data.size()));
+  // (An empty file maps to no memory at all: memchr must not see its null pointer.)
+  const char* header_end =
+      data.empty() ? nullptr : static_cast<const char*>(std::memchr(data.data(), '\n', data.size()));
   size_t begin = 0;
   for (size_t k = 1; k <= max_parts_; ++k) {
     size_t end = data.size();
