@@ -335,6 +335,9 @@ try {
     assert.equal(await page.locator('nav a:has-text("全县总览")').count(), 0);
     // The caseworker's rosters are their township's only.
     await page.click('nav a:has-text("重点人群")');
+    // The landing page (受理台账) has a status line too: wait for the rosters page itself first, or
+    // a slow machine reads the landing page's line (seen in CI).
+    await page.waitForSelector('main h1:text-is("重点人群")');
     // The status line says the data date once the roster has arrived (or why there is none).
     await page.waitForSelector('main .status-line:not(:has-text("正在加载"))', { timeout: 30000 });
     const said = await page.textContent('main .status-line');
