@@ -1,7 +1,6 @@
 // open_database and the dialect helpers shared by both back ends.
 #include "backend/store/database.h"
 
-#include "backend/store/pg_statements.h"
 #include "backend/store/postgres_database.h"
 #include "backend/store/sqlite_database.h"
 
@@ -22,11 +21,6 @@ std::string rewrite_placeholders(const std::string& sql) {
     }
   }
   return out;
-}
-
-Poco::Data::Session& Tx::session() {
-  if (pg_statements_) pg_statements_->flush_sent();
-  return session_;
 }
 
 std::string Tx::q(const std::string& sql) const {

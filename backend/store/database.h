@@ -58,9 +58,7 @@ class Tx {
      ChainTail* chain_tail = nullptr, PgStatements* pg_statements = nullptr)
       : session_(session), backend_(backend), prepared_(prepared), chain_tail_(chain_tail),
         pg_statements_(pg_statements) {}
-  // hardening: on the PostgreSQL writer, first reads the results of the statements a job sent
-  // pipelined (pg_statements.h), so that every Poco statement sees them done.
-  Poco::Data::Session& session();
+  Poco::Data::Session& session() { return session_; }
   Backend backend() const { return backend_; }
   bool postgres() const { return backend_ == Backend::postgresql; }
   // Rewrites `?` placeholders (outside quoted literals) for the back end.

@@ -2,7 +2,6 @@
 
 #include <Poco/Data/DataException.h>
 
-#include "backend/store/pg_statements.h"
 #include "backend/store/sql_query.h"
 #include "backend/store/sql_support.h"
 #include "backend/util/clock.h"
@@ -45,53 +44,26 @@ const std::string& insert_sql() {
   return sql;
 }
 
-// The statement's parameters for `app`, in the order of its `?`s; `strings` holds their text.
-struct Bound {
-  std::string scope, prefix, at;
-  std::vector<sql::Param> params;
-  explicit Bound(const NewApplication& app) {
-    const ApplicationRecord& a = app.record;
-    const AuditEntry& e = app.audit;
-    scope = "app:" + a.township + ":" + app.number_day;
-    prefix = a.township + "-" + app.number_day + "-";
-    at = now_rfc3339();
-    params = {a.county, a.client_id, scope, prefix,
-              a.client_id, a.township, a.county, a.kiosk_id, a.channel, a.programs, a.status, a.priority,
-              a.received_at, a.updated_at, a.due_date, a.id_last4, a.assigned_to, a.body,
-              a.received_at, e.actor, a.status,
-              at, at, e.actor, e.actor, e.role, e.role, e.action, e.action, e.record_type, e.record_type, e.township,
-              e.township, e.detail, e.detail,
-              at, e.actor, e.role, e.action, e.record_type, e.township, e.detail};
-  }
-  Bound(const Bound&) = delete;  // params point into the strings above
-};
-
-// The number the statement returned; nullopt when it found the client_id and wrote nothing.
-std::optional<std::string> stored_number(const sql::Rows& rows) {
-  if (rows.empty()) return std::nullopt;
-  if (rows.i64(0, 1) != 1) throw Poco::Data::DataException("audit_head has no row (migration 3 missing)");
-  return rows.str(0, 0);
-}
-
 }  // namespace
 
 std::optional<std::string> pg_insert_new_application(Tx& tx, const NewApplication& app) {
-  const Bound bound(app);
-  return stored_number(sql::query(tx, insert_sql(), bound.params));
-}
-
-bool pg_send_new_application(Tx& tx, const NewApplication& app, std::function<void(const std::string&)> stored) {
-  PgStatements* statements = tx.pg_statements();
-  if (!statements || !statements->pipelining_allowed()) return false;
-  const Bound bound(app);
-  statements->send(insert_sql(), bound.params.data(), bound.params.size(),
-                   [stored = std::move(stored)](const sql::Rows& rows) {
-                     auto number = stored_number(rows);
-                     if (!number) return false;  // a retry: the job's synchronous path answers it
-                     stored(*number);
-                     return true;
-                   });
-  return true;
+  const ApplicationRecord& a = app.record;
+  const AuditEntry& e = app.audit;
+  const std::string scope = "app:" + a.township + ":" + app.number_day;
+  const std::string prefix = a.township + "-" + app.number_day + "-";
+  const std::string at = now_rfc3339();
+  const sql::Rows rows = sql::query(
+      tx, insert_sql(),
+      {a.county, a.client_id, scope, prefix,
+       a.client_id, a.township, a.county, a.kiosk_id, a.channel, a.programs, a.status, a.priority, a.received_at,
+       a.updated_at, a.due_date, a.id_last4, a.assigned_to, a.body,
+       a.received_at, e.actor, a.status,
+       at, at, e.actor, e.actor, e.role, e.role, e.action, e.action, e.record_type, e.record_type, e.township,
+       e.township, e.detail, e.detail,
+       at, e.actor, e.role, e.action, e.record_type, e.township, e.detail});
+  if (rows.empty()) return std::nullopt;
+  if (rows.i64(0, 1) != 1) throw Poco::Data::DataException("audit_head has no row (migration 3 missing)");
+  return rows.str(0, 0);
 }
 
 }  // namespace jiuzhu::backend

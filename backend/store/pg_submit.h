@@ -13,7 +13,6 @@
 // Thread-safety: a function over the caller's Tx (the writer thread's).
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <string>
 
@@ -29,12 +28,5 @@ namespace jiuzhu::backend {
 // (the caller answers a retry). Throws as sql::query does (e.g. a unique violation when a racing
 // retry committed first). PostgreSQL only (tx.postgres()).
 std::optional<std::string> pg_insert_new_application(Tx& tx, const NewApplication& app);
-
-// The same statement sent pipelined, when the writer runs `tx` in a group (pg_statements.h):
-// returns false, having done nothing, otherwise. When the group's statements have run, `stored`
-// gets the new number — or, for a client_id the county already has, the writer runs the job again
-// alone (nothing was written), where pg_insert_new_application answers nullopt. `stored` is
-// called before the commit: it must only fill in the job's answer.
-bool pg_send_new_application(Tx& tx, const NewApplication& app, std::function<void(const std::string&)> stored);
 
 }  // namespace jiuzhu::backend

@@ -21,7 +21,6 @@
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
 
-#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -225,48 +224,21 @@ class PostgresDatabase final : public Database, private GroupCommitter {
     auto& s = *writer_session_;
     bool open = false;
     bool all_ok = true;
-    // hardening: jobs may send statements pipelined (pg_statements.h): their results are read
-    // once, before COMMIT, instead of one round trip each.
-    struct Pipeline {
-      PgStatements* statements;
-      explicit Pipeline(PgStatements* p) : statements(p) {
-        if (statements) statements->allow_pipeline(true);
-      }
-      ~Pipeline() {
-        if (!statements) return;
-        statements->abandon();  // nothing left when the group settled
-        statements->allow_pipeline(false);
-      }
-    };
     try {
-      Pipeline pipeline(statements_.get());
       s.begin();
       open = true;
-      for (size_t i = 0; i < group.size(); ++i) {
-        if (statements_) statements_->set_job(i);
+      for (auto& item : group) {
         Tx tx(s, Backend::postgresql, nullptr, nullptr, statements_.get());
-        if (!group[i]->job(tx).ok()) {
+        if (!item->job(tx).ok()) {
           all_ok = false;
           break;
         }
       }
       if (all_ok) {
-        std::vector<bool> run_again(group.size(), false);
-        if (statements_) {
-          for (size_t i : statements_->settle()) run_again[i] = true;
-          statements_->allow_pipeline(false);
-        }
         s.commit();
         open = false;
-        const auto again = static_cast<size_t>(std::count(run_again.begin(), run_again.end(), true));
-        note_success(group.size() - again);
-        for (size_t i = 0; i < group.size(); ++i) {
-          if (!run_again[i]) group[i]->done.set_value(Ok{});
-        }
-        // Jobs that wrote nothing pipelined and need their synchronous path (a retried client_id).
-        for (size_t i = 0; i < group.size(); ++i) {
-          if (run_again[i]) group[i]->done.set_value(run_alone(group[i]->job));
-        }
+        note_success(group.size());
+        for (auto& item : group) item->done.set_value(Ok{});
         return;
       }
     } catch (const Poco::Exception&) {

@@ -160,17 +160,13 @@ class SqlRepository final : public Repository {
       // the kiosk's county's partition only instead of probing every county's (a retry comes from
       // the same kiosk, hence the same county; a client_id of another county still fails the
       // UNIQUE constraint on SQLite and is its own application in its own county on PostgreSQL).
-      // hardening: PostgreSQL checks and inserts in one statement, pipelined in a group (pg_submit.h).
+      // hardening: PostgreSQL checks and inserts in one statement, one round trip (pg_submit.h).
       bool seen = true;
       if (tx.postgres()) {
-        auto created = [&](const std::string& no) {
-          out.record = app.record;
-          out.record.application_no = no;
-          out.created = true;
-        };
-        if (pg_send_new_application(tx, app, created)) return Ok{};  // answered when the group's statements ran
         if (auto no = pg_insert_new_application(tx, app)) {
-          created(*no);
+          out.record = app.record;
+          out.record.application_no = *no;
+          out.created = true;
           return Ok{};
         }
       } else {
