@@ -5,7 +5,6 @@
 
 #include "backend/audit/audit_chain.h"
 #include "backend/store/migrations.h"
-#include "backend/store/pg_submit.h"
 #include "backend/store/repository.h"
 #include "backend/store/sql_support.h"
 #include "backend/util/clock.h"
@@ -160,21 +159,9 @@ class SqlRepository final : public Repository {
       // the kiosk's county's partition only instead of probing every county's (a retry comes from
       // the same kiosk, hence the same county; a client_id of another county still fails the
       // UNIQUE constraint on SQLite and is its own application in its own county on PostgreSQL).
-      // hardening: PostgreSQL checks and inserts in one statement, one round trip (pg_submit.h).
-      bool seen = true;
-      if (tx.postgres()) {
-        if (auto no = pg_insert_new_application(tx, app)) {
-          out.record = app.record;
-          out.record.application_no = *no;
-          out.created = true;
-          return Ok{};
-        }
-      } else {
-        seen = !query(tx, "SELECT id FROM applications WHERE county = ? AND client_id = ?",
-                      {app.record.county, app.record.client_id})
-                    .empty();
-      }
-      if (seen) {
+      if (!query(tx, "SELECT id FROM applications WHERE county = ? AND client_id = ?",
+                 {app.record.county, app.record.client_id})
+               .empty()) {
         if (auto first = app_by_client_id(tx, app.record.client_id)) {
           if (!same_submission(*first, app.record)) return client_id_in_use();
           out.record = *first;

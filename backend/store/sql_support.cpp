@@ -3,7 +3,6 @@
 
 #include <Poco/Data/DataException.h>
 
-#include <array>
 #include <cstdio>
 #include <vector>
 
@@ -129,29 +128,20 @@ std::string numbered(const std::string& prefix, const std::string& day, int64_t 
 namespace {
 
 // One length-prefixed field of audit_row_hash's input ("LEN:VALUE\n"), as SQL over a text
-// value; LEN counts bytes, as std::string::size does.
+// parameter; LEN counts bytes, as std::string::size does.
 std::string hashed_field(const std::string& value_sql) {
   return "octet_length(" + value_sql + ")::text || ':' || " + value_sql + " || E'\\n'";
 }
-
-}  // namespace
-
-std::string pg_audit_hash_sql(const std::array<std::string, 8>& values) {
-  std::string fields = hashed_field("hash") + " || " + hashed_field("(seq + 1)::text");
-  for (const auto& v : values) fields += " || " + hashed_field(v);
-  return "encode(sha256(convert_to(" + fields + ", 'UTF8')), 'hex')";
-}
-
-namespace {
 
 // PostgreSQL: advances audit_head and appends the row in one statement. The head's UPDATE takes
 // its row lock (held to commit) and computes the new hash from the old head with the same
 // length-prefixed SHA-256 as audit_row_hash, so verify_audit_chain checks it like any other row.
 const std::string& pg_append_sql() {
   static const std::string sql = [] {
-    const std::string p = "?::text";
+    std::string fields = hashed_field("hash") + " || " + hashed_field("(seq + 1)::text");
+    for (int i = 0; i < 8; ++i) fields += " || " + hashed_field("?::text");
     return "WITH head AS (UPDATE audit_head SET seq = seq + 1, prev_hash = hash, "
-           "hash = " + pg_audit_hash_sql({p, p, p, p, p, p, p, p}) + " WHERE id = 1 RETURNING seq, prev_hash, hash) "
+           "hash = encode(sha256(convert_to(" + fields + ", 'UTF8')), 'hex') WHERE id = 1 RETURNING seq, prev_hash, hash) "
            "INSERT INTO audit_log (seq, at, actor, role, action, record_type, record_id, township, detail, prev_hash, hash) "
            "SELECT seq, ?, ?, ?, ?, ?, ?, ?, ?, prev_hash, hash FROM head RETURNING seq";
   }();

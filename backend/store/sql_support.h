@@ -8,7 +8,6 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,10 +46,6 @@ std::string numbered(const std::string& prefix, const std::string& day, int64_t 
 // PostgreSQL it holds the audit_head row lock to commit: call it as late in the transaction as
 // the work allows.
 void append_audit_tx(Tx& tx, const AuditEntry& e);
-// PostgreSQL: the SQL of audit_row_hash for the row after audit_head's (its columns `hash` and
-// `seq` in scope), over eight SQL text expressions — at, actor, role, action, record_type,
-// record_id, township, detail — each of which appears twice (bind a `?` twice).
-std::string pg_audit_hash_sql(const std::array<std::string, 8>& values);
 
 
 // Appends " AND q.township = ?" / " AND q.county = ?" for the discovery queue aliased as q.
