@@ -1,6 +1,12 @@
-// What a submission stores, on each back end: PostgreSQL writes it with one statement
-// (store/pg_submit.h), SQLite with one statement per table; the rows must be the same.
+// What a submission stores, on each back end, and how it behaves in the writer's groups: the
+// checks any rewrite of the submission path (issue 18: fewer round trips on PostgreSQL) must pass.
+#include <Poco/Data/Session.h>
 #include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdio>
+#include <set>
+#include <thread>
 
 #include "backend/store/repository.h"
 #include "backend/store/sql_query.h"
@@ -106,6 +112,77 @@ TEST_P(SubmitTest, ARetryWritesNothing) {
   ASSERT_TRUE(v.ok());
   EXPECT_TRUE(v->ok);
   EXPECT_EQ(v->rows, 2);
+}
+
+// Submissions queued together with other writes — reads and writes through Poco, jobs that fail,
+// retries of one another — as the writer groups them: each acknowledged application is stored
+// once, each failure stays with its own job, and the audit chain is whole.
+TEST_P(SubmitTest, GroupsMixingSubmissionsRetriesAndFailuresKeepEveryAnswer) {
+  constexpr int kThreads = 12, kEach = 10;
+  std::vector<std::thread> threads;
+  std::atomic<int> created{0}, retried{0}, refused{0}, wrong{0};
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        switch ((t + i) % 4) {
+          case 0:
+          case 1: {  // a new application, then (sometimes) its retry
+            const std::string id = "g-" + std::to_string(t) + "-" + std::to_string(i);
+            auto r = repo_->submit_application(new_application(id));
+            if (!r.ok() || !r->created) ++wrong;
+            else ++created;
+            if (i % 3 == 0) {
+              auto again = repo_->submit_application(new_application(id));
+              if (!again.ok() || again->created || again->record.application_no != r->record.application_no) ++wrong;
+              else ++retried;
+            }
+            break;
+          }
+          case 2: {  // a job that reads through Poco and then refuses: rolled back alone
+            auto st = repo_->database().write([](Tx& tx) -> jiuzhu::Status {
+              int n = 0;
+              tx.session() << "SELECT COUNT(*) FROM applications", Poco::Data::Keywords::into(n),
+                  Poco::Data::Keywords::now;
+              sql::exec(tx, "INSERT INTO counters (scope, n) VALUES ('refused', 1) ON CONFLICT (scope) DO UPDATE "
+                            "SET n = counters.n + 1");
+              return jiuzhu::make_error("changed_mind", "roll this back");
+            });
+            if (st.ok() || st.error().code != "changed_mind") ++wrong;
+            else ++refused;
+            break;
+          }
+          default: {  // another kiosk reusing a client_id: refused, nothing stored
+            auto first = repo_->submit_application(new_application("shared-" + std::to_string(t) + "-" + std::to_string(i)));
+            auto other = new_application("shared-" + std::to_string(t) + "-" + std::to_string(i));
+            other.record.kiosk_id = "K2";
+            auto r = repo_->submit_application(other);
+            if (!first.ok() || !first->created || r.ok() || r.error().code != "client_id_in_use") ++wrong;
+            else ++created;
+          }
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(wrong.load(), 0);
+  EXPECT_GT(refused.load(), 0);
+  EXPECT_EQ(stored("SELECT COUNT(*) FROM counters WHERE scope = ?", "refused"), std::vector<std::string>{"0"});
+  auto rows = repo_->intake(IntakeQuery{Scope{jiuzhu::test::kTownship, ""}, "", 1000, std::nullopt});
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(static_cast<int>(rows->size()), created.load());
+  std::set<std::string> numbers;
+  for (const auto& a : *rows) numbers.insert(a.application_no);
+  EXPECT_EQ(static_cast<int>(numbers.size()), created.load());
+  auto v = repo_->verify_audit();
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << "first bad row " << v->first_bad_seq;
+  EXPECT_EQ(v->rows, created.load());
+  // How much the writer grouped.
+  const auto groups = repo_->database().commit_groups(), jobs = repo_->database().committed_jobs();
+  RecordProperty("commit_groups", static_cast<int>(groups));
+  RecordProperty("committed_jobs", static_cast<int>(jobs));
+  std::printf("writer: %llu jobs in %llu commits\n", static_cast<unsigned long long>(jobs),
+              static_cast<unsigned long long>(groups));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SubmitTest, ::testing::ValuesIn(jiuzhu::test::backends()),
