@@ -6,6 +6,7 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 #include "backend/discovery/csv_reader.h"
@@ -61,13 +62,13 @@ std::string id_string(IdKey key) {
 IdValidator::IdValidator(const RegionTable& regions, Date reference)
     : regions_(regions), reference_(reference), reference_int_(date_int(reference)), region_cache_(1000000, -1) {}
 
-bool IdValidator::region_known(std::string_view code6) {
-  int code = 0;
-  for (char c : code6) code = code * 10 + (c - '0');
+bool IdValidator::region_known(int code) {
   int8_t& cached = region_cache_[static_cast<size_t>(code)];
   if (cached < 0) {
     // Ask the authority once per region: a well-formed number of this region born 1970-01-01
     // fails only on the region, if at all.
+    char code6[7];
+    std::snprintf(code6, sizeof code6, "%06d", code);
     std::string probe(code6);
     probe += "19700101001";
     probe.push_back(IdNumber::check_character(probe));
@@ -78,32 +79,31 @@ bool IdValidator::region_known(std::string_view code6) {
 }
 
 bool IdValidator::validate(std::string_view text, IdKey& key, std::string& reason) {
-  if (text.size() == 18 && last_known_ && std::memcmp(text.data(), last_, 18) == 0) {
-    key = last_key_;
-    return true;
-  }
   if (text.size() == 18) {
-    IdKey k = 0;
-    bool digits = true;
-    for (size_t i = 0; i < 17; ++i) {
-      const char c = text[i];
-      if (c < '0' || c > '9') {
-        digits = false;
-        break;
-      }
-      k = k * 10 + static_cast<IdKey>(c - '0');
+    const char* s = text.data();
+    if (last_known_ && std::memcmp(s, last_, 18) == 0) {
+      key = last_key_;
+      return true;
     }
-    const char last = text[17];
-    if (digits && ((last >= '0' && last <= '9') || last == 'X') && region_known(text.substr(0, 6))) {
-      int32_t birth = 0;
-      for (size_t i = 6; i < 14; ++i) birth = birth * 10 + (text[i] - '0');
+    // One pass over the 17 digits gives the key and the check-character sum (core's rule,
+    // IdNumber::check_weight); region, birth date and check character then come from the key.
+    IdKey k = 0;
+    unsigned sum = 0, not_digit = 0;
+    for (size_t i = 0; i < 17; ++i) {
+      const unsigned digit = static_cast<unsigned>(static_cast<unsigned char>(s[i])) - '0';
+      not_digit |= digit > 9;
+      k = k * 10 + digit;
+      sum += digit * static_cast<unsigned>(IdNumber::check_weight(i));
+    }
+    if (!not_digit && IdNumber::check_character_of_sum(static_cast<int>(sum % 11)) == s[17]) {
+      const int32_t birth = static_cast<int32_t>(k / 1000 % 100000000);
       const std::chrono::year_month_day ymd{std::chrono::year{birth / 10000},
                                             std::chrono::month{static_cast<unsigned>(birth / 100 % 100)},
                                             std::chrono::day{static_cast<unsigned>(birth % 100)}};
-      if (ymd.ok() && birth >= 18500000 && birth <= reference_int_ &&
-          IdNumber::check_character(text.substr(0, 17)) == last) {
+      if (birth >= 18500000 && birth <= reference_int_ && ymd.ok() &&
+          region_known(static_cast<int>(k / 100000000000ULL))) {
         key = k;
-        std::memcpy(last_, text.data(), 18);
+        std::memcpy(last_, s, 18);
         last_key_ = k;
         last_known_ = true;
         return true;

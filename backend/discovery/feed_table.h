@@ -85,7 +85,7 @@ class IdValidator {
   bool validate(std::string_view text, IdKey& key, std::string& reason);
 
  private:
-  bool region_known(std::string_view code6);
+  bool region_known(int code);  // the 6-digit region code as a number
   const RegionTable& regions_;
   Date reference_;
   int32_t reference_int_;
