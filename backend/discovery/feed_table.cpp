@@ -49,13 +49,20 @@ struct Cell {
 }  // namespace
 
 
-std::string id_string(IdKey key) {
-  std::string s(18, '0');
+void id_chars(IdKey key, char* out) {
+  unsigned sum = 0;
   for (int i = 16; i >= 0; --i) {
-    s[static_cast<size_t>(i)] = static_cast<char>('0' + key % 10);
+    const unsigned digit = static_cast<unsigned>(key % 10);
+    out[i] = static_cast<char>('0' + digit);
+    sum += digit * static_cast<unsigned>(IdNumber::check_weight(static_cast<size_t>(i)));
     key /= 10;
   }
-  s[17] = IdNumber::check_character(std::string_view(s).substr(0, 17));
+  out[17] = IdNumber::check_character_of_sum(static_cast<int>(sum % 11));
+}
+
+std::string id_string(IdKey key) {
+  std::string s(18, '0');
+  id_chars(key, s.data());
   return s;
 }
 

@@ -71,6 +71,8 @@ inline std::string date_text(int32_t v) { return v ? date_from_int(v).iso() : st
 // The 17 leading digits of a valid ID number as an integer, and back to the 18 characters.
 using IdKey = uint64_t;
 std::string id_string(IdKey key);
+// The same 18 characters written into `out` (no allocation: the queue writes ~300,000 of them).
+void id_chars(IdKey key, char* out);
 
 // Validates ID numbers with core's IdNumber::parse as the authority, against an explicit
 // reference date. Because a county's feeds repeat a few region codes millions of times, a
