@@ -23,19 +23,17 @@ constexpr int kMaxColumns = 12;
 
 bool parse_date_int(std::string_view s, int32_t& out) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  int v[3] = {0, 0, 0};
-  const int starts[3] = {0, 5, 8}, lens[3] = {4, 2, 2};
-  for (int k = 0; k < 3; ++k) {
-    for (int i = 0; i < lens[k]; ++i) {
-      const char c = s[static_cast<size_t>(starts[k] + i)];
-      if (c < '0' || c > '9') return false;
-      v[k] = v[k] * 10 + (c - '0');
-    }
-  }
-  const std::chrono::year_month_day ymd{std::chrono::year{v[0]}, std::chrono::month{static_cast<unsigned>(v[1])},
-                                        std::chrono::day{static_cast<unsigned>(v[2])}};
-  if (!ymd.ok() || v[0] < 1850) return false;
-  out = v[0] * 10000 + v[1] * 100 + v[2];
+  auto digit = [&](size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(s[i])) - '0'; };
+  const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3), m0 = digit(5), m1 = digit(6),
+                 d0 = digit(8), d1 = digit(9);
+  if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9)) return false;
+  const int year = static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3);
+  const unsigned month = m0 * 10 + m1, day = d0 * 10 + d1;
+  if (year < 1850 || month < 1 || month > 12 || day < 1) return false;
+  static constexpr unsigned kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (day > kDays[month - 1]) return false;
+  if (month == 2 && day == 29 && !std::chrono::year{year}.is_leap()) return false;
+  out = year * 10000 + static_cast<int32_t>(month * 100 + day);
   return true;
 }
 
@@ -159,6 +157,8 @@ ColumnMask default_reads() {
 namespace {
 
 std::string_view trim(std::string_view v) {
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  if (v.empty() || (!blank(v.front()) && !blank(v.back()))) return v;  // nearly every cell
   while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
   while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
   return v;
@@ -176,6 +176,8 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 bool parse_boolean(std::string_view s, int32_t& out) {
+  if (s == "false") return out = 0, true;  // the usual spellings first
+  if (s == "true") return out = 1, true;
   for (std::string_view t : {"true", "1", "yes", "y", "是"}) {
     if (iequals(s, t)) return out = 1, true;
   }
@@ -297,6 +299,8 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
     if (col.type == ColType::key) interned[c].reserve(estimate / 2);
   }
   std::array<Cell, kMaxColumns> cells{};
+  std::array<std::string, kMaxColumns> last_listed;  // per enumeration column: the last listed
+  std::array<int32_t, kMaxColumns> last_listed_index{};  // value read as written, and its index
   std::array<CellState, kMaxColumns> state{};
   std::string reason;
   std::vector<RowError> row_warnings;
@@ -360,9 +364,15 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
         case ColType::enumeration: {
           cell.i = -1;
           if (st != CellState::ok) break;
+          if (v == last_listed[c]) {  // a column repeats a few values: the last one matched first
+            cell.i = last_listed_index[c];
+            break;
+          }
           for (size_t k = 0; k < cs.values.size(); ++k) {
             if (iequals(cs.values[k], v)) {
               cell.i = static_cast<int32_t>(k);
+              last_listed[c].assign(v);  // a copy: `v` may point into the reader's scratch
+              last_listed_index[c] = cell.i;
               break;
             }
           }
@@ -449,7 +459,8 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
         cells[pop::birth_date].i = id_birth;
       }
       const std::string_view town = cells[pop::township].s;
-      bool town_ok = town.size() == 9 && town.find_first_not_of("0123456789") == std::string_view::npos;
+      bool town_ok = town.size() == 9;
+      for (char c : town) town_ok = town_ok && c >= '0' && c <= '9';
       if (town_ok && !options.county.empty()) town_ok = town.substr(0, 6) == options.county;
       if (!town_ok) {
         errors.push_back({file, rec.line, "township_outside_county", "township"});
