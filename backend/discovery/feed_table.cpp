@@ -156,7 +156,12 @@ ColumnMask default_reads() {
 
 namespace {
 
-std::string_view trim(std::string_view v) {
+// Byte equality of short values (a call to basic_string_view::compare per cell cost more).
+inline bool same(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+[[gnu::always_inline]] inline std::string_view trim(std::string_view v) {
   auto blank = [](char c) { return c == ' ' || c == '\t'; };
   if (v.empty() || (!blank(v.front()) && !blank(v.back()))) return v;  // nearly every cell
   while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
@@ -364,7 +369,7 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
         case ColType::enumeration: {
           cell.i = -1;
           if (st != CellState::ok) break;
-          if (v == last_listed[c]) {  // a column repeats a few values: the last one matched first
+          if (same(v, last_listed[c])) {  // a column repeats a few values: the last one matched first
             cell.i = last_listed_index[c];
             break;
           }
@@ -505,7 +510,7 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
         case ColType::key: {
           // Rows of one household follow each other: the previous row's value is the likely one
           // (when the previous row had one: an empty or missing value is stored as a negative index).
-          if (!col.ints.empty() && col.ints.back() >= 0 && col.dict[static_cast<size_t>(col.ints.back())] == cell.s) {
+          if (!col.ints.empty() && col.ints.back() >= 0 && same(col.dict[static_cast<size_t>(col.ints.back())], cell.s)) {
             col.ints.push_back(col.ints.back());
             break;
           }
