@@ -7,9 +7,6 @@
 namespace jiuzhu {
 namespace {
 
-constexpr std::array<int, 17> kWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-constexpr char kCheckChars[] = "10X98765432";
-
 bool all_digits(std::string_view s) {
   for (char c : s) {
     if (c < '0' || c > '9') return false;
@@ -31,8 +28,8 @@ bool region_known(const RegionTable& regions, std::string_view code) {
 
 char IdNumber::check_character(std::string_view first17) {
   int sum = 0;
-  for (size_t i = 0; i < 17 && i < first17.size(); ++i) sum += (first17[i] - '0') * kWeights[i];
-  return kCheckChars[sum % 11];
+  for (size_t i = 0; i < 17 && i < first17.size(); ++i) sum += (first17[i] - '0') * check_weight(i);
+  return check_character_of_sum(sum);
 }
 
 Result<IdNumber> IdNumber::parse(std::string_view text, const RegionTable* regions, std::optional<Date> today) {

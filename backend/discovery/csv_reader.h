@@ -45,6 +45,8 @@ class CsvReader {
 
  private:
   void skip_to_next_line();
+  // Reads a record holding no quote character at pos_; false (and nothing consumed) otherwise.
+  bool next_unquoted(CsvRecord& out);
 
   std::string_view data_;
   size_t pos_ = 0;

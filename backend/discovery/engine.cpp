@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 
+#include "backend/discovery/split_feed.h"
 #include "core/regions.h"
 
 namespace jiuzhu::discovery {

@@ -1,8 +1,5 @@
 #include "backend/discovery/feed_table.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
@@ -12,80 +9,28 @@
 #include <cstring>
 
 #include "backend/discovery/csv_reader.h"
+#include "backend/discovery/feed_parse.h"
+#include "backend/discovery/file_mapping.h"
 #include "backend/discovery/huge_pages.h"
-#include "core/id_number.h"
-#include "core/regions.h"
 
 namespace jiuzhu::discovery {
 namespace {
 
 constexpr int kMaxColumns = 12;
 
-// Interns a column's values into its dictionary (Column::dict): an open-addressing table of
-// dictionary indices with their hashes, so that a lookup costs one probe of a flat array (a
-// node-based map cost a bucket and a node cache miss per new household, 40 % of parse_feed).
-class Interner {
- public:
-  // Prepares for about `expected` distinct values.
-  void reserve(size_t expected) { rehash(capacity_for(expected)); }
-  // The index of `v` in `dict`, appending it when new.
-  int32_t intern(std::string_view v, std::vector<std::string>& dict) {
-    if ((dict.size() + 1) * 2 > slots_.size()) rehash(capacity_for(dict.size() + 1), &dict);
-    const uint64_t h = std::hash<std::string_view>{}(v);
-    const uint32_t tag = static_cast<uint32_t>(h >> 32);
-    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
-      Slot& s = slots_[i];
-      if (s.index < 0) {
-        s = {static_cast<int32_t>(dict.size()), tag};
-        dict.emplace_back(v);
-        return s.index;
-      }
-      if (s.tag == tag && dict[static_cast<size_t>(s.index)] == v) return s.index;
-    }
-  }
-
- private:
-  struct Slot {
-    int32_t index = -1;
-    uint32_t tag = 0;  // the hash's high half: most mismatches are rejected without the string
-  };
-  static size_t capacity_for(size_t n) {
-    size_t c = 16;
-    while (c < n * 2) c <<= 1;
-    return c;
-  }
-  void rehash(size_t capacity, const std::vector<std::string>* dict = nullptr) {
-    if (capacity <= slots_.size()) return;
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(capacity, Slot{});
-    mask_ = capacity - 1;
-    for (const Slot& s : old) {
-      if (s.index < 0 || dict == nullptr) continue;
-      const uint64_t h = std::hash<std::string_view>{}((*dict)[static_cast<size_t>(s.index)]);
-      size_t i = h & mask_;
-      while (slots_[i].index >= 0) i = (i + 1) & mask_;
-      slots_[i] = s;
-    }
-  }
-  std::vector<Slot> slots_;
-  size_t mask_ = 0;
-};
-
 bool parse_date_int(std::string_view s, int32_t& out) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  int v[3] = {0, 0, 0};
-  const int starts[3] = {0, 5, 8}, lens[3] = {4, 2, 2};
-  for (int k = 0; k < 3; ++k) {
-    for (int i = 0; i < lens[k]; ++i) {
-      const char c = s[static_cast<size_t>(starts[k] + i)];
-      if (c < '0' || c > '9') return false;
-      v[k] = v[k] * 10 + (c - '0');
-    }
-  }
-  const std::chrono::year_month_day ymd{std::chrono::year{v[0]}, std::chrono::month{static_cast<unsigned>(v[1])},
-                                        std::chrono::day{static_cast<unsigned>(v[2])}};
-  if (!ymd.ok() || v[0] < 1850) return false;
-  out = v[0] * 10000 + v[1] * 100 + v[2];
+  auto digit = [&](size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(s[i])) - '0'; };
+  const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3), m0 = digit(5), m1 = digit(6),
+                 d0 = digit(8), d1 = digit(9);
+  if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9)) return false;
+  const int year = static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3);
+  const unsigned month = m0 * 10 + m1, day = d0 * 10 + d1;
+  if (year < 1850 || month < 1 || month > 12 || day < 1) return false;
+  static constexpr unsigned kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (day > kDays[month - 1]) return false;
+  if (month == 2 && day == 29 && !std::chrono::year{year}.is_leap()) return false;
+  out = year * 10000 + static_cast<int32_t>(month * 100 + day);
   return true;
 }
 
@@ -97,116 +42,6 @@ struct Cell {
 };
 
 }  // namespace
-
-// Owns a read-only memory mapping of a whole file.
-class FileMapping {
- public:
-  explicit FileMapping(const std::string& path) {
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) return;
-    struct stat st {};
-    if (::fstat(fd_, &st) != 0) return;
-    size_ = static_cast<size_t>(st.st_size);
-    ok_ = true;
-    if (size_ == 0) return;
-    void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd_, 0);
-    if (p == MAP_FAILED) {
-      ok_ = false;
-      return;
-    }
-    ::madvise(p, size_, MADV_SEQUENTIAL);
-    data_ = static_cast<const char*>(p);
-  }
-  ~FileMapping() {
-    if (data_) ::munmap(const_cast<char*>(data_), size_);
-    if (fd_ >= 0) ::close(fd_);
-  }
-  FileMapping(const FileMapping&) = delete;
-  FileMapping& operator=(const FileMapping&) = delete;
-  bool ok() const { return ok_; }
-  std::string_view view() const { return data_ ? std::string_view(data_, size_) : std::string_view(); }
-
- private:
-  int fd_ = -1;
-  const char* data_ = nullptr;
-  size_t size_ = 0;
-  bool ok_ = false;
-};
-
-std::string id_string(IdKey key) {
-  std::string s(18, '0');
-  for (int i = 16; i >= 0; --i) {
-    s[static_cast<size_t>(i)] = static_cast<char>('0' + key % 10);
-    key /= 10;
-  }
-  s[17] = IdNumber::check_character(std::string_view(s).substr(0, 17));
-  return s;
-}
-
-IdValidator::IdValidator(const RegionTable& regions, Date reference)
-    : regions_(regions), reference_(reference), reference_int_(date_int(reference)), region_cache_(1000000, -1) {}
-
-bool IdValidator::region_known(std::string_view code6) {
-  int code = 0;
-  for (char c : code6) code = code * 10 + (c - '0');
-  int8_t& cached = region_cache_[static_cast<size_t>(code)];
-  if (cached < 0) {
-    // Ask the authority once per region: a well-formed number of this region born 1970-01-01
-    // fails only on the region, if at all.
-    std::string probe(code6);
-    probe += "19700101001";
-    probe.push_back(IdNumber::check_character(probe));
-    auto r = IdNumber::parse(probe, &regions_, reference_);
-    cached = (r.ok() || r.error().code != "unknown_region") ? 1 : 0;
-  }
-  return cached == 1;
-}
-
-bool IdValidator::validate(std::string_view text, IdKey& key, std::string& reason) {
-  if (text.size() == 18 && last_known_ && std::memcmp(text.data(), last_, 18) == 0) {
-    key = last_key_;
-    return true;
-  }
-  if (text.size() == 18) {
-    IdKey k = 0;
-    bool digits = true;
-    for (size_t i = 0; i < 17; ++i) {
-      const char c = text[i];
-      if (c < '0' || c > '9') {
-        digits = false;
-        break;
-      }
-      k = k * 10 + static_cast<IdKey>(c - '0');
-    }
-    const char last = text[17];
-    if (digits && ((last >= '0' && last <= '9') || last == 'X') && region_known(text.substr(0, 6))) {
-      int32_t birth = 0;
-      for (size_t i = 6; i < 14; ++i) birth = birth * 10 + (text[i] - '0');
-      const std::chrono::year_month_day ymd{std::chrono::year{birth / 10000},
-                                            std::chrono::month{static_cast<unsigned>(birth / 100 % 100)},
-                                            std::chrono::day{static_cast<unsigned>(birth % 100)}};
-      if (ymd.ok() && birth >= 18500000 && birth <= reference_int_ &&
-          IdNumber::check_character(text.substr(0, 17)) == last) {
-        key = k;
-        std::memcpy(last_, text.data(), 18);
-        last_key_ = k;
-        last_known_ = true;
-        return true;
-      }
-    }
-  }
-  // Not plainly valid: the authority decides and names the reason (it also accepts a final 'x').
-  auto parsed = IdNumber::parse(text, &regions_, reference_);
-  if (!parsed.ok()) {
-    reason = parsed.error().code;
-    return false;
-  }
-  const std::string& s = parsed->str();
-  IdKey k = 0;
-  for (size_t i = 0; i < 17; ++i) k = k * 10 + static_cast<IdKey>(s[i] - '0');
-  key = k;
-  return true;
-}
 
 ColumnMask engine_reads() {
   ColumnMask m{};
@@ -236,7 +71,14 @@ ColumnMask default_reads() {
 
 namespace {
 
-std::string_view trim(std::string_view v) {
+// Byte equality of short values (a call to basic_string_view::compare per cell cost more).
+inline bool same(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+[[gnu::always_inline]] inline std::string_view trim(std::string_view v) {
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  if (v.empty() || (!blank(v.front()) && !blank(v.back()))) return v;  // nearly every cell
   while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
   while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
   return v;
@@ -254,6 +96,8 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 bool parse_boolean(std::string_view s, int32_t& out) {
+  if (s == "false") return out = 0, true;  // the usual spellings first
+  if (s == "true") return out = 1, true;
   for (std::string_view t : {"true", "1", "yes", "y", "是"}) {
     if (iequals(s, t)) return out = 1, true;
   }
@@ -295,15 +139,9 @@ enum class CellState : uint8_t { ok, empty, bad, unlisted };
 
 }  // namespace
 
-namespace {
-
-// Parses the header at the start of `data`, then the records of data[begin, end) — begin = 0: the
-// ones after the header — numbering lines from `first_line` (begin > 0: a line start outside any
-// quoted field, see split_points).
 FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t first_line, Feed feed,
                      const LoadOptions& options, IdValidator& validator, std::vector<RowError>& errors,
-                     std::vector<RowError>* warnings, std::vector<Interner>* keep_interned = nullptr,
-                     size_t* end_line = nullptr) {
+                     std::vector<RowError>* warnings, std::vector<Interner>* keep_interned, size_t* end_line) {
   const FeedSpec& spec = feed_spec(feed);
   FeedTable t;
   t.feed = feed;
@@ -381,6 +219,8 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
     if (col.type == ColType::key) interned[c].reserve(estimate / 2);
   }
   std::array<Cell, kMaxColumns> cells{};
+  std::array<std::string, kMaxColumns> last_listed;  // per enumeration column: the last listed
+  std::array<int32_t, kMaxColumns> last_listed_index{};  // value read as written, and its index
   std::array<CellState, kMaxColumns> state{};
   std::string reason;
   std::vector<RowError> row_warnings;
@@ -444,9 +284,15 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
         case ColType::enumeration: {
           cell.i = -1;
           if (st != CellState::ok) break;
+          if (same(v, last_listed[c])) {  // a column repeats a few values: the last one matched first
+            cell.i = last_listed_index[c];
+            break;
+          }
           for (size_t k = 0; k < cs.values.size(); ++k) {
             if (iequals(cs.values[k], v)) {
               cell.i = static_cast<int32_t>(k);
+              last_listed[c].assign(v);  // a copy: `v` may point into the reader's scratch
+              last_listed_index[c] = cell.i;
               break;
             }
           }
@@ -533,7 +379,8 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
         cells[pop::birth_date].i = id_birth;
       }
       const std::string_view town = cells[pop::township].s;
-      bool town_ok = town.size() == 9 && town.find_first_not_of("0123456789") == std::string_view::npos;
+      bool town_ok = town.size() == 9;
+      for (char c : town) town_ok = town_ok && c >= '0' && c <= '9';
       if (town_ok && !options.county.empty()) town_ok = town.substr(0, 6) == options.county;
       if (!town_ok) {
         errors.push_back({file, rec.line, "township_outside_county", "township"});
@@ -578,7 +425,7 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
         case ColType::key: {
           // Rows of one household follow each other: the previous row's value is the likely one
           // (when the previous row had one: an empty or missing value is stored as a negative index).
-          if (!col.ints.empty() && col.ints.back() >= 0 && col.dict[static_cast<size_t>(col.ints.back())] == cell.s) {
+          if (!col.ints.empty() && col.ints.back() >= 0 && same(col.dict[static_cast<size_t>(col.ints.back())], cell.s)) {
             col.ints.push_back(col.ints.back());
             break;
           }
@@ -595,8 +442,6 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
   if (end_line) *end_line = reader.line();
   return t;
 }
-
-}  // namespace
 
 FeedTable parse_feed(std::string_view data, Feed feed, const LoadOptions& options, IdValidator& validator,
                      std::vector<RowError>& errors, std::vector<RowError>* warnings) {
@@ -625,149 +470,5 @@ FeedTable load_feed(const std::string& dir, Feed feed, const LoadOptions& option
   return t;
 }
 
-// One part of a SplitFeed: its byte range and what parsing it gave.
-struct SplitFeed::Part {
-  size_t begin = 0, end = 0;
-  FeedTable table;
-  std::vector<RowError> errors, warnings;
-  std::vector<Interner> interned;
-  size_t end_line = 0;     // the reader's line after the part (lines are counted from 1 in each part)
-  bool quote_free = true;  // parts after the first: no quote, so the cut was outside any quoted field
-};
-
-SplitFeed::SplitFeed(std::string dir, Feed feed, const LoadOptions& options, size_t max_parts)
-    : dir_(std::move(dir)), feed_(feed), options_(options), max_parts_(std::max<size_t>(1, max_parts)) {}
-
-SplitFeed::~SplitFeed() = default;
-
-void SplitFeed::open() {
-  const std::string path = dir_ + "/" + std::string(feed_spec(feed_).file);
-  if (::access(path.c_str(), F_OK) != 0) return;  // absent: an absent table, no error
-  exists_ = true;
-  const auto t0 = std::chrono::steady_clock::now();
-  mapping_ = std::make_unique<FileMapping>(path);
-  read_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  if (!mapping_->ok()) return;
-  const std::string_view data = mapping_->view();
-  // Cut after the newline nearest each 1/n of the file, never inside the header line.
-  // (An empty file maps to no memory at all: memchr must not see its null pointer.)
-  const char* header_end =
-      data.empty() ? nullptr : static_cast<const char*>(std::memchr(data.data(), '\n', data.size()));
-  size_t begin = 0;
-  for (size_t k = 1; k <= max_parts_; ++k) {
-    size_t end = data.size();
-    if (k < max_parts_) {
-      if (header_end == nullptr) continue;
-      size_t at = std::max(data.size() / max_parts_ * k, static_cast<size_t>(header_end - data.data()) + 1);
-      const void* nl = at < data.size() ? std::memchr(data.data() + at, '\n', data.size() - at) : nullptr;
-      if (nl == nullptr) continue;
-      end = static_cast<size_t>(static_cast<const char*>(nl) - data.data()) + 1;
-      if (end <= begin || end >= data.size()) continue;
-    }
-    auto part = std::make_unique<Part>();
-    part->begin = begin;
-    part->end = end;
-    parts_.push_back(std::move(part));
-    begin = end;
-  }
-}
-
-bool SplitFeed::parse(size_t part, IdValidator& validator) {
-  std::call_once(opened_, [this] { open(); });
-  if (part < parts_.size()) {
-    Part& p = *parts_[part];
-    const std::string_view data = mapping_->view();
-    if (part > 0) p.quote_free = std::memchr(data.data() + p.begin, '"', p.end - p.begin) == nullptr;
-    if (p.quote_free) {  // else merge() parses the whole file instead
-      p.table = parse_part(data, p.begin, p.end, 1, feed_, options_, validator, p.errors, &p.warnings, &p.interned,
-                           &p.end_line);
-    }
-  }
-  return done_.fetch_add(1) + 1 == max_parts_;
-}
-
-FeedTable SplitFeed::merge(IdValidator& validator, std::vector<RowError>& errors, std::vector<RowError>* warnings) {
-  std::call_once(opened_, [this] { open(); });
-  FeedTable t;
-  t.feed = feed_;
-  if (!exists_) return t;
-  if (!mapping_->ok()) {
-    errors.push_back({std::string(feed_spec(feed_).file), 0, "unreadable_file", {}});
-    return t;
-  }
-  auto keep = [&](std::vector<RowError>& from, size_t line_offset) {
-    for (RowError& e : from) e.line += line_offset;
-    errors.insert(errors.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-  };
-  auto keep_warnings = [&](std::vector<RowError>& from, size_t line_offset) {
-    if (!warnings) return;
-    for (RowError& e : from) e.line += line_offset;
-    warnings->insert(warnings->end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-  };
-  bool whole = parts_.empty();
-  for (const auto& p : parts_) whole = whole || !p->quote_free;
-  if (whole) {
-    t = parse_feed(mapping_->view(), feed_, options_, validator, errors, warnings);
-    t.read_seconds = read_seconds_;
-    return t;
-  }
-  Part& first = *parts_[0];
-  t = std::move(first.table);
-  keep(first.errors, 0);
-  keep_warnings(first.warnings, 0);
-  size_t line_offset = first.end_line - 1;
-  if (t.present) {
-    size_t rows = t.rows;
-    for (size_t i = 1; i < parts_.size(); ++i) rows += parts_[i]->table.rows;
-    t.ids.reserve(rows);
-    t.lines.reserve(rows);
-    for (size_t i = 1; i < parts_.size(); ++i) {
-      Part& p = *parts_[i];
-      FeedTable& u = p.table;
-      t.ids.insert(t.ids.end(), u.ids.begin(), u.ids.end());
-      for (uint32_t l : u.lines) t.lines.push_back(static_cast<uint32_t>(l + line_offset));
-      for (size_t c = 1; c < t.cols.size(); ++c) {
-        Column& to = t.cols[c];
-        const Column& from = u.cols[c];
-        switch (to.type) {
-          case ColType::number:
-            to.numbers.insert(to.numbers.end(), from.numbers.begin(), from.numbers.end());
-            break;
-          case ColType::text: {
-            const uint32_t base = static_cast<uint32_t>(to.blob.size());
-            to.blob.append(from.blob);
-            for (size_t r = 1; r < from.offsets.size(); ++r) to.offsets.push_back(from.offsets[r] + base);
-            break;
-          }
-          case ColType::enumeration:
-          case ColType::key: {
-            // The part's dictionary in the whole file's first-appearance order: values the earlier
-            // parts have keep their index, new ones are appended in the order this part met them.
-            const size_t listed = to.type == ColType::enumeration ? feed_spec(feed_).columns[c].values.size() : 0;
-            std::vector<int32_t> remap(from.dict.size());
-            for (size_t k = 0; k < from.dict.size(); ++k) {
-              remap[k] = k < listed ? static_cast<int32_t>(k) : first.interned[c].intern(from.dict[k], to.dict);
-            }
-            to.ints.reserve(rows);
-            for (int32_t v : from.ints) to.ints.push_back(v < 0 ? v : remap[static_cast<size_t>(v)]);
-            break;
-          }
-          default:
-            to.ints.insert(to.ints.end(), from.ints.begin(), from.ints.end());
-        }
-      }
-      keep(p.errors, line_offset);
-      keep_warnings(p.warnings, line_offset);
-      line_offset += p.end_line - 1;
-      u = FeedTable();
-    }
-    t.rows = t.ids.size();
-  } else {
-    for (size_t i = 1; i < parts_.size(); ++i) parts_[i]->table = FeedTable();  // the header's errors: once
-  }
-  t.bytes = mapping_->view().size();
-  t.read_seconds = read_seconds_;
-  return t;
-}
 
 }  // namespace jiuzhu::discovery

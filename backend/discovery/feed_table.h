@@ -21,10 +21,7 @@
 #pragma once
 
 #include <array>
-#include <atomic>
 #include <climits>
-#include <memory>
-#include <mutex>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -74,6 +71,8 @@ inline std::string date_text(int32_t v) { return v ? date_from_int(v).iso() : st
 // The 17 leading digits of a valid ID number as an integer, and back to the 18 characters.
 using IdKey = uint64_t;
 std::string id_string(IdKey key);
+// The same 18 characters written into `out` (no allocation: the queue writes ~300,000 of them).
+void id_chars(IdKey key, char* out);
 
 // Validates ID numbers with core's IdNumber::parse as the authority, against an explicit
 // reference date. Because a county's feeds repeat a few region codes millions of times, a
@@ -88,7 +87,7 @@ class IdValidator {
   bool validate(std::string_view text, IdKey& key, std::string& reason);
 
  private:
-  bool region_known(std::string_view code6);
+  bool region_known(int code);  // the 6-digit region code as a number
   const RegionTable& regions_;
   Date reference_;
   int32_t reference_int_;
@@ -142,45 +141,6 @@ FeedTable load_feed(const std::string& dir, Feed feed, const LoadOptions& option
 FeedTable parse_feed(std::string_view data, Feed feed, const LoadOptions& options,
                      IdValidator& validator, std::vector<RowError>& errors,
                      std::vector<RowError>* warnings = nullptr);
-
-class FileMapping;
-
-// One feed file cut into line-aligned parts that different threads parse, merged into exactly
-// the table, errors and warnings load_feed would give: rows and line numbers in file order, key
-// and enumeration dictionaries in first-appearance order. The population file alone is ~40 % of
-// the parsing, so two threads finish together only when it is shared. A cut is made after a
-// newline; if a later part holds a quote character (the cut might be inside a quoted field),
-// merge() parses the whole file instead.
-//
-// Thread-safety: parse() of distinct parts may run concurrently (the first call maps the file);
-// merge() once, after every parse() has returned (e.g. by the thread whose parse() returned true).
-class SplitFeed {
- public:
-  SplitFeed(std::string dir, Feed feed, const LoadOptions& options, size_t max_parts);
-  ~SplitFeed();
-  SplitFeed(const SplitFeed&) = delete;
-  SplitFeed& operator=(const SplitFeed&) = delete;
-  size_t max_parts() const { return max_parts_; }
-  // Parses part `part` (< max_parts(); a part the file was not cut into does nothing). Call once
-  // per part; true for the call that completed the last part (its thread may merge()).
-  bool parse(size_t part, IdValidator& validator);
-  // The whole feed; errors and warnings are appended.
-  FeedTable merge(IdValidator& validator, std::vector<RowError>& errors, std::vector<RowError>* warnings);
-
- private:
-  struct Part;
-  void open();
-  std::string dir_;
-  Feed feed_;
-  LoadOptions options_;
-  size_t max_parts_;
-  std::once_flag opened_;
-  std::atomic<size_t> done_{0};
-  bool exists_ = false;
-  double read_seconds_ = 0;
-  std::unique_ptr<FileMapping> mapping_;
-  std::vector<std::unique_ptr<Part>> parts_;
-};
 
 // The text of an enumeration cell ("" when empty).
 inline std::string_view enum_text(const Column& c, size_t row) {

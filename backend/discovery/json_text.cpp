@@ -23,9 +23,28 @@ inline bool needs_escape8(uint64_t x) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
+  // Plain text (nearly every key and value) is checked 8 bytes at a time and copied at once.
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i + 8 <= n) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    if (needs_escape8(x)) break;
+    i += 8;
+  }
+  for (; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == '"' || c == '\\') break;
+  }
   out.push_back('"');
-  size_t start = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
+  if (i == n) {
+    out.append(s);
+    out.push_back('"');
+    return;
+  }
+  out.append(s.substr(0, i));
+  size_t start = i;
+  for (; i < n; ++i) {
     // Plain text (almost all of it) is skipped 8 bytes at a time.
     while (i + 8 <= s.size()) {
       uint64_t x;

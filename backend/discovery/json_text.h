@@ -62,6 +62,12 @@ class JsonObjectWriter {
     out_ += json;
     return *this;
   }
+  // Writes the key only: the caller appends the value's JSON text to the output right after
+  // (nested arrays and objects are written in place, never built apart and copied).
+  JsonObjectWriter& add_key(std::string_view key) {
+    this->key(key);
+    return *this;
+  }
   void close() { out_.push_back('}'); }
 
  private:

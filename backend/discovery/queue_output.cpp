@@ -56,40 +56,44 @@ void render_household(std::string& out, const RunResult& run, const RuleSet& rul
   const Dataset& d = run.data;
   const size_t h = static_cast<size_t>(item.household);
   const auto& ids = d.table(Feed::population).ids;
+  // Everything is written once, in place, into `out`.
   JsonObjectWriter w(out);
   w.add("household_id", d.household_id(h)).add("township", d.township(h)).add("score", item.score);
-  std::string flags = "[";
+  w.add_key("flags");
+  out.push_back('[');
   for (size_t fi = 0; fi < item.flags.size(); ++fi) {
     const Flag& f = item.flags[fi];
     const Rule& r = rules.rules[static_cast<size_t>(f.rule)];
-    if (fi) flags.push_back(',');
-    JsonObjectWriter fw(flags);
-    fw.add("rule", r.id).add("weight", r.weight);
-    std::string ev = "[";
+    if (fi) out.push_back(',');
+    JsonObjectWriter fw(out);
+    fw.add("rule", r.id).add("weight", r.weight).add_key("evidence");
+    out.push_back('[');
     for (size_t ei = 0; ei < f.evidence.size(); ++ei) {
       const Evidence& e = f.evidence[ei];
-      if (ei) ev.push_back(',');
-      JsonObjectWriter ew(ev);
-      ew.add("source", feed_spec(e.source).file).add("id_number", id_string(ids[static_cast<size_t>(e.person)]));
+      if (ei) out.push_back(',');
+      JsonObjectWriter ew(out);
+      ew.add("source", feed_spec(e.source).file).add_key("id_number");
+      char id[20];
+      id[0] = '"';
+      id_chars(ids[static_cast<size_t>(e.person)], id + 1);
+      id[19] = '"';  // 17 digits and a check character: nothing to escape
+      out.append(id, sizeof id);
       ew.add_raw("facts", e.facts);
       ew.close();
     }
-    ev.push_back(']');
-    fw.add_raw("evidence", ev);
+    out.push_back(']');
     fw.close();
   }
-  flags.push_back(']');
-  w.add_raw("flags", flags);
-  std::string programs, receiving;
-  append_strings(programs, item.suggested_programs);
-  append_strings(receiving, item.already_receiving);
-  w.add_raw("suggested_programs", programs).add_raw("already_receiving", receiving);
+  out.push_back(']');
+  w.add_key("suggested_programs");
+  append_strings(out, item.suggested_programs);
+  w.add_key("already_receiving");
+  append_strings(out, item.already_receiving);
   if (!item.prescreen.empty()) {
-    std::string pre;
-    JsonObjectWriter pw(pre);
+    w.add_key("prescreen");
+    JsonObjectWriter pw(out);
     for (const auto& v : item.prescreen) pw.add(v.program, v.verdict);
     pw.close();
-    w.add_raw("prescreen", pre);
   }
   w.add("visit_within_working_days", item.visit_within_working_days);
   if (change != Change::none) {

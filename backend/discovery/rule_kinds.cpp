@@ -1,4 +1,5 @@
 // The parameterised rule kinds of rules.h.
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
@@ -174,6 +175,16 @@ class MemberRow : public RuleKind {
     } else {
       for (int c = 1; c < static_cast<int>(feed_spec(feed_).columns.size()); ++c) facts_.push_back(c);
     }
+    // The evidence's "threshold" text per clause (one, for a rule without clauses), made once.
+    for (size_t k = 0; k < std::max<size_t>(clauses_.size(), 1); ++k) {
+      std::string threshold = k < clauses_.size() ? clauses_[k].text : std::string();
+      if (date_col_ > 0) {
+        threshold += (threshold.empty() ? "" : " and ") +
+                     std::string(feed_spec(feed_).columns[static_cast<size_t>(date_col_)].name) + " within " +
+                     std::to_string(months_) + " months";
+      }
+      thresholds_.push_back(threshold.empty() ? std::string("listed") : threshold);
+    }
   }
   std::vector<Feed> needs() const override { return {feed_}; }
   void reads(ColumnMask& mask) const override {
@@ -193,30 +204,16 @@ class MemberRow : public RuleKind {
       for (int32_t r32 : rows.of(static_cast<size_t>(person))) {
         const size_t r = static_cast<size_t>(r32);
         if (date_col_ > 0 && !in_window(t.cols[static_cast<size_t>(date_col_)].ints[r], start_, as_of_)) continue;
-        const Clause* hit = nullptr;
-        if (clauses_.empty()) {
-          static const Clause any{};
-          hit = &any;
-        } else {
-          for (const auto& c : clauses_) {
-            if (c.matches(t, r)) {
-              hit = &c;
-              break;
-            }
-          }
+        const std::string* threshold = clauses_.empty() ? &thresholds_[0] : nullptr;
+        for (size_t k = 0; k < clauses_.size() && !threshold; ++k) {
+          if (clauses_[k].matches(t, r)) threshold = &thresholds_[k];
         }
-        if (!hit) continue;
+        if (!threshold) continue;
         fired = true;
         Evidence e{feed_, person, {}};
         JsonObjectWriter w(e.facts);
         for (int c : facts_) add_cell(w, t, c, r);
-        std::string threshold = hit->text;
-        if (date_col_ > 0) {
-          threshold += (threshold.empty() ? "" : " and ") +
-                       std::string(feed_spec(feed_).columns[static_cast<size_t>(date_col_)].name) +
-                       " within " + std::to_string(months_) + " months";
-        }
-        w.add("threshold", threshold.empty() ? std::string("listed") : threshold);
+        w.add("threshold", *threshold);
         w.close();
         out.push_back(std::move(e));
       }
@@ -232,6 +229,7 @@ class MemberRow : public RuleKind {
   int months_ = 0;
   int32_t start_ = 0;
   std::vector<int> facts_;
+  std::vector<std::string> thresholds_;  // by clause
 };
 
 // ---- out_of_pocket_sum -----------------------------------------------------------------------
@@ -241,7 +239,9 @@ class OutOfPocketSum : public RuleKind {
   OutOfPocketSum(const json& p, Date as_of)
       : as_of_(date_int(as_of)), months_(int_param(p, "window_months", 12)),
         start_(window_start(as_of, months_)), min_amount_(num_param(p, "min_amount")),
-        min_share_(num_param(p, "min_income_share")) {}
+        min_share_(num_param(p, "min_income_share")),
+        by_amount_text_("household_out_of_pocket >= " + fmt(min_amount_)),
+        by_share_text_("household_out_of_pocket >= " + fmt(min_share_) + " x household_annual_income") {}
   std::vector<Feed> needs() const override { return {Feed::medical_insurance}; }
   void reads(ColumnMask& mask) const override {
     mark(mask, Feed::medical_insurance, 1);  // settled_date
@@ -278,8 +278,7 @@ class OutOfPocketSum : public RuleKind {
       w.add("out_of_pocket", own).add("settlements", settlements).add("household_out_of_pocket", total);
       w.add("window_months", months_);
       if (income_known) w.add("household_annual_income", income);
-      w.add("threshold", by_amount ? "household_out_of_pocket >= " + fmt(min_amount_)
-                                   : "household_out_of_pocket >= " + fmt(min_share_) + " x household_annual_income");
+      w.add("threshold", by_amount ? by_amount_text_ : by_share_text_);
       w.close();
       out.push_back({Feed::medical_insurance, p, std::move(facts)});
     }
@@ -291,6 +290,7 @@ class OutOfPocketSum : public RuleKind {
   int months_;
   int32_t start_;
   double min_amount_, min_share_;
+  std::string by_amount_text_, by_share_text_;
 };
 
 // ---- elderly_alone ---------------------------------------------------------------------------
@@ -298,7 +298,9 @@ class OutOfPocketSum : public RuleKind {
 class ElderlyAlone : public RuleKind {
  public:
   explicit ElderlyAlone(const json& p)
-      : min_age_(int_param(p, "min_age")), max_members_(int_param(p, "max_members", 1)) {}
+      : min_age_(int_param(p, "min_age")), max_members_(int_param(p, "max_members", 1)),
+        threshold_("living_members <= " + std::to_string(max_members_) + " and age >= " + std::to_string(min_age_) +
+                   " and no pension") {}
   std::vector<Feed> needs() const override { return {Feed::hr}; }
   bool evaluate(const Dataset& d, size_t household, std::vector<Evidence>& out) const override {
     const auto members = d.living.of(household);
@@ -310,8 +312,7 @@ class ElderlyAlone : public RuleKind {
       std::string facts;
       JsonObjectWriter w(facts);
       w.add("age", d.age(p)).add("living_members", members.size()).add("pension", false);
-      w.add("threshold", "living_members <= " + std::to_string(max_members_) + " and age >= " +
-                             std::to_string(min_age_) + " and no pension");
+      w.add("threshold", threshold_);
       w.close();
       out.push_back({Feed::population, p, std::move(facts)});
     }
@@ -320,6 +321,7 @@ class ElderlyAlone : public RuleKind {
 
  private:
   int min_age_, max_members_;
+  std::string threshold_;
 };
 
 // ---- unemployed_with_dependents --------------------------------------------------------------
@@ -327,7 +329,9 @@ class ElderlyAlone : public RuleKind {
 class UnemployedWithDependents : public RuleKind {
  public:
   explicit UnemployedWithDependents(const json& p)
-      : child_under_(int_param(p, "child_under")), elder_from_(int_param(p, "elder_from")) {}
+      : child_under_(int_param(p, "child_under")), elder_from_(int_param(p, "elder_from")),
+        threshold_("registered unemployed, no employed member, a member under " + std::to_string(child_under_) +
+                   " or aged >= " + std::to_string(elder_from_)) {}
   std::vector<Feed> needs() const override { return {Feed::hr}; }
   bool evaluate(const Dataset& d, size_t household, std::vector<Evidence>& out) const override {
     int dependents = 0;
@@ -353,8 +357,7 @@ class UnemployedWithDependents : public RuleKind {
         if (t.cols[1].ints[rr] == 0 && t.cols[2].ints[rr] > since) since = t.cols[2].ints[rr];
       }
       if (since) w.add("since", date_from_int(since).iso());
-      w.add("threshold", "registered unemployed, no employed member, a member under " +
-                             std::to_string(child_under_) + " or aged >= " + std::to_string(elder_from_));
+      w.add("threshold", threshold_);
       w.close();
       out.push_back({Feed::hr, p, std::move(facts)});
     }
@@ -363,6 +366,7 @@ class UnemployedWithDependents : public RuleKind {
 
  private:
   int child_under_, elder_from_;
+  std::string threshold_;
 };
 
 // ---- earner_died -----------------------------------------------------------------------------
@@ -372,7 +376,10 @@ class EarnerDied : public RuleKind {
   EarnerDied(const json& p, Date as_of)
       : min_age_(int_param(p, "min_age")), max_age_(int_param(p, "max_age")),
         child_under_(int_param(p, "child_under")), elder_from_(int_param(p, "elder_from")),
-        months_(int_param(p, "window_months")), as_of_(date_int(as_of)), start_(window_start(as_of, months_)) {}
+        months_(int_param(p, "window_months")), as_of_(date_int(as_of)), start_(window_start(as_of, months_)),
+        threshold_("died within " + std::to_string(months_) + " months aged " + std::to_string(min_age_) + "-" +
+                   std::to_string(max_age_) + " with a member under " + std::to_string(child_under_) +
+                   " or aged >= " + std::to_string(elder_from_)) {}
   std::vector<Feed> needs() const override { return {}; }
   bool evaluate(const Dataset& d, size_t household, std::vector<Evidence>& out) const override {
     const auto dead = d.dead.of(household);
@@ -394,9 +401,7 @@ class EarnerDied : public RuleKind {
       std::string facts;
       JsonObjectWriter w(facts);
       w.add("deceased_date", date_from_int(died).iso()).add("age_at_death", age).add("dependents", dependents);
-      w.add("threshold", "died within " + std::to_string(months_) + " months aged " + std::to_string(min_age_) +
-                             "-" + std::to_string(max_age_) + " with a member under " +
-                             std::to_string(child_under_) + " or aged >= " + std::to_string(elder_from_));
+      w.add("threshold", threshold_);
       w.close();
       out.push_back({Feed::population, p, std::move(facts)});
     }
@@ -406,6 +411,7 @@ class EarnerDied : public RuleKind {
  private:
   int min_age_, max_age_, child_under_, elder_from_, months_;
   int32_t as_of_, start_;
+  std::string threshold_;
 };
 
 // ---- no_working_age_adult --------------------------------------------------------------------
@@ -414,7 +420,9 @@ class NoWorkingAgeAdult : public RuleKind {
  public:
   explicit NoWorkingAgeAdult(const json& p)
       : child_under_(int_param(p, "child_under")), adult_min_(int_param(p, "adult_min")),
-        adult_max_(int_param(p, "adult_max")) {}
+        adult_max_(int_param(p, "adult_max")),
+        threshold_("age < " + std::to_string(child_under_) + " and no living member aged " +
+                   std::to_string(adult_min_) + "-" + std::to_string(adult_max_)) {}
   std::vector<Feed> needs() const override { return {}; }
   bool evaluate(const Dataset& d, size_t household, std::vector<Evidence>& out) const override {
     bool child = false;
@@ -429,8 +437,7 @@ class NoWorkingAgeAdult : public RuleKind {
       std::string facts;
       JsonObjectWriter w(facts);
       w.add("age", d.age(p)).add("working_age_members", 0);
-      w.add("threshold", "age < " + std::to_string(child_under_) + " and no living member aged " +
-                             std::to_string(adult_min_) + "-" + std::to_string(adult_max_));
+      w.add("threshold", threshold_);
       w.close();
       out.push_back({Feed::population, p, std::move(facts)});
     }
@@ -439,6 +446,7 @@ class NoWorkingAgeAdult : public RuleKind {
 
  private:
   int child_under_, adult_min_, adult_max_;
+  std::string threshold_;
 };
 
 }  // namespace

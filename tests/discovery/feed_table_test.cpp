@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <charconv>
+#include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <random>
 
@@ -86,6 +88,41 @@ TEST(FeedTable, EmptyOptionalValuesAndFreeTextAreNotErrors) {
   EXPECT_EQ(enum_text(em.cols[1], 1), "Landslide");
   EXPECT_EQ(em.cols[2].ints[1], 20261002);
   EXPECT_DOUBLE_EQ(em.cols[3].numbers[1], 7000);
+}
+
+TEST(FeedTable, DatesAgreeWithTheCalendar) {
+  // Every day-of-month 00..32 of every month 00..13 in leap and common years (and centuries),
+  // plus malformed spellings: a date is read exactly when std::chrono calls it a real day from
+  // 1850 on; otherwise the (non-critical) cell is a bad_date warning and reads as 0.
+  std::string csv = "id_number,event,date,loss\n";
+  std::vector<std::pair<std::string, int32_t>> cases;
+  for (int year : {1849, 1850, 1900, 1999, 2000, 2023, 2024, 2100}) {
+    for (unsigned month = 0; month <= 13; ++month) {
+      for (unsigned day = 0; day <= 32; ++day) {
+        char iso[16];
+        std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", year, month, day);
+        const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+        cases.emplace_back(iso, ymd.ok() && year >= 1850 ? year * 10000 + static_cast<int32_t>(month * 100 + day) : 0);
+      }
+    }
+  }
+  for (const char* bad : {"2024-1-01", "2024/01/01", "2024-01-1x", "x024-01-01", "20240101", "2024-01-011", "-024-01-01"}) {
+    cases.emplace_back(bad, 0);
+  }
+  const std::string a = make_id("19800101", 1);
+  for (const auto& [iso, want] : cases) csv += a + ",fire," + iso + ",1\n";
+  IdValidator v(RegionTable::builtin(), kAsOf);
+  std::vector<RowError> errors, warnings;
+  FeedTable t = parse_feed(csv, Feed::emergency, {kAsOf, "", engine_reads()}, v, errors, &warnings);
+  ASSERT_EQ(t.rows, cases.size());
+  size_t bad = 0;
+  for (size_t r = 0; r < cases.size(); ++r) {
+    EXPECT_EQ(t.cols[2].ints[r], cases[r].second) << cases[r].first;
+    bad += cases[r].second == 0;
+  }
+  EXPECT_EQ(warnings.size(), bad);
+  EXPECT_GT(bad, 0u);
+  EXPECT_LT(bad, cases.size());
 }
 
 TEST(FeedTable, OnlyTheColumnsRulesReadDropARow) {

@@ -9,7 +9,7 @@
 #include <random>
 #include <thread>
 
-#include "backend/discovery/feed_table.h"
+#include "backend/discovery/split_feed.h"
 #include "core/regions.h"
 #include "feed_fixture.h"
 
