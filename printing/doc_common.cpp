@@ -33,7 +33,11 @@ std::vector<const model::Member*> counted_members(const model::Household& h) {
 }
 
 void document_header(Flow& f, const PrintData& d, const std::string& title, const TypeSizes& s) {
-  if (!d.hall.name.empty()) f.text(d.hall.name, {s.body, Align::center, 0, 1.4});
+  if (d.hall.name == kNotRegistered) {
+    f.text(std::string("受理窗口：") + kNotRegistered, {s.body, Align::center, 0, 1.4});
+  } else if (!d.hall.name.empty()) {
+    f.text(d.hall.name, {s.body, Align::center, 0, 1.4});
+  }
   f.text(title, {s.title, Align::center, 0, 1.5});
   f.rule(0.8);
 }
