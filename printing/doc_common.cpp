@@ -1,6 +1,7 @@
 #include "printing/doc_common.h"
 
 #include "core/id_number.h"
+#include "core/intake/materials.h"
 #include "printing/labels.h"
 
 namespace jiuzhu::printing {
@@ -24,11 +25,8 @@ std::string programs_text(const model::Application& a) {
 
 std::vector<const model::Member*> counted_members(const model::Household& h) {
   std::vector<const model::Member*> out;
-  for (const auto& m : h.members) {
-    if (m.lives_together && !*m.lives_together) continue;
-    if (m.in_prison && *m.in_prison) continue;
-    out.push_back(&m);
-  }
+  for (const auto& m : h.members)
+    if (intake::signs_authorization(m)) out.push_back(&m);
   return out;
 }
 
