@@ -1,6 +1,7 @@
 #include "printing/doc_common.h"
 
 #include "core/id_number.h"
+#include "core/intake/materials.h"
 #include "printing/labels.h"
 
 namespace jiuzhu::printing {
@@ -24,16 +25,17 @@ std::string programs_text(const model::Application& a) {
 
 std::vector<const model::Member*> counted_members(const model::Household& h) {
   std::vector<const model::Member*> out;
-  for (const auto& m : h.members) {
-    if (m.lives_together && !*m.lives_together) continue;
-    if (m.in_prison && *m.in_prison) continue;
-    out.push_back(&m);
-  }
+  for (const auto& m : h.members)
+    if (intake::signs_authorization(m)) out.push_back(&m);
   return out;
 }
 
 void document_header(Flow& f, const PrintData& d, const std::string& title, const TypeSizes& s) {
-  if (!d.hall.name.empty()) f.text(d.hall.name, {s.body, Align::center, 0, 1.4});
+  if (d.hall.name == kNotRegistered) {
+    f.text(std::string("受理窗口：") + kNotRegistered, {s.body, Align::center, 0, 1.4});
+  } else if (!d.hall.name.empty()) {
+    f.text(d.hall.name, {s.body, Align::center, 0, 1.4});
+  }
   f.text(title, {s.title, Align::center, 0, 1.5});
   f.rule(0.8);
 }

@@ -24,9 +24,8 @@ TypeSizes type_sizes(const Paper& paper, bool large_print = false);
 std::string masked_id(const std::string& id_number);
 // "最低生活保障、医疗救助"
 std::string programs_text(const model::Application& a);
-// Members counted in the household (最低生活保障审核确认办法 Art. 7: living together, not in
-// prison). A member whose facts are unknown is kept: an extra signature line costs nothing,
-// a missing one sends the resident back to the hall.
+// Members counted in the household (core/intake/materials.h signs_authorization: living
+// together, not in prison; unknown facts count).
 std::vector<const model::Member*> counted_members(const model::Household& h);
 
 // Hall name above, the title centred below it, a rule.

@@ -143,6 +143,8 @@ Status require_answer(const PrintData& d) {
   return Ok{};
 }
 
+Hall not_registered_hall() { return Hall{kNotRegistered, kNotRegistered, kNotRegistered}; }
+
 Status require_hall(const PrintData& d) {
   if (d.hall.name.empty()) return make_error("missing_field", "缺少字段 hall", "hall");
   return Ok{};

@@ -25,6 +25,13 @@ struct Hall {
   std::string name, address, phone;
 };
 
+// What a document prints for a hall detail nobody has entered (the server prints the hall its
+// county entered; a township without one gets this mark, never invented details). A hall name
+// of kNotRegistered heads the page as "受理窗口：（未登记）" and leaves the proxy form's sentence
+// naming the office in general terms.
+inline constexpr const char* kNotRegistered = "（未登记）";
+Hall not_registered_hall();
+
 struct PrintData {
   model::Application application;
   std::string application_no;  // may be empty for forms printed before submission

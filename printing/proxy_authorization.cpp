@@ -28,7 +28,8 @@ Result<Layout> layout_proxy_authorization(const PrintData& d, Paper paper, std::
   if (!p.phone.empty()) f.field("联系电话", p.phone, s.body);
 
   f.text("委托事项", {s.heading, Align::left, 0, 1.6});
-  std::string where = d.hall.name.empty() ? "乡镇人民政府（街道办事处）" : d.hall.name;
+  const bool named = !d.hall.name.empty() && d.hall.name != kNotRegistered;
+  std::string where = named ? d.hall.name : "乡镇人民政府（街道办事处）";
   f.text("委托人因本人不便亲自办理，现委托受托人代为向" + where + "申请" + programs_text(a) +
              "，代为填写和提交申请材料、签收告知书和其他文书、查询办理进度。",
          {s.body, Align::left, s.body * 2, 1.6});

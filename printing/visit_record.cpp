@@ -36,7 +36,7 @@ Result<Layout> layout_visit_record(const PrintData& d, Paper paper, std::shared_
     rows.push_back({std::to_string(++i), m.name, model::label_zh(m.relation), masked_id(m.id_number), together, income, ""});
   }
   f.table({"序号", "姓名", "关系", "身份证号", "共同生活", "申报月收入", "核查情况"}, rows,
-          {0.9, 1.7, 2.0, 3.1, 1.6, 1.9, 2.6}, s.body, mm(10));
+          {0.9, 1.7, 1.8, 3.3, 1.6, 1.9, 2.6}, s.body, mm(10));
 
   f.text("二、核查情况", {s.heading, Align::left, 0, 1.6});
   for (const char* topic : {"住房状况（面积、结构、产权）", "家庭财产与生活状况（家电、车辆、存款线索）",

@@ -88,6 +88,11 @@ Router make_api_router() {
   r.add({"GET", "/api/v1/calendar/{}", {R::hall_staff, R::caseworker, R::county_admin, R::department}, BodyKind::none, 0,
          false, h::get_calendar});
   r.add({"PUT", "/api/v1/calendar/{}", {R::county_admin}, BodyKind::json, 0, false, h::put_calendar});
+  // console (#16 forms): a case's forms as PDFs and the township's hall printed on them
+  // (handlers/case_forms.cpp, handlers/halls.cpp; the receipt's PDF is ?format=pdf above).
+  r.add({"GET", "/api/v1/cases/{}/forms/{}", case_staff, BodyKind::none, 0, false, h::case_form});
+  r.add({"GET", "/api/v1/halls/{}", intake_staff, BodyKind::none, 0, false, h::get_hall});
+  r.add({"PUT", "/api/v1/halls/{}", {R::county_admin}, BodyKind::json, 0, false, h::put_hall});
   return r;
 }
 

@@ -240,6 +240,13 @@ const std::vector<Migration>& migrations() {
             "title TEXT NOT NULL, published_on TEXT NOT NULL, holidays TEXT NOT NULL, workdays TEXT NOT NULL, "
             "created_by TEXT NOT NULL, created_at TEXT NOT NULL)"},
        }},
+      // console: each township's service hall as its county entered it (store/hall_store.h), the
+      // name, address and phone printed on the receipts and forms the server makes.
+      {11,
+       {
+           {"CREATE TABLE halls (township TEXT PRIMARY KEY, county TEXT NOT NULL, name TEXT NOT NULL, "
+            "address TEXT NOT NULL, phone TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL)"},
+       }},
   };
   return list;
 }

@@ -69,6 +69,12 @@ std::vector<MaterialNeed> missing_materials(const model::Application& a) {
   return out;
 }
 
+bool signs_authorization(const model::Member& m) {
+  if (m.lives_together && !*m.lives_together) return false;
+  if (m.in_prison && *m.in_prison) return false;
+  return true;
+}
+
 std::vector<PaperSignature> signatures_on_paper(const model::Application& a, Date on) {
   // A signed paper already scanned at the kiosk needs no second signature.
   if (std::any_of(a.documents.begin(), a.documents.end(),
@@ -76,6 +82,7 @@ std::vector<PaperSignature> signatures_on_paper(const model::Application& a, Dat
     return {};
   int adults = 0;
   for (const auto& m : a.household.members) {
+    if (!signs_authorization(m)) continue;
     auto id = IdNumber::parse(m.id_number, nullptr, on);
     // A member whose age cannot be told is counted: the office decides.
     if (!id) {

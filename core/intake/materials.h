@@ -39,7 +39,13 @@ struct PaperSignature {
 std::vector<MaterialNeed> required_materials(const model::Application& a);
 // Those of required_materials() not yet received (see above for the ID card and promise).
 std::vector<MaterialNeed> missing_materials(const model::Application& a);
-// What must still be signed on paper at the office, by whom. `on` dates adulthood (18).
+// A member counted in the household (最低生活保障审核确认办法 Art. 7: living together, not in
+// prison), who therefore signs the 核对授权书 (a guardian for a minor). Unknown facts count: an
+// extra signature line costs nothing, a missing one sends the resident back to the hall. The one
+// rule for the receipt's "共N人" and the printed authorisation's rows (printing/doc_common.h).
+bool signs_authorization(const model::Member& m);
+// What must still be signed on paper at the office, by whom: every counted adult member.
+// `on` dates adulthood (18).
 std::vector<PaperSignature> signatures_on_paper(const model::Application& a, Date on);
 
 }  // namespace jiuzhu::intake

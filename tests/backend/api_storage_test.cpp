@@ -115,6 +115,9 @@ TEST(FullDisk, WritesAnswer503HealthSaysWhyAndNothingAcknowledgedIsLost) {
     return r;
   };
   for (int i = 0; i < 5; ++i) ASSERT_EQ(submit(application(kTownship, uuid())).status, 201);
+  // console (#16 forms): a caseworker logged in before the disk fills.
+  add_user(url, "cw-full", {"--role", "caseworker", "--township", kTownship});
+  const std::string cw = login(*server, "cw-full");
 
   fill(disk.path + "/filler");
   int refused = 0;
@@ -131,6 +134,11 @@ TEST(FullDisk, WritesAnswer503HealthSaysWhyAndNothingAcknowledgedIsLost) {
   ASSERT_GT(refused, 0) << "the disk never filled up";
   auto health = server->get("/healthz");
   EXPECT_EQ(health.status, 503) << health.body;
+  // console (#16 forms): printing a form is an audited read; with no room for the audit row there
+  // is no PDF.
+  auto form = server->get("/api/v1/cases/" + acked.begin()->second.second + "/forms/application-form", cw);
+  EXPECT_EQ(form.status, 503) << form.body.substr(0, 200);
+  EXPECT_EQ(form.body.find("%PDF"), std::string::npos);
   EXPECT_EQ(health.json()["storage"]["code"], "storage_full") << health.body;
 
   const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(200000, 'p');

@@ -121,6 +121,15 @@ export async function startServer({ server, consoleDir, backend, residents = 300
   };
 }
 
+// console: the text of a PDF file as poppler's pdftotext reads it, white space removed (a line the
+// layout wrapped is still found).
+export function pdfText(path) {
+  const r = spawnSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
+  assert.equal(readFileSync(path).subarray(0, 5).toString(), '%PDF-');
+  return r.stdout.replace(/\s+/g, '');
+}
+
 export async function call(url, method, path, body, token) {
   const headers = {};
   if (token) headers.Authorization = `Bearer ${token}`;

@@ -136,6 +136,25 @@ TEST(IntakeMaterials, TheCardReadIsNotMissingAndTheAuthorisationIsSignedOnPaper)
   EXPECT_TRUE(signatures_on_paper(a, Date(2026, 11, 24)).empty());
 }
 
+// console: the receipt's "共N人" and the printed authorisation's rows count the same members: an
+// adult who does not live with the household (or is in prison) is not counted, and signs nothing.
+TEST(IntakeMaterials, OnlyCountedAdultsSignTheAuthorisation) {
+  auto a = application();
+  const auto before = signatures_on_paper(a, Date(2026, 11, 24));
+  ASSERT_EQ(before.size(), 1u);
+  model::Member away = a.household.members.front();
+  away.relation = model::Relation::child;
+  away.lives_together = false;
+  a.household.members.push_back(away);
+  EXPECT_FALSE(signs_authorization(a.household.members.back()));
+  EXPECT_EQ(signatures_on_paper(a, Date(2026, 11, 24))[0].who, before[0].who);
+  a.household.members.back().lives_together = true;
+  a.household.members.back().in_prison = true;
+  EXPECT_EQ(signatures_on_paper(a, Date(2026, 11, 24))[0].who, before[0].who);
+  a.household.members.back().in_prison = false;
+  EXPECT_NE(signatures_on_paper(a, Date(2026, 11, 24))[0].who, before[0].who);
+}
+
 TEST(IntakeReceipt, ShowsEveryMemberMaskedAndEachProgramsDate) {
   auto a = application({{"programs", {"dibao", "temporary_expense"}}});
   model::Acknowledgement ack{"450326101-20261124-0007", "received", "2026-11-24T10:15:03+08:00", ""};

@@ -89,3 +89,19 @@ export async function getBlob(path) {
   }
   return r.blob();
 }
+
+// console: a file the server makes (a roster, a case's form as PDF) saved as `name`: fetched with
+// the bearer token in the header (a plain link would carry no token) and handed to the browser
+// as a download through a blob: URL.
+export async function download(path, name) {
+  const blob = await getBlob(path);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}

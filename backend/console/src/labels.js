@@ -199,6 +199,7 @@ export const auditActionNames = {
   read: '查看', list: '查看列表', create: '新建', transition: '办理', assign: '指派', refer: '转办', visit: '走访',
   run: '运行主动发现', reveal_id: '查看完整身份证号', answer: '接听求助', enrol: '自助机注册', enrol_code: '签发注册码',
   enable: '启用', disable: '停用', reset_password: '重设密码',
+  print: '打印', update: '修改',  // console (#16 forms): a case's form printed; a hall's details changed
 };
 
 export const auditRecordNames = {
@@ -206,4 +207,5 @@ export const auditRecordNames = {
   overdue_cases: '超期案件', discovery_ledger: '发现台账', discovery_queue: '主动发现名单', discovery_runs: '运行记录',
   discovery_run: '主动发现运行', intake: '受理台账', referrals: '转办事项', registry: '重点人群名册', visits_due: '走访计划',
   receipt: '回执', county_params: '县级参数', help_call: '求助呼叫', kiosk: '自助机', user: '工作人员账号',
+  hall: '窗口信息',
 };

@@ -23,6 +23,7 @@ import { auditPage } from './pages/audit.js';
 import { accountsPage } from './pages/accounts.js';
 import { calendarPage } from './pages/calendar.js';
 import { rostersPage } from './pages/rosters.js';
+import { hallsPage } from './pages/halls.js';
 
 // Per role: navigation entries [hash, label, page]; the first is the role's home.
 const pagesByRole = {
@@ -62,6 +63,8 @@ innerPages.caseworker = { ...innerPages.caseworker, receipt: receiptPage };
 // console (part A): 探访计划 in the navigation of caseworkers and county staff, after 主动发现.
 pagesByRole.caseworker.splice(2, 0, ['#/visits', '探访计划', visitsPlanPage]);
 pagesByRole.county_admin.splice(2, 0, ['#/visits', '探访计划', visitsPlanPage]);
+// console (#16 forms): the county enters each township's hall details printed on the forms.
+pagesByRole.county_admin.push(['#/halls', '窗口信息', hallsPage]);
 // console (part A): hall staff see their kiosks' device state.
 pagesByRole.hall_staff.push(['#/kiosk-state', '自助机状态', hallKiosksPage]);
 

@@ -1,6 +1,6 @@
 // POST /api/v1/applications (kiosk) and GET /api/v1/applications/{no}/receipt (hall staff,
 // caseworker: reprint a receipt).
-#include "backend/http/handlers/handlers.h"
+#include "backend/http/handlers/console_handlers.h"
 #include "backend/services/accept_application.h"
 #include "backend/intake/workflow.h"
 #include "backend/util/clock.h"
@@ -51,6 +51,11 @@ Response submit_application(Request& req, Services& s) {
 }
 
 Response receipt(Request& req, Services& s) {
+  // console: ?format=pdf is the receipt as printing/ lays it out (case_forms.cpp).
+  if (auto f = req.query.find("format"); f != req.query.end() && f->second != "json") {
+    if (f->second == "pdf") return receipt_pdf(req, s);
+    return error_response(400, "bad_parameter", "format must be json or pdf", "format");
+  }
   const std::string& no = req.path_params.at(0);
   auto app = s.repo.application(no, req.principal.scope());
   if (!app) return error_response(app.error());

@@ -1,8 +1,9 @@
 // The caseworker's cases: serving and CSP; login (keyboard only, wrong password); the intake list and its
 // server-side filter; a case with masked IDs, the audited full view and documents inline; one case
-// approved, one refused with its reason; a referral with its reason.
+// approved, one refused with its reason; a referral with its reason; 打印表格 (the case's forms as
+// the server's PDFs) before and after the county enters the township's hall (窗口信息).
 import assert from 'node:assert/strict';
-import { call, password, application } from '../harness.mjs';
+import { call, password, application, pdfText, TOWNSHIP } from '../harness.mjs';
 
 export async function casesFlow(t) {
   const { srv, page, browser, step, checkPage, login, sessionToken, nos, otherNo, ours } = t;
@@ -141,4 +142,60 @@ export async function casesFlow(t) {
     t.referralId = (await call(srv.url, 'GET', `/api/v1/cases/${nos[2]}`, undefined, token)).json.referrals[0].referral_id;
   });
 
+
+  await step('打印表格: forms download as PDFs (masked IDs); the county enters the hall (窗口信息) the paper prints', async () => {
+    const full = ours[0].applicant.id_number;
+    const masked = `${full.slice(0, 6)}********${full.slice(14)}`;
+    await page.goto(`${srv.url}/console/#/case/${encodeURIComponent(nos[0])}`);
+    await page.waitForSelector('#print-forms');
+    // No hall entered yet: the page says whom to ask; the paper says （未登记）, nothing invented.
+    await page.waitForSelector('#hall-missing:has-text("县民政局")');
+    assert.equal(await page.locator('#form-proxy-authorization').count(), 0, 'no proxy, no 委托书');
+    const [visit] = await Promise.all([page.waitForEvent('download'), page.click('#form-visit-record')]);
+    assert.equal(visit.suggestedFilename(), `visit-record_${nos[0]}.pdf`);
+    let text = pdfText(await visit.path());
+    assert.ok(text.includes('张桂兰') && text.includes(masked) && !text.includes(full), text);
+    assert.ok(text.includes('（未登记）'), text);
+    await page.waitForSelector('#forms-message .form-saved');
+    await checkPage(page, 'case-forms');
+    // 退出登录 only (the token's revocation is checked by the flows that test logout).
+    const signOut = async () => {
+      await page.click('#who button');
+      await page.waitForSelector('form.login');
+    };
+    // The county administrator enters the hall with the keyboard.
+    await signOut();
+    await login(page, srv, 'admin');
+    await page.click('nav a[href="#/halls"]');
+    await page.waitForSelector('#hall-form');
+    await page.waitForSelector(`#halls-table tr[data-township="${TOWNSHIP}"]:has-text("未登记")`);
+    await checkPage(page, 'halls');
+    await page.selectOption('#hall-township', TOWNSHIP);
+    await page.focus('#hall-name');
+    await page.keyboard.type('罗锦镇社会救助服务窗口');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('永福县罗锦镇人民政府一楼');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('0773-8512345');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#hall-saved');
+    assert.match(await page.textContent(`#halls-table tr[data-township="${TOWNSHIP}"]`), /罗锦镇社会救助服务窗口.*0773-8512345/);
+    await checkPage(page, 'halls-saved');
+    await signOut();
+    // The caseworker's receipt (A4 chosen) now carries the hall; the notice is gone.
+    await login(page, srv, 'cw');
+    await page.goto(`${srv.url}/console/#/case/${encodeURIComponent(nos[0])}`);
+    await page.waitForSelector('#print-forms');
+    assert.equal(await page.locator('#hall-missing').count(), 0);
+    await page.check('#case-receipt-paper-a4');
+    const [receipt] = await Promise.all([page.waitForEvent('download'), page.click('#case-receipt-pdf')]);
+    text = pdfText(await receipt.path());
+    assert.ok(text.includes('罗锦镇社会救助服务窗口') && text.includes('0773-8512345') && text.includes(masked), text);
+    assert.ok(!text.includes(full));
+    const admin = (await call(srv.url, 'POST', '/api/v1/auth/login', { login: 'admin', password: password('admin') })).json.token;
+    const audit = (await call(srv.url, 'GET', '/api/v1/audit?limit=1000', undefined, admin)).json.items;
+    assert.ok(audit.some((r) => r.action === 'print' && r.record_id === nos[0] && r.detail === 'form=visit-record paper=a4' && r.actor === 'user:cw'));
+    assert.ok(audit.some((r) => r.action === 'print' && r.record_id === nos[0] && r.detail === 'form=receipt paper=a4'));
+    assert.ok(audit.some((r) => r.action === 'update' && r.record_type === 'hall' && r.record_id === TOWNSHIP && r.actor === 'user:admin'));
+  });
 }

@@ -1,7 +1,7 @@
-// Hall staff (窗口): a kiosk help call rings within 2 s; today's intake; a receipt reprinted; the
+// Hall staff (窗口): a kiosk help call rings within 2 s; today's intake; a receipt reprinted (PDF); the
 // township's kiosks' state.
 import assert from 'node:assert/strict';
-import { call, password, TOWNSHIP } from '../harness.mjs';
+import { call, password, pdfText, TOWNSHIP } from '../harness.mjs';
 
 export async function hallFlow(t) {
   const { srv, page, step, checkPage, login, nos, otherNo, ours } = t;
@@ -39,24 +39,21 @@ export async function hallFlow(t) {
     await checkPage(page, 'today');
   });
 
-  await step('hall staff reprint a receipt from 今日受理 (masked, audited, prints alone)', async () => {
+  await step('hall staff reprint a receipt from 今日受理 as the server\'s PDF (80 mm, masked, audited)', async () => {
     await page.click(`#today-table tr:has-text("${nos[0]}") a.receipt-link`);
-    await page.waitForSelector('#receipt-no');
+    await page.waitForSelector('#receipt-pdf');
     assert.equal(await page.textContent('#receipt-no'), nos[0]);
-    const text = await page.textContent('#receipt');
-    const full = ours[0].applicant.id_number;
-    assert.ok(!text.includes(full) && text.includes(`${full.slice(0, 6)}********${full.slice(14)}`));
-    assert.ok(!text.includes('张桂兰') && text.includes('张**'));
     await checkPage(page, 'receipt');
-    // Printed, only the receipt shows: the navigation and the buttons are hidden.
-    await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.isVisible('nav'), false);
-    assert.equal(await page.isVisible('#receipt-print'), false);
-    assert.equal(await page.isVisible('#receipt'), true);
-    await page.emulateMedia({ media: 'screen' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#receipt-pdf')]);
+    assert.equal(download.suggestedFilename(), `receipt_${nos[0]}_80mm.pdf`);
+    const text = pdfText(await download.path());
+    const full = ours[0].applicant.id_number;
+    assert.ok(!text.includes(full) && text.includes(`${full.slice(0, 6)}********${full.slice(14)}`), text);
+    assert.ok(text.includes(nos[0]) && text.includes('罗锦镇社会救助服务窗口'), text);
     const admin = (await call(srv.url, 'POST', '/api/v1/auth/login', { login: 'admin', password: password('admin') })).json.token;
     const audit = (await call(srv.url, 'GET', '/api/v1/audit?limit=1000', undefined, admin)).json.items;
-    assert.ok(audit.some((r) => r.action === 'read' && r.record_type === 'receipt' && r.record_id === nos[0] && r.actor === 'user:hall'));
+    assert.ok(audit.some((r) => r.action === 'print' && r.record_type === 'case' && r.record_id === nos[0]
+      && r.detail === 'form=receipt paper=80mm' && r.actor === 'user:hall'));
     await page.click('a:has-text("返回今日受理")');
     await page.waitForSelector('#today-table');
   });

@@ -9,6 +9,7 @@ import {
 import { referralForm } from './referral_form.js';
 import { chinaTime, deadlineText, programList, programNames, statusBadge } from '../format.js';
 import { documentsSection } from './case_documents.js';
+import { formsSection, hallNotice } from './print_forms.js';
 import * as session from '../session.js';
 
 // console: how the application came in (core/model application channel).
@@ -41,9 +42,9 @@ export async function casePage(root, no) {
   replace(status);
   const app = c.application ?? {};
   const members = app.household?.members ?? [];
+  // console (#16 forms): 打印表格 (and 补打回执) as the server's PDFs (pages/print_forms.js).
+  const notice = await hallNotice(app.township);
   add(root,
-    session.current()?.role === 'caseworker'
-      ? h('p', {}, h('a', { href: `#/receipt/${encodeURIComponent(no)}`, id: 'case-receipt' }, '补打回执')) : null,
     h('section', { 'aria-labelledby': 'sum-h', class: 'card' },
       h('h2', { id: 'sum-h' }, '办理情况'),
       h('dl', { class: 'facts' },
@@ -82,6 +83,7 @@ export async function casePage(root, no) {
           h('td', {}, m.monthly_income ?? ''),
           h('td', {}, m.lives_together === false ? '否' : '是')))))),
     documentsSection(no, c.documents),
+    formsSection(no, app, notice),
     h('section', { 'aria-labelledby': 'hist-h', class: 'card' },
       h('h2', { id: 'hist-h' }, '办理记录'),
       h('ol', { class: 'timeline', id: 'timeline' }, receivedEntry(c, app), timelineEntries(c).map(([, li]) => li))),

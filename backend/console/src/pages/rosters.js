@@ -4,33 +4,10 @@
 // PDF is the roster document of printing/roster.h) with the session's token and hand it to the
 // browser as a download. Every read is audited by the server.
 import { h, replace } from '../dom.js';
-import { get, messageOf, ApiError } from '../api.js';
+import { download, get, messageOf } from '../api.js';
 import * as session from '../session.js';
 
 const SHOWN = 50;
-
-// The file of `path` with the bearer token (a plain link would carry no token), saved as `name`.
-async function download(path, name) {
-  const s = session.current();
-  let r;
-  try {
-    r = await fetch(path, { headers: { Authorization: `Bearer ${s?.token ?? ''}` }, cache: 'no-store', credentials: 'omit' });
-  } catch {
-    throw new ApiError(0, 'network', '');
-  }
-  if (r.status === 401 && s) session.end('expired');
-  if (!r.ok) {
-    let e = {};
-    try { e = (await r.json()).error ?? {}; } catch { /* not JSON */ }
-    throw new ApiError(r.status, e.code ?? `http_${r.status}`, e.message ?? '', e.field);
-  }
-  const url = URL.createObjectURL(await r.blob());
-  const a = h('a', { href: url, download: name, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
-}
 
 export async function rostersPage(root) {
   document.title = '重点人群 · 救助工作人员控制台';

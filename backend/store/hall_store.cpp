@@ -1,0 +1,36 @@
+#include "backend/store/hall_store.h"
+
+#include "backend/store/sql_query.h"
+#include "backend/store/sql_support.h"
+
+namespace jiuzhu::backend {
+
+Result<std::optional<HallDetails>> hall_details(Database& db, const std::string& township) {
+  std::optional<HallDetails> out;
+  auto st = db.read([&](Tx& tx) -> Status {
+    const sql::Rows r = sql::query(
+        tx, "SELECT township, county, name, address, phone, updated_by, updated_at FROM halls WHERE township = ?",
+        {township});
+    if (!r.empty()) {
+      out = HallDetails{r.str(0, 0), r.str(0, 1), r.str(0, 2), r.str(0, 3), r.str(0, 4), r.str(0, 5), r.str(0, 6)};
+    }
+    return Ok{};
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+Status put_hall_details(Database& db, const HallDetails& h, const AuditEntry& audit) {
+  return db.write([&](Tx& tx) -> Status {
+    // Delete and insert rather than an upsert: the same statements on SQLite and PostgreSQL.
+    sql::exec(tx, "DELETE FROM halls WHERE township = ?", {h.township});
+    sql::exec(tx,
+              "INSERT INTO halls (township, county, name, address, phone, updated_by, updated_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?)",
+              {h.township, h.county, h.name, h.address, h.phone, h.updated_by, h.updated_at});
+    sql::append_audit_tx(tx, audit);
+    return Ok{};
+  });
+}
+
+}  // namespace jiuzhu::backend

@@ -1,0 +1,31 @@
+// The township's service hall (乡镇社会救助窗口) as its county administrator entered it: the name,
+// address and phone number printed on receipts and forms (docs/console.md, 窗口信息). The kiosk
+// has its own copy in its options (kiosk/app/options.h); the server prints from this table. One
+// row per township, replaced by each entry; the audit log keeps who changed it when.
+//
+// Thread-safety: free functions over the thread-safe Database.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "backend/store/database.h"
+#include "backend/store/repository.h"
+#include "core/result.h"
+
+namespace jiuzhu::backend {
+
+struct HallDetails {
+  std::string township;  // 9 digits
+  std::string county;    // 6 digits (the township's first six)
+  std::string name, address, phone;
+  std::string updated_by, updated_at;
+};
+
+// The hall of `township`, or nullopt when its county has not entered one.
+Result<std::optional<HallDetails>> hall_details(Database& db, const std::string& township);
+
+// Stores `hall` in place of the township's previous entry, with `audit`, in one transaction.
+Status put_hall_details(Database& db, const HallDetails& hall, const AuditEntry& audit);
+
+}  // namespace jiuzhu::backend
