@@ -138,6 +138,9 @@ try {
     assert.equal(await row.locator('td[data-col="flagged"]').textContent(), String(run.flagged));
     assert.ok(run.flagged > 0);
     assert.ok(text.includes(`户籍人口（公安）：${run.files['population.csv'].rows} 行`), text);
+    // discovery: which county parameters the pre-screen used (none entered yet: the shipped example).
+    assert.equal(run.params?.source, 'shipped', JSON.stringify(run.params));
+    assert.ok((await row.locator('td[data-col="params"]').textContent()).includes('系统自带示例数值（未核实）'), text);
     await checkPage(page, 'runs');
   });
 
