@@ -24,8 +24,9 @@ struct ParamsEnv {
     url = database_url(backend, dir.path());
     add_user(url, "admin", {"--role", "county_admin", "--county", kCounty});
     add_user(url, "cw", {"--role", "caseworker", "--township", kTownship});
+    add_user(url, "prov", {"--role", "province_admin", "--province", "45"});  // 广西
     server = std::make_unique<ServerProcess>(dir.path() + "/data", url);
-    for (const char* u : {"admin", "cw"}) token[u] = login(*server, u);
+    for (const char* u : {"admin", "cw", "prov"}) token[u] = login(*server, u);
   }
 };
 
@@ -194,6 +195,44 @@ TEST_P(DiscoveryParamsTest, AnEnteredHolidayNoticeMovesTheQueuesVisitDueDates) {
     actions.insert(row["action"].get<std::string>());
   }
   EXPECT_TRUE(actions.count("recompute_visit_dues"));
+}
+
+// A province administrator (additive role) enters the national holiday notice, and nothing else.
+TEST_P(DiscoveryParamsTest, AProvinceAdministratorEntersTheCalendarNoticeOnly) {
+  auto me = srv().get("/api/v1/me", tok("prov"));
+  ASSERT_EQ(me.status, 200) << me.body;
+  EXPECT_EQ(me.json()["role"], "province_admin");
+  EXPECT_EQ(me.json()["province"], "45");
+  EXPECT_FALSE(me.json().contains("county"));
+  const Json notice = {{"document_number", "国办发明电〔2027〕7号"},
+                       {"title", "国务院办公厅关于2028年部分节假日安排的通知"},
+                       {"published_on", "2027-11-04"},
+                       {"holidays", Json::array({Json{{"date", "2028-01-01"}, {"name", "元旦"}}})},
+                       {"workdays", Json::array()}};
+  auto put = srv().request("PUT", "/api/v1/calendar/2028", notice.dump(), tok("prov"));
+  ASSERT_EQ(put.status, 201) << put.body;
+  auto cal = srv().get("/api/v1/calendar/2028", tok("cw"));  // national: every county's staff see it
+  EXPECT_EQ(cal.json()["in_force"]["source"], "notice");
+  EXPECT_EQ(cal.json()["versions"][0]["created_by"], "user:prov");
+  for (const auto& [method, path] : std::vector<std::pair<std::string, std::string>>{
+           {"GET", "/api/v1/intake"},
+           {"GET", "/api/v1/discovery/queue"},
+           {"GET", "/api/v1/discovery/runs"},
+           {"POST", "/api/v1/discovery/runs"},
+           {"GET", "/api/v1/staff"},
+           {"PUT", std::string("/api/v1/params/") + kCounty},
+           {"GET", "/api/v1/audit"}}) {
+    EXPECT_EQ(srv().request(method, path, method == "GET" ? "" : "{}", tok("prov")).status, 403) << method << " " << path;
+  }
+  EXPECT_EQ(srv().request("POST", "/api/v1/auth/logout", "", tok("prov")).status, 200);
+  // Made with `user add --province`, never by a county administrator; an unknown province refused.
+  auto made = srv().post("/api/v1/staff", Json{{"login", "prov2"}, {"role", "province_admin"}}, tok("admin"));
+  EXPECT_EQ(made.status, 400) << made.body;
+  EXPECT_EQ(made.json()["error"]["code"], "bad_role");
+  auto bad = run_server_command({"user", "add", "--login", "prov3", "--role", "province_admin", "--province", "99", "--db",
+                                 env().url},
+                                "pw-prov3-secret\n");
+  EXPECT_NE(bad.exit_code, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DiscoveryParamsTest, ::testing::ValuesIn(backends()),
