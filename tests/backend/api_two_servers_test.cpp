@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -99,6 +100,8 @@ TEST_P(TwoServersTest, ALogoutIsRefusedAtOnceHereAndWithinTheBoundThere) {
   // The other process: within the bound.
   const auto took = until([&] { return e.b->get("/api/v1/me", token).status == 401; });
   EXPECT_LE(took, kBound + kSlack);
+  std::fprintf(stderr, "logout seen by the other process after %lld ms\n",
+               static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(took).count()));
   EXPECT_EQ(e.b->get("/api/v1/me", token).status, 401);
 }
 
@@ -121,6 +124,8 @@ TEST_P(TwoServersTest, ACalendarNoticeEnteredThroughOneIsUsedByTheOther) {
   EXPECT_FALSE(provisional(*e.a, admin_a));
   const auto took = until([&] { return !provisional(*e.b, admin_b); });
   EXPECT_LE(took, kBound + kSlack);
+  std::fprintf(stderr, "notice used by the other process after %lld ms\n",
+               static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(took).count()));
   EXPECT_FALSE(provisional(*e.b, admin_b));
 }
 
