@@ -12,8 +12,11 @@ namespace {
 
 // Long enough that a kiosk's stream of submissions costs one lookup, short enough that a token
 // removed from the database stops working soon; the bound keeps a flood of distinct valid tokens
-// from growing memory (the whole cache is dropped, which only costs lookups).
+// from growing memory (the whole cache is dropped, which only costs lookups). Staff tokens are
+// kept briefly: a logout or a disabled account in another server process on the same database
+// takes effect here within kStaffCacheFor (in this process it is at once: see epoch_).
 constexpr auto kCacheFor = std::chrono::seconds(30);
+constexpr auto kStaffCacheFor = std::chrono::seconds(5);
 constexpr size_t kCacheMax = 10000;
 
 }  // namespace
@@ -44,11 +47,13 @@ Result<Principal> Authenticator::authenticate(const std::string& header) {
   const bool kiosk = token.rfind("jzk_", 0) == 0, staff = token.rfind("jzs_", 0) == 0;
   if ((!kiosk && !staff) || token.size() != 68) return make_error("bad_token", "unknown or expired token");
   const auto now = std::chrono::steady_clock::now();
+  uint64_t epoch = 0;
   {
     std::lock_guard lock(mu_);
     auto it = cache_.find(token);
     if (it != cache_.end() && it->second.until > now) return it->second.principal;
     if (cache_.size() > kCacheMax) cache_.clear();
+    epoch = epoch_;
   }
   const std::string hash = sha256_hex(token);
   Principal p;
@@ -67,12 +72,15 @@ Result<Principal> Authenticator::authenticate(const std::string& header) {
     p = principal_of(**u);
   }
   std::lock_guard lock(mu_);
-  cache_[token] = Cached{p, now + kCacheFor};
+  // A logout or a disabled account since the lookup began may have removed what was just read:
+  // this request is answered with it (it was in flight), but it is not cached for the next one.
+  if (epoch == epoch_) cache_[token] = Cached{p, now + (staff ? kStaffCacheFor : kCacheFor)};
   return p;
 }
 
 void Authenticator::forget_cached() {
   std::lock_guard lock(mu_);
+  ++epoch_;
   cache_.clear();
 }
 
@@ -113,11 +121,14 @@ Status Authenticator::logout(const std::string& header) {
   if (token.rfind("jzs_", 0) != 0 || token.size() != 68) return make_error("bad_token", "not a staff session token");
   {
     std::lock_guard lock(mu_);
+    ++epoch_;
     cache_.erase(token);
   }
   auto st = revoke_session(repo_.database(), sha256_hex(token));
-  // A request racing this one may have cached the principal again before the row was gone.
+  // A request racing this one may have read the session before the row was gone: the epoch keeps
+  // it from caching what it read, and anything cached meanwhile goes.
   std::lock_guard lock(mu_);
+  ++epoch_;
   cache_.erase(token);
   return st;
 }

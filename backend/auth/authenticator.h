@@ -3,9 +3,14 @@
 // Tokens are random (32 bytes, hex) with a prefix naming their kind (jzk_ kiosk, jzs_ staff);
 // the database keeps only their SHA-256, so a copy of the database does not hand out working
 // tokens. A slow hash is not needed for 256-bit random secrets; passwords get one (auth/password.h).
-// Resolved tokens are cached for 30 s so that a kiosk's stream of submissions costs neither a
-// database read nor a hash each; the cache is keyed by the token itself (it lives only in this
-// process's memory, like the request that carried it) and holds at most 10,000 entries.
+// Resolved tokens are cached — kiosk tokens for 30 s, so that a kiosk's stream of submissions
+// costs neither a database read nor a hash each; staff tokens for 5 s — keyed by the token itself
+// (it lives only in this process's memory, like the request that carried it), at most 10,000.
+// A logout or a disabled account takes effect at once in this process: the next request with the
+// token is refused, even when a request in flight read the session just before it ended (an
+// epoch counter keeps such a request from caching it). Another server process on the same
+// database refuses the token within 5 s (its cache's life for staff tokens); a disabled kiosk
+// within 30 s.
 // Failed logins are throttled per login and per client address (token buckets): after the
 // burst is spent the caller gets 429 until the bucket refills.
 //
@@ -13,6 +18,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -67,6 +73,7 @@ class Authenticator {
   RateLimiter by_login_, by_address_;
   std::mutex mu_;
   std::unordered_map<std::string, Cached> cache_;
+  uint64_t epoch_ = 0;  // advanced by every logout and forget_cached(), under mu_
 };
 
 Principal principal_of(const UserRecord& user);

@@ -10,7 +10,8 @@
 
 namespace jiuzhu::backend {
 
-enum class Role { none, kiosk, hall_staff, caseworker, county_admin, department };
+// discovery: province_admin (省级) enters the national working-day calendar notice (api.md, additive).
+enum class Role { none, kiosk, hall_staff, caseworker, county_admin, department, province_admin };
 
 const char* to_string(Role r);
 // "hall_staff" … "department" (staff roles only; "kiosk" is not a login role).
@@ -20,7 +21,7 @@ struct Principal {
   Role role = Role::none;
   std::string id;          // kiosk id or staff login
   std::string township;    // kiosk, hall_staff, caseworker
-  std::string county;      // county_admin (and department, optional)
+  std::string county;      // county_admin (and department, optional); province_admin: the 2-digit province
   std::string department;  // department role
 
   bool authenticated() const { return role != Role::none; }

@@ -25,11 +25,12 @@ constexpr const char* kKioskUsage =
     "disable: the kiosk's token stops working (within 30 s) and it cannot enrol again; enable undoes it.\n";
 
 constexpr const char* kUserUsage =
-    "usage: jiuzhu-server user add --login NAME --role ROLE [--township CODE | --county CODE]\n"
+    "usage: jiuzhu-server user add --login NAME --role ROLE [--township CODE | --county CODE | --province CODE]\n"
     "                              [--department NAME] [--db URL] [--data-dir DIR]\n"
     "Creates a staff account; the password (at least 8 characters) is read from stdin, one line.\n"
     "Roles: hall_staff and caseworker (need --township), county_admin (needs --county),\n"
-    "department (needs --department: education, housing, employment, medical_insurance; --county optional).\n";
+    "department (needs --department: education, housing, employment, medical_insurance; --county optional),\n"
+    "province_admin (needs --province: 2 digits, e.g. 45; enters the national holiday notice).\n";
 
 bool has_help(const Args& args) {
   for (const auto& a : args) {
@@ -78,7 +79,7 @@ int user_command(const Args& args) {
   }
   if (args.empty() || args[0] != "add") return cli::usage_error("user", "expected 'user add'");
   auto opts = cli::parse_options(Args(args.begin() + 1, args.end()),
-                                 {"--login", "--role", "--township", "--county", "--department", "--db", "--data-dir"});
+                                 {"--login", "--role", "--township", "--county", "--department", "--province", "--db", "--data-dir"});
   if (!opts) return cli::usage_error("user", opts.error().message);
   auto o = opts.value();
   if (!o.count("--login") || o["--login"].empty() || o["--login"].size() > 100) {
@@ -87,7 +88,8 @@ int user_command(const Args& args) {
   // county: the account rule is shared with the console's POST /api/v1/staff (services/staff_accounts.h).
   auto value = [&](const char* key) { return o.count(key) ? o[key] : std::string(); };
   auto made = services::staff_account(
-      services::StaffRequest{value("--login"), value("--role"), value("--township"), value("--county"), value("--department")});
+      services::StaffRequest{value("--login"), value("--role"), value("--township"), value("--county"), value("--department"),
+                             value("--province")});
   if (!made) return cli::usage_error("user", made.error().message);
   UserRecord u = std::move(made).value();
   std::string password;

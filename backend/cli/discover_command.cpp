@@ -7,6 +7,7 @@
 #include "backend/commands.h"
 #include "backend/discovery/engine.h"
 #include "backend/discovery/roster.h"
+#include "backend/services/run_discovery.h"
 
 namespace jiuzhu::backend {
 namespace {
@@ -90,24 +91,33 @@ int discover_command(const Args& args) {
   const Date date = as_of.value_or(Date::today_china());
 
   // contracts/cli.md names this option --params, as eligibility does: a county parameter file
-  // (eligibility.md, no "rules" list) is accepted and used by the pre-screen; a rules file
-  // (docs/discovery.md "Rules as data") replaces the default rules.
-  std::string rules_path = params.empty() ? discovery::default_rules_path() : params;
-  std::string county_params;
+  // (eligibility.md, no "rules" list) is the pre-screen's parameters; a rules file (docs/discovery.md
+  // "Rules as data") replaces the default rules. Without a parameter file the pre-screen uses the
+  // shipped assets/params/<county>.json: the CLI works over files and does not read the database
+  // (the server's runs use the version entered in force on --as-of, services/run_discovery.h).
+  services::EngineInput input{feeds, county, date, threads, prescreen, "", {}};
+  input.params.source = "shipped";
   if (!params.empty()) {
     std::ifstream in(params);
     std::stringstream ss;
     ss << in.rdbuf();
     const auto doc = nlohmann::json::parse(ss.str(), nullptr, false);
     if (doc.is_object() && !doc.contains("rules") && doc.contains("county")) {
-      county_params = params;
-      rules_path = discovery::default_rules_path();
+      if (!prescreen) {
+        // Parameters are only read by the pre-screen.
+      } else if (auto catalog = policy::Catalog::load_builtin(); !catalog) {
+        std::fprintf(stderr, "jiuzhu-server discover: %s\n", catalog.error().message.c_str());
+        return 1;
+      } else if (auto loaded = policy::CountyParams::load_file(*catalog, params); !loaded) {
+        std::fprintf(stderr, "jiuzhu-server discover: %s: %s\n", params.c_str(), loaded.error().message.c_str());
+        return 1;
+      } else {
+        input.params =
+            services::params_used_from_file(std::make_shared<const policy::CountyParams>(std::move(loaded).value()));
+      }
+    } else {
+      input.rules_path = params;
     }
-  }
-  auto rules = discovery::load_rules(rules_path, date);
-  if (!rules.ok()) {
-    std::fprintf(stderr, "jiuzhu-server discover: %s\n", rules.error().message.c_str());
-    return 1;
   }
   std::optional<nlohmann::json> prev;
   if (!previous.empty()) {
@@ -124,12 +134,13 @@ int discover_command(const Args& args) {
       return 1;
     }
   }
-  discovery::RunOptions options{feeds, county, date, threads, prescreen, county_params};
-  auto run = discovery::run_discovery(options, *rules);
-  if (!run.ok()) {
-    std::fprintf(stderr, "jiuzhu-server discover: %s\n", run.error().message.c_str());
+  auto engine = services::run_discovery_engine(input);
+  if (!engine.ok()) {
+    std::fprintf(stderr, "jiuzhu-server discover: %s\n", engine.error().message.c_str());
     return 1;
   }
+  const discovery::RuleSet* rules = &engine->rules;
+  const discovery::RunResult* run = &engine->run;
   discovery::ChangeCounts changes;
   const nlohmann::json* previous_queue = prev ? &*prev : nullptr;
   if (out.empty()) {

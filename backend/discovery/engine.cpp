@@ -237,7 +237,7 @@ Result<RunResult> run_discovery(const RunOptions& options, const RuleSet& rules)
 
   std::shared_ptr<const Prescreen> prescreen;
   if (options.prescreen) {
-    auto p = Prescreen::for_county(options.county, options.county_params_file);
+    auto p = Prescreen::for_county(options.county, options.county_params);
     if (p.ok()) prescreen = *p;
     else run.prescreen_note = "eligibility pre-screen not used: " + p.error().message;
   }

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,8 +62,10 @@ struct RunOptions {
   // rules together at county scale; the server pre-screens one household when a caseworker
   // opens it, the CLI does all with --prescreen.
   bool prescreen = false;
-  // County parameters (eligibility.md) for the pre-screen; empty: assets/params/<county>.json.
-  std::string county_params_file = {};
+  // County parameters (eligibility.md) for the pre-screen, as a value: the caller chooses the
+  // version (the server: the county's version in force on as_of, services/run_discovery.h; the
+  // CLI: --params FILE). Null: the shipped assets/params/<county>.json.
+  std::shared_ptr<const policy::CountyParams> county_params = {};
 };
 
 struct RunResult {

@@ -16,11 +16,10 @@ Prescreen::Prescreen() = default;
 Prescreen::~Prescreen() = default;
 
 Result<std::shared_ptr<const Prescreen>> Prescreen::for_county(const std::string& county,
-                                                                const std::string& params_file) {
+                                                                std::shared_ptr<const policy::CountyParams> given) {
   auto catalog = policy::Catalog::load_builtin();
   if (!catalog.ok()) return catalog.error();
-  auto params = params_file.empty() ? policy::CountyParams::load_county(*catalog, county)
-                                    : policy::CountyParams::load_file(*catalog, params_file);
+  auto params = given ? Result<policy::CountyParams>(*given) : policy::CountyParams::load_county(*catalog, county);
   if (!params.ok()) return params.error();
   std::shared_ptr<Prescreen> p(new Prescreen());
   p->impl_ = std::make_unique<Impl>(Impl{std::move(catalog).value(), std::move(params).value()});

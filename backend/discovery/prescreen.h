@@ -16,8 +16,9 @@
 //
 // The queue keeps a rule's suggested program only when the pre-screen does not find it
 // not_eligible, lists likely_eligible programs first, and records each verdict ("prescreen").
-// Without county parameters for the county (assets/params/<code>.json) the run uses the rule
-// mapping alone and says so.
+// The parameters are given as a value (RunOptions::county_params); without them, and without a
+// shipped file for the county (assets/params/<code>.json), the run uses the rule mapping alone
+// and says so.
 //
 // Thread-safety: immutable after construction; screen() may run on several threads.
 #pragma once
@@ -29,6 +30,7 @@
 
 #include "backend/discovery/dataset.h"
 #include "core/model/household.h"
+#include "core/policy/county_params.h"
 #include "core/result.h"
 
 namespace jiuzhu::discovery {
@@ -41,9 +43,10 @@ struct ProgramVerdict {
 class Prescreen {
  public:
   // The builtin catalog and the county's parameters; an error when either cannot be loaded.
-  // `params_file`: county parameters in eligibility.md's shape; empty: assets/params/<county>.json.
-  static Result<std::shared_ptr<const Prescreen>> for_county(const std::string& county,
-                                                             const std::string& params_file = {});
+  // `params`: the county parameters to screen with (the caller's choice of version, e.g. the one
+  // in force on the run date); null: the shipped assets/params/<county>.json.
+  static Result<std::shared_ptr<const Prescreen>> for_county(
+      const std::string& county, std::shared_ptr<const policy::CountyParams> params = nullptr);
 
   // The contract household for queued household `h` (exposed for tests).
   model::Household household(const Dataset& d, size_t h, const std::vector<std::string>& receiving) const;

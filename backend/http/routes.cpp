@@ -60,15 +60,16 @@ Router make_api_router() {
   r.add({"POST", "/api/v1/help-calls/{}/answer", {R::hall_staff}, BodyKind::json, 0, false, h::answer_help_call});
   r.add({"POST", "/api/v1/cases/{}/reveal-id", case_staff, BodyKind::json, 0, false, h::reveal_id});
   r.add({"GET", "/api/v1/discovery/ledger", case_staff, BodyKind::none, 0, false, h::discovery_ledger});
-  r.add({"GET", "/api/v1/me", {R::hall_staff, R::caseworker, R::county_admin, R::department}, BodyKind::none, 0, false, h::me});
+  r.add({"GET", "/api/v1/me", {R::hall_staff, R::caseworker, R::county_admin, R::department, R::province_admin},
+         BodyKind::none, 0, false, h::me});
   r.add({"GET", "/api/v1/params/{}", anyone, BodyKind::none, 0, false, h::get_county_params});
   r.add({"PUT", "/api/v1/params/{}", {R::county_admin}, BodyKind::json, 0, false, h::put_county_params});
   // console (part A): closing a discovery item with a reason code.
   r.add({"POST", "/api/v1/discovery/queue/{}/close", case_staff, BodyKind::json, 0, false, h::close_queue_item});
   r.add({"POST", "/api/v1/discovery/queue/{}/applications", {R::caseworker}, BodyKind::json, 0, false,
          h::apply_for_household});
-  r.add({"POST", "/api/v1/auth/logout", {R::hall_staff, R::caseworker, R::county_admin, R::department}, BodyKind::none, 0,
-         false, h::logout});
+  r.add({"POST", "/api/v1/auth/logout", {R::hall_staff, R::caseworker, R::county_admin, R::department, R::province_admin},
+         BodyKind::none, 0, false, h::logout});
   r.add({"GET", "/api/v1/cases/{}/documents/{}", case_staff, BodyKind::none, 0, false, h::case_document});
   r.add({"POST", "/api/v1/referrals/{}/accept", {R::department}, BodyKind::json, 0, false, h::accept_referral});
   r.add({"POST", "/api/v1/referrals/{}/done", {R::department}, BodyKind::json, 0, false, h::complete_referral});
@@ -85,9 +86,10 @@ Router make_api_router() {
   r.add({"POST", "/api/v1/kiosks/enrol-codes", {R::county_admin}, BodyKind::json, 0, false, h::issue_kiosk_code});
   r.add({"POST", "/api/v1/kiosks/{}/disable", {R::county_admin}, BodyKind::json, 0, false, h::set_kiosk_active});
   r.add({"POST", "/api/v1/kiosks/{}/enable", {R::county_admin}, BodyKind::json, 0, false, h::set_kiosk_active});
-  r.add({"GET", "/api/v1/calendar/{}", {R::hall_staff, R::caseworker, R::county_admin, R::department}, BodyKind::none, 0,
+  r.add({"GET", "/api/v1/calendar/{}", {R::hall_staff, R::caseworker, R::county_admin, R::department, R::province_admin},
+         BodyKind::none, 0,
          false, h::get_calendar});
-  r.add({"PUT", "/api/v1/calendar/{}", {R::county_admin}, BodyKind::json, 0, false, h::put_calendar});
+  r.add({"PUT", "/api/v1/calendar/{}", {R::county_admin, R::province_admin}, BodyKind::json, 0, false, h::put_calendar});
   // console (#16 forms): a case's forms as PDFs and the township's hall printed on them
   // (handlers/case_forms.cpp, handlers/halls.cpp; the receipt's PDF is ?format=pdf above).
   r.add({"GET", "/api/v1/cases/{}/forms/{}", case_staff, BodyKind::none, 0, false, h::case_form});

@@ -180,6 +180,7 @@ class Worker {
     raw.body = &request.stream();
     raw.on_body_read = [&c] { c.clear_read_deadline(); };  // ops: the handler's time is not the client's
     std::string route;
+    services_.calendars.refresh_if_stale();  // discovery: notices entered by another process, within 5 s
     Response r = router_.dispatch(raw, services_, route);
 
     // What is left of an unread body must never be taken for the next request: skip it when it

@@ -1,5 +1,6 @@
 #include "backend/services/calendar_book.h"
 
+#include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -35,6 +36,8 @@ Result<const WorkingCalendar*> CalendarBook::build() const {
     cal = std::move(next).value();
   }
   std::lock_guard lock(mu_);
+  built_count_.store(static_cast<int64_t>(notices->size()));
+  built_max_version_.store(notices->empty() ? 0 : notices->back().version);
   kept_.push_back(std::make_unique<WorkingCalendar>(std::move(cal)));
   return kept_.back().get();
 }
@@ -50,6 +53,19 @@ const WorkingCalendar& CalendarBook::current() const {
   static const WorkingCalendar shipped =
       WorkingCalendar::builtin().extended_through(Date::today_china().year() + 1);
   return shipped;
+}
+
+void CalendarBook::refresh_if_stale() const {
+  const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now().time_since_epoch()).count();
+  int64_t due = next_check_ms_.load();
+  // One caller per interval looks; the others go on with the calendar they have.
+  if (now < due || !next_check_ms_.compare_exchange_strong(due, now + int64_t{kRecheckSeconds} * 1000)) return;
+  if (current_.load() == nullptr) return;  // not built yet: the first current() reads the notices
+  auto mark = calendar_notice_mark(db_);
+  if (!mark) return;
+  if (mark->first == built_count_.load() && mark->second == built_max_version_.load()) return;
+  (void)reload();
 }
 
 Status CalendarBook::reload() const {

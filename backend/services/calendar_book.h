@@ -7,10 +7,14 @@
 // Thread-safety: current() and reload() may be called from any thread. A calendar once handed
 // out stays valid for the server's life (each rebuilt calendar is kept; a notice is entered a few
 // times a year), so a request computing with one is never left with a dangling reference. Another
-// server process on the same database sees a new notice after its restart.
+// server process on the same database sees a new notice within kRecheckSeconds (5 s):
+// refresh_if_stale(), called as each request begins, compares the notices table's row count and
+// newest id with those the calendar was built from at most once per interval (one indexed
+// aggregate) and rebuilds when they differ.
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -31,6 +35,10 @@ class CalendarBook {
   // Rebuilds from the database after a notice was entered. Errors: db_error, or the notice's
   // bad_calendar_notice (then the calendar is unchanged).
   Status reload() const;
+  // Rebuilds when another process entered a notice since the last build; looks at most once per
+  // kRecheckSeconds (other calls return at once). Database trouble: the calendar stays as it is.
+  void refresh_if_stale() const;
+  static constexpr int kRecheckSeconds = 5;
 
  private:
   Result<const WorkingCalendar*> build() const;
@@ -39,6 +47,8 @@ class CalendarBook {
   mutable std::mutex mu_;
   mutable std::deque<std::unique_ptr<WorkingCalendar>> kept_;
   mutable std::atomic<const WorkingCalendar*> current_{nullptr};
+  mutable std::atomic<int64_t> built_count_{-1}, built_max_version_{-1};  // of the notices built from
+  mutable std::atomic<int64_t> next_check_ms_{0};                          // steady clock, ms
 };
 
 }  // namespace jiuzhu::backend::services

@@ -32,7 +32,8 @@ Result<UserRecord> staff_account(const StaffRequest& r) {
     return make_error("bad_login", "login is 1–100 characters without spaces", "login");
   Role role;
   if (!parse_staff_role(r.role, role)) {
-    return make_error("bad_role", "role must be hall_staff, caseworker, county_admin or department", "role");
+    return make_error("bad_role", "role must be hall_staff, caseworker, county_admin, department or province_admin",
+                      "role");
   }
   UserRecord u;
   u.login = r.login;
@@ -44,6 +45,12 @@ Result<UserRecord> staff_account(const StaffRequest& r) {
     }
     u.township = r.township;
     u.county = r.township.substr(0, 6);
+  } else if (role == Role::province_admin) {
+    const Region* p = digits(r.province, 2) ? RegionTable::builtin().find(r.province + "0000") : nullptr;
+    if (p == nullptr || p->level != RegionLevel::province) {
+      return make_error("bad_province", "province_admin needs a known 2-digit province code", "province");
+    }
+    u.county = r.province;
   } else if (role == Role::county_admin) {
     if (!known_county(r.county))
       return make_error("bad_county", "county_admin needs a known 6-digit county", "county");

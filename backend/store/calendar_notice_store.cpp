@@ -41,6 +41,17 @@ Result<std::vector<CalendarNotice>> calendar_notices(Database& db) {
   return out;
 }
 
+Result<std::pair<int64_t, int64_t>> calendar_notice_mark(Database& db) {
+  std::pair<int64_t, int64_t> out{0, 0};
+  auto st = db.read([&](Tx& tx) -> Status {
+    const sql::Rows r = sql::query(tx, "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM calendar_notices");
+    if (r.size() == 1) out = {r.i64(0, 0), r.i64(0, 1)};
+    return Ok{};
+  });
+  if (!st) return st.error();
+  return out;
+}
+
 Result<std::vector<OpenCase>> open_cases_due_from(Database& db, const std::string& due_from,
                                                   const std::string& received_before) {
   std::vector<OpenCase> out;

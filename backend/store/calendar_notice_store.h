@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "backend/store/database.h"
@@ -25,6 +26,10 @@ struct CalendarNotice {
 
 // Stores `n` (its version is assigned) with its audit entry (record_id set to the version).
 Result<int64_t> add_calendar_notice(Database& db, const CalendarNotice& n, AuditEntry audit);
+
+// How many notices are entered and the newest version (0 when none): a cheap way for another
+// server process to notice an entry (services/calendar_book.h).
+Result<std::pair<int64_t, int64_t>> calendar_notice_mark(Database& db);
 
 // Every entered notice, oldest first.
 Result<std::vector<CalendarNotice>> calendar_notices(Database& db);

@@ -51,6 +51,12 @@ const srv = await startServer({ server: opt.server, consoleDir: opt.console, bac
     '--county', '370102'], { input: `${password('admin2')}\n`, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
 }
+// discovery: a province administrator of 广西 (enters the national holiday notice only).
+{
+  const r = spawnSync(opt.server, ['user', 'add', '--login', 'prov', '--db', srv.db, '--role', 'province_admin',
+    '--province', '45'], { input: `${password('prov')}\n`, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+}
 const browser = await launch();
 let page;
 try {
@@ -138,6 +144,9 @@ try {
     assert.equal(await row.locator('td[data-col="flagged"]').textContent(), String(run.flagged));
     assert.ok(run.flagged > 0);
     assert.ok(text.includes(`户籍人口（公安）：${run.files['population.csv'].rows} 行`), text);
+    // discovery: which county parameters the pre-screen used (none entered yet: the shipped example).
+    assert.equal(run.params?.source, 'shipped', JSON.stringify(run.params));
+    assert.ok((await row.locator('td[data-col="params"]').textContent()).includes('系统自带示例数值（未核实）'), text);
     await checkPage(page, 'runs');
   });
 
@@ -347,6 +356,18 @@ try {
     assert.equal(await page.locator('#roster-township').count(), 0);
     const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('jiuzhu.console.session')).token);
     assert.equal((await call(srv.url, 'GET', '/api/v1/county/overview', undefined, token)).status, 403);
+  });
+
+  await step('a province administrator sees the working-day calendar only', async () => {
+    await logout(page);
+    await login(page, srv, 'prov');
+    const nav = await page.locator('#nav a').allTextContents();
+    assert.deepEqual(nav.map((t) => t.trim()), ['工作日历'], nav.join(','));
+    await page.waitForSelector('main h1:has-text("工作日历")');
+    assert.match(await page.textContent('header'), /省级管理人员/);
+    await checkPage(page, 'calendar-province');
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('jiuzhu.console.session')).token);
+    assert.equal((await call(srv.url, 'GET', '/api/v1/intake', undefined, token)).status, 403);
   });
 
   assert.deepEqual(cspErrors, [], 'no Content-Security-Policy violations');

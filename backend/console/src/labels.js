@@ -5,6 +5,7 @@ export const roleNames = {
   caseworker: '乡镇经办人员',
   county_admin: '县级管理人员',
   department: '部门工作人员',
+  province_admin: '省级管理人员',
 };
 
 export const statusNames = {

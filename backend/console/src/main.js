@@ -51,6 +51,8 @@ const pagesByRole = {
     ['#/rosters', '重点人群', rostersPage],
   ],
   department: [['#/referrals', '转办事项', referralsPage]],
+  // discovery: a province administrator enters the national holiday notice (工作日历) only.
+  province_admin: [['#/calendar', '工作日历', calendarPage]],
 };
 // Pages reached from another page, not from the navigation.
 const casePages = { case: casePage, 'discovery-item': discoveryItemPage };

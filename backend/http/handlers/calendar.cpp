@@ -6,13 +6,15 @@
 //   PUT /api/v1/calendar/{year} (county_admin) {document_number, title, published_on,
 //       holidays: [{date, name}], workdays: [{date, name}]} → 201: a new version, in force at once;
 //       the due dates of open applications that run through the year are computed again with it
-//       (core/intake/deadlines.h), and the year stops being provisional.
+//       (core/intake/deadlines.h), the discovery queue's visit due dates likewise
+//       (services/recompute_visit_dues.h; "visit_dues_changed"), and the year stops being provisional.
 // The calendar is national: a notice entered by one county's administrator is the calendar of
 // every county on this server. Both the entry and the recomputation are audited.
 #include <algorithm>
 #include <set>
 
 #include "backend/http/handlers/county_handlers.h"
+#include "backend/services/recompute_visit_dues.h"
 #include "backend/store/calendar_notice_store.h"
 #include "backend/util/clock.h"
 #include "core/csv_lines.h"
@@ -168,6 +170,7 @@ Response put_calendar(Request& req, Services& s) {
   n.created_by = req.principal.actor();
   n.created_at = now_rfc3339();
   const std::string area = req.principal.county;
+  const WorkingCalendar& before = s.calendar();  // kept alive by the calendar book
   auto version = add_calendar_notice(
       s.repo.database(), n,
       audit_entry(req, "create", "calendar_notice", "", area, "year=" + std::to_string(*year)));
@@ -199,10 +202,17 @@ Response put_calendar(Request& req, Services& s) {
       !st) {
     return error_response(st.error());
   }
+  // discovery: the queue's visit due dates counted on the calendar before the notice, again.
+  auto visits = services::recompute_visit_dues(
+      s.repo.database(), before, cal, *year,
+      audit_entry(req, "recompute_visit_dues", "calendar_notice", std::to_string(*version), area,
+                  "year=" + std::to_string(*year)));
+  if (!visits) return error_response(visits.error());
   return json_response(201, Json{{"year", *year},
                                  {"version", *version},
                                  {"open_cases", open->size()},
                                  {"due_dates_changed", changed.size()},
+                                 {"visit_dues_changed", visits->changed},
                                  {"provisional", cal.provisional(*year)}});
 }
 

@@ -28,7 +28,7 @@ Response discovery_run_history(Request& req, Services& s) {
                  {"created_at", r.created_at},
                  {"result", "stored"}};
     for (const char* key : {"households", "residents", "flagged", "new", "changed", "resolved", "row_errors",
-                            "row_warnings", "files", "source"}) {
+                            "row_warnings", "files", "source", "prescreen", "params"}) {
       if (summary.contains(key)) item[key] = summary[key];
     }
     items.push_back(std::move(item));

@@ -12,7 +12,11 @@ Response me(Request& req, Services&) {
   if (!p.township.empty()) out["township"] = p.township;
   const std::string county =
       !p.county.empty() ? p.county : p.township.substr(0, std::min<size_t>(6, p.township.size()));
-  if (!county.empty()) out["county"] = county;
+  if (p.role == Role::province_admin) {
+    out["province"] = p.county;  // discovery: a province administrator's area is its province
+  } else if (!county.empty()) {
+    out["county"] = county;
+  }
   if (!p.department.empty()) out["department"] = p.department;
   return json_response(200, out);
 }

@@ -84,6 +84,9 @@ Response add_staff(Request& req, Services& s) {
   const std::string county = req.principal.county;
   // Every account an administrator makes belongs to the administrator's county.
   r.county = county;
+  if (r.role == "province_admin") {  // discovery: made with `jiuzhu-server user add`, not by a county
+    return error_response(400, "bad_role", "a county administrator makes accounts of the county only", "role");
+  }
   if ((r.role == "hall_staff" || r.role == "caseworker") && r.township.substr(0, 6) != county) {
     return error_response(400, "bad_township", "the township must be in your county", "township");
   }

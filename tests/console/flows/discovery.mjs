@@ -91,8 +91,15 @@ export async function discoveryFlow(t) {
     // A spouse with a wrong check character: the server's ID check names the member's row.
     await page.click('#apply-add-member');
     const row = page.locator('#apply-members .member-row').first();
-    await row.locator('select').selectOption('spouse');
+    await row.locator('select[id$="-relation"]').selectOption('spouse');
     await row.locator('input[id$="-name"]').fill('黄德明');
+    // discovery: the member facts the application contract lets the kiosk ask (eligibility.md).
+    await row.locator('select[id$="-disability"]').selectOption('physical');
+    await row.locator('select[id$="-grade"]').selectOption('2');
+    await row.locator('select[id$="-employment"]').selectOption('retired');
+    await row.locator('select[id$="-ill"]').selectOption('');
+    await page.selectOption('#apply-disability', 'visual');
+    await page.selectOption('#apply-grade', '1');
     const spouseId = idNumber('19390418', 547);
     await row.locator('input[id$="-id"]').fill(spouseId.slice(0, 17) + (spouseId.endsWith('0') ? '1' : '0'));
     await row.locator('input[id$="-income"]').fill('120');
@@ -111,6 +118,14 @@ export async function discoveryFlow(t) {
     assert.match(received, /经办人 cw 代为申请/);
     assert.match(received, new RegExp(`预警 ${applyId}`));
     assert.match(await page.textContent('#hh-h'), /2 人/);
+    const caseNo = decodeURIComponent(page.url().split('/').pop());
+    const stored = (await call(srv.url, 'GET', `/api/v1/cases/${caseNo}`, undefined, await sessionToken(page))).json;
+    const [self, spouse] = stored.application.household.members;
+    assert.deepEqual(self.disability, { kind: 'visual', grade: 1 }, JSON.stringify(self));
+    assert.deepEqual(spouse.disability, { kind: 'physical', grade: 2 }, JSON.stringify(spouse));
+    assert.equal(spouse.employment, 'retired');
+    assert.equal(spouse.lives_together, true);
+    assert.equal('serious_illness' in spouse && spouse.serious_illness !== null, false, JSON.stringify(spouse));
     assert.match(await page.textContent('section[aria-labelledby=hh-h] tbody'), /黄德明配偶/);
     assert.doesNotMatch(await page.textContent('main'), /\d{17}[\dX]/, 'no full ID number on the case page');
     await checkPage(page, 'case-from-visit');

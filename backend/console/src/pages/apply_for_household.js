@@ -6,7 +6,7 @@
 import { h, replace } from '../dom.js';
 import { post, messageOf } from '../api.js';
 import { programNames } from '../format.js';
-import { evidencePersons, memberEditor } from './household_members.js';
+import { evidencePersons, memberEditor, memberFacts } from './household_members.js';
 
 const ID_PATTERN = /^\d{17}[\dXx]$/;
 
@@ -39,6 +39,8 @@ export async function applyForm(it, reload) {
   const income = h('input', { id: 'apply-income', type: 'number', min: 0, step: '0.01', value: '0' });
   const pension = h('input', { id: 'apply-pension', type: 'number', min: 0, step: '0.01', value: '0' });
   const ill = h('input', { type: 'checkbox', id: 'apply-ill' });
+  // The applicant's other facts (disability, employment, schooling), as each member's.
+  const facts = memberFacts('apply', ['together', 'pension', 'ill', 'prison']);
   const statement = h('textarea', { id: 'apply-statement', rows: 3, maxlength: 4000 });
   const consentA = h('input', { type: 'checkbox', id: 'apply-consent-a' });
   const consentB = h('input', { type: 'checkbox', id: 'apply-consent-b' });
@@ -59,6 +61,7 @@ export async function applyForm(it, reload) {
     field('apply-income', '本人月收入（元）', income),
     field('apply-pension', '本人每月养老金（元）', pension),
     h('div', { class: 'choice' }, ill, h('label', { for: 'apply-ill' }, '患有重病')),
+    ...facts.fields,
     others.element,
     field('apply-statement', '申请人自述（按本人的话记录）', statement),
     h('fieldset', {}, h('legend', {}, '申请人的授权和承诺'),
@@ -83,8 +86,7 @@ export async function applyForm(it, reload) {
     const now = new Date().toISOString();
     const member = {
       id_number: id, name: name.value.trim(), relation: 'self', lives_together: true, monthly_income: num(income),
-      pension_monthly: num(pension), disability: null, serious_illness: ill.checked, employment: 'none', student: null,
-      in_prison: false,
+      pension_monthly: num(pension), serious_illness: ill.checked, in_prison: false, ...facts.read(),
     };
     const body = {
       client_id: clientId, township: it.township, channel: 'visit', programs: chosen,

@@ -1,6 +1,7 @@
 // 发现运行记录: the county's discovery runs, newest first (GET /api/v1/discovery/runs) — when, who
 // started it, as of which date, households and flags found, new / changed / resolved, and per
-// feed file the rows kept, dropped (errors) and kept with a warning; and a form to start a run
+// feed file the rows kept, dropped (errors) and kept with a warning, and which county parameters
+// (the version in force on the run's date) its pre-screen used; and a form to start a run
 // (POST /api/v1/discovery/runs) over a feeds directory on the server or over uploaded CSV files.
 import { h, replace } from '../dom.js';
 import { api, get, messageOf } from '../api.js';
@@ -17,11 +18,23 @@ function filesList(files) {
     c.warnings ? `，${c.warnings} 行有警告` : '')));
 }
 
+// Which county parameters the run's eligibility pre-screen used (the version in force on its date).
+export function paramsText(r) {
+  const p = r.params;
+  if (r.prescreen === false) return '未预审（只按预警规则建议）';
+  if (!p) return '—';
+  if (p.source === 'county') {
+    return `县级录入第 ${p.version} 版（${p.effective_from} 起执行）${p.citation ? `，${p.citation}` : ''}`;
+  }
+  if (p.source === 'shipped') return p.note ? '系统自带示例数值（未核实）' : '系统自带数值';
+  return '本县没有参数，只按预警规则建议';
+}
+
 function runsTable(items) {
   return h('table', { class: 'list', id: 'runs-table' },
     h('caption', { class: 'sr-only' }, '发现运行记录，最新的在前'),
     h('thead', {}, h('tr', {}, ['编号', '运行时间', '数据截至', '发起人', '结果', '户数', '预警户', '新发现', '有变化', '已解除',
-      '无法使用的行', '有警告的行', '各数据文件'].map((t) => h('th', { scope: 'col' }, t)))),
+      '无法使用的行', '有警告的行', '各数据文件', '资格预审参数'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, items.map((r) => h('tr', { 'data-run': r.run_id },
       h('th', { scope: 'row' }, String(r.run_id)),
       h('td', {}, chinaTime(r.created_at)),
@@ -30,7 +43,8 @@ function runsTable(items) {
       h('td', {}, r.result === 'stored' ? '已完成' : r.result),
       ['households', 'flagged', 'new', 'changed', 'resolved', 'row_errors', 'row_warnings']
         .map((k) => h('td', { 'data-col': k }, String(r[k] ?? '—'))),
-      h('td', {}, filesList(r.files))))));
+      h('td', {}, filesList(r.files)),
+      h('td', { 'data-col': 'params' }, paramsText(r))))));
 }
 
 export async function runsPage(root) {
@@ -101,7 +115,8 @@ function startForm(reload) {
     try {
       const r = await api('POST', '/api/v1/discovery/runs', body);
       replace(result, `第 ${r.run_id} 次运行完成：${r.households} 户中 ${r.flagged} 户预警，新发现 ${r.new} 户，`
-        + `有变化 ${r.changed} 户，已解除 ${r.resolved} 户；${r.row_errors} 行无法使用，${r.row_warnings} 行有警告。`);
+        + `有变化 ${r.changed} 户，已解除 ${r.resolved} 户；${r.row_errors} 行无法使用，${r.row_warnings} 行有警告。`
+        + `资格预审参数：${paramsText(r)}。`);
       await reload();
     } catch (e) {
       replace(result);
