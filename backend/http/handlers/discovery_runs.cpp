@@ -171,8 +171,6 @@ Response discovery_run(Request& req, Services& s) {
   for (const auto& e : entries) {
     groups_of[e.household_id].push_back(e.group);
     const size_t p = static_cast<size_t>(e.person);
-    static constexpr const char* kRelationZh[] = {"户主", "本人", "配偶", "子女", "父母", "祖父母",
-                                                  "孙子女", "兄弟姐妹", "儿媳/女婿", "其他"};
     const auto rel = pop.cols[discovery::pop::relation].ints[p];
     RosterRow row;
     row.township = e.township;
@@ -181,7 +179,7 @@ Response discovery_run(Request& req, Services& s) {
     row.id_number = discovery::id_string(pop.ids[p]);
     row.name = std::string(pop.cols[discovery::pop::name].text(p));
     row.age = d.age(e.person);
-    row.relation = rel >= 0 && static_cast<size_t>(rel) < std::size(kRelationZh) ? kRelationZh[rel] : "";
+    row.relation = discovery::relation_zh(rel);
     row.detail = e.detail;
     imp.rosters.push_back(std::move(row));
   }
