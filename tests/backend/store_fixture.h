@@ -22,8 +22,8 @@ inline backend::NewApplication new_application(const std::string& client_id, con
   a.record.county = township.substr(0, 6);
   a.record.kiosk_id = "K1";
   a.record.channel = "kiosk";
-  a.record.programs = R"(["dibao"])";
-  a.record.status = "received";
+  a.record.programs = {"dibao"};
+  a.record.status = backend::CaseState::received;
   a.record.received_at = backend::now_rfc3339();
   a.record.updated_at = a.record.received_at;
   a.record.due_date = "2027-01-08";
