@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "backend/store/queue_store.h"
 #include "backend/store/repository.h"
 #include "backend/util/clock.h"
 #include "test_support.h"
@@ -32,6 +33,21 @@ inline backend::NewApplication new_application(const std::string& client_id, con
   a.number_day = "20261124";
   a.audit = backend::AuditEntry{"kiosk:K1", "kiosk", "create", "application", "", township, ""};
   return a;
+}
+
+// A hotline lead of `township` as the leads handler builds it (not urgent).
+inline backend::NewLead new_lead(const std::string& township = kTownship) {
+  backend::NewLead l;
+  l.township = township;
+  l.county = township.substr(0, 6);
+  l.source = "hotline";
+  l.body = R"({"source":"hotline"})";
+  l.created_at = backend::now_rfc3339();
+  l.created_by = "kiosk:K1";
+  l.number_day = "20261124";
+  l.visit_due = "2026-11-25";
+  l.audit = backend::AuditEntry{"kiosk:K1", "kiosk", "create", "lead", "", l.township, ""};
+  return l;
 }
 
 class StoreTest : public ::testing::TestWithParam<std::string> {

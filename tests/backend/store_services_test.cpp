@@ -33,17 +33,7 @@ class ServicesTest : public jiuzhu::test::StoreTest {
   }
 
   int64_t lead() {
-    NewLead l;
-    l.township = kTownship;
-    l.county = "450326";
-    l.source = "hotline";
-    l.body = R"({"source":"hotline"})";
-    l.created_at = now_rfc3339();
-    l.created_by = "kiosk:K1";
-    l.number_day = "20261124";
-    l.visit_due = "2026-11-25";
-    l.audit = AuditEntry{"kiosk:K1", "kiosk", "create", "lead", "", l.township, ""};
-    auto r = queue_->add_lead(l, "");
+    auto r = queue_->add_lead(jiuzhu::test::new_lead(), "");
     EXPECT_TRUE(r.ok());
     QueueFilter f;
     f.scope = Scope{kTownship, ""};
