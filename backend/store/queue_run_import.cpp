@@ -15,11 +15,9 @@
 namespace jiuzhu::backend::sql {
 namespace {
 
+using namespace Poco::Data::Keywords;  // bind, into, now
 using Poco::Data::RecordSet;
 using Poco::Data::Statement;
-using Poco::Data::Keywords::bind;
-using Poco::Data::Keywords::into;
-using Poco::Data::Keywords::now;
 
 // Rows per multi-row statement: well under SQLite's 32766 and PostgreSQL's 65535 parameters.
 constexpr size_t kItemsPerStatement = 200;       // × 18 parameters
