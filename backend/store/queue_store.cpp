@@ -348,6 +348,7 @@ class SqlQueueStore final : public QueueStore {
     if (!st) return st.error();
     return counts;
   }
+
   Result<std::optional<RunRecord>> latest_run(const std::string& county) override {
     std::optional<RunRecord> out;
     auto st = db_.read([&](Tx& tx) -> Status {
