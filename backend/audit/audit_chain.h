@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "backend/store/repository.h"
+#include "backend/store/audit_store.h"
 
 namespace jiuzhu::backend {
 

@@ -133,11 +133,11 @@ Status Authenticator::logout(const std::string& header) {
   return st;
 }
 
-Result<std::string> Authenticator::register_kiosk(Repository& repo, const std::string& kiosk_id,
+Result<std::string> Authenticator::register_kiosk(KioskStore& kiosks, const std::string& kiosk_id,
                                                   const std::string& township) {
   const std::string token = "jzk_" + random_hex(32);
   KioskRecord k{kiosk_id, township, now_rfc3339()};
-  if (auto st = repo.add_kiosk(k, sha256_hex(token)); !st) return st.error();
+  if (auto st = kiosks.add_kiosk(k, sha256_hex(token)); !st) return st.error();
   return token;
 }
 

@@ -60,8 +60,8 @@ class Authenticator {
   // Errors: bad_token for a header that is not a staff bearer token; db_error.
   Status logout(const std::string& authorization_header);
 
-  // New kiosk token for `kiosk_id` (stored as a hash). Errors as Repository::add_kiosk.
-  static Result<std::string> register_kiosk(Repository& repo, const std::string& kiosk_id, const std::string& township);
+  // New kiosk token for `kiosk_id` (stored as a hash). Errors as KioskStore::add_kiosk.
+  static Result<std::string> register_kiosk(KioskStore& kiosks, const std::string& kiosk_id, const std::string& township);
 
  private:
   struct Cached {

@@ -8,6 +8,8 @@
 #include <map>
 
 #include "backend/discovery/csv_reader.h"
+#include "backend/discovery/feed_schema.h"
+#include "core/intake/labels.h"
 #include "core/id_number.h"
 #include "printing/roster.h"
 
@@ -40,14 +42,13 @@ const char* group_title(const std::string& g) {
   return "";
 }
 
-// Relation names for paper (population.csv values in schema order).
-const char* relation_zh(int32_t index) {
-  static constexpr const char* kNames[] = {"户主", "本人", "配偶", "子女", "父母", "祖父母",
-                                           "孙子女", "兄弟姐妹", "儿媳/女婿", "其他"};
-  return index >= 0 && static_cast<size_t>(index) < std::size(kNames) ? kNames[index] : "";
-}
-
 }  // namespace
+
+std::string relation_zh(int32_t index) {
+  const auto values = feed_spec(Feed::population).columns[pop::relation].values;
+  if (index < 0 || static_cast<size_t>(index) >= values.size()) return "";
+  return std::string(intake::relation_word(values[static_cast<size_t>(index)]));
+}
 
 std::vector<RosterGroup> roster_groups() { return {std::begin(kGroups), std::end(kGroups)}; }
 

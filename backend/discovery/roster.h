@@ -35,6 +35,9 @@ struct RosterGroup {
   const char* title_zh;
 };
 std::vector<RosterGroup> roster_groups();
+// The plain-Chinese word (core/intake/labels.h) for a population.csv relation as the dataset
+// keeps it (its index in the feed's relation values); "" for a value the feed does not list.
+std::string relation_zh(int32_t index);
 
 // Entries ordered by township, group (roster order), household id, person.
 std::vector<RosterEntry> build_rosters(const RunResult& run);

@@ -47,6 +47,12 @@ struct Services {
   // failed writes; /healthz reads it.
   Services(Repository& r, const ServerConfig& c, StorageHealth& h)
       : repo(r),
+        kiosks(r),
+        accounts(r),
+        applications(r),
+        cases(r),
+        referrals(r),
+        audit(r),
         config(c),
         health(h),
         documents(c.data_dir + "/documents", &h),
@@ -57,7 +63,15 @@ struct Services {
         help_calls(make_sql_help_call_store(r.database())),
         county_params(make_sql_county_params_store(r.database())) {}
 
+  // The repository and, for handlers, each of its concerns (store/repository.h): a handler
+  // names the one it works with (s.cases.transition, s.audit.append_audit …).
   Repository& repo;
+  KioskStore& kiosks;
+  AccountStore& accounts;
+  ApplicationStore& applications;
+  CaseStore& cases;
+  ReferralStore& referrals;
+  AuditStore& audit;
   const ServerConfig& config;
   StorageHealth& health;
   DocumentStore documents;

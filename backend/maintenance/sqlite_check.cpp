@@ -8,6 +8,7 @@
 
 #include "backend/maintenance/backup.h"
 #include "backend/maintenance/sqlite_copy.h"
+#include "backend/store/audit_store.h"
 
 namespace jiuzhu::backend {
 namespace {
@@ -131,9 +132,8 @@ Result<AuditVerification> verify_audit_at(const std::string& db_url) {
   options.pool_max = 2;
   auto db = open_database(db_url, options);
   if (!db) return db.error();
-  auto repo = make_sql_repository(std::move(db).value());
-  auto result = repo->verify_audit();
-  repo->database().close();
+  auto result = make_sql_audit_store(**db)->verify_audit();
+  (*db)->close();
   return result;
 }
 

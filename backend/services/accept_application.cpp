@@ -17,7 +17,7 @@ std::string upper_last4(const std::string& id) {
 
 }  // namespace
 
-Result<SubmitResult> accept_application(Repository& repo, const DocumentStore& documents,
+Result<SubmitResult> accept_application(ApplicationStore& applications, const DocumentStore& documents,
                                         const WorkingCalendar& calendar, const Submission& sub,
                                         std::vector<std::string>* missing) {
   const model::Application& app = *sub.app;
@@ -56,8 +56,8 @@ Result<SubmitResult> accept_application(Repository& repo, const DocumentStore& d
   r.county = app.township.substr(0, 6);
   r.kiosk_id = sub.submitter;
   r.channel = app.channel;
-  r.programs = nlohmann::json(app.programs).dump();
-  r.status = to_string(CaseState::received);
+  r.programs = app.programs;
+  r.status = CaseState::received;
   r.priority = urgent ? 1 : 0;
   r.received_at = received_at;
   r.updated_at = received_at;
@@ -67,7 +67,7 @@ Result<SubmitResult> accept_application(Repository& repo, const DocumentStore& d
   na.number_day = compact_day(today);
   na.audit = sub.audit;
   if (urgent) na.audit.detail += (na.audit.detail.empty() ? "" : " ") + std::string("first_aid");
-  return repo.submit_application(na);
+  return applications.submit_application(na);
 }
 
 }  // namespace jiuzhu::backend::services

@@ -8,7 +8,7 @@
 // content answers the first record (created = false); another submitter or other content is
 // client_id_in_use (the store decides, in one transaction).
 //
-// Thread-safety: a free function over the thread-safe repository and document store.
+// Thread-safety: a free function over the thread-safe application store and document store.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "backend/documents/document_store.h"
-#include "backend/store/repository.h"
+#include "backend/store/application_store.h"
 #include "core/calendar.h"
 #include "core/model/application.h"
 #include "core/result.h"
@@ -33,7 +33,7 @@ struct Submission {
 // Errors: bad_client_id, consent_required (field consent.*), missing_documents (the hashes in
 // `missing`, when not null), the deadlines' (unknown_program, calendar_not_covered …), and the
 // store's (client_id_in_use, db_error …).
-Result<SubmitResult> accept_application(Repository& repo, const DocumentStore& documents,
+Result<SubmitResult> accept_application(ApplicationStore& applications, const DocumentStore& documents,
                                         const WorkingCalendar& calendar, const Submission& submission,
                                         std::vector<std::string>* missing = nullptr);
 

@@ -38,12 +38,12 @@ bool valid_person(const std::string& p) {
 
 }  // namespace
 
-Result<std::string> reveal_id_number(Repository& repo, const Principal& staff,
+Result<std::string> reveal_id_number(ApplicationStore& applications, AuditStore& audit_log, const Principal& staff,
                                      const std::string& application_no, const std::string& person) {
   if (!valid_person(person)) {
     return make_error("bad_person", "person must be applicant, proxy or member:N", "person");
   }
-  auto app = repo.application(application_no, staff.scope());
+  auto app = applications.application(application_no, staff.scope());
   if (!app) return app.error();
   if (!*app) return make_error("not_found", "no such case");
   const Json body = Json::parse((*app)->body, nullptr, false);
@@ -56,7 +56,7 @@ Result<std::string> reveal_id_number(Repository& repo, const Principal& staff,
   // Audit first: if the read cannot be recorded, it does not happen.
   AuditEntry audit{staff.actor(),          to_string(staff.role), "reveal_id",       "case",
                    (*app)->application_no, (*app)->township,      "person=" + person};
-  if (auto st = repo.append_audit(audit); !st) return st.error();
+  if (auto st = audit_log.append_audit(audit); !st) return st.error();
   return id->get<std::string>();
 }
 

@@ -118,8 +118,6 @@ std::string dibao_citation(const Json& doc) {
 // Key-group rosters of a run, with the relation label of each member.
 std::vector<RosterRow> roster_rows(const discovery::RunResult& run,
                                    std::map<std::string, std::vector<std::string>, std::less<>>& groups_of) {
-  static constexpr const char* kRelationZh[] = {"户主", "本人", "配偶", "子女", "父母", "祖父母",
-                                                "孙子女", "兄弟姐妹", "儿媳/女婿", "其他"};
   std::vector<RosterRow> rows;
   const auto& d = run.data;
   const auto& pop = d.table(discovery::Feed::population);
@@ -134,7 +132,7 @@ std::vector<RosterRow> roster_rows(const discovery::RunResult& run,
     row.id_number = discovery::id_string(pop.ids[p]);
     row.name = std::string(pop.cols[discovery::pop::name].text(p));
     row.age = d.age(e.person);
-    row.relation = rel >= 0 && static_cast<size_t>(rel) < std::size(kRelationZh) ? kRelationZh[rel] : "";
+    row.relation = discovery::relation_zh(rel);
     row.detail = e.detail;
     rows.push_back(std::move(row));
   }

@@ -22,44 +22,35 @@ class SqlCountyParamsStore final : public CountyParamsStore {
   explicit SqlCountyParamsStore(Database& db) : db_(db) {}
 
   Result<CountyParamsVersion> add(const CountyParamsVersion& v) override {
-    CountyParamsVersion out = v;
-    out.created_at = now_rfc3339();
-    auto st = db_.write([&](Tx& tx) -> Status {
+    const std::string created_at = now_rfc3339();
+    return write_as<CountyParamsVersion>(db_, [&](Tx& tx) -> Result<CountyParamsVersion> {
+      CountyParamsVersion out = v;
+      out.created_at = created_at;
       auto rows = query(tx,
                         "INSERT INTO county_params (county, effective_from, body, created_by, created_at) "
                         "VALUES (?, ?, ?, ?, ?) RETURNING id",
                         {out.county, out.effective_from, out.body, out.created_by, out.created_at});
       if (rows.empty()) return make_error("db_error", "no id for the new parameters version");
       out.version = rows.i64(0, 0);
-      return Ok{};
+      return out;
     });
-    if (!st) return st.error();
-    return out;
   }
 
   Result<std::optional<CountyParamsVersion>> in_force(const std::string& county,
                                                       const std::string& date) override {
-    std::optional<CountyParamsVersion> out;
-    auto st = db_.read([&](Tx& tx) -> Status {
+    return read_as<std::optional<CountyParamsVersion>>(db_, [&](Tx& tx) -> std::optional<CountyParamsVersion> {
       auto rows = query(
           tx, std::string(kSelect) + " AND effective_from <= ? ORDER BY effective_from DESC, id DESC LIMIT 1",
           {county, date});
-      if (!rows.empty()) out = row(rows, 0);
-      return Ok{};
+      if (rows.empty()) return std::nullopt;
+      return row(rows, 0);
     });
-    if (!st) return st.error();
-    return out;
   }
 
   Result<std::vector<CountyParamsVersion>> versions(const std::string& county) override {
-    std::vector<CountyParamsVersion> out;
-    auto st = db_.read([&](Tx& tx) -> Status {
-      auto rows = query(tx, std::string(kSelect) + " ORDER BY effective_from DESC, id DESC", {county});
-      for (size_t r = 0; r < rows.size(); ++r) out.push_back(row(rows, r));
-      return Ok{};
+    return read_as<std::vector<CountyParamsVersion>>(db_, [&](Tx& tx) {
+      return all_rows(query(tx, std::string(kSelect) + " ORDER BY effective_from DESC, id DESC", {county}), row);
     });
-    if (!st) return st.error();
-    return out;
   }
 
  private:

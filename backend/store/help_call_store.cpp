@@ -40,8 +40,8 @@ class SqlHelpCallStore final : public HelpCallStore {
   explicit SqlHelpCallStore(Database& db) : db_(db) {}
 
   Result<RecordedHelpCall> record(const HelpCall& call) override {
-    RecordedHelpCall out;
-    auto st = db_.write([&](Tx& tx) -> Status {
+    return write_as<RecordedHelpCall>(db_, [&](Tx& tx) -> Result<RecordedHelpCall> {
+      RecordedHelpCall out;
       // ON CONFLICT DO NOTHING: two racing retries of one call insert one row (both back ends).
       auto inserted =
           query(tx,
@@ -54,15 +54,12 @@ class SqlHelpCallStore final : public HelpCallStore {
       auto stored = load(tx, " AND client_id = ?", {call.client_id});
       if (!stored) return make_error("db_error", "a recorded help call could not be read back");
       out.call = *stored;
-      return Ok{};
+      return out;
     });
-    if (!st) return st.error();
-    return out;
   }
 
   Result<std::vector<HelpCall>> list(const Scope& scope, const std::string& status, int limit) override {
-    std::vector<HelpCall> out;
-    auto st = db_.read([&](Tx& tx) -> Status {
+    return read_as<std::vector<HelpCall>>(db_, [&](Tx& tx) {
       std::string sql = kColumns;
       std::vector<Param> params;
       scope_params(sql, params, scope);
@@ -72,18 +69,13 @@ class SqlHelpCallStore final : public HelpCallStore {
       }
       sql += " ORDER BY id LIMIT ?";
       params.emplace_back(limit);
-      auto rows = query(tx, sql, params);
-      for (size_t r = 0; r < rows.size(); ++r) out.push_back(call_row(rows, r));
-      return Ok{};
+      return all_rows(query(tx, sql, params), call_row);
     });
-    if (!st) return st.error();
-    return out;
   }
 
   Result<HelpCall> answer(int64_t id, const Scope& scope, const std::string& actor, const std::string& at,
                           const AuditEntry& audit) override {
-    HelpCall out;
-    auto st = db_.write([&](Tx& tx) -> Status {
+    return write_as<HelpCall>(db_, [&](Tx& tx) -> Result<HelpCall> {
       std::string where = " AND id = ?";
       std::vector<Param> params = {static_cast<long long>(id)};
       scope_params(where, params, scope);
@@ -95,11 +87,8 @@ class SqlHelpCallStore final : public HelpCallStore {
         append_audit_tx(tx, audit);
         current = load(tx, " AND id = ?", {static_cast<long long>(id)});
       }
-      out = *current;
-      return Ok{};
+      return *current;
     });
-    if (!st) return st.error();
-    return out;
   }
 
  private:

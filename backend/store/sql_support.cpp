@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "backend/audit/audit_chain.h"
 #include "backend/util/clock.h"
 
@@ -44,39 +46,50 @@ void scope_bind(Statement& st, const Scope& scope) {
   else if (!scope.county.empty()) st, bind(scope.county);
 }
 
-void scope_params(std::string& sql, std::vector<Param>& params, const Scope& scope) {
+namespace {
+
+// " AND township = ?" or " AND <county_expr> = ?" for `scope`, its value to `params`.
+void scope_condition(std::string& sql, std::vector<Param>& params, const Scope& scope, const char* county_expr) {
   if (!scope.township.empty()) {
     sql += " AND township = ?";
     params.emplace_back(scope.township);
   } else if (!scope.county.empty()) {
-    sql += " AND county = ?";
+    sql += std::string(" AND ") + county_expr + " = ?";
     params.emplace_back(scope.county);
   }
+}
+
+}  // namespace
+
+void scope_params(std::string& sql, std::vector<Param>& params, const Scope& scope) {
+  scope_condition(sql, params, scope, "county");
+}
+
+void township_scope(std::string& sql, std::vector<Param>& params, const Scope& scope) {
+  scope_condition(sql, params, scope, "substr(township, 1, 6)");
 }
 
 const char* kAppColumns =
     "id, application_no, client_id, township, county, kiosk_id, channel, programs, status, priority, "
     "received_at, updated_at, due_date, id_last4, assigned_to, body";
 
-ApplicationRecord app_row(RecordSet& rs, size_t r) {
-  ApplicationRecord a;
-  a.id = i64(rs, 0, r);
-  a.application_no = str(rs, 1, r);
-  a.client_id = str(rs, 2, r);
-  a.township = str(rs, 3, r);
-  a.county = str(rs, 4, r);
-  a.kiosk_id = str(rs, 5, r);
-  a.channel = str(rs, 6, r);
-  a.programs = str(rs, 7, r);
-  a.status = str(rs, 8, r);
-  a.priority = i64(rs, 9, r);
-  a.received_at = str(rs, 10, r);
-  a.updated_at = str(rs, 11, r);
-  a.due_date = str(rs, 12, r);
-  a.id_last4 = str(rs, 13, r);
-  a.assigned_to = str(rs, 14, r);
-  a.body = str(rs, 15, r);
-  return a;
+CaseState case_state_of(const std::string& text) {
+  auto state = parse_case_state(text);
+  if (!state) throw Poco::Data::DataException("applications.status holds an unknown state");
+  return *state;
+}
+
+std::string programs_text(const std::vector<std::string>& programs) { return nlohmann::json(programs).dump(); }
+
+std::vector<std::string> programs_of(const std::string& text) {
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  std::vector<std::string> out;
+  if (!j.is_array()) throw Poco::Data::DataException("applications.programs is not a JSON array");
+  for (const auto& p : j) {
+    if (!p.is_string()) throw Poco::Data::DataException("applications.programs holds a non-string");
+    out.push_back(p.get<std::string>());
+  }
+  return out;
 }
 
 ApplicationRecord app_row(const Rows& rows, size_t r) {
@@ -88,8 +101,8 @@ ApplicationRecord app_row(const Rows& rows, size_t r) {
   a.county = rows.str(r, 4);
   a.kiosk_id = rows.str(r, 5);
   a.channel = rows.str(r, 6);
-  a.programs = rows.str(r, 7);
-  a.status = rows.str(r, 8);
+  a.programs = programs_of(rows.str(r, 7));
+  a.status = case_state_of(rows.str(r, 8));
   a.priority = rows.i64(r, 9);
   a.received_at = rows.str(r, 10);
   a.updated_at = rows.str(r, 11);

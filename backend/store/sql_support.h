@@ -1,4 +1,4 @@
-// Small pieces shared by the SQL stores (store/sql_repository.cpp and the stores beside it):
+// Small pieces shared by the SQL stores (store/sql_*_store.cpp and the stores beside them):
 // reading typed cells out of a RecordSet, area-scope filters, per-day numbering and the
 // hash-chained audit append that must run inside the caller's write transaction.
 //
@@ -14,8 +14,12 @@
 #include <vector>
 
 #include "backend/store/database.h"
-#include "backend/store/repository.h"
+#include "backend/store/application_store.h"
+#include "backend/store/audit_store.h"
+#include "backend/store/referral_store.h"
+#include "backend/store/scope.h"
 #include "backend/store/sql_query.h"
+#include "core/result.h"
 
 namespace jiuzhu::backend::sql {
 
@@ -31,8 +35,13 @@ void scope_bind(Poco::Data::Statement& st, const Scope& scope);
 // The same condition for sql::query: appended to `sql`, its value to `params`.
 void scope_params(std::string& sql, std::vector<Param>& params, const Scope& scope);
 
+// The applications table's typed columns from and to their text — the one place they are
+// converted. A stored value that does not convert throws Poco::DataException (db_error).
+CaseState case_state_of(const std::string& text);
+std::string programs_text(const std::vector<std::string>& programs);  // a JSON array
+std::vector<std::string> programs_of(const std::string& text);
+
 extern const char* kAppColumns;
-ApplicationRecord app_row(Poco::Data::RecordSet& rs, size_t r);
 ApplicationRecord app_row(const Rows& rows, size_t r);
 // The application `no` within `scope`; locked for update on PostgreSQL when `for_update`.
 std::optional<ApplicationRecord> load_app(Tx& tx, const std::string& no, const Scope& scope, bool for_update);
@@ -58,6 +67,47 @@ extern const char* kReferralColumns;
 // referral_id, township and county. Inside the caller's write transaction; appends no audit row
 // (the caller does, last). Errors: not_found (no such case in scope).
 Status insert_referral_tx(Tx& tx, ReferralRecord& referral, const std::string& day, const Scope& scope);
+
+// Runs `produce(tx)` on a read session of `db` and returns what it produced, or the read's error.
+template <typename T, typename Produce>
+Result<T> read_as(Database& db, Produce produce) {
+  T out{};
+  auto st = db.read([&](Tx& tx) -> Status {
+    out = produce(tx);
+    return Ok{};
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+// Runs `produce(tx)`, which returns Result<T>, in a write transaction of `db`: its value once
+// committed, or its error (the transaction rolled back) or the write's. A job may run twice
+// (database.h): `produce` starts afresh each time.
+template <typename T, typename Produce>
+Result<T> write_as(Database& db, Produce produce) {
+  T out{};
+  auto st = db.write([&](Tx& tx) -> Status {
+    Result<T> r = produce(tx);
+    if (!r) return r.error();
+    out = std::move(r).value();
+    return Ok{};
+  });
+  if (!st) return st.error();
+  return out;
+}
+
+// Every row of `rows` through `row(rows, r)`.
+template <typename Row>
+auto all_rows(const Rows& rows, Row row) {
+  std::vector<decltype(row(rows, 0))> out;
+  out.reserve(rows.size());
+  for (size_t r = 0; r < rows.size(); ++r) out.push_back(row(rows, r));
+  return out;
+}
+
+// The scope condition on a table whose county is the first 6 digits of its township column
+// (kiosks, audit_log): appended to `sql`, its value to `params`.
+void township_scope(std::string& sql, std::vector<Param>& params, const Scope& scope);
 
 // An audit_log row read as `SELECT seq, at, <the seven AuditEntry columns>, prev_hash, hash`.
 AuditRow audit_row(const Rows& rows, size_t r);

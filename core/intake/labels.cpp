@@ -14,8 +14,9 @@ std::string lookup(const std::map<std::string_view, std::string_view>& m, std::s
 
 }  // namespace
 
-std::string relation_label(std::string_view relation) {
+std::string_view relation_word(std::string_view relation) {
   static const std::map<std::string_view, std::string_view> m = {
+      {"head", "户主"},
       {"self", "本人"},
       {"spouse", "配偶"},
       {"child", "子女"},
@@ -25,9 +26,16 @@ std::string relation_label(std::string_view relation) {
       {"sibling", "兄弟姐妹"},
       {"other_relative", "其他亲属"},
       {"village_cadre", "村（居）委会干部"},
+      {"child_in_law", "儿媳/女婿"},
       {"other", "其他"},
   };
-  return lookup(m, relation);
+  auto it = m.find(relation);
+  return it == m.end() ? std::string_view() : it->second;
+}
+
+std::string relation_label(std::string_view relation) {
+  const std::string_view word = relation_word(relation);
+  return std::string(word.empty() ? relation : word);
 }
 
 std::string relation_label(model::Relation relation) { return relation_label(model::to_string(relation)); }

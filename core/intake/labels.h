@@ -12,10 +12,15 @@
 
 namespace jiuzhu::intake {
 
-// "配偶" for "spouse"; covers the household relations (model::Relation) and the proxy
-// relations of the contract ("other_relative", "village_cadre"). The word itself when unknown.
+// "配偶" for "spouse"; covers the household relations (model::Relation), the proxy relations of
+// the contract ("other_relative", "village_cadre") and the population feed's ("head" 户主,
+// "child_in_law" 儿媳/女婿; contracts/feeds.md). The word itself when unknown. This is the one
+// relation table: policy explanations (core/policy/facts), screens, paper and the discovery
+// rosters all read it.
 std::string relation_label(std::string_view relation);
 std::string relation_label(model::Relation relation);
+// The same word as a view of constant storage (NUL-terminated), empty for an unknown relation.
+std::string_view relation_word(std::string_view relation);
 // "户口簿" for "hukou_booklet"; the id itself for a kind this table does not know.
 std::string document_label(std::string_view kind);
 // "已受理" for "received", "待上传" for "pending_upload", ...

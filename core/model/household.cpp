@@ -1,5 +1,7 @@
 #include "core/model/household.h"
 
+#include "core/intake/labels.h"
+
 namespace jiuzhu::model {
 
 const char* to_string(Hukou v) { return v == Hukou::urban ? "urban" : "rural"; }
@@ -65,19 +67,8 @@ const char* to_string(EmergencyKind v) {
   return "other";
 }
 
-const char* label_zh(Relation v) {
-  switch (v) {
-    case Relation::self: return "本人";
-    case Relation::spouse: return "配偶";
-    case Relation::child: return "子女";
-    case Relation::parent: return "父母";
-    case Relation::grandparent: return "祖父母、外祖父母";
-    case Relation::grandchild: return "孙子女、外孙子女";
-    case Relation::sibling: return "兄弟姐妹";
-    case Relation::other: return "其他";
-  }
-  return "其他";
-}
+// The word comes from the one relation table (core/intake/labels.h); its views are NUL-terminated.
+const char* label_zh(Relation v) { return intake::relation_word(to_string(v)).data(); }
 
 const char* label_zh(DisabilityKind v) {
   switch (v) {

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/intake/labels.h"
+
 namespace jiuzhu::policy {
 namespace {
 
@@ -12,8 +14,6 @@ constexpr std::array kHukou{"urban"sv, "rural"sv};
 constexpr std::array kHukouZh{"城镇"sv, "农村"sv};
 constexpr std::array kRelation{"self"sv,       "spouse"sv,     "child"sv,   "parent"sv,
                                "grandparent"sv, "grandchild"sv, "sibling"sv, "other"sv};
-constexpr std::array kRelationZh{"本人"sv,         "配偶"sv,         "子女"sv,     "父母"sv,
-                                 "（外）祖父母"sv, "（外）孙子女"sv, "兄弟姐妹"sv, "其他亲属"sv};
 constexpr std::array kDisability{"none"sv,   "physical"sv,     "visual"sv, "hearing"sv,
                                  "speech"sv, "intellectual"sv, "mental"sv, "multiple"sv};
 constexpr std::array kDisabilityZh{"没有残疾"sv, "肢体残疾"sv, "视力残疾"sv, "听力残疾"sv,
@@ -93,7 +93,9 @@ std::string_view enum_label_zh(EnumType t, int index) {
   std::span<const std::string_view> labels;
   switch (t) {
     case ET::hukou: labels = kHukouZh; break;
-    case ET::relation: labels = kRelationZh; break;
+    case ET::relation:  // the one relation table (core/intake/labels.h)
+      if (index < 0 || static_cast<size_t>(index) >= kRelation.size()) return "未知";
+      return intake::relation_word(kRelation[static_cast<size_t>(index)]);
     case ET::disability_kind: labels = kDisabilityZh; break;
     case ET::employment: labels = kEmploymentZh; break;
     case ET::student_level: labels = kStudentZh; break;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "backend/store/queue_store.h"
 #include "backend/store/repository.h"
 #include "backend/util/clock.h"
 #include "test_support.h"
@@ -22,8 +23,8 @@ inline backend::NewApplication new_application(const std::string& client_id, con
   a.record.county = township.substr(0, 6);
   a.record.kiosk_id = "K1";
   a.record.channel = "kiosk";
-  a.record.programs = R"(["dibao"])";
-  a.record.status = "received";
+  a.record.programs = {"dibao"};
+  a.record.status = backend::CaseState::received;
   a.record.received_at = backend::now_rfc3339();
   a.record.updated_at = a.record.received_at;
   a.record.due_date = "2027-01-08";
@@ -32,6 +33,21 @@ inline backend::NewApplication new_application(const std::string& client_id, con
   a.number_day = "20261124";
   a.audit = backend::AuditEntry{"kiosk:K1", "kiosk", "create", "application", "", township, ""};
   return a;
+}
+
+// A hotline lead of `township` as the leads handler builds it (not urgent).
+inline backend::NewLead new_lead(const std::string& township = kTownship) {
+  backend::NewLead l;
+  l.township = township;
+  l.county = township.substr(0, 6);
+  l.source = "hotline";
+  l.body = R"({"source":"hotline"})";
+  l.created_at = backend::now_rfc3339();
+  l.created_by = "kiosk:K1";
+  l.number_day = "20261124";
+  l.visit_due = "2026-11-25";
+  l.audit = backend::AuditEntry{"kiosk:K1", "kiosk", "create", "lead", "", l.township, ""};
+  return l;
 }
 
 class StoreTest : public ::testing::TestWithParam<std::string> {

@@ -30,11 +30,11 @@ TEST_P(OverdueTest, CountsOpenCasesPastTheirDueDatePerCounty) {
   auto accept = [](const ApplicationRecord&) -> jiuzhu::Status { return jiuzhu::Ok{}; };
   const Scope all{};
   AuditEntry audit{"user:cw", "caseworker", "transition", "case", decided, jiuzhu::test::kTownship, ""};
-  ASSERT_TRUE(repo_->transition(decided, all, "investigating", "", now_rfc3339(), accept, audit).ok());
+  ASSERT_TRUE(repo_->transition(decided, all, CaseState::investigating, "", now_rfc3339(), accept, audit).ok());
   auto before = overdue_cases(repo_->database(), "2026-12-06");
   ASSERT_TRUE(before.ok());
   EXPECT_EQ((*before).at("450326"), 3);
-  ASSERT_TRUE(repo_->transition(decided, all, "withdrawn", "本人撤回", now_rfc3339(), accept, audit).ok());
+  ASSERT_TRUE(repo_->transition(decided, all, CaseState::withdrawn, "本人撤回", now_rfc3339(), accept, audit).ok());
   auto after = overdue_cases(repo_->database(), "2026-12-06");
   ASSERT_TRUE(after.ok());
   EXPECT_EQ((*after).at("450326"), 2);

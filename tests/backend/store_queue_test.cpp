@@ -26,18 +26,9 @@ class QueueStoreTest : public jiuzhu::test::StoreTest {
   }
 
   NewLead lead() {
-    NewLead l;
-    l.township = kTownship;
-    l.county = "450326";
-    l.source = "hotline";
-    l.body = R"({"source":"hotline"})";
-    l.created_at = now_rfc3339();
-    l.created_by = "kiosk:K1";
-    l.number_day = "20261124";
-    l.visit_due = "2026-11-25";
+    NewLead l = jiuzhu::test::new_lead();
     l.urgent = true;
     l.flags = R"(["urgent"])";
-    l.audit = AuditEntry{"kiosk:K1", "kiosk", "create", "lead", "", l.township, ""};
     return l;
   }
 

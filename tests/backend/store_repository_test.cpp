@@ -65,7 +65,7 @@ TEST_P(RepositoryTest, ConcurrentRetriesStoreOneApplication) {
   for (auto& t : threads) t.join();
   EXPECT_EQ(numbers.size(), 1u);
   EXPECT_EQ(created, 1);
-  auto rows = repo_->intake(IntakeQuery{Scope{jiuzhu::test::kTownship, ""}, "", 100, std::nullopt});
+  auto rows = repo_->intake(IntakeQuery{Scope{jiuzhu::test::kTownship, ""}, std::nullopt, 100, std::nullopt});
   ASSERT_TRUE(rows.ok());
   EXPECT_EQ(rows->size(), 1u);
 }
@@ -87,15 +87,15 @@ TEST_P(RepositoryTest, TransitionRunsTheCheckInsideTheTransaction) {
   AuditEntry audit{"user:cw", "caseworker", "transition", "case", no, "", ""};
   auto refuse = [](const ApplicationRecord&) -> jiuzhu::Status { return jiuzhu::make_error("illegal_transition", "no"); };
   auto accept = [](const ApplicationRecord& r) -> jiuzhu::Status {
-    EXPECT_EQ(r.status, "received");
+    EXPECT_EQ(r.status, CaseState::received);
     return jiuzhu::Ok{};
   };
-  EXPECT_EQ(repo_->transition(no, scope, "approved", "", now_rfc3339(), refuse, audit).error().code, "illegal_transition");
-  EXPECT_EQ((*repo_->application(no, scope))->status, "received");
-  auto moved = repo_->transition(no, scope, "investigating", "入户", now_rfc3339(), accept, audit);
+  EXPECT_EQ(repo_->transition(no, scope, CaseState::approved, "", now_rfc3339(), refuse, audit).error().code, "illegal_transition");
+  EXPECT_EQ((*repo_->application(no, scope))->status, CaseState::received);
+  auto moved = repo_->transition(no, scope, CaseState::investigating, "入户", now_rfc3339(), accept, audit);
   ASSERT_TRUE(moved.ok());
-  EXPECT_EQ(moved->status, "investigating");
-  EXPECT_EQ(repo_->transition(no, Scope{jiuzhu::test::kOtherTownship, ""}, "under_review", "", now_rfc3339(), accept, audit)
+  EXPECT_EQ(moved->status, CaseState::investigating);
+  EXPECT_EQ(repo_->transition(no, Scope{jiuzhu::test::kOtherTownship, ""}, CaseState::under_review, "", now_rfc3339(), accept, audit)
                 .error()
                 .code,
             "not_found");

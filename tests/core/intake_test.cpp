@@ -15,6 +15,7 @@
 #include "core/intake/receipt.h"
 #include "core/model/json_codec.h"
 #include "core/model/programs.h"
+#include "core/policy/facts.h"
 #include "core/regions.h"
 
 namespace jiuzhu::intake {
@@ -196,6 +197,28 @@ TEST(IntakeLabels, OneTableForMembersAndProxies) {
   EXPECT_EQ(relation_label("martian"), "martian");
   EXPECT_EQ(document_label("hukou_booklet"), "户口簿");
   EXPECT_EQ(program_label("dibao"), "最低生活保障");
+}
+
+// The relation words are one table: the model's labels (screens, paper), the policy
+// explanations (policy/facts) and the population feed's extra values all read it.
+TEST(IntakeLabels, OneRelationTableForModelPolicyAndFeeds) {
+  using jiuzhu::policy::EnumType;
+  const auto names = jiuzhu::policy::enum_values(EnumType::relation);
+  ASSERT_FALSE(names.empty());
+  for (size_t i = 0; i < names.size(); ++i) {
+    EXPECT_EQ(std::string(jiuzhu::policy::enum_label_zh(EnumType::relation, static_cast<int>(i))),
+              relation_label(names[i]))
+        << names[i];
+  }
+  for (auto r : {model::Relation::self, model::Relation::spouse, model::Relation::child, model::Relation::parent,
+                 model::Relation::grandparent, model::Relation::grandchild, model::Relation::sibling,
+                 model::Relation::other}) {
+    EXPECT_EQ(std::string(model::label_zh(r)), relation_label(r));
+    EXPECT_FALSE(relation_word(model::to_string(r)).empty());
+  }
+  EXPECT_EQ(relation_word("head"), "户主");
+  EXPECT_EQ(relation_word("child_in_law"), "儿媳/女婿");
+  EXPECT_EQ(relation_word("martian"), "");
 }
 
 TEST(IntakeAnswers, UnknownStaysUnknown) {

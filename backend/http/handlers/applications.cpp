@@ -36,7 +36,7 @@ Response submit_application(Request& req, Services& s) {
   std::vector<std::string> missing;
   services::Submission sub{&j.value(), &app.value(), req.principal.id,
                            audit_entry(req, "create", "application", "", app->township, "")};
-  auto out = services::accept_application(s.repo, s.documents, s.calendar(), sub, &missing);
+  auto out = services::accept_application(s.applications, s.documents, s.calendar(), sub, &missing);
   if (!out) {
     if (out.error().code == "missing_documents") {
       auto r = error_response(out.error());
@@ -57,11 +57,11 @@ Response receipt(Request& req, Services& s) {
     return error_response(400, "bad_parameter", "format must be json or pdf", "format");
   }
   const std::string& no = req.path_params.at(0);
-  auto app = s.repo.application(no, req.principal.scope());
+  auto app = s.applications.application(no, req.principal.scope());
   if (!app) return error_response(app.error());
   if (!*app) return error_response(404, "not_found", "no such application");
   const auto& r = **app;
-  if (auto st = s.repo.append_audit(audit_entry(req, "read", "receipt", r.application_no, r.township)); !st) {
+  if (auto st = s.audit.append_audit(audit_entry(req, "read", "receipt", r.application_no, r.township)); !st) {
     return error_response(st.error());
   }
   Json body = Json::parse(r.body, nullptr, false);

@@ -55,7 +55,7 @@ Response apply_for_household(Request& req, Services& s) {
   services::Submission sub{
       &j.value(), &app.value(), "staff:" + req.principal.id,
       audit_entry(req, "create", "application", "", app->township, "queue_item=" + text)};
-  auto out = services::accept_application(s.repo, s.documents, s.calendar(), sub, &missing);
+  auto out = services::accept_application(s.applications, s.documents, s.calendar(), sub, &missing);
   if (!out) {
     if (out.error().code == "client_id_in_use")
       return error_response(409, out.error().code, out.error().message, "client_id");
@@ -76,7 +76,7 @@ Response apply_for_household(Request& req, Services& s) {
   if (!linked) return error_response(linked.error());
   Json ack = Json::object();
   ack["application_no"] = no;
-  ack["status"] = out->record.status;
+  ack["status"] = to_string(out->record.status);
   ack["received_at"] = out->record.received_at;
   ack["due_date"] = out->record.due_date;
   ack["channel"] = out->record.channel;

@@ -73,7 +73,7 @@ Response audit_log(Request& req, Services& s) {
     for (const auto& r : *rows) items.push_back(audit_row_json(r));
     Json next = nullptr;
     if (static_cast<int>(rows->size()) == f.limit && !rows->empty()) next = rows->back().seq;
-    if (auto st = s.repo.append_audit(audit_entry(req, "list", "audit", req.principal.county, "",
+    if (auto st = s.audit.append_audit(audit_entry(req, "list", "audit", req.principal.county, "",
                                                   "rows=" + std::to_string(rows->size()) + " filtered"));
         !st) {
       return error_response(st.error());
@@ -84,18 +84,18 @@ Response audit_log(Request& req, Services& s) {
   if (!after) return error_response(after.error());
   auto limit = int_param(req, "limit", 100, 1, 1000);
   if (!limit) return error_response(limit.error());
-  auto rows = s.repo.audit(req.principal.scope(), *after, *limit);
+  auto rows = s.audit.audit(req.principal.scope(), *after, *limit);
   if (!rows) return error_response(rows.error());
   Json items = Json::array();
   for (const auto& r : *rows) items.push_back(audit_row_json(r));
   Json out = {{"items", items}};
   if (req.query.count("verify") && req.query["verify"] == "1") {
-    auto v = s.repo.verify_audit();
+    auto v = s.audit.verify_audit();
     if (!v) return error_response(v.error());
     out["chain"] = {{"ok", v->ok}, {"rows", v->rows}};
     if (!v->ok) out["chain"]["first_bad_seq"] = v->first_bad_seq;
   }
-  if (auto st = s.repo.append_audit(audit_entry(req, "list", "audit", req.principal.county, "",
+  if (auto st = s.audit.append_audit(audit_entry(req, "list", "audit", req.principal.county, "",
                                                 "rows=" + std::to_string(rows->size())));
       !st) {
     return error_response(st.error());

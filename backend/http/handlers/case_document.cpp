@@ -29,13 +29,13 @@ bool lists_document(const Json& app, const std::string& h) {
 Response case_document(Request& req, Services& s) {
   const std::string& no = req.path_params.at(0);
   const std::string& hash = req.path_params.at(1);
-  auto app = s.repo.application(no, req.principal.scope());
+  auto app = s.applications.application(no, req.principal.scope());
   if (!app) return error_response(app.error());
   if (!*app || !is_document_hash(hash) || !lists_document(Json::parse((*app)->body, nullptr, false), hash)) {
     return error_response(404, "not_found", "no such document in this case");
   }
   if (auto st =
-          s.repo.append_audit(audit_entry(req, "read", "document", no, (*app)->township, "sha256=" + hash));
+          s.audit.append_audit(audit_entry(req, "read", "document", no, (*app)->township, "sha256=" + hash));
       !st) {
     return error_response(st.error());
   }

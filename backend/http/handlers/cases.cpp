@@ -2,6 +2,7 @@
 #include "backend/http/handlers/handlers.h"
 #include "backend/intake/deadlines.h"
 #include "backend/intake/workflow.h"
+#include "backend/services/transition_case.h"
 #include "backend/store/discovery_link_store.h"
 #include "backend/store/referral_steps_store.h"
 #include "backend/util/clock.h"
@@ -34,20 +35,19 @@ void mask_id_numbers(Json& app) {
 
 Response get_case(Request& req, Services& s) {
   const std::string& no = req.path_params.at(0);
-  auto app = s.repo.application(no, req.principal.scope());
+  auto app = s.applications.application(no, req.principal.scope());
   if (!app) return error_response(app.error());
   if (!*app) return error_response(404, "not_found", "no such case");
   const auto& r = **app;
   // Audit first: if the read cannot be recorded, it does not happen.
-  if (auto st = s.repo.append_audit(audit_entry(req, "read", "case", r.application_no, r.township)); !st) {
+  if (auto st = s.audit.append_audit(audit_entry(req, "read", "case", r.application_no, r.township)); !st) {
     return error_response(st.error());
   }
-  auto events = s.repo.events(no);
+  auto events = s.cases.events(no);
   if (!events) return error_response(events.error());
-  auto referrals = s.repo.referrals_of(no);
+  auto referrals = s.referrals.referrals_of(no);
   if (!referrals) return error_response(referrals.error());
   const Date today = Date::today_china();
-  auto state = parse_case_state(r.status);
   Json history = Json::array();
   for (const auto& e : *events) {
     history.push_back({{"at", e.at}, {"actor", e.actor}, {"from", e.from_status}, {"to", e.to_status}, {"note", e.note}});
@@ -58,10 +58,8 @@ Response get_case(Request& req, Services& s) {
                     {"status", x.status}, {"created_at", x.created_at}, {"created_by", x.created_by}});
   }
   Json allowed = Json::array();
-  if (state) {
-    for (auto t : allowed_transitions(*state, r.priority > 0)) allowed.push_back(to_string(t));
-  }
-  Json deadlines = {{"due_date", r.due_date}, {"overdue", is_overdue(r.due_date, state && is_final(*state), today)}};
+  for (auto t : allowed_transitions(r.status, r.priority > 0)) allowed.push_back(to_string(t));
+  Json deadlines = {{"due_date", r.due_date}, {"overdue", is_overdue(r.due_date, is_final(r.status), today)}};
   if (auto due = Date::parse_iso(r.due_date); due && s.calendar().covers(today) && s.calendar().covers(*due)) {
     if (auto left = s.calendar().working_days_between(today, *due)) deadlines["working_days_left"] = *left;
   }
@@ -105,16 +103,8 @@ Response transition(Request& req, Services& s) {
   auto to = parse_case_state(*to_name);
   if (!to) return error_response(to.error());
   const std::string& no = req.path_params.at(0);
-  const CaseState target = *to;
-  const std::string text = *note;
-  auto check = [&](const ApplicationRecord& current) -> Status {
-    auto from = parse_case_state(current.status);
-    if (!from) return make_error("illegal_transition", "the case is in an unknown state", "to");
-    return check_transition(*from, target, current.priority > 0, text);
-  };
-  auto scope = req.principal.scope();
-  auto app = s.repo.transition(no, scope, to_string(target), text, now_rfc3339(), check,
-                               audit_entry(req, "transition", "case", no, "", std::string("to=") + to_string(target)));
+  auto app = services::transition_case(s.cases, no, req.principal.scope(), *to, *note,
+                                       audit_entry(req, "transition", "case", no, "", std::string("to=") + to_string(*to)));
   if (!app) return error_response(app.error());
   return json_response(200, case_summary(*app, Date::today_china()));
 }

@@ -102,7 +102,7 @@ Response county_overview(Request& req, Services& s) {
                       {"discovery_closed", all.queue_closed},
                       {"visits_due", all.visits_due},
                       {"visits_overdue", all.visits_overdue}};
-  if (auto st = s.repo.append_audit(audit_entry(req, "list", "county_overview", county, "")); !st) {
+  if (auto st = s.audit.append_audit(audit_entry(req, "list", "county_overview", county, "")); !st) {
     return error_response(st.error());
   }
   return json_response(200, Json{{"county", county},
@@ -155,7 +155,7 @@ Response county_overdue_cases(Request& req, Services& s) {
   if (static_cast<int>(rows->size()) == q.limit && !rows->empty()) {
     next = rows->back().due_date + "." + std::to_string(rows->back().id);
   }
-  if (auto st = s.repo.append_audit(audit_entry(req, "list", "overdue_cases", q.county, q.township,
+  if (auto st = s.audit.append_audit(audit_entry(req, "list", "overdue_cases", q.county, q.township,
                                                 "rows=" + std::to_string(rows->size())));
       !st) {
     return error_response(st.error());

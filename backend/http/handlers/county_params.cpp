@@ -69,7 +69,7 @@ Response put_county_params(Request& req, Services& s) {
                                        (*j)["params"]);
   if (!v) return error_response(v.error());
   if (auto st =
-          s.repo.append_audit(audit_entry(req, "create", "county_params", std::to_string(v->version), "",
+          s.audit.append_audit(audit_entry(req, "create", "county_params", std::to_string(v->version), "",
                                           "county=" + county + " effective_from=" + v->effective_from));
       !st) {
     return error_response(st.error());

@@ -59,7 +59,7 @@ Response discovery_ledger(Request& req, Services& s) {
   for (const auto& r : ledger->by_rule) rules.push_back(row_json(r));
   const auto scope = req.principal.scope();
   const std::string area = scope.township.empty() ? scope.county : scope.township;
-  if (auto st = s.repo.append_audit(audit_entry(req, "list", "discovery_ledger", area, scope.township,
+  if (auto st = s.audit.append_audit(audit_entry(req, "list", "discovery_ledger", area, scope.township,
                                                 "from=" + from->iso() + " to=" + to->iso()));
       !st) {
     return error_response(st.error());

@@ -35,7 +35,7 @@ Response discovery_run_history(Request& req, Services& s) {
   }
   Json next = nullptr;
   if (static_cast<int>(rows->size()) == *limit && !rows->empty()) next = rows->back().id;
-  if (auto st = s.repo.append_audit(
+  if (auto st = s.audit.append_audit(
           audit_entry(req, "list", "discovery_runs", county, "", "rows=" + std::to_string(rows->size())));
       !st) {
     return error_response(st.error());

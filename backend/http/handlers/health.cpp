@@ -1,4 +1,6 @@
 // GET /healthz (anyone) and GET /metrics (loopback only).
+#include <map>
+
 #include "backend/http/handlers/handlers.h"
 #include "backend/store/ops_metrics.h"
 #include "backend/store/overdue_cases.h"
@@ -35,9 +37,11 @@ Response metrics(Request&, Services& s) {
   text += "jiuzhu_db_checkpoints_total " + std::to_string(db.checkpoints()) + "\n";
   text += "# HELP jiuzhu_http_in_flight Requests being served.\n# TYPE jiuzhu_http_in_flight gauge\n";
   text += "jiuzhu_http_in_flight " + std::to_string(s.in_flight.load()) + "\n";
-  if (auto counts = s.repo.status_counts()) {
+  if (auto counts = s.applications.status_counts()) {
     text += "# HELP jiuzhu_intake_applications Applications by workflow status.\n# TYPE jiuzhu_intake_applications gauge\n";
-    for (const auto& [status, n] : *counts) {
+    std::map<std::string, int64_t> by_name;  // in name order, as the gauge has always been listed
+    for (const auto& [status, n] : *counts) by_name[to_string(status)] = n;
+    for (const auto& [status, n] : by_name) {
       text += "jiuzhu_intake_applications{status=\"" + status + "\"} " + std::to_string(n) + "\n";
     }
   }

@@ -21,7 +21,6 @@ bool parse_cursor(const std::string& c, std::pair<int64_t, int64_t>& out) {
 }  // namespace
 
 Json case_summary(const ApplicationRecord& r, Date today) {
-  auto state = parse_case_state(r.status);
   Json body = Json::parse(r.body, nullptr, false);
   Json applicant = Json::object();
   if (body.is_object() && body.contains("applicant")) {
@@ -34,12 +33,12 @@ Json case_summary(const ApplicationRecord& r, Date today) {
   }
   return Json{{"application_no", r.application_no},
               {"township", r.township},
-              {"status", r.status},
-              {"programs", Json::parse(r.programs, nullptr, false)},
+              {"status", to_string(r.status)},
+              {"programs", r.programs},
               {"received_at", r.received_at},
               {"updated_at", r.updated_at},
               {"due_date", r.due_date},
-              {"overdue", is_overdue(r.due_date, state && is_final(*state), today)},
+              {"overdue", is_overdue(r.due_date, is_final(r.status), today)},
               {"first_aid", r.priority > 0},
               {"assigned_to", r.assigned_to},
               {"applicant", applicant}};
@@ -49,8 +48,9 @@ Response intake(Request& req, Services& s) {
   IntakeQuery q;
   q.scope = req.principal.scope();
   if (auto it = req.query.find("status"); it != req.query.end() && !it->second.empty()) {
-    if (!parse_case_state(it->second)) return error_response(400, "bad_parameter", "unknown status", "status");
-    q.status = it->second;
+    auto state = parse_case_state(it->second);
+    if (!state) return error_response(400, "bad_parameter", "unknown status", "status");
+    q.status = *state;
   }
   auto limit = int_param(req, "limit", 20, 1, 200);
   if (!limit) return error_response(limit.error());
@@ -60,7 +60,7 @@ Response intake(Request& req, Services& s) {
     if (!parse_cursor(it->second, c)) return error_response(400, "bad_parameter", "malformed cursor", "cursor");
     q.after = c;
   }
-  auto rows = s.repo.intake(q);
+  auto rows = s.applications.intake(q);
   if (!rows) return error_response(rows.error());
   const Date today = Date::today_china();
   Json items = Json::array();
@@ -70,7 +70,7 @@ Response intake(Request& req, Services& s) {
     next = std::to_string(rows->back().priority) + "." + std::to_string(rows->back().id);
   }
   const std::string area = q.scope.township.empty() ? q.scope.county : q.scope.township;
-  if (auto st = s.repo.append_audit(audit_entry(req, "list", "intake", area, q.scope.township,
+  if (auto st = s.audit.append_audit(audit_entry(req, "list", "intake", area, q.scope.township,
                                                 "rows=" + std::to_string(rows->size())));
       !st) {
     return error_response(st.error());

@@ -8,7 +8,7 @@ namespace jiuzhu::backend::handlers {
 Response logout(Request& req, Services& s) {
   if (auto st = s.auth.logout(req.authorization); !st) return error_response(st.error());
   // The audit row names the staff member, never the token.
-  if (auto st = s.repo.append_audit(
+  if (auto st = s.audit.append_audit(
           audit_entry(req, "logout", "session", req.principal.id, req.principal.township));
       !st) {
     return error_response(st.error());

@@ -22,16 +22,15 @@ Response progress(Request& req, Services& s) {
   }
   std::string last4 = check->second;
   for (auto& c : last4) c = static_cast<char>(c == 'x' ? 'X' : c);
-  auto app = s.repo.application(no->second, Scope{});
+  auto app = s.applications.application(no->second, Scope{});
   if (!app) return error_response(app.error());
   // One answer for "no such number" and "wrong check": nothing about existence leaks.
   if (!*app || !constant_time_equal((*app)->id_last4, last4)) {
     return error_response(404, "not_found", "no application matches this number and check");
   }
-  auto state = parse_case_state((*app)->status);
-  const CaseState st = state ? *state : CaseState::received;
+  const CaseState st = (*app)->status;
   return json_response(200, Json{{"application_no", (*app)->application_no},
-                                 {"status", (*app)->status},
+                                 {"status", to_string(st)},
                                  {"status_text", status_text_zh(st)},
                                  {"updated_at", (*app)->updated_at},
                                  {"next_step", next_step_zh(st)}});

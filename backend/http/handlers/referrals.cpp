@@ -46,7 +46,7 @@ Response add_referral(Request& req, Services& s) {
 }
 
 Response list_referrals(Request& req, Services& s) {
-  auto rows = s.repo.referrals_to(req.principal.department, req.principal.county);
+  auto rows = s.referrals.referrals_to(req.principal.department, req.principal.county);
   if (!rows) return error_response(rows.error());
   // console: each referral with its steps (the reason it was sent, what the department did).
   auto steps = referral_steps_to(s.repo.database(), req.principal.department, req.principal.county);
@@ -64,7 +64,7 @@ Response list_referrals(Request& req, Services& s) {
     item["steps"] = own;
     items.push_back(item);
   }
-  if (auto st = s.repo.append_audit(audit_entry(req, "list", "referrals", req.principal.department, "",
+  if (auto st = s.audit.append_audit(audit_entry(req, "list", "referrals", req.principal.department, "",
                                                 "rows=" + std::to_string(rows->size())));
       !st) {
     return error_response(st.error());

@@ -106,7 +106,7 @@ Response registry(Request& req, Services& s) {
   Result<std::vector<RosterRow>> rows = std::vector<RosterRow>{};
   if (category.empty() || is_group) {
     rows = s.queue->roster(county, township, category, audit);
-  } else if (auto st = s.repo.append_audit(audit); !st) {
+  } else if (auto st = s.audit.append_audit(audit); !st) {
     return error_response(st.error());
   }
   if (!rows) return error_response(rows.error());
@@ -145,16 +145,14 @@ Response registry(Request& req, Services& s) {
   if (is_program) {
     IntakeQuery q;
     q.scope = township.empty() ? scope : Scope{township, ""};
-    q.status = "approved";
+    q.status = CaseState::approved;
     q.limit = 1000;
     const Date today = Date::today_china();
     for (;;) {
-      auto apps = s.repo.intake(q);
+      auto apps = s.applications.intake(q);
       if (!apps) return error_response(apps.error());
       for (const auto& r : *apps) {
-        const Json programs = Json::parse(r.programs, nullptr, false);
-        if (!programs.is_array()) continue;
-        for (const auto& p : programs) {
+        for (const auto& p : r.programs) {
           if (p == category && static_cast<int>(items.size()) < *limit) items.push_back(case_summary(r, today));
         }
       }

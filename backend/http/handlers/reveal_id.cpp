@@ -11,7 +11,7 @@ Response reveal_id(Request& req, Services& s) {
   if (auto st = only_fields(*j, {"person"}); !st) return error_response(st.error());
   auto person = string_field(*j, "person", true, 20);
   if (!person) return error_response(person.error());
-  auto id = services::reveal_id_number(s.repo, req.principal, req.path_params.at(0), *person);
+  auto id = services::reveal_id_number(s.applications, s.audit, req.principal, req.path_params.at(0), *person);
   if (!id) return error_response(id.error());
   Response r = json_response(200, Json{{"person", *person}, {"id_number", *id}});
   r.headers.emplace_back("Cache-Control", "no-store");

@@ -43,7 +43,7 @@ bool valid_kiosk_id(const std::string& id) {
 
 // Whether kiosk `id` is registered in `county`.
 Result<bool> kiosk_in_county(Services& s, const std::string& county, const std::string& id) {
-  auto rows = s.repo.kiosks(Scope{"", county});
+  auto rows = s.kiosks.kiosks(Scope{"", county});
   if (!rows) return rows.error();
   for (const auto& k : *rows) {
     if (k.kiosk_id == id) return true;
@@ -59,7 +59,7 @@ Response list_staff(Request& req, Services& s) {
   if (!rows) return error_response(rows.error());
   Json items = Json::array();
   for (const auto& a : *rows) items.push_back(account_json(a));
-  if (auto st = s.repo.append_audit(
+  if (auto st = s.audit.append_audit(
           audit_entry(req, "list", "user", county, "", "rows=" + std::to_string(rows->size())));
       !st) {
     return error_response(st.error());
@@ -96,12 +96,12 @@ Response add_staff(Request& req, Services& s) {
   const std::string password = services::generate_password();
   u.password_hash = hash_password(password);
   u.created_at = now_rfc3339();
-  if (auto st = s.repo.add_user(u); !st) {
+  if (auto st = s.accounts.add_user(u); !st) {
     if (st.error().code == "user_exists")
       return error_response(409, "user_exists", "this login is taken", "login");
     return error_response(st.error());
   }
-  if (auto st = s.repo.append_audit(audit_entry(req, "create", "user", u.login,
+  if (auto st = s.audit.append_audit(audit_entry(req, "create", "user", u.login,
                                                 u.township.empty() ? county : u.township, "role=" + u.role));
       !st) {
     return error_response(st.error());
