@@ -101,7 +101,13 @@ function renderNav(s) {
   );
 }
 
+// Each render of a page gets a generation number and a container of its own. A page still waiting
+// for its data when the staff move on (a slow network, a busy machine) then finishes into its own
+// detached container, never over the page they moved to, and its cleanup runs at once.
+let generation = 0;
+
 async function route() {
+  const mine = ++generation;
   if (cleanup) cleanup();
   cleanup = null;
   const s = session.current();
@@ -124,8 +130,11 @@ async function route() {
     return;
   }
   const page = entry ? entry[2] : inner;
-  replace(root);
-  cleanup = (await page(root, ...args)) ?? null;
+  const container = h('div', { class: 'page' });
+  replace(root, container);
+  const done = (await page(container, ...args)) ?? null;
+  if (mine === generation) cleanup = done;
+  else if (done) done();
 }
 
 function onLogin(result, login) {

@@ -59,6 +59,29 @@ export async function casesFlow(t) {
     await page.waitForSelector(`#intake-table a:has-text("${nos[0]}")`);
   });
 
+  await step('a page still loading when the caseworker moves on never draws over the next page', async () => {
+    // 受理台账 first waits for the program names (/api/v1/policies); hold that answer, move on to
+    // 重点人群, then let it through: the late 受理台账 must not replace the rosters page.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/api/v1/policies', async (route) => { await held; await route.continue(); });
+    await page.goto(`${srv.url}/console/#/intake`);
+    await page.reload();  // empties the page's cache of program names
+    await page.waitForSelector('nav a:has-text("重点人群")');
+    await page.click('nav a:has-text("重点人群")');
+    await page.waitForSelector('main h1:text-is("重点人群")');
+    const answered = page.waitForResponse('**/api/v1/policies');
+    release();
+    await answered;
+    // Two frames: the held page's continuation has run by then.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await page.textContent('main h1'), '重点人群');
+    assert.equal(await page.locator('#intake-table').count(), 0);
+    await page.unroute('**/api/v1/policies');
+    await page.click('nav a:has-text("受理台账")');
+    await page.waitForSelector(`#intake-table a:has-text("${nos[0]}")`);
+  });
+
   await step('case view: ID numbers masked; showing one in full is confirmed and audited', async () => {
     await page.click(`#intake-table a:has-text("${nos[0]}")`);
     await page.waitForSelector('#transition-form');
