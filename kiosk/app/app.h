@@ -1,12 +1,16 @@
 // App: the kiosk's main loop (SDL2 + Dear ImGui on the SDL_Renderer backend, software
-// rendering), and the glue between the pure flow, the screens, the session, the outbox and
-// the device workers.
+// rendering), and the interpreter of the pure flow's effects over the session, the devices,
+// the outbox and the view. The flow (kiosk/flow) decides what an event means on a screen and
+// what entering a screen sets up; the app only carries that out.
 //
 // One frame: drain the workers' result queues → advance the script (if any) → rebuild the
 // font atlas if new glyphs appeared → draw the current screen → present → apply the screen's
 // events to the flow (and carry out the effects) and its commands (start async work). The UI
 // thread never waits for a device or the network: that work runs on worker threads or
 // futures polled each frame.
+//
+// Files: app.cpp (window, frame loop, voice), effects.cpp (the effects), devices.cpp (the
+// workers' results), commands.cpp (screen commands, async work), script_runner.cpp (--script).
 //
 // Thread-safety: UI thread only (construct, run and destroy on the same thread).
 #pragma once
@@ -59,9 +63,15 @@ class App {
   void draw_frame(std::vector<Event>& events, std::vector<Command>& cmds);
   void drain_devices();
   void poll_async();
+  // Steps the flow with each event and carries out the effects (effects.cpp). `card` is the
+  // person a card_read event carries, for store_card.
   void apply_events(const std::vector<Event>& events);
-  void apply_effects(const std::vector<Effect>& effects);
-  void on_enter(Screen s);
+  void apply_event(const Event& e, const Person* card = nullptr);
+  void carry_out(const Effect& fx, const Person* card);
+  Facts facts() const;
+  void store_card(CardSlot slot, const Person* card);
+  void preselect_likely_programs();
+  void carry_check_assets();
   void run_command(const Command& c);
   void wipe();
   void wipe_submitted();

@@ -15,7 +15,8 @@
 #include "core/timestamp.h"
 #include "kiosk/app/app.h"
 #include "kiosk/outbox/fsutil.h"
-#include "kiosk/text/utf8.h"
+#include "core/utf8.h"
+#include "kiosk/text/wipe.h"
 
 namespace fs = std::filesystem;
 
@@ -208,7 +209,7 @@ void App::submit_lead() {
   } else {
     // 姓名或住址 in one field: a long entry or one with place words is an address.
     const std::string& w = session_.lead_name;
-    bool place = length_chars(w) > 4 || w.find("村") != std::string::npos || w.find("屯") != std::string::npos ||
+    bool place = utf8::length(w) > 4 || w.find("村") != std::string::npos || w.find("屯") != std::string::npos ||
                  w.find("号") != std::string::npos || w.find("街") != std::string::npos;
     if (place) l.subject.address = w;
     else l.subject.name = w;
@@ -346,7 +347,7 @@ void App::poll_async() {
     view_.progress = status == 200 ? Async::done : Async::failed;
     if (status == 200) {
       view_.progress_result = nlohmann::json::parse(body, nullptr, false);
-      if (flow_.screen == Screen::progress) apply_events({{EventKind::next}});
+      apply_events({{EventKind::progress_found}});
     } else {
       view_.progress_error_key = status == 404 ? "progress.not_found"
                                  : status == 429 ? "progress.too_many"
@@ -386,7 +387,7 @@ void App::poll_async() {
   if (ready(lead_f_)) {
     auto r = lead_f_.get();
     view_.lead = r ? Async::done : Async::failed;
-    if (r && flow_.screen == Screen::lead) apply_events({{EventKind::next}});
+    if (r) apply_events({{EventKind::lead_saved}});
   }
   if (ready(help_f_)) view_.help_call = help_f_.get() ? Async::done : Async::failed;
   if (!help_id_.empty() && !view_.help_delivered && view_.help_call == Async::done && flow_.screen == Screen::help)

@@ -9,7 +9,8 @@
 #include <fstream>
 
 #include "kiosk/app/app.h"
-#include "kiosk/text/utf8.h"
+#include "core/utf8.h"
+#include "kiosk/text/wipe.h"
 #include "kiosk/ui/keypad.h"
 
 namespace jiuzhu::kiosk {
@@ -190,7 +191,7 @@ void App::script_before_frame() {
       }
       if (f.mode == KeyMode::text) {
         *f.target += s.arg;
-        written_ += static_cast<int>(length_chars(s.arg));
+        written_ += static_cast<int>(utf8::length(s.arg));
       } else {
         touches_ += static_cast<int>(s.arg.size());  // one key press per character
         for (char ch : s.arg)

@@ -2,7 +2,8 @@
 
 #include <filesystem>
 
-#include "kiosk/text/utf8.h"
+#include "core/utf8.h"
+#include "kiosk/text/wipe.h"
 
 namespace jiuzhu::kiosk {
 
