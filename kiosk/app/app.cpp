@@ -104,6 +104,8 @@ bool App::init(std::string& error) {
   backend_.token = token;
   sync_ = std::make_unique<SyncWorker>(*outbox_, backend_, opt_.backoff_min, opt_.backoff_max);
   sync_->set_app_version(JIUZHU_VERSION);  // ops: sent with the heartbeat
+  calendar_ = std::make_unique<CalendarStore>(opt_.data_dir + "/calendar");
+  sync_->set_calendar(calendar_.get());
 
   // Software rendering all the way: without these hints SDL presents the software frame
   // through an OpenGL texture (Mesa llvmpipe: +60 MB and a slower present).

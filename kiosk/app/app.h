@@ -128,6 +128,9 @@ class App {
   std::vector<nlohmann::json> programs_;
 
   BackendConfig backend_;
+  // county: the working-day calendar with the county's holiday notices (outbox/calendar.h),
+  // kept fresh by the sync thread; it dates the offline receipt, its screen and its paper.
+  std::unique_ptr<CalendarStore> calendar_;
   std::unique_ptr<Outbox> outbox_;
   std::unique_ptr<SyncWorker> sync_;
   CardWorker card_;

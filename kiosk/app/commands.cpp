@@ -269,7 +269,8 @@ void App::start_submit() {
   double wait_s = opt_.submit_wait_seconds;
   // The offline receipt's answer, dated by the one function the backend uses (core/intake).
   // Past the holiday data it has no date; the application is saved all the same.
-  auto answer = intake::offline_acknowledgement(a, local, now);
+  // The calendar is the shipped one with the county's holiday notices (outbox/calendar.h).
+  auto answer = intake::offline_acknowledgement(a, local, now, *calendar_->current());
   model::Acknowledgement offline = answer ? *answer : model::Acknowledgement{local, "pending_upload", now, ""};
   submit_f_ = std::async(std::launch::async, [ob, sync, payload, docs, id, local, wait_s, offline]() -> Result<model::Acknowledgement> {
     auto r = ob->enqueue("application", id, local, payload, docs);
@@ -376,7 +377,8 @@ void App::poll_async() {
       // ops: no dates on screen from a clock known to be wrong (App::print_receipt).
       const bool wrong_dates = view_.clock_off_seconds != 0 && r->status == "pending_upload";
       if (auto app = model::decode_application(submitted_); app && !wrong_dates)
-        if (auto data = intake::make_receipt(*app, *r); data) view_.receipt_data = std::move(*data);
+        if (auto data = intake::make_receipt(*app, *r, *calendar_->current()); data)
+          view_.receipt_data = std::move(*data);
       view_.submit = Async::done;
       apply_events({{EventKind::submitted}});
     } else {

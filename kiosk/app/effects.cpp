@@ -158,7 +158,7 @@ void App::print_receipt() {
     view_.print_error_key = "print.error.clock_off";
     return;
   }
-  printer_->print_receipt(print_data());
+  printer_->print_receipt(print_data(), calendar_->current());
 }
 
 void App::refresh_status() {
