@@ -7,14 +7,19 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <thread>
+#include <tuple>
+#include <algorithm>
 
 #include "core/intake/receipt.h"
 #include "core/model/json_codec.h"
+#include "kiosk/devices/printer.h"
 #include "kiosk/outbox/calendar.h"
 #include "kiosk/outbox/crypto.h"
 #include "kiosk/outbox/outbox.h"
 #include "kiosk/outbox/sync.h"
 #include "loopback_http.h"
+#include "support/process.h"
 #include "support/temp_dir.h"
 
 using namespace jiuzhu;
@@ -85,8 +90,8 @@ struct Fixture {
 };
 
 // A 低保 application (30 working days) saved on 2026-12-24: its due date falls in 2027.
-model::Application dibao_application() {
-  json j = {{"client_id", "3f1c2b9e-8d4a-4f6e-9b1a-2c3d4e5f6a7b"},
+json dibao_application_json() {
+  return {{"client_id", "3f1c2b9e-8d4a-4f6e-9b1a-2c3d4e5f6a7b"},
             {"township", "450326101"},
             {"channel", "kiosk"},
             {"programs", {"dibao"}},
@@ -98,7 +103,10 @@ model::Application dibao_application() {
             {"documents", json::array()},
             {"consent", {{"verification_authorized", true}, {"truthfulness_promised", true}, {"signed_at", "2026-12-24T10:15:00+08:00"}}},
             {"submitted_at", "2026-12-24T10:15:00+08:00"}};
-  auto a = model::decode_application(j, Date(2026, 12, 24));
+}
+
+model::Application dibao_application() {
+  auto a = model::decode_application(dibao_application_json(), Date(2026, 12, 24));
   EXPECT_TRUE(a.ok()) << a.error().code << " " << a.error().field;
   return a ? *a : model::Application{};
 }
@@ -245,4 +253,49 @@ TEST(CalendarSync, ADamagedFileOnDiskIsIgnoredAndTheShippedDataStands) {
   EXPECT_TRUE(store.notices().empty());
   EXPECT_TRUE(store.current()->provisional(2027));
   EXPECT_EQ(store.current()->last_year(), WorkingCalendar::builtin().last_year());
+}
+
+// The paper as the kiosk prints it (kiosk/devices/printer, simulated: the PDF is kept), read back
+// by poppler's pdftotext, a second implementation of PDF text.
+std::string printed_text(Printer& printer, const json& data, std::shared_ptr<const WorkingCalendar> calendar) {
+  printer.print_receipt(data, std::move(calendar));
+  for (int i = 0; i < 300; ++i) {
+    for (auto& e : printer.events().drain()) {
+      EXPECT_TRUE(e.ok) << e.error_code;
+      auto text = test::run("pdftotext -enc UTF-8 " + test::quote(e.path) + " -");
+      return text.out;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ADD_FAILURE() << "nothing printed";
+  return {};
+}
+
+TEST(CalendarSync, ThePrintedOfflineReceiptCountsWithTheNoticeAndIsProvisionalOnlyWithoutIt) {
+  if (!test::have_tool("pdftotext")) GTEST_SKIP() << "pdftotext (poppler-utils) not installed";
+  Fixture f;
+  CalendarStore store(f.calendar_dir());
+  const auto shipped = store.current();
+  auto notice = read_calendar_answer(notice_answer_2027().dump(), 2027);
+  ASSERT_TRUE(notice.ok() && *notice);
+  ASSERT_TRUE(store.keep(**notice).ok());
+  Printer printer(true, f.dir.path() + "/printed");
+  const auto app = dibao_application();
+  for (const auto& [calendar, due, zh, provisional] :
+       std::vector<std::tuple<std::shared_ptr<const WorkingCalendar>, std::string, std::string, bool>>{
+           {shipped, "2027-02-09", "2027年2月9日前", true}, {store.current(), "2027-02-15", "2027年2月15日前", false}}) {
+    auto ack = intake::offline_acknowledgement(app, "L450326101-0000ABCD", kSavedAt, *calendar);
+    ASSERT_TRUE(ack.ok());
+    EXPECT_EQ(ack->due_date, due);
+    json data = dibao_application_json();
+    data["application_no"] = ack->application_no;
+    data["status"] = ack->status;
+    data["received_at"] = ack->received_at;
+    data["due_date"] = ack->due_date;
+    data["hall"] = {{"name", "罗锦镇社会救助服务大厅"}, {"address", "罗锦镇政府一楼"}, {"phone", "0773-8000000"}};
+    std::string text = printed_text(printer, data, calendar);
+    text.erase(std::remove_if(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\n'; }), text.end());
+    EXPECT_NE(text.find(zh), std::string::npos) << text;
+    EXPECT_EQ(text.find("预计，以通知为准") != std::string::npos, provisional) << text;
+  }
 }
