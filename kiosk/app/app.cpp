@@ -206,8 +206,8 @@ bool App::init(std::string& error) {
       exit_code_ = 2;
       return false;
     }
-    steps_ = std::move(steps).value();
-    scripted_ = true;
+    script_.steps = std::move(steps).value();
+    script_.scripted = true;
   }
   last_input_ = now_s();
   return true;
@@ -239,7 +239,7 @@ void App::shutdown() {
 }
 
 int App::run() {
-  if (!opt_.stats_file.empty()) phases_.enter("startup");
+  if (!opt_.stats_file.empty()) stats_.phases.enter("startup");
   std::string error;
   if (!init(error)) {
     std::fprintf(stderr, "jiuzhu-kiosk: %s\n", error.c_str());
@@ -261,34 +261,34 @@ int App::run() {
     bool camera = view_.camera.running;
     frame();
     double cpu = thread_cpu_ms() - c0;
-    frame_cpu_ms_.push_back(cpu);
+    stats_.frame_cpu_ms.push_back(cpu);
     if (profile)
       std::fprintf(stderr, "frame %.1f ms: events+devices %.1f, draw %.1f, render %.1f, present %.1f, atlas %dx%d glyphs %zu build %.1f\n",
-                   std::chrono::duration<double, std::milli>(Clock::now() - t0).count(), prof_[0], prof_[1], prof_[2],
-                   prof_[3], fonts_.atlas_width(), fonts_.atlas_height(), fonts_.glyph_count(), fonts_.last_build_ms());
+                   std::chrono::duration<double, std::milli>(Clock::now() - t0).count(), stats_.prof[0], stats_.prof[1], stats_.prof[2],
+                   stats_.prof[3], fonts_.atlas_width(), fonts_.atlas_height(), fonts_.glyph_count(), fonts_.last_build_ms());
     double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-    frame_ms_.push_back(ms);
+    stats_.frame_ms.push_back(ms);
     if (camera && view_.camera.running) {
-      camera_frame_ms_.push_back(ms);
-      camera_frame_cpu_ms_.push_back(cpu);
+      stats_.camera_frame_ms.push_back(ms);
+      stats_.camera_frame_cpu_ms.push_back(cpu);
     }
-    if (!opt_.stats_file.empty() && startup_ms_ >= 0) {
+    if (!opt_.stats_file.empty() && stats_.startup_ms >= 0) {
       std::string phase = flow_.countdown ? "countdown" : screen_name(flow_.screen);
-      if (phase != phases_.current()) phases_.enter(phase);
+      if (phase != stats_.phases.current()) stats_.phases.enter(phase);
     }
     // ~60 frames a second at most; the rest of the time is the workers'.
     double budget = 1000.0 / 60 - ms;
     if (budget > 1) std::this_thread::sleep_for(std::chrono::microseconds(static_cast<long>(budget * 1000)));
   }
   if (!opt_.stats_file.empty())
-    write_stats(opt_.stats_file, startup_ms_, {{"", frame_ms_, frame_cpu_ms_}, {"camera_", camera_frame_ms_, camera_frame_cpu_ms_}},
-                phases_.finish(), speech_.latencies_ms());
+    write_stats(opt_.stats_file, stats_.startup_ms, {{"", stats_.frame_ms, stats_.frame_cpu_ms}, {"camera_", stats_.camera_frame_ms, stats_.camera_frame_cpu_ms}},
+                stats_.phases.finish(), speech_.latencies_ms());
   shutdown();
   return exit_code_;
 }
 
 bool App::needs_frame() {
-  if (scripted_) return true;
+  if (script_.scripted) return true;
   double now = now_s();
   if (now < redraw_until_ || now - last_frame_ > 1.0) return true;
   SDL_PumpEvents();
@@ -296,8 +296,8 @@ bool App::needs_frame() {
   if (SDL_GetMouseState(nullptr, nullptr) != 0) return true;  // a finger held down (long press)
   if (flow_.countdown || view_.camera.running || fonts_.dirty() || hw_.loading()) return true;
   if (!card_.events().empty() || !camera_.events().empty() || !printer_->events().empty()) return true;
-  for (bool pending : {eligibility_f_.valid(), progress_f_.valid(), login_f_.valid(), submit_f_.valid(),
-                       lead_f_.valid(), selftest_f_.valid(), help_f_.valid()})
+  for (bool pending : {async_.eligibility.valid(), async_.progress.valid(), async_.login.valid(), async_.submit.valid(),
+                       async_.lead.valid(), async_.selftest.valid(), async_.help.valid()})
     if (pending) return true;
   if (flow_.screen != Screen::attract && now - last_input_ > opt_.idle_seconds) return true;
   return false;
@@ -308,7 +308,7 @@ void App::frame() {
   auto p0 = Clock::now();
   auto lap = [&](int i) {
     auto n = Clock::now();
-    prof_[i] = std::chrono::duration<double, std::milli>(n - p0).count();
+    stats_.prof[i] = std::chrono::duration<double, std::milli>(n - p0).count();
     p0 = n;
   };
   SDL_Event ev;
@@ -325,7 +325,7 @@ void App::frame() {
   if (ui_) ui_->set_fingers(std::max<int>(1, static_cast<int>(fingers_down_.size())));
   drain_devices();
   poll_async();
-  if (scripted_) script_before_frame();
+  if (script_.scripted) script_before_frame();
   if (!running_) return;
 
   // Idle: no touch for idle_seconds → the countdown; the countdown's end wipes.
@@ -367,12 +367,12 @@ void App::frame() {
   last_controls_ = ui_->controls();
   last_texts_ = ui_->texts();
   speak_after_draw();
-  if (scripted_) script_after_frame();
+  if (script_.scripted) script_after_frame();
   lap(2);
   SDL_RenderPresent(renderer_);
   lap(3);
-  if (startup_ms_ < 0 && flow_.screen == Screen::attract && !fonts_.dirty())
-    startup_ms_ = now_s() * 1000.0;
+  if (stats_.startup_ms < 0 && flow_.screen == Screen::attract && !fonts_.dirty())
+    stats_.startup_ms = now_s() * 1000.0;
   if (ui_->tapped()) {
     last_input_ = now_s();
     ++touches_;
@@ -386,10 +386,10 @@ void App::draw_frame(std::vector<Event>& events, std::vector<Command>& cmds) {
   ImGui_ImplSDLRenderer_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
-  if (scripted_) {
+  if (script_.scripted) {
     // The script is the only finger: its position and button replace the OS mouse.
-    io.MousePos = inj_pos_;
-    io.MouseDown[0] = inj_down_;
+    io.MousePos = script_.inj_pos;
+    io.MouseDown[0] = script_.inj_down;
   }
   ImGui::NewFrame();
   ui_->begin_frame(now_s() * 1000.0);

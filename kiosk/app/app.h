@@ -142,43 +142,49 @@ class App {
   bool camera_ok_ = true;
   std::string printer_state_;
 
-  // Async work polled each frame.
-  std::future<nlohmann::json> eligibility_f_;
-  std::future<std::pair<int, std::string>> progress_f_;   // status, body (-1: network)
-  std::future<std::pair<int, std::string>> login_f_;
-  std::future<Result<model::Acknowledgement>> submit_f_;  // ack, or pending (status pending_upload)
-  std::future<Status> lead_f_;
-  std::future<Status> help_f_;
+  // Async work polled each frame (commands.cpp).
+  struct Pending {
+    std::future<nlohmann::json> eligibility;
+    std::future<std::pair<int, std::string>> progress;   // status, body (-1: network)
+    std::future<std::pair<int, std::string>> login;
+    std::future<Result<model::Acknowledgement>> submit;  // ack, or pending (status pending_upload)
+    std::future<Status> lead;
+    std::future<Status> help;
+    std::future<std::string> selftest;
+  } async_;
   std::string help_id_;  // the last help call's client_id, to show when the backend has it
-  std::future<std::string> selftest_f_;
   nlohmann::json submitted_;  // the application as submitted, for the receipt (wiped with the session)
 
   // Idle.
   double last_input_ = 0;
   double countdown_start_ = 0;
 
-  // Script.
-  std::vector<Step> steps_;
-  size_t step_ = 0;
-  int phase_ = 0;
-  bool step_begun_ = false;
-  double hold_start_ = 0;
-  double step_start_ = 0;
-  bool scripted_ = false;
-  ImVec2 inj_pos_{-1, -1};
-  bool inj_down_ = false;
-  bool shot_pending_ = false;
-  std::string shot_path_;
+  // --script's progress through its steps (script_runner.cpp).
+  struct ScriptState {
+    std::vector<Step> steps;
+    size_t step = 0;
+    int phase = 0;
+    bool step_begun = false;
+    double hold_start = 0;
+    double step_start = 0;
+    bool scripted = false;
+    ImVec2 inj_pos{-1, -1};  // the script's finger replaces the OS mouse
+    bool inj_down = false;
+    bool shot_pending = false;
+    std::string shot_path;
+  } script_;
 
-  // Stats.
-  std::vector<double> frame_ms_;      // wall time per frame
-  std::vector<double> frame_cpu_ms_;  // UI-thread CPU time per frame (robust to a loaded machine)
-  std::vector<double> camera_frame_ms_, camera_frame_cpu_ms_;  // the frames showing the live preview
-  PhaseMemory phases_;                // --stats: peak RSS per screen
-  double startup_ms_ = -1;
+  // --stats and JIUZHU_KIOSK_PROFILE (stats.h).
+  struct FrameStats {
+    std::vector<double> frame_ms;      // wall time per frame
+    std::vector<double> frame_cpu_ms;  // UI-thread CPU time per frame (robust to a loaded machine)
+    std::vector<double> camera_frame_ms, camera_frame_cpu_ms;  // the frames showing the live preview
+    PhaseMemory phases;                // --stats: peak RSS per screen
+    double startup_ms = -1;
+    double prof[4] = {0, 0, 0, 0};  // JIUZHU_KIOSK_PROFILE: per-frame section times
+  } stats_;
   double redraw_until_ = 0;  // keep drawing until then (tap flash, transitions)
   double last_frame_ = 0;
-  double prof_[4] = {0, 0, 0, 0};  // JIUZHU_KIOSK_PROFILE: per-frame section times
   std::vector<Control> last_controls_;
   std::vector<std::string> last_texts_;
   std::vector<std::string> said_;  // the latest sentences spoken (at most 64), oldest first
