@@ -19,8 +19,6 @@
 #include "kiosk/app/stats.h"
 #include "kiosk/ui/fast_fill.h"
 #include "kiosk/outbox/sealed_key.h"
-#include "core/utf8.h"
-#include "kiosk/text/wipe.h"
 
 namespace fs = std::filesystem;
 

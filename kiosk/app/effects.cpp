@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "kiosk/app/app.h"
-#include "kiosk/text/wipe.h"
 
 namespace jiuzhu::kiosk {
 

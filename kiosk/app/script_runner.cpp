@@ -10,7 +10,6 @@
 
 #include "kiosk/app/app.h"
 #include "core/utf8.h"
-#include "kiosk/text/wipe.h"
 #include "kiosk/ui/keypad.h"
 
 namespace jiuzhu::kiosk {

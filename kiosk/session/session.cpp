@@ -2,7 +2,6 @@
 
 #include <filesystem>
 
-#include "core/utf8.h"
 #include "kiosk/text/wipe.h"
 
 namespace jiuzhu::kiosk {
