@@ -375,7 +375,7 @@ void App::poll_async() {
     if (r) {
       session_.receipt = *r;
       // ops: no dates on screen from a clock known to be wrong (App::print_receipt).
-      const bool wrong_dates = view_.clock_off_seconds != 0 && r->status == "pending_upload";
+      const bool wrong_dates = receipt_dates_withheld(view_.clock_off_seconds, r->status);
       if (auto app = model::decode_application(submitted_); app && !wrong_dates)
         if (auto data = intake::make_receipt(*app, *r, *calendar_->current()); data)
           view_.receipt_data = std::move(*data);

@@ -152,8 +152,7 @@ void App::print_receipt() {
   // ops: a receipt the backend has not answered yet is dated by this kiosk's clock. When that
   // clock is known to be wrong, nothing is printed that would state a wrong 受理时间 or due date:
   // the application is saved and queued as always, and the screen asks the resident to see staff.
-  const bool dated_here = !session_.receipt || session_.receipt->status == "pending_upload";
-  if (view_.clock_off_seconds != 0 && dated_here) {
+  if (receipt_dates_withheld(view_.clock_off_seconds, session_.receipt ? session_.receipt->status : "")) {
     view_.print_error_key = "print.error.clock_off";
     return;
   }
