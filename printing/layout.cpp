@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "printing/text_wrap.h"
-#include "printing/utf8.h"
+#include "core/utf8.h"
 
 namespace jiuzhu::printing {
 namespace {
@@ -71,7 +71,7 @@ void Flow::keep(double height) {
 }
 
 std::optional<std::u32string> Flow::prepare(std::string_view utf8) {
-  auto decoded = decode_utf8(utf8);
+  auto decoded = utf8::decode(utf8);
   if (!decoded) {
     fail(decoded.error());
     return std::nullopt;
@@ -307,7 +307,7 @@ Result<Layout> Flow::finish() {
   } else if (layout_.pages.size() > 1) {
     const size_t n = layout_.pages.size();
     for (size_t i = 0; i < n; ++i) {
-      auto label = decode_utf8("第 " + std::to_string(i + 1) + " 页 / 共 " + std::to_string(n) + " 页");
+      auto label = utf8::decode("第 " + std::to_string(i + 1) + " 页 / 共 " + std::to_string(n) + " 页");
       double w = text_width(*face_, *label, kFooterSize);
       double baseline = paper_.height - paper_.margin - face_->descent_em() * kFooterSize;
       for (char32_t c : *label) layout_.code_points.insert(c);

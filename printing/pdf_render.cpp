@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "printing/utf8.h"
+#include "core/utf8.h"
 
 namespace jiuzhu::printing {
 namespace {
@@ -106,7 +106,7 @@ Result<std::string> render_pdf(const Layout& layout, const TrueTypeFace& face) {
     std::u32string coded;
     coded.reserve(text.size());
     for (char32_t c : text) coded.push_back(code_of.at(c));
-    return encode_utf8(coded);
+    return utf8::encode(coded);
   };
   for (const auto& lp : layout.pages)
     for (const auto& op : lp.ops)

@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "core/model/json_codec.h"
-#include "printing/utf8.h"
+#include "core/utf8.h"
 
 namespace jiuzhu::printing {
 namespace {
@@ -20,7 +20,8 @@ const std::set<std::string>& known_statuses() {
 }
 
 Status check_length(const std::string& text, int max_chars, const std::string& field) {
-  long n = utf8_length(text);
+  const auto decoded = utf8::decode(text);
+  const long n = decoded ? static_cast<long>(decoded->size()) : -1;
   if (n < 0) return make_error("bad_utf8", field + " 不是有效的 UTF-8 文本", field);
   if (n > max_chars)
     return make_error("field_too_long",

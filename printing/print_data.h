@@ -11,10 +11,12 @@
 // Thread-safety: plain values and pure functions.
 #pragma once
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
+#include "core/calendar.h"
 #include "core/date.h"
 #include "core/model/application.h"
 #include "core/result.h"
@@ -40,6 +42,9 @@ struct PrintData {
   std::optional<Date> due_date;
   Hall hall;
   bool large_print = false;    // "large_print": true — 长辈模式's receipt, body 14 pt
+  // Not in the JSON: the working-day calendar the receipt's due dates are counted on (null: the
+  // shipped one). The kiosk passes its own with the county's holiday notices (kiosk/outbox/calendar.h).
+  std::shared_ptr<const WorkingCalendar> calendar;
 };
 
 // Limits of what the paper layouts hold (characters, not bytes).

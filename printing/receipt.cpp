@@ -13,7 +13,7 @@ Result<Layout> layout_receipt(const PrintData& d, Paper paper, std::shared_ptr<c
   if (auto st = require_answer(d); !st) return st.error();
   if (auto st = require_hall(d); !st) return st.error();
   model::Acknowledgement answer{d.application_no, d.status, d.received_at, d.due_date->iso()};
-  auto made = intake::make_receipt(d.application, answer);
+  auto made = intake::make_receipt(d.application, answer, d.calendar ? *d.calendar : WorkingCalendar::builtin());
   if (!made) return made.error();
   const intake::ReceiptData& r = *made;
   const TypeSizes s = type_sizes(paper, d.large_print);

@@ -19,7 +19,6 @@
 #include "kiosk/app/stats.h"
 #include "kiosk/ui/fast_fill.h"
 #include "kiosk/outbox/sealed_key.h"
-#include "kiosk/text/utf8.h"
 
 namespace fs = std::filesystem;
 
@@ -103,6 +102,8 @@ bool App::init(std::string& error) {
   backend_.token = token;
   sync_ = std::make_unique<SyncWorker>(*outbox_, backend_, opt_.backoff_min, opt_.backoff_max);
   sync_->set_app_version(JIUZHU_VERSION);  // ops: sent with the heartbeat
+  calendar_ = std::make_unique<CalendarStore>(opt_.data_dir + "/calendar");
+  sync_->set_calendar(calendar_.get());
 
   // Software rendering all the way: without these hints SDL presents the software frame
   // through an OpenGL texture (Mesa llvmpipe: +60 MB and a slower present).
@@ -203,8 +204,8 @@ bool App::init(std::string& error) {
       exit_code_ = 2;
       return false;
     }
-    steps_ = std::move(steps).value();
-    scripted_ = true;
+    script_.steps = std::move(steps).value();
+    script_.scripted = true;
   }
   last_input_ = now_s();
   return true;
@@ -236,7 +237,7 @@ void App::shutdown() {
 }
 
 int App::run() {
-  if (!opt_.stats_file.empty()) phases_.enter("startup");
+  if (!opt_.stats_file.empty()) stats_.phases.enter("startup");
   std::string error;
   if (!init(error)) {
     std::fprintf(stderr, "jiuzhu-kiosk: %s\n", error.c_str());
@@ -258,34 +259,34 @@ int App::run() {
     bool camera = view_.camera.running;
     frame();
     double cpu = thread_cpu_ms() - c0;
-    frame_cpu_ms_.push_back(cpu);
+    stats_.frame_cpu_ms.push_back(cpu);
     if (profile)
       std::fprintf(stderr, "frame %.1f ms: events+devices %.1f, draw %.1f, render %.1f, present %.1f, atlas %dx%d glyphs %zu build %.1f\n",
-                   std::chrono::duration<double, std::milli>(Clock::now() - t0).count(), prof_[0], prof_[1], prof_[2],
-                   prof_[3], fonts_.atlas_width(), fonts_.atlas_height(), fonts_.glyph_count(), fonts_.last_build_ms());
+                   std::chrono::duration<double, std::milli>(Clock::now() - t0).count(), stats_.prof[0], stats_.prof[1], stats_.prof[2],
+                   stats_.prof[3], fonts_.atlas_width(), fonts_.atlas_height(), fonts_.glyph_count(), fonts_.last_build_ms());
     double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-    frame_ms_.push_back(ms);
+    stats_.frame_ms.push_back(ms);
     if (camera && view_.camera.running) {
-      camera_frame_ms_.push_back(ms);
-      camera_frame_cpu_ms_.push_back(cpu);
+      stats_.camera_frame_ms.push_back(ms);
+      stats_.camera_frame_cpu_ms.push_back(cpu);
     }
-    if (!opt_.stats_file.empty() && startup_ms_ >= 0) {
+    if (!opt_.stats_file.empty() && stats_.startup_ms >= 0) {
       std::string phase = flow_.countdown ? "countdown" : screen_name(flow_.screen);
-      if (phase != phases_.current()) phases_.enter(phase);
+      if (phase != stats_.phases.current()) stats_.phases.enter(phase);
     }
     // ~60 frames a second at most; the rest of the time is the workers'.
     double budget = 1000.0 / 60 - ms;
     if (budget > 1) std::this_thread::sleep_for(std::chrono::microseconds(static_cast<long>(budget * 1000)));
   }
   if (!opt_.stats_file.empty())
-    write_stats(opt_.stats_file, startup_ms_, {{"", frame_ms_, frame_cpu_ms_}, {"camera_", camera_frame_ms_, camera_frame_cpu_ms_}},
-                phases_.finish(), speech_.latencies_ms());
+    write_stats(opt_.stats_file, stats_.startup_ms, {{"", stats_.frame_ms, stats_.frame_cpu_ms}, {"camera_", stats_.camera_frame_ms, stats_.camera_frame_cpu_ms}},
+                stats_.phases.finish(), speech_.latencies_ms());
   shutdown();
   return exit_code_;
 }
 
 bool App::needs_frame() {
-  if (scripted_) return true;
+  if (script_.scripted) return true;
   double now = now_s();
   if (now < redraw_until_ || now - last_frame_ > 1.0) return true;
   SDL_PumpEvents();
@@ -293,8 +294,8 @@ bool App::needs_frame() {
   if (SDL_GetMouseState(nullptr, nullptr) != 0) return true;  // a finger held down (long press)
   if (flow_.countdown || view_.camera.running || fonts_.dirty() || hw_.loading()) return true;
   if (!card_.events().empty() || !camera_.events().empty() || !printer_->events().empty()) return true;
-  for (bool pending : {eligibility_f_.valid(), progress_f_.valid(), login_f_.valid(), submit_f_.valid(),
-                       lead_f_.valid(), selftest_f_.valid(), help_f_.valid()})
+  for (bool pending : {async_.eligibility.valid(), async_.progress.valid(), async_.login.valid(), async_.submit.valid(),
+                       async_.lead.valid(), async_.selftest.valid(), async_.help.valid()})
     if (pending) return true;
   if (flow_.screen != Screen::attract && now - last_input_ > opt_.idle_seconds) return true;
   return false;
@@ -305,7 +306,7 @@ void App::frame() {
   auto p0 = Clock::now();
   auto lap = [&](int i) {
     auto n = Clock::now();
-    prof_[i] = std::chrono::duration<double, std::milli>(n - p0).count();
+    stats_.prof[i] = std::chrono::duration<double, std::milli>(n - p0).count();
     p0 = n;
   };
   SDL_Event ev;
@@ -322,7 +323,7 @@ void App::frame() {
   if (ui_) ui_->set_fingers(std::max<int>(1, static_cast<int>(fingers_down_.size())));
   drain_devices();
   poll_async();
-  if (scripted_) script_before_frame();
+  if (script_.scripted) script_before_frame();
   if (!running_) return;
 
   // Idle: no touch for idle_seconds → the countdown; the countdown's end wipes.
@@ -364,12 +365,12 @@ void App::frame() {
   last_controls_ = ui_->controls();
   last_texts_ = ui_->texts();
   speak_after_draw();
-  if (scripted_) script_after_frame();
+  if (script_.scripted) script_after_frame();
   lap(2);
   SDL_RenderPresent(renderer_);
   lap(3);
-  if (startup_ms_ < 0 && flow_.screen == Screen::attract && !fonts_.dirty())
-    startup_ms_ = now_s() * 1000.0;
+  if (stats_.startup_ms < 0 && flow_.screen == Screen::attract && !fonts_.dirty())
+    stats_.startup_ms = now_s() * 1000.0;
   if (ui_->tapped()) {
     last_input_ = now_s();
     ++touches_;
@@ -383,10 +384,10 @@ void App::draw_frame(std::vector<Event>& events, std::vector<Command>& cmds) {
   ImGui_ImplSDLRenderer_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
-  if (scripted_) {
+  if (script_.scripted) {
     // The script is the only finger: its position and button replace the OS mouse.
-    io.MousePos = inj_pos_;
-    io.MouseDown[0] = inj_down_;
+    io.MousePos = script_.inj_pos;
+    io.MouseDown[0] = script_.inj_down;
   }
   ImGui::NewFrame();
   ui_->begin_frame(now_s() * 1000.0);
@@ -399,37 +400,6 @@ void App::draw_frame(std::vector<Event>& events, std::vector<Command>& cmds) {
   ScreenCtx ctx{*ui_, session_, flow_, view_, hw_, events, cmds};
   draw_screen(ctx);
   ImGui::End();
-}
-
-void App::apply_events(const std::vector<Event>& events) {
-  for (const auto& e : events) {
-    Screen before = flow_.screen;
-    bool countdown_before = flow_.countdown;
-    Transition t = step(flow_, e);
-    flow_ = t.state;
-    apply_effects(t.effects);
-    // Dismissing the countdown is not entering a screen: the resident's place (sub-step,
-    // typed digits) stays exactly as it was.
-    if (flow_.screen != before) on_enter(flow_.screen);
-    if (flow_.screen == Screen::help && before != Screen::help) start_help_call(before);
-    if (e.kind == EventKind::more_time) last_input_ = now_s();
-    if (flow_.countdown && !countdown_before) {
-      countdown_start_ = now_s();
-      say(strings_.get("speak.countdown"));
-    }
-  }
-}
-
-void App::apply_effects(const std::vector<Effect>& effects) {
-  for (Effect e : effects) {
-    switch (e) {
-      case Effect::wipe_session: wipe(); break;
-      case Effect::submit: start_submit(); break;
-      case Effect::speak_prompt:
-        prompt_due_ = true;  // spoken once the new screen is drawn (it may set a sub-step prompt)
-        break;
-    }
-  }
 }
 
 void App::speak_after_draw() {
@@ -460,240 +430,6 @@ void App::say(const std::string& text) {
     if (said_.size() > 64) said_.erase(said_.begin());
   }
   speech_.say(text);
-}
-
-void App::on_enter(Screen s) {
-  view_.typed_error_key.clear();
-  session_.input.clear();
-  hw_.reset();
-  // The handwriting model (26 MB) is held only while a screen shows a board.
-  hw_.handwriting().unload();
-  if (s != Screen::documents && s != Screen::progress) {
-    camera_.stop();
-    view_.camera = CameraView{};
-    session_.scanning_kind.clear();
-  }
-  switch (s) {
-    case Screen::check_question:
-      session_.check_index = 0;
-      break;
-    case Screen::apply_program:
-      // One questionnaire: the self-check's answers carry into the application; the screens
-      // they answer completely are passed over (the flow skips them).
-      flow_.answered.clear();
-      if (session_.check.household_income) flow_.answered.push_back(Screen::income);
-      // Programs the self-check found likely are preselected; the resident can change them.
-      if (session_.programs.empty() && view_.eligibility == Async::done)
-        for (const auto& p : view_.eligibility_result.value("programs", nlohmann::json::array()))
-          if (p.value("verdict", "") == "likely_eligible") {
-            std::string id = p.value("program", "");
-            if (std::find(session_.programs.begin(), session_.programs.end(), id) == session_.programs.end())
-              session_.programs.push_back(id);
-          }
-      break;
-    case Screen::members:
-      if (session_.members.empty() && session_.applicant_person()) {
-        MemberEntry m;
-        m.person = *session_.applicant_person();
-        m.relation = model::Relation::self;
-        session_.members.push_back(std::move(m));
-      }
-      break;
-    case Screen::income:
-      session_.income_index = 0;
-      break;
-    case Screen::assets: {
-      // Answers the self-check gave fill the application's; its sub-questions start at the
-      // first one still open (the phone number is the application's own).
-      const CheckAnswers& a = session_.check;
-      if (!session_.rural && a.rural) session_.rural = a.rural;
-      if (!session_.deposits && a.deposits) session_.deposits = a.deposits;
-      if (!session_.vehicles && a.has_vehicle) session_.vehicles = *a.has_vehicle ? 1 : 0;
-      if (!session_.extra_housing && a.extra_housing) session_.extra_housing = a.extra_housing;
-      const bool known[4] = {session_.rural.has_value(), session_.deposits.has_value(), session_.vehicles.has_value(),
-                             session_.extra_housing.has_value()};
-      const bool carried = a.rural || a.deposits || a.has_vehicle || a.extra_housing;
-      session_.assets_index = 0;
-      session_.check_answered_assets = carried;
-      while (carried && session_.assets_index < 4 && known[session_.assets_index]) ++session_.assets_index;
-      break;
-    }
-    case Screen::progress:
-      session_.progress_no.clear();
-      view_.progress_error_key.clear();
-      view_.progress = Async::idle;
-      break;
-    case Screen::staff_pin:
-      session_.progress_no.clear();
-      session_.progress_check.clear();
-      view_.staff_error_key.clear();
-      view_.staff_login = Async::idle;
-      break;
-    case Screen::staff_menu:
-      refresh_status();
-      break;
-    case Screen::receipt:
-      print_receipt();
-      break;
-    default:
-      break;
-  }
-}
-
-void App::wipe() {
-  session_.wipe();
-  wipe_submitted();
-  hw_.wipe();
-  camera_.stop();
-  CameraView cam;
-  view_.camera = cam;
-  view_.eligibility = Async::idle;
-  view_.eligibility_result = nlohmann::json();
-  view_.progress = Async::idle;
-  view_.progress_result = nlohmann::json();
-  view_.progress_error_key.clear();
-  view_.staff_login = Async::idle;
-  view_.staff_error_key.clear();
-  view_.submit = Async::idle;
-  view_.lead = Async::idle;
-  view_.help_call = Async::idle;
-  view_.receipt_data.reset();
-  view_.help_delivered = false;
-  help_id_.clear();
-  view_.typed_error_key.clear();
-  view_.card_message_key.clear();
-  view_.selftest_report.clear();
-  view_.printed = false;
-  // The glyphs of the resident's name and address leave the font atlas too.
-  fonts_.reset_dynamic();
-}
-
-void App::drain_devices() {
-  for (auto& e : card_.events().drain()) {
-    if (!e.ok) {
-      view_.card_message_key = strings_.has("card.error." + e.error_code) ? "card.error." + e.error_code : "card.error";
-      continue;
-    }
-    view_.card_message_key.clear();
-    last_input_ = now_s();
-    switch (flow_.screen) {
-      case Screen::attract:
-      case Screen::id_entry:
-        if (flow_.countdown) break;
-        if (session_.user) wipe_person(*session_.user);
-        session_.user = e.person;
-        apply_events({{EventKind::card_identified}});
-        break;
-      case Screen::proxy_applicant:
-        session_.applicant = e.person;
-        break;
-      case Screen::member_add:
-        session_.pending_member = e.person;
-        break;
-      default:
-        break;  // a card left on the reader elsewhere means nothing
-    }
-    wipe_person(e.person);
-  }
-  for (auto& e : camera_.events().drain()) {
-    CameraView& cam = view_.camera;
-    switch (e.kind) {
-      case CameraEvent::preview:
-        cam.running = true;
-        cam.error.clear();
-        if (!preview_tex_ || cam.preview_w != e.w || cam.preview_h != e.h) {
-          if (preview_tex_) SDL_DestroyTexture(preview_tex_);
-          preview_tex_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STREAMING, e.w, e.h);
-        }
-        SDL_UpdateTexture(preview_tex_, nullptr, e.rgba.data(), e.w * 4);
-        cam.preview = preview_tex_;
-        cam.preview_w = e.w;
-        cam.preview_h = e.h;
-        cam.found = e.found;
-        std::copy(e.corners, e.corners + 8, cam.corners);
-        cam.problems = e.problems;
-        cam.stable = e.stable;
-        cam.no_page_ms = e.no_page_ms;
-        break;
-      case CameraEvent::captured: {
-        if (session_.scanning_kind.empty()) break;
-        ScannedDoc d;
-        d.kind = session_.scanning_kind;
-        d.sha256 = sha256_hex(e.png.data(), e.png.size());
-        d.png = std::move(e.png);
-        // Replace an earlier scan of the same kind.
-        for (auto it = session_.documents.begin(); it != session_.documents.end();)
-          it = it->kind == d.kind ? session_.documents.erase(it) : it + 1;
-        session_.documents.push_back(std::move(d));
-        session_.scanning_kind.clear();
-        cam = CameraView{};
-        speech_.say(strings_.get("speak.captured"));
-        break;
-      }
-      case CameraEvent::qr: {
-        // The receipt's QR holds the application number (printing/receipt.cpp), possibly as
-        // a query parameter.
-        std::string t = e.text;
-        if (auto p = t.find("application_no="); p != std::string::npos) {
-          t = t.substr(p + 15);
-          if (auto amp = t.find('&'); amp != std::string::npos) t.resize(amp);
-        }
-        session_.progress_no = t;
-        cam = CameraView{};
-        if (flow_.screen == Screen::progress) start_progress_query();
-        break;
-      }
-      case CameraEvent::error:
-        cam.running = true;
-        cam.error = e.text;
-        break;
-    }
-  }
-  for (auto& e : printer_->events().drain()) {
-    view_.printed = e.ok;
-    view_.print_error_key = e.ok ? "" : "print.error." + e.error_code;
-    if (!e.ok && !strings_.has(view_.print_error_key)) view_.print_error_key = "print.error";
-    session_.receipt_pdf = e.path;
-    // ops: what the last print says about the printer, for the heartbeat.
-    printer_state_ = e.ok ? "ready"
-                     : e.error_code == "out_of_paper" || e.error_code == "no_printer" ? e.error_code
-                     : e.error_code == "printer_offline" ? "offline"
-                                                         : "error";
-  }
-  // ops: a changed device sends a heartbeat at once (outbox/sync.h); the clock as it last answered.
-  sync_->set_devices(device_report(card_.state(), true, camera_ok_ ? "" : "camera_unavailable", printer_state_));
-  const SyncStatus sync = sync_->status();
-  view_.clock_off_seconds = sync.clock_off() ? sync.clock_offset_seconds : 0;
-}
-
-void App::print_receipt() {
-  view_.printed = false;
-  view_.print_error_key.clear();
-  // ops: a receipt the backend has not answered yet is dated by this kiosk's clock. When that
-  // clock is known to be wrong, nothing is printed that would state a wrong 受理时间 or due date:
-  // the application is saved and queued as always, and the screen asks the resident to see staff.
-  const bool dated_here = !session_.receipt || session_.receipt->status == "pending_upload";
-  if (view_.clock_off_seconds != 0 && dated_here) {
-    view_.print_error_key = "print.error.clock_off";
-    return;
-  }
-  printer_->print_receipt(print_data());
-}
-
-void App::refresh_status() {
-  auto c = outbox_->counts();
-  view_.outbox_pending = c.pending;
-  view_.outbox_quarantined = c.quarantined;
-  view_.outbox_rejected = c.rejected;
-  view_.online = sync_->status().online;
-  view_.device_lines.clear();
-  auto label = [&](const std::string& k) { return strings_.get(k); };
-  view_.device_lines.emplace_back(label("staff.dev.reader"), card_.state());
-  view_.device_lines.emplace_back(label("staff.dev.camera"),
-                                  opt_.simulated_devices ? std::string("sim") : std::string("real"));
-  printer_state_ = printer_->state();
-  view_.device_lines.emplace_back(label("staff.dev.printer"), printer_state_);
-  view_.device_lines.emplace_back(label("staff.dev.speech"), speech_.state());
 }
 
 }  // namespace jiuzhu::kiosk

@@ -1,12 +1,16 @@
 // App: the kiosk's main loop (SDL2 + Dear ImGui on the SDL_Renderer backend, software
-// rendering), and the glue between the pure flow, the screens, the session, the outbox and
-// the device workers.
+// rendering), and the interpreter of the pure flow's effects over the session, the devices,
+// the outbox and the view. The flow (kiosk/flow) decides what an event means on a screen and
+// what entering a screen sets up; the app only carries that out.
 //
 // One frame: drain the workers' result queues → advance the script (if any) → rebuild the
 // font atlas if new glyphs appeared → draw the current screen → present → apply the screen's
 // events to the flow (and carry out the effects) and its commands (start async work). The UI
 // thread never waits for a device or the network: that work runs on worker threads or
 // futures polled each frame.
+//
+// Files: app.cpp (window, frame loop, voice), effects.cpp (the effects), devices.cpp (the
+// workers' results), commands.cpp (screen commands, async work), script_runner.cpp (--script).
 //
 // Thread-safety: UI thread only (construct, run and destroy on the same thread).
 #pragma once
@@ -59,9 +63,15 @@ class App {
   void draw_frame(std::vector<Event>& events, std::vector<Command>& cmds);
   void drain_devices();
   void poll_async();
+  // Steps the flow with each event and carries out the effects (effects.cpp). `card` is the
+  // person a card_read event carries, for store_card.
   void apply_events(const std::vector<Event>& events);
-  void apply_effects(const std::vector<Effect>& effects);
-  void on_enter(Screen s);
+  void apply_event(const Event& e, const Person* card = nullptr);
+  void carry_out(const Effect& fx, const Person* card);
+  Facts facts() const;
+  void store_card(CardSlot slot, const Person* card);
+  void preselect_likely_programs();
+  void carry_check_assets();
   void run_command(const Command& c);
   void wipe();
   void wipe_submitted();
@@ -118,6 +128,9 @@ class App {
   std::vector<nlohmann::json> programs_;
 
   BackendConfig backend_;
+  // county: the working-day calendar with the county's holiday notices (outbox/calendar.h),
+  // kept fresh by the sync thread; it dates the offline receipt, its screen and its paper.
+  std::unique_ptr<CalendarStore> calendar_;
   std::unique_ptr<Outbox> outbox_;
   std::unique_ptr<SyncWorker> sync_;
   CardWorker card_;
@@ -129,43 +142,49 @@ class App {
   bool camera_ok_ = true;
   std::string printer_state_;
 
-  // Async work polled each frame.
-  std::future<nlohmann::json> eligibility_f_;
-  std::future<std::pair<int, std::string>> progress_f_;   // status, body (-1: network)
-  std::future<std::pair<int, std::string>> login_f_;
-  std::future<Result<model::Acknowledgement>> submit_f_;  // ack, or pending (status pending_upload)
-  std::future<Status> lead_f_;
-  std::future<Status> help_f_;
+  // Async work polled each frame (commands.cpp).
+  struct Pending {
+    std::future<nlohmann::json> eligibility;
+    std::future<std::pair<int, std::string>> progress;   // status, body (-1: network)
+    std::future<std::pair<int, std::string>> login;
+    std::future<Result<model::Acknowledgement>> submit;  // ack, or pending (status pending_upload)
+    std::future<Status> lead;
+    std::future<Status> help;
+    std::future<std::string> selftest;
+  } async_;
   std::string help_id_;  // the last help call's client_id, to show when the backend has it
-  std::future<std::string> selftest_f_;
   nlohmann::json submitted_;  // the application as submitted, for the receipt (wiped with the session)
 
   // Idle.
   double last_input_ = 0;
   double countdown_start_ = 0;
 
-  // Script.
-  std::vector<Step> steps_;
-  size_t step_ = 0;
-  int phase_ = 0;
-  bool step_begun_ = false;
-  double hold_start_ = 0;
-  double step_start_ = 0;
-  bool scripted_ = false;
-  ImVec2 inj_pos_{-1, -1};
-  bool inj_down_ = false;
-  bool shot_pending_ = false;
-  std::string shot_path_;
+  // --script's progress through its steps (script_runner.cpp).
+  struct ScriptState {
+    std::vector<Step> steps;
+    size_t step = 0;
+    int phase = 0;
+    bool step_begun = false;
+    double hold_start = 0;
+    double step_start = 0;
+    bool scripted = false;
+    ImVec2 inj_pos{-1, -1};  // the script's finger replaces the OS mouse
+    bool inj_down = false;
+    bool shot_pending = false;
+    std::string shot_path;
+  } script_;
 
-  // Stats.
-  std::vector<double> frame_ms_;      // wall time per frame
-  std::vector<double> frame_cpu_ms_;  // UI-thread CPU time per frame (robust to a loaded machine)
-  std::vector<double> camera_frame_ms_, camera_frame_cpu_ms_;  // the frames showing the live preview
-  PhaseMemory phases_;                // --stats: peak RSS per screen
-  double startup_ms_ = -1;
+  // --stats and JIUZHU_KIOSK_PROFILE (stats.h).
+  struct FrameStats {
+    std::vector<double> frame_ms;      // wall time per frame
+    std::vector<double> frame_cpu_ms;  // UI-thread CPU time per frame (robust to a loaded machine)
+    std::vector<double> camera_frame_ms, camera_frame_cpu_ms;  // the frames showing the live preview
+    PhaseMemory phases;                // --stats: peak RSS per screen
+    double startup_ms = -1;
+    double prof[4] = {0, 0, 0, 0};  // JIUZHU_KIOSK_PROFILE: per-frame section times
+  } stats_;
   double redraw_until_ = 0;  // keep drawing until then (tap flash, transitions)
   double last_frame_ = 0;
-  double prof_[4] = {0, 0, 0, 0};  // JIUZHU_KIOSK_PROFILE: per-frame section times
   std::vector<Control> last_controls_;
   std::vector<std::string> last_texts_;
   std::vector<std::string> said_;  // the latest sentences spoken (at most 64), oldest first

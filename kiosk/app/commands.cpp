@@ -15,7 +15,8 @@
 #include "core/timestamp.h"
 #include "kiosk/app/app.h"
 #include "kiosk/outbox/fsutil.h"
-#include "kiosk/text/utf8.h"
+#include "core/utf8.h"
+#include "kiosk/text/wipe.h"
 
 namespace fs = std::filesystem;
 
@@ -153,7 +154,7 @@ void App::start_eligibility() {
   const CheckAnswers a = session_.check;
   std::string id = session_.user ? session_.user->id_number : "";
   std::string county = opt_.township.substr(0, 6);
-  eligibility_f_ = std::async(std::launch::async, [a, id, county]() -> nlohmann::json {
+  async_.eligibility = std::async(std::launch::async, [a, id, county]() -> nlohmann::json {
     auto catalog = policy::Catalog::load_builtin();
     if (!catalog) return {{"error", catalog.error().code}};
     auto params = policy::CountyParams::load_county(*catalog, county);
@@ -175,7 +176,7 @@ void App::start_progress_query() {
   Poco::URI::encode(session_.progress_no, "&=?#+/ ", no);
   Poco::URI::encode(last4, "&=?#+/ ", check);
   BackendConfig cfg = backend_;
-  progress_f_ = std::async(std::launch::async, [cfg, no, check] {
+  async_.progress = std::async(std::launch::async, [cfg, no, check] {
     auto r = http_request(cfg, "GET", "/api/v1/progress?application_no=" + no + "&check=" + check);
     if (!r) return std::make_pair(-1, std::string());
     return std::make_pair(r->status, r->body);
@@ -190,7 +191,7 @@ void App::start_staff_login(const std::string& login) {
   BackendConfig cfg = backend_;
   cfg.token.clear();  // login is anonymous: the kiosk's token is not the staff member's
   std::string text = body.dump();
-  login_f_ = std::async(std::launch::async, [cfg, text]() mutable {
+  async_.login = std::async(std::launch::async, [cfg, text]() mutable {
     auto r = http_request(cfg, "POST", "/api/v1/auth/login", "application/json; charset=utf-8", text);
     wipe_string(text);
     if (!r) return std::make_pair(-1, std::string());
@@ -208,7 +209,7 @@ void App::submit_lead() {
   } else {
     // 姓名或住址 in one field: a long entry or one with place words is an address.
     const std::string& w = session_.lead_name;
-    bool place = length_chars(w) > 4 || w.find("村") != std::string::npos || w.find("屯") != std::string::npos ||
+    bool place = utf8::length(w) > 4 || w.find("村") != std::string::npos || w.find("屯") != std::string::npos ||
                  w.find("号") != std::string::npos || w.find("街") != std::string::npos;
     if (place) l.subject.address = w;
     else l.subject.name = w;
@@ -221,7 +222,7 @@ void App::submit_lead() {
   view_.lead = Async::running;
   Outbox* ob = outbox_.get();
   SyncWorker* sync = sync_.get();
-  lead_f_ = std::async(std::launch::async, [ob, sync, payload]() -> Status {
+  async_.lead = std::async(std::launch::async, [ob, sync, payload]() -> Status {
     auto r = ob->enqueue("lead", random_uuid(), "", payload, {});
     if (!r) return r.error();
     sync->notify();
@@ -240,7 +241,7 @@ void App::start_help_call(Screen from) {
   Outbox* ob = outbox_.get();
   SyncWorker* sync = sync_.get();
   std::string id = help_id_;
-  help_f_ = std::async(std::launch::async, [ob, sync, payload, id]() -> Status {
+  async_.help = std::async(std::launch::async, [ob, sync, payload, id]() -> Status {
     auto r = ob->enqueue("help_call", id, "", payload, {});
     if (!r) return r.error();
     sync->notify();
@@ -268,9 +269,10 @@ void App::start_submit() {
   double wait_s = opt_.submit_wait_seconds;
   // The offline receipt's answer, dated by the one function the backend uses (core/intake).
   // Past the holiday data it has no date; the application is saved all the same.
-  auto answer = intake::offline_acknowledgement(a, local, now);
+  // The calendar is the shipped one with the county's holiday notices (outbox/calendar.h).
+  auto answer = intake::offline_acknowledgement(a, local, now, *calendar_->current());
   model::Acknowledgement offline = answer ? *answer : model::Acknowledgement{local, "pending_upload", now, ""};
-  submit_f_ = std::async(std::launch::async, [ob, sync, payload, docs, id, local, wait_s, offline]() -> Result<model::Acknowledgement> {
+  async_.submit = std::async(std::launch::async, [ob, sync, payload, docs, id, local, wait_s, offline]() -> Result<model::Acknowledgement> {
     auto r = ob->enqueue("application", id, local, payload, docs);
     if (!r) return r.error();
     // Saved: from here on the application cannot be lost. Give the backend a moment to
@@ -300,7 +302,7 @@ void App::self_test() {
   BackendConfig cfg = backend_;
   std::string data_dir = opt_.data_dir;
   const Strings* s = &strings_;
-  selftest_f_ = std::async(std::launch::async, [=]() {
+  async_.selftest = std::async(std::launch::async, [=]() {
     std::string out;
     auto line = [&](const std::string& key, const std::string& v) { out += s->get(key) + "：" + v + "\n"; };
     line("staff.dev.reader", reader);
@@ -336,17 +338,17 @@ nlohmann::json App::print_data() const {
 }
 
 void App::poll_async() {
-  if (ready(eligibility_f_)) {
-    auto j = eligibility_f_.get();
+  if (ready(async_.eligibility)) {
+    auto j = async_.eligibility.get();
     view_.eligibility = j.contains("error") ? Async::failed : Async::done;
     view_.eligibility_result = std::move(j);
   }
-  if (ready(progress_f_)) {
-    auto [status, body] = progress_f_.get();
+  if (ready(async_.progress)) {
+    auto [status, body] = async_.progress.get();
     view_.progress = status == 200 ? Async::done : Async::failed;
     if (status == 200) {
       view_.progress_result = nlohmann::json::parse(body, nullptr, false);
-      if (flow_.screen == Screen::progress) apply_events({{EventKind::next}});
+      apply_events({{EventKind::progress_found}});
     } else {
       view_.progress_error_key = status == 404 ? "progress.not_found"
                                  : status == 429 ? "progress.too_many"
@@ -354,8 +356,8 @@ void App::poll_async() {
                                                  : "progress.error";
     }
   }
-  if (ready(login_f_)) {
-    auto [status, body] = login_f_.get();
+  if (ready(async_.login)) {
+    auto [status, body] = async_.login.get();
     auto j = nlohmann::json::parse(body, nullptr, false);
     std::string role = j.is_object() ? j.value("role", "") : "";
     if (status == 200 && (role == "hall_staff" || role == "caseworker" || role == "county_admin")) {
@@ -368,14 +370,15 @@ void App::poll_async() {
     }
     if (j.is_object() && j.contains("token")) wipe_string(j["token"].get_ref<std::string&>());
   }
-  if (ready(submit_f_)) {
-    auto r = submit_f_.get();
+  if (ready(async_.submit)) {
+    auto r = async_.submit.get();
     if (r) {
       session_.receipt = *r;
       // ops: no dates on screen from a clock known to be wrong (App::print_receipt).
-      const bool wrong_dates = view_.clock_off_seconds != 0 && r->status == "pending_upload";
+      const bool wrong_dates = receipt_dates_withheld(view_.clock_off_seconds, r->status);
       if (auto app = model::decode_application(submitted_); app && !wrong_dates)
-        if (auto data = intake::make_receipt(*app, *r); data) view_.receipt_data = std::move(*data);
+        if (auto data = intake::make_receipt(*app, *r, *calendar_->current()); data)
+          view_.receipt_data = std::move(*data);
       view_.submit = Async::done;
       apply_events({{EventKind::submitted}});
     } else {
@@ -383,16 +386,16 @@ void App::poll_async() {
       view_.submit_error_key = r.error().code == "rejected" ? "submit.rejected" : "submit.failed";
     }
   }
-  if (ready(lead_f_)) {
-    auto r = lead_f_.get();
+  if (ready(async_.lead)) {
+    auto r = async_.lead.get();
     view_.lead = r ? Async::done : Async::failed;
-    if (r && flow_.screen == Screen::lead) apply_events({{EventKind::next}});
+    if (r) apply_events({{EventKind::lead_saved}});
   }
-  if (ready(help_f_)) view_.help_call = help_f_.get() ? Async::done : Async::failed;
+  if (ready(async_.help)) view_.help_call = async_.help.get() ? Async::done : Async::failed;
   if (!help_id_.empty() && !view_.help_delivered && view_.help_call == Async::done && flow_.screen == Screen::help)
     view_.help_delivered = outbox_->ack(help_id_).has_value();
-  if (ready(selftest_f_)) {
-    view_.selftest_report = selftest_f_.get();
+  if (ready(async_.selftest)) {
+    view_.selftest_report = async_.selftest.get();
     refresh_status();
   }
 }

@@ -9,7 +9,7 @@
 #include <fstream>
 
 #include "kiosk/app/app.h"
-#include "kiosk/text/utf8.h"
+#include "core/utf8.h"
 #include "kiosk/ui/keypad.h"
 
 namespace jiuzhu::kiosk {
@@ -27,7 +27,7 @@ const Control* find_control(const std::vector<Control>& cs, const std::string& n
 }  // namespace
 
 bool App::script_fail(const std::string& why) {
-  const Step& s = steps_[step_];
+  const Step& s = script_.steps[script_.step];
   std::fprintf(stderr, "jiuzhu-kiosk: script failed at line %d (%s): %s\n", s.line, s.source.c_str(), why.c_str());
   exit_code_ = 1;
   running_ = false;
@@ -60,49 +60,49 @@ bool App::take_screenshot(const std::string& path) {
 }
 
 void App::script_before_frame() {
-  if (step_ >= steps_.size()) {
+  if (script_.step >= script_.steps.size()) {
     running_ = false;
     return;
   }
-  const Step& s = steps_[step_];
+  const Step& s = script_.steps[script_.step];
   double now = now_s();
-  if (!step_begun_) {
-    step_start_ = now;
-    step_begun_ = true;
+  if (!script_.step_begun) {
+    script_.step_start = now;
+    script_.step_begun = true;
   }
-  double elapsed = now - step_start_;
+  double elapsed = now - script_.step_start;
   auto next = [&] {
-    ++step_;
-    phase_ = 0;
-    step_begun_ = false;
+    ++script_.step;
+    script_.phase = 0;
+    script_.step_begun = false;
   };
   switch (s.kind) {
     case StepKind::hold: {
       const Control* c = find_control(last_controls_, s.arg);
-      if (phase_ == 0) {
+      if (script_.phase == 0) {
         if (!c) {
           if (elapsed > kFindTimeout) script_fail("no control named '" + s.arg + "'");
           return;
         }
-        inj_pos_ = ImVec2((c->min.x + c->max.x) / 2, (c->min.y + c->max.y) / 2);
-        inj_down_ = false;
-        phase_ = 1;
+        script_.inj_pos = ImVec2((c->min.x + c->max.x) / 2, (c->min.y + c->max.y) / 2);
+        script_.inj_down = false;
+        script_.phase = 1;
         return;
       }
-      if (phase_ == 1) {
-        inj_down_ = true;
-        hold_start_ = now;
-        phase_ = 2;
+      if (script_.phase == 1) {
+        script_.inj_down = true;
+        script_.hold_start = now;
+        script_.phase = 2;
         return;
       }
-      if (phase_ == 2) {
-        if (now - hold_start_ >= s.seconds) {
-          inj_down_ = false;
-          phase_ = 3;
+      if (script_.phase == 2) {
+        if (now - script_.hold_start >= s.seconds) {
+          script_.inj_down = false;
+          script_.phase = 3;
         }
         return;
       }
-      inj_pos_ = ImVec2(-1, -1);
+      script_.inj_pos = ImVec2(-1, -1);
       next();
       return;
     }
@@ -114,21 +114,21 @@ void App::script_before_frame() {
         return ImVec2(static_cast<float>(s.points[0].first) + f * static_cast<float>(s.points[1].first - s.points[0].first),
                       static_cast<float>(s.points[0].second) + f * static_cast<float>(s.points[1].second - s.points[0].second));
       };
-      if (phase_ == 0) {
-        inj_pos_ = at(0);
-        inj_down_ = false;
-        phase_ = 1;
-      } else if (phase_ == 1) {
-        inj_down_ = true;
+      if (script_.phase == 0) {
+        script_.inj_pos = at(0);
+        script_.inj_down = false;
+        script_.phase = 1;
+      } else if (script_.phase == 1) {
+        script_.inj_down = true;
         last_input_ = now;
-        phase_ = 2;
-      } else if (phase_ < 2 + kMoves) {
-        inj_pos_ = at(phase_ - 1);
-        ++phase_;
-      } else if (inj_down_) {
-        inj_down_ = false;
+        script_.phase = 2;
+      } else if (script_.phase < 2 + kMoves) {
+        script_.inj_pos = at(script_.phase - 1);
+        ++script_.phase;
+      } else if (script_.inj_down) {
+        script_.inj_down = false;
       } else {
-        inj_pos_ = ImVec2(-1, -1);
+        script_.inj_pos = ImVec2(-1, -1);
         next();
       }
       return;
@@ -143,41 +143,41 @@ void App::script_before_frame() {
           if (c.name.size() > 9 && c.name.compare(c.name.size() - 9, 9, ".hw.board") == 0) name = c.name;
       }
       const Control* c = name.empty() ? nullptr : find_control(last_controls_, name);
-      if (phase_ == 0) {
+      if (script_.phase == 0) {
         if (!c || !c->enabled) {
           if (elapsed > kFindTimeout)
             script_fail(c ? "control is disabled: " + name : "no control named '" + s.arg + "' on screen " + screen_name(flow_.screen));
           return;
         }
         if (s.kind == StepKind::tap)
-          inj_pos_ = ImVec2((c->min.x + c->max.x) / 2, (c->min.y + c->max.y) / 2);
+          script_.inj_pos = ImVec2((c->min.x + c->max.x) / 2, (c->min.y + c->max.y) / 2);
         else
-          inj_pos_ = ImVec2(c->min.x + static_cast<float>(s.points[0].first), c->min.y + static_cast<float>(s.points[0].second));
-        inj_down_ = false;
-        phase_ = 1;
+          script_.inj_pos = ImVec2(c->min.x + static_cast<float>(s.points[0].first), c->min.y + static_cast<float>(s.points[0].second));
+        script_.inj_down = false;
+        script_.phase = 1;
         return;
       }
-      if (phase_ == 1) {
-        inj_down_ = true;
+      if (script_.phase == 1) {
+        script_.inj_down = true;
         last_input_ = now;
-        phase_ = 2;
+        script_.phase = 2;
         return;
       }
       if (s.kind == StepKind::stroke) {
-        size_t i = static_cast<size_t>(phase_ - 1);
+        size_t i = static_cast<size_t>(script_.phase - 1);
         if (i < s.points.size() && c) {
-          inj_pos_ = ImVec2(c->min.x + static_cast<float>(s.points[i].first), c->min.y + static_cast<float>(s.points[i].second));
-          ++phase_;
+          script_.inj_pos = ImVec2(c->min.x + static_cast<float>(s.points[i].first), c->min.y + static_cast<float>(s.points[i].second));
+          ++script_.phase;
           return;
         }
       }
-      if (inj_down_) {
-        inj_down_ = false;
-        phase_ = 100;
+      if (script_.inj_down) {
+        script_.inj_down = false;
+        script_.phase = 100;
         return;
       }
       // Park the finger off every control so that nothing stays hovered.
-      inj_pos_ = ImVec2(-1, -1);
+      script_.inj_pos = ImVec2(-1, -1);
       next();
       return;
     }
@@ -185,12 +185,12 @@ void App::script_before_frame() {
       const Focus& f = ui_->focus();
       if (!f.target) {
         if (elapsed > kFindTimeout) script_fail("no input field on screen " + std::string(screen_name(flow_.screen)));
-        phase_ = 1;
+        script_.phase = 1;
         return;
       }
       if (f.mode == KeyMode::text) {
         *f.target += s.arg;
-        written_ += static_cast<int>(length_chars(s.arg));
+        written_ += static_cast<int>(utf8::length(s.arg));
       } else {
         touches_ += static_cast<int>(s.arg.size());  // one key press per character
         for (char ch : s.arg)
@@ -226,7 +226,7 @@ void App::script_before_frame() {
       return;
     }
     case StepKind::wait: {
-      phase_ = 1;
+      script_.phase = 1;
       bool at = s.arg == "countdown" ? flow_.countdown : (screen_name(flow_.screen) == s.arg && !flow_.countdown);
       Screen probe;
       if (s.arg != "countdown" && !screen_from_name(s.arg, probe)) {
@@ -241,14 +241,14 @@ void App::script_before_frame() {
     case StepKind::expect:
     case StepKind::expect_not:
     case StepKind::expect_spoken:
-      phase_ = 1;  // checked after the frame is drawn
+      script_.phase = 1;  // checked after the frame is drawn
       return;
     case StepKind::shot:
-      phase_ = 1;
-      shot_pending_ = true;
+      script_.phase = 1;
+      script_.shot_pending = true;
       return;
     case StepKind::sleep:
-      phase_ = 1;
+      script_.phase = 1;
       if (elapsed >= s.seconds) next();
       return;
     case StepKind::elderly: {
@@ -258,7 +258,7 @@ void App::script_before_frame() {
       return;
     }
     case StepKind::wait_uploaded:
-      phase_ = 1;
+      script_.phase = 1;
       if (outbox_->counts().pending == 0) {
         if (outbox_->counts().rejected > 0) script_fail("the backend refused an item (see outbox/rejected)");
         else next();
@@ -299,13 +299,13 @@ void App::script_before_frame() {
 }
 
 void App::script_after_frame() {
-  if (step_ >= steps_.size() || !running_) return;
-  const Step& s = steps_[step_];
-  double elapsed = now_s() - step_start_;
+  if (script_.step >= script_.steps.size() || !running_) return;
+  const Step& s = script_.steps[script_.step];
+  double elapsed = now_s() - script_.step_start;
   auto next = [&] {
-    ++step_;
-    phase_ = 0;
-    step_begun_ = false;
+    ++script_.step;
+    script_.phase = 0;
+    script_.step_begun = false;
   };
   if (s.kind == StepKind::expect || s.kind == StepKind::expect_not) {
     bool found = false;
@@ -326,13 +326,13 @@ void App::script_after_frame() {
     } else if (elapsed > kExpectTimeout) {
       script_fail("not spoken (speech off, or not said)");
     }
-  } else if (s.kind == StepKind::shot && shot_pending_) {
+  } else if (s.kind == StepKind::shot && script_.shot_pending) {
     // Only a frame drawn with every glyph in the atlas is worth keeping.
     if (fonts_.dirty()) return;
     std::error_code ec;
     std::filesystem::create_directories(opt_.screenshot_dir, ec);
     std::string path = opt_.screenshot_dir + "/" + s.arg + ".png";
-    shot_pending_ = false;
+    script_.shot_pending = false;
     if (!take_screenshot(path)) script_fail("cannot write " + path);
     else next();
   }

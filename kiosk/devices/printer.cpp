@@ -19,10 +19,11 @@ Printer::~Printer() {
     if (t.joinable()) t.join();
 }
 
-void Printer::print_receipt(const nlohmann::json& data) {
+void Printer::print_receipt(const nlohmann::json& data, std::shared_ptr<const WorkingCalendar> calendar) {
   std::lock_guard lock(mu_);
   last_ = data;
-  jobs_.emplace_back([this, data] { events_.push(run(data)); });
+  last_calendar_ = calendar;
+  jobs_.emplace_back([this, data, calendar] { events_.push(run(data, calendar)); });
 }
 
 bool Printer::has_last() const {
@@ -32,11 +33,13 @@ bool Printer::has_last() const {
 
 void Printer::reprint_last() {
   nlohmann::json d;
+  std::shared_ptr<const WorkingCalendar> calendar;
   {
     std::lock_guard lock(mu_);
     d = last_;
+    calendar = last_calendar_;
   }
-  if (!d.is_null()) print_receipt(d);
+  if (!d.is_null()) print_receipt(d, calendar);
 }
 
 std::string Printer::state() const {
@@ -57,14 +60,16 @@ std::string Printer::state() const {
   return std::string(printing::to_string(st->state));
 }
 
-PrintEvent Printer::run(const nlohmann::json& j) {
+PrintEvent Printer::run(const nlohmann::json& j, std::shared_ptr<const WorkingCalendar> calendar) {
   PrintEvent e;
   auto data = printing::decode_print_data(j);
   if (!data) {
     e.error_code = "print_data_invalid";
     return e;
   }
-  auto pdf = printing::render_document(printing::DocumentKind::receipt, *data, printing::PaperSize::roll80);
+  printing::PrintData print = *data;
+  print.calendar = std::move(calendar);
+  auto pdf = printing::render_document(printing::DocumentKind::receipt, print, printing::PaperSize::roll80);
   if (!pdf) {
     e.error_code = "render_failed";
     return e;

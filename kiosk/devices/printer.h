@@ -12,11 +12,13 @@
 #pragma once
 
 #include <future>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 
+#include "core/calendar.h"
 #include "kiosk/devices/queue.h"
 
 namespace jiuzhu::kiosk {
@@ -32,8 +34,9 @@ class Printer {
   Printer(bool simulated, std::string out_dir, std::string cups_printer = {})
       : simulated_(simulated), out_dir_(std::move(out_dir)), cups_printer_(std::move(cups_printer)) {}
   ~Printer();
-  // Renders and prints the receipt for `print_data` (decoded by printing/). Asynchronous.
-  void print_receipt(const nlohmann::json& print_data);
+  // Renders and prints the receipt for `print_data` (decoded by printing/), its due dates counted
+  // on `calendar` (null: the shipped one). Asynchronous.
+  void print_receipt(const nlohmann::json& print_data, std::shared_ptr<const WorkingCalendar> calendar = nullptr);
   // "ready", "out_of_paper", "offline", ... (sim: "ready (PDF to DIR)" unless DIR unwritable).
   std::string state() const;
   ResultQueue<PrintEvent>& events() { return events_; }
@@ -42,11 +45,12 @@ class Printer {
   void reprint_last();
 
  private:
-  PrintEvent run(const nlohmann::json& data);
+  PrintEvent run(const nlohmann::json& data, std::shared_ptr<const WorkingCalendar> calendar);
   bool simulated_;
   std::string out_dir_, cups_printer_;
   mutable std::mutex mu_;
   nlohmann::json last_;
+  std::shared_ptr<const WorkingCalendar> last_calendar_;
   std::vector<std::thread> jobs_;
   ResultQueue<PrintEvent> events_;
 };

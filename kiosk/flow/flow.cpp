@@ -36,19 +36,45 @@ const std::vector<Screen> kCheck{Screen::check_question, Screen::check_result};
 const std::vector<Screen> kProgress{Screen::progress, Screen::progress_result};
 const std::vector<Screen> kLead{Screen::lead, Screen::lead_done};
 
+Effect fx(EffectKind k) { return Effect{k}; }
+
 Transition to(FlowState s, Screen next, bool remember = true) {
   if (remember && s.screen != next) s.history.push_back(s.screen);
   s.screen = next;
   s.countdown = false;
-  return {std::move(s), {Effect::speak_prompt}};
+  return {std::move(s), {fx(EffectKind::speak_prompt)}};
 }
 
 Transition reset(const FlowState& s) {  // a new FlowState: nothing answered
   FlowState n;
   n.out_of_service = s.out_of_service;
   n.screen = s.out_of_service ? Screen::out_of_service : Screen::attract;
-  return {n, {Effect::wipe_session, Effect::speak_prompt}};
+  return {n, {fx(EffectKind::wipe_session), fx(EffectKind::speak_prompt)}};
 }
+
+// A card on the reader: the resident on the attract and keypad screens (then the menu), the
+// applicant on 代人申请, the member being added on 添加家人; anywhere else a card left on the
+// reader means nothing. The countdown does not stop the applicant's or a member's card from
+// being kept (the resident is plainly there), but nobody logs in under it.
+Transition card_read(const FlowState& s) {
+  switch (s.screen) {
+    case Screen::attract:
+    case Screen::id_entry: {
+      if (s.countdown) return {s, {}};
+      FlowState n = s;
+      n.history.clear();
+      n.journey = Journey::none;
+      Transition t = to(n, Screen::home, false);
+      t.effects.insert(t.effects.begin(), Effect{EffectKind::store_card, CardSlot::user});
+      return t;
+    }
+    case Screen::proxy_applicant: return {s, {Effect{EffectKind::store_card, CardSlot::applicant}}};
+    case Screen::member_add: return {s, {Effect{EffectKind::store_card, CardSlot::member}}};
+    default: return {s, {}};
+  }
+}
+
+Transition decide(const FlowState& s, const Event& e);
 
 Transition start(FlowState s, Journey j, Screen first) {
   s.journey = j;
@@ -98,15 +124,53 @@ std::vector<Screen> steps(const FlowState& s) {
   return out;
 }
 
-Transition step(const FlowState& s, const Event& e) {
+std::vector<Effect> entry_effects(Screen from, const FlowState& to) {
+  std::vector<Effect> out{fx(EffectKind::clear_entry)};
+  if (to.screen != Screen::documents && to.screen != Screen::progress) out.push_back(fx(EffectKind::stop_camera));
+  switch (to.screen) {
+    case Screen::check_question: out.push_back(fx(EffectKind::begin_check)); break;
+    case Screen::apply_program: out.push_back(fx(EffectKind::carry_check_answers)); break;
+    case Screen::members: out.push_back(fx(EffectKind::add_applicant_member)); break;
+    case Screen::income: out.push_back(fx(EffectKind::begin_income)); break;
+    case Screen::assets: out.push_back(fx(EffectKind::carry_assets)); break;
+    case Screen::progress: out.push_back(fx(EffectKind::begin_progress)); break;
+    case Screen::staff_pin: out.push_back(fx(EffectKind::begin_staff_login)); break;
+    case Screen::staff_menu: out.push_back(fx(EffectKind::refresh_status)); break;
+    case Screen::receipt: out.push_back(fx(EffectKind::print_receipt)); break;
+    case Screen::help: out.push_back(Effect{EffectKind::call_help, CardSlot::user, from}); break;
+    default: break;
+  }
+  return out;
+}
+
+Transition step(const FlowState& s, const Event& e, const Facts& facts) {
+  Transition t = decide(s, e);
+  if (t.state.screen != s.screen) {
+    // One questionnaire: the self-check's answers carry into the application, and the screens
+    // they answer completely are passed over (Next skips them, the step counter leaves them out).
+    if (t.state.screen == Screen::apply_program) {
+      t.state.answered.clear();
+      if (facts.check_income_answered) t.state.answered.push_back(Screen::income);
+    }
+    auto entry = entry_effects(s.screen, t.state);
+    t.effects.insert(t.effects.end(), entry.begin(), entry.end());
+  }
+  return t;
+}
+
+namespace {
+
+Transition decide(const FlowState& s, const Event& e) {
   const Transition same{s, {}};
+  // A card read keeps its meaning under the countdown (card_read).
+  if (e.kind == EventKind::card_read) return card_read(s);
   // The countdown swallows everything but its own answers: the screen must not change
   // under a resident who is deciding.
   if (s.countdown) {
     if (e.kind == EventKind::more_time) {
       FlowState n = s;
       n.countdown = false;
-      return {n, {}};
+      return {n, {fx(EffectKind::restart_idle_timer)}};
     }
     if (e.kind == EventKind::idle_expired || e.kind == EventKind::finish) return reset(s);
     return same;
@@ -119,7 +183,8 @@ Transition step(const FlowState& s, const Event& e) {
       {
         FlowState n = s;
         n.countdown = true;
-        return {n, {Effect::speak_prompt}};
+        // The prompt is due again once the countdown is dismissed.
+        return {n, {fx(EffectKind::speak_prompt), fx(EffectKind::start_countdown)}};
       }
     case EventKind::idle_expired:
     case EventKind::finish:
@@ -127,6 +192,15 @@ Transition step(const FlowState& s, const Event& e) {
       return reset(s);
     case EventKind::more_time:
       return same;
+    case EventKind::card_read:
+      return card_read(s);
+    case EventKind::qr_read:
+      // Only the progress screen scans a QR code; a late read elsewhere is dropped.
+      return s.screen == Screen::progress ? Transition{s, {fx(EffectKind::query_progress)}} : same;
+    case EventKind::progress_found:
+      return s.screen == Screen::progress ? to(s, Screen::progress_result) : same;
+    case EventKind::lead_saved:
+      return s.screen == Screen::lead ? to(s, Screen::lead_done) : same;
     case EventKind::card_identified:
       if (s.screen == Screen::attract || s.screen == Screen::id_entry) {
         FlowState n = s;
@@ -177,7 +251,7 @@ Transition step(const FlowState& s, const Event& e) {
       if (s.screen == Screen::review) {
         FlowState n = s;
         n.screen = Screen::submitting;
-        return {n, {Effect::submit}};
+        return {n, {fx(EffectKind::submit)}};
       }
       for (auto next = it + 1; next != seq.end(); ++next)
         if (std::find(s.answered.begin(), s.answered.end(), *next) == s.answered.end()) return to(s, *next);
@@ -201,7 +275,7 @@ Transition step(const FlowState& s, const Event& e) {
       if (s.screen == Screen::attract || s.screen == Screen::id_entry) {
         FlowState n;
         n.out_of_service = s.out_of_service;
-        return {n, {Effect::wipe_session}};
+        return {n, {fx(EffectKind::wipe_session)}};
       }
       if (s.screen == Screen::submitting || s.screen == Screen::staff_pin ||
           s.screen == Screen::staff_menu || s.screen == Screen::out_of_service)
@@ -227,7 +301,7 @@ Transition step(const FlowState& s, const Event& e) {
         FlowState n;
         n.out_of_service = true;
         n.screen = Screen::out_of_service;
-        return {n, {Effect::wipe_session}};
+        return {n, {fx(EffectKind::wipe_session)}};
       }
     case EventKind::staff_clear_out_of_service:
       if (s.screen != Screen::staff_menu) return same;
@@ -240,4 +314,5 @@ Transition step(const FlowState& s, const Event& e) {
   return same;
 }
 
+}  // namespace
 }  // namespace jiuzhu::kiosk

@@ -1,7 +1,11 @@
 // The kiosk's screen flow as an explicit state machine: a pure function from (state, event)
 // to (state, effects). No SDL, no I/O, no clocks: the app feeds it events (a tap, a card read,
-// an idle timer firing) and carries out the effects it returns (wipe the session, submit,
-// print, speak). Because it is pure, every journey is unit-tested without a window.
+// an idle timer firing, an answer from the backend) and carries out the effects it returns.
+// What an event means on the current screen (a card on the reader is the resident on the
+// attract screen, the applicant on 代人申请, a member on 添加家人, nothing elsewhere) and what
+// entering a screen sets up (the self-check's answers carried over, the receipt printed, staff
+// called) are decided here; the app only does them. Because it is pure, every journey and
+// every one of those decisions is unit-tested without a window.
 //
 // Journeys are sequences of screens; Next/Back walk the sequence, Home and Finish leave it.
 // The idle countdown is a flag on the state, not a screen: the screen under it is kept so that
@@ -52,7 +56,11 @@ bool screen_from_name(const std::string& name, Screen& out);
 enum class Journey { none, policy, check, apply_self, apply_proxy, progress, lead, staff };
 
 enum class EventKind {
-  card_identified,    // the resident's card was read, or their number typed and valid
+  card_identified,    // the resident's number was typed and valid (attract's keypad)
+  card_read,          // the reader read a card: its meaning depends on the screen
+  qr_read,            // the camera read a receipt's QR code (the app keeps the number)
+  progress_found,     // the backend answered the progress query
+  lead_saved,         // the outbox holds the 困难求助 report
   type_number,        // attract → keypad entry
   go_policy, go_check, go_apply_self, go_apply_proxy, go_progress, go_lead, go_help,
   open_detail,        // policy list → one program
@@ -74,10 +82,43 @@ struct Event {
   EventKind kind;
 };
 
-enum class Effect {
-  wipe_session,     // overwrite and drop the resident's data, scans, temp files
-  submit,           // hand the application to the outbox
-  speak_prompt,     // read the new screen's prompt (elderly mode)
+// What the flow needs to know of the resident's answers to decide (the app fills it from the
+// session before each step; the flow never sees the answers themselves).
+struct Facts {
+  bool check_income_answered = false;  // the self-check asked the household income
+};
+
+// Where a card read goes.
+enum class CardSlot { user, applicant, member };
+
+enum class EffectKind {
+  wipe_session,        // overwrite and drop the resident's data, scans, temp files
+  submit,              // hand the application to the outbox
+  speak_prompt,        // read the new screen's prompt (once it is drawn)
+  start_countdown,     // the idle countdown began: start its clock, say 还需要更多时间吗
+  restart_idle_timer,  // the resident asked for more time
+  store_card,          // keep the card just read in `slot` (replacing the one there)
+  query_progress,      // ask the backend about the application number the QR code gave
+  // Entering a screen:
+  clear_entry,         // typed digits, typed-number error, writing boards (the model unloaded)
+  stop_camera,         // the camera runs on the scanning screens only
+  begin_check,         // the self-check starts at its first question
+  carry_check_answers, // programs the self-check found likely are preselected
+  add_applicant_member,// the applicant is the household's first member
+  begin_income,        // income sub-questions from the first
+  carry_assets,        // the check's asset answers fill the application's; start at the first open one
+  begin_progress,      // no number, no answer, no error yet
+  begin_staff_login,   // no PIN, no error yet
+  refresh_status,      // the staff menu's outbox and device lines
+  print_receipt,       // the receipt screen prints at once
+  call_help,           // 找工作人员帮忙: ring the hall; `from` is the screen the resident asked on
+};
+
+struct Effect {
+  EffectKind kind;
+  CardSlot slot = CardSlot::user;  // store_card
+  Screen from = Screen::attract;   // call_help
+  friend bool operator==(const Effect&, const Effect&) = default;
 };
 
 struct FlowState {
@@ -88,7 +129,7 @@ struct FlowState {
   std::vector<Screen> history;    // for Back outside fixed sequences
   // Screens of the journey whose every question is already answered (the self-check's answers
   // carried into the application): Next passes over them and the step counter leaves them
-  // out, so nothing is asked twice. Set by the app when an application starts.
+  // out, so nothing is asked twice. Set on entering apply_program, from Facts.
   std::vector<Screen> answered;
 };
 
@@ -103,7 +144,11 @@ const std::vector<Screen>& sequence(Journey j);
 std::vector<Screen> steps(const FlowState& s);
 
 // Pure transition. Events that make no sense on the current screen leave the state unchanged
-// (no effects): a stray tap can never skip a step.
-Transition step(const FlowState& s, const Event& e);
+// (no effects): a stray tap can never skip a step. When the screen changes, the new screen's
+// entry effects (entry_effects) follow the transition's own, in the order to carry them out.
+Transition step(const FlowState& s, const Event& e, const Facts& facts = {});
+
+// What entering `to.screen` from `from` sets up (part of step's answer; exposed for tests).
+std::vector<Effect> entry_effects(Screen from, const FlowState& to);
 
 }  // namespace jiuzhu::kiosk

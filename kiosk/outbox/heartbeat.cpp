@@ -54,4 +54,9 @@ std::optional<HeartbeatAnswer> read_heartbeat_answer(const std::string& body, in
   return a;
 }
 
+bool receipt_dates_withheld(int64_t clock_off_seconds, std::string_view answer_status) {
+  const bool dated_here = answer_status.empty() || answer_status == "pending_upload";
+  return clock_off_seconds != 0 && dated_here;
+}
+
 }  // namespace jiuzhu::kiosk

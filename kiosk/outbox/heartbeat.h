@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace jiuzhu::kiosk {
 
@@ -45,5 +46,11 @@ struct HeartbeatAnswer {
 // count as a wrong clock. nullopt when the answer is not the documented JSON.
 std::optional<HeartbeatAnswer> read_heartbeat_answer(const std::string& body, int64_t sent_unix_ms,
                                                      int64_t answered_unix_ms);
+
+// A receipt the backend has not answered (no answer yet, or the kiosk's own 待上传 answer,
+// `answer_status` "" or "pending_upload") is dated by this kiosk's clock: while that clock is
+// known to be off (`clock_off_seconds` ≠ 0, SyncStatus::clock_off), neither the screen nor the
+// paper may state its 受理时间 or due dates. The application is saved and queued all the same.
+bool receipt_dates_withheld(int64_t clock_off_seconds, std::string_view answer_status);
 
 }  // namespace jiuzhu::kiosk

@@ -196,12 +196,46 @@ bool SyncWorker::heartbeat_once() {
   return true;
 }
 
+void SyncWorker::set_calendar(CalendarStore* store) { calendar_ = store; }
+
+bool SyncWorker::calendar_once() {
+  const int year = Date::today_china().year();
+  return calendar_once({year, year + 1});
+}
+
+bool SyncWorker::calendar_once(const std::vector<int>& years) {
+  if (!calendar_) return false;
+  std::string error;
+  for (int year : years) {
+    auto r = http_request(cfg_, "GET", "/api/v1/calendar/" + std::to_string(year));
+    if (!r) {
+      error = "network_error";
+      break;
+    }
+    if (r->status != 200) {
+      error = "http_" + std::to_string(r->status);
+      continue;
+    }
+    auto notice = read_calendar_answer(r->body, year);
+    if (!notice) {
+      error = notice.error().code;
+      continue;
+    }
+    if (!*notice) continue;  // no notice entered for that year: the shipped data stands
+    if (auto kept = calendar_->keep(**notice); !kept) error = kept.error().code;
+  }
+  std::lock_guard lock(mu_);
+  status_.calendar_error = error;
+  return error.empty();
+}
+
 void SyncWorker::loop() {
   using Steady = std::chrono::steady_clock;
   std::mt19937 rng(std::random_device{}());
   double backoff = min_backoff_;
   auto next_queue = Steady::now();
   auto next_heartbeat = Steady::now();
+  auto next_calendar = Steady::now();
   while (true) {
     if (Steady::now() >= next_queue) {
       bool emptied = run_once();
@@ -225,8 +259,13 @@ void SyncWorker::loop() {
       next_heartbeat = Steady::now() + std::chrono::duration_cast<Steady::duration>(
                                            std::chrono::duration<double>(kHeartbeatSeconds));
     }
+    if (calendar_ && Steady::now() >= next_calendar) {
+      calendar_once();
+      next_calendar = Steady::now() + std::chrono::duration_cast<Steady::duration>(
+                                          std::chrono::duration<double>(kCalendarSeconds));
+    }
     std::unique_lock lock(mu_);
-    cv_.wait_until(lock, std::min(next_queue, next_heartbeat), [&] { return stop_ || kick_ || heartbeat_due_; });
+    cv_.wait_until(lock, std::min({next_queue, next_heartbeat, calendar_ ? next_calendar : next_heartbeat}), [&] { return stop_ || kick_ || heartbeat_due_; });
     if (stop_) return;
     if (kick_) {
       backoff = min_backoff_;

@@ -21,6 +21,12 @@
 // more than 5 minutes off the server's clock must not date receipts (SyncStatus::clock_off).
 // A heartbeat never holds up the queue, and a failed one is simply sent again next time.
 //
+// county (#16): the same thread fetches this and next year's working-day calendar
+// (GET /api/v1/calendar/{year}) at start and every kCalendarSeconds, and keeps a notice the
+// county entered in the CalendarStore (outbox/calendar.h) that dates the offline receipts. A
+// backend that does not answer (offline, 403 from one that predates the kiosk's read access)
+// leaves the kept calendar as it is.
+//
 // Thread-safety: start/stop/notify/status from the UI thread; the worker owns the network.
 #pragma once
 
@@ -31,12 +37,18 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
+#include <vector>
 
+#include "kiosk/outbox/calendar.h"
 #include "kiosk/outbox/heartbeat.h"
 #include "kiosk/outbox/http.h"
 #include "kiosk/outbox/outbox.h"
 
 namespace jiuzhu::kiosk {
+
+// How often the calendar is fetched: a notice is entered once a year, and a kiosk that missed it
+// still has its due dates right within the hour.
+inline constexpr double kCalendarSeconds = 3600;
 
 // The stored body of a help call (contracts: api.md POST /api/v1/help-calls): the call's
 // client_id (a UUID v7), the screen the resident asked from, and when (RFC 3339, +08:00).
@@ -60,6 +72,7 @@ struct SyncStatus {
   int64_t clock_offset_seconds = 0;  // server − kiosk
   bool enabled = true;               // false: the county disabled this kiosk (or its token was refused)
   std::string heartbeat_error;       // "" after a good heartbeat, else a code
+  std::string calendar_error;        // "" after a good calendar fetch, else a code
   // The kiosk's clock is known to be more than kMaxClockOffsetSeconds off the server's.
   bool clock_off() const {
     return clock_checked && (clock_offset_seconds > kMaxClockOffsetSeconds || clock_offset_seconds < -kMaxClockOffsetSeconds);
@@ -88,6 +101,14 @@ class SyncWorker {
   // when the backend answered 200.
   bool heartbeat_once();
 
+  // county: where fetched notices are kept (null: the calendar is not fetched). Before start().
+  void set_calendar(CalendarStore* store);
+  // Fetches this and next year's calendar (China time) now and keeps any notice. Returns true
+  // when every year was answered and read (the worker loop calls it when due; tests too).
+  bool calendar_once();
+  // The same for the given years.
+  bool calendar_once(const std::vector<int>& years);
+
  private:
   enum class Outcome { done, retry, rejected, deferred };
   Outcome send(const OutboxItem& item);
@@ -103,6 +124,7 @@ class SyncWorker {
   DeviceReport devices_;
   std::string app_version_ = "unknown";
   bool heartbeat_due_ = true;  // the first one goes out at once
+  CalendarStore* calendar_ = nullptr;
 };
 
 }  // namespace jiuzhu::kiosk

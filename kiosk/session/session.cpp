@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "kiosk/text/utf8.h"
+#include "kiosk/text/wipe.h"
 
 namespace jiuzhu::kiosk {
 

@@ -13,7 +13,8 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "kiosk/text/utf8.h"
+#include "core/utf8.h"
+#include "kiosk/text/wipe.h"
 
 namespace jiuzhu::kiosk {
 namespace {
@@ -83,7 +84,7 @@ void FontAtlas::reset_dynamic() {
 bool FontAtlas::need(std::string_view text, FontSize size) {
   bool added = false;
   auto& set = glyphs_[static_cast<size_t>(size)];
-  for (char32_t cp : code_points(text)) {
+  for (char32_t cp : utf8::decode_lossy(text)) {
     if (cp < 0x20 || cp > 0xFFFF) continue;  // ImWchar is 16-bit in Debian's build
     if (set.insert(cp).second) added = true;
   }

@@ -3,7 +3,8 @@
 #include <imgui.h>
 #include <zinnia.h>
 
-#include "kiosk/text/utf8.h"
+#include "core/utf8.h"
+#include "kiosk/text/wipe.h"
 #include "kiosk/ui/fast_fill.h"
 
 namespace jiuzhu::kiosk {
@@ -130,7 +131,7 @@ void HandwritingBoard::draw(Ui& ui, std::string& text, size_t max_chars, const c
     if (i % 2) ImGui::SameLine(0, t.gap);
     std::string name = p + ".hw.cand." + std::to_string(i);
     if (ui.button(name.c_str(), candidates_[i], ButtonKind::key, bw, side / 4 - t.gap)) {
-      if (length_chars(text) < max_chars) text += candidates_[i];
+      if (utf8::length(text) < max_chars) text += candidates_[i];
       reset();
     }
   }
@@ -140,7 +141,7 @@ void HandwritingBoard::draw(Ui& ui, std::string& text, size_t max_chars, const c
   if (ui.button((p + ".hw.clear").c_str(), ui.s("hw.rewrite"), ButtonKind::secondary, hb)) reset();
   ImGui::SameLine(0, t.gap);
   if (ui.button((p + ".hw.del").c_str(), ui.s("hw.delete_char"), ButtonKind::secondary, hb)) {
-    pop_code_point(text);
+    utf8::pop_back(text);
   }
 }
 

@@ -2,7 +2,8 @@
 
 #include <imgui.h>
 
-#include "kiosk/text/utf8.h"
+#include "core/utf8.h"
+#include "kiosk/text/wipe.h"
 
 namespace jiuzhu::kiosk {
 namespace {
@@ -73,7 +74,7 @@ void PinyinBoard::draw(Ui& ui, std::string& text, size_t max_chars, const char* 
     std::string name = p + ".py.cand." + std::to_string(i);
     if (ui.button(name.c_str(), candidates_[i], ButtonKind::key, cw, ch)) {
       std::string committed = engine_.choose(page_ * (kPage - 1) + i);
-      if (!committed.empty() && length_chars(text) + length_chars(committed) <= max_chars) text += committed;
+      if (!committed.empty() && utf8::length(text) + utf8::length(committed) <= max_chars) text += committed;
       page_ = 0;
       refresh();
       break;  // the candidates changed under the loop
@@ -110,7 +111,7 @@ void PinyinBoard::draw(Ui& ui, std::string& text, size_t max_chars, const char* 
       page_ = 0;
       refresh();
     } else {
-      pop_code_point(text);
+      utf8::pop_back(text);
     }
   }
 }

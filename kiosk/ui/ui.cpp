@@ -4,7 +4,8 @@
 
 #include <cmath>
 
-#include "kiosk/text/utf8.h"
+#include "core/utf8.h"
+#include "kiosk/text/wipe.h"
 #include "kiosk/ui/fast_fill.h"
 #include "kiosk/ui/press_hold.h"
 
@@ -32,7 +33,7 @@ std::vector<std::string> wrap_lines(ImFont* font, float size, std::string_view t
   std::vector<std::string> lines;
   std::string line;
   float w = 0;
-  auto cps = code_points(t);
+  auto cps = utf8::decode_lossy(t);
   for (size_t i = 0; i < cps.size(); ++i) {
     char32_t c = cps[i];
     if (c == U'\n') {
@@ -45,10 +46,10 @@ std::vector<std::string> wrap_lines(ImFont* font, float size, std::string_view t
     std::string unit;
     size_t j = i;
     if (is_word_char(c)) {
-      while (j < cps.size() && is_word_char(cps[j])) unit += encode_utf8(cps[j++]);
+      while (j < cps.size() && is_word_char(cps[j])) unit += utf8::encode(cps[j++]);
       --j;
     } else {
-      unit = encode_utf8(c);
+      unit = utf8::encode(c);
     }
     float uw = font->CalcTextSizeA(size, FLT_MAX, 0, unit.c_str(), unit.c_str() + unit.size()).x;
     // Closing punctuation may hang into the margin rather than start a line (禁则).

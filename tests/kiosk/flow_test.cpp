@@ -17,7 +17,9 @@ FlowState run(FlowState s, std::initializer_list<EventKind> evs, std::vector<Eff
   return s;
 }
 
-bool has(const std::vector<Effect>& v, Effect e) { return std::find(v.begin(), v.end(), e) != v.end(); }
+bool has(const std::vector<Effect>& v, EffectKind k) {
+  return std::any_of(v.begin(), v.end(), [k](const Effect& e) { return e.kind == k; });
+}
 
 }  // namespace
 
@@ -34,7 +36,7 @@ TEST(Flow, CardLeadsHomeAndSelfApplicationWalksItsSequence) {
   std::vector<Effect> fx;
   s = run(s, {EventKind::next}, &fx);
   EXPECT_EQ(s.screen, Screen::submitting);
-  EXPECT_TRUE(has(fx, Effect::submit));
+  EXPECT_TRUE(has(fx, EffectKind::submit));
   // Nothing but the outbox's answer leaves the submitting screen: no back, no home.
   EXPECT_EQ(run(s, {EventKind::back, EventKind::home}).screen, Screen::submitting);
   s = run(s, {EventKind::submitted});
@@ -42,7 +44,7 @@ TEST(Flow, CardLeadsHomeAndSelfApplicationWalksItsSequence) {
   fx.clear();
   s = run(s, {EventKind::finish}, &fx);
   EXPECT_EQ(s.screen, Screen::attract);
-  EXPECT_TRUE(has(fx, Effect::wipe_session));
+  EXPECT_TRUE(has(fx, EffectKind::wipe_session));
 }
 
 TEST(Flow, ProxyJourneyStartsWithTheApplicant) {
@@ -81,7 +83,7 @@ TEST(Flow, CountdownKeepsTheScreenAndExpiryWipes) {
   FlowState gone = run(s, {EventKind::idle_expired}, &fx);
   EXPECT_EQ(gone.screen, Screen::attract);
   EXPECT_FALSE(gone.countdown);
-  EXPECT_TRUE(has(fx, Effect::wipe_session));
+  EXPECT_TRUE(has(fx, EffectKind::wipe_session));
   // No countdown on the attract screen.
   EXPECT_FALSE(run({}, {EventKind::idle_warning}).countdown);
 }

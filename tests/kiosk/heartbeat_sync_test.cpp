@@ -185,3 +185,14 @@ TEST(Heartbeat, AnswersThatAreNotTheDocumentedJsonAreRefused) {
   EXPECT_EQ(a->clock_offset_seconds, 400);
   EXPECT_FALSE(a->enabled);
 }
+
+TEST(Heartbeat, AWrongClockWithholdsOnlyTheDatesTheKioskWouldWriteItself) {
+  // The kiosk's own answer (待上传), or none yet: dated here, withheld while the clock is off.
+  EXPECT_TRUE(receipt_dates_withheld(600, "pending_upload"));
+  EXPECT_TRUE(receipt_dates_withheld(-420, ""));
+  // The backend's answer carries the backend's dates: shown and printed.
+  EXPECT_FALSE(receipt_dates_withheld(600, "received"));
+  // A good (or unknown) clock withholds nothing.
+  EXPECT_FALSE(receipt_dates_withheld(0, "pending_upload"));
+  EXPECT_FALSE(receipt_dates_withheld(0, ""));
+}

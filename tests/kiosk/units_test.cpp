@@ -11,11 +11,13 @@
 #include "kiosk/script/script.h"
 #include "kiosk/session/session.h"
 #include "kiosk/text/strings.h"
-#include "kiosk/text/utf8.h"
+#include "core/utf8.h"
+#include "kiosk/text/wipe.h"
 #include "kiosk/ui/keypad.h"
 #include "kiosk/ui/theme.h"
 
 using namespace jiuzhu::kiosk;
+namespace utf8 = jiuzhu::utf8;
 
 TEST(Script, ParsesEveryStep) {
   auto r = parse_script(
@@ -143,12 +145,12 @@ TEST(Options, DefaultsAndErrors) {
 
 TEST(Utf8, CharacterWiseEditing) {
   std::string s = "韦秀英";
-  EXPECT_EQ(length_chars(s), 3u);
-  pop_code_point(s);
+  EXPECT_EQ(utf8::length(s), 3u);
+  utf8::pop_back(s);
   EXPECT_EQ(s, "韦秀");
-  EXPECT_EQ(code_points("a韦").size(), 2u);
-  EXPECT_EQ(code_points("\xff")[0], 0xFFFDu);
-  EXPECT_EQ(encode_utf8(U'英'), "英");
+  EXPECT_EQ(utf8::decode_lossy("a韦").size(), 2u);
+  EXPECT_EQ(utf8::decode_lossy("\xff")[0], 0xFFFDu);
+  EXPECT_EQ(utf8::encode(U'英'), "英");
 }
 
 TEST(Session, WipeClearsEverythingAndDeletesScans) {

@@ -4,7 +4,7 @@
 
 #include "printing/documents.h"
 #include "printing/ttf_face.h"
-#include "printing/utf8.h"
+#include "core/utf8.h"
 
 namespace jiuzhu::printing {
 namespace {
@@ -30,7 +30,7 @@ TEST(FontSubset, FaceParsesWenQuanYi) {
 TEST(FontSubset, SubsetRoundTripsMetricsAndMapping) {
   auto f = face();
   ASSERT_TRUE(f);
-  auto text = decode_utf8("社会救助申请回执 JZ-2026 0773-8512345（一次性告知）：韦德明，覃秀英。");
+  auto text = utf8::decode("社会救助申请回执 JZ-2026 0773-8512345（一次性告知）：韦德明，覃秀英。");
   ASSERT_TRUE(text);
   std::set<char32_t> cps(text->begin(), text->end());
   auto bytes = f->subset(cps);

@@ -4,7 +4,7 @@
 
 #include "printing/documents.h"
 #include "printing/layout.h"
-#include "printing/utf8.h"
+#include "core/utf8.h"
 
 namespace jiuzhu::printing {
 namespace {
@@ -17,7 +17,7 @@ class LayoutTest : public ::testing::Test {
     face = *f;
   }
   static size_t count_text(const LaidOutPage& p, const std::string& utf8) {
-    auto want = *decode_utf8(utf8);
+    auto want = *utf8::decode(utf8);
     size_t n = 0;
     for (auto& op : p.ops)
       if (auto* t = std::get_if<TextOp>(&op); t && t->text == want) ++n;

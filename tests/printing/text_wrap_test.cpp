@@ -4,12 +4,12 @@
 
 #include "printing/documents.h"
 #include "printing/text_wrap.h"
-#include "printing/utf8.h"
+#include "core/utf8.h"
 
 namespace jiuzhu::printing {
 namespace {
 
-std::u32string u32(const std::string& s) { return *decode_utf8(s); }
+std::u32string u32(const std::string& s) { return *utf8::decode(s); }
 
 class Wrap : public ::testing::Test {
  protected:
@@ -61,7 +61,7 @@ TEST_F(Wrap, LatinRunsStayTogetherWhenTheyFit) {
   auto lines = wrap_text(*face, text, 9, 150);
   bool phone_whole = false, number_whole = false;
   for (auto& l : lines) {
-    std::string s = encode_utf8(l);
+    std::string s = utf8::encode(l);
     if (s.find("0773-8512345") != std::string::npos) phone_whole = true;
     if (s.find("JZ450326100-20261124-0007") != std::string::npos) number_whole = true;
   }
@@ -84,19 +84,19 @@ TEST_F(Wrap, OverlongRunIsCutByCharacter) {
 TEST_F(Wrap, HardBreaksAndFirstLineWidth) {
   auto lines = wrap_text(*face, u32("第一行\n第二行"), 10, 500);
   ASSERT_EQ(lines.size(), 2u);
-  EXPECT_EQ(encode_utf8(lines[1]), "第二行");
+  EXPECT_EQ(utf8::encode(lines[1]), "第二行");
   auto narrow_first = wrap_text(*face, u32("一二三四五六七八九十"), 10, 100, 30);
   ASSERT_GE(narrow_first.size(), 2u);
   EXPECT_LE(text_width(*face, narrow_first[0], 10), 30 + 1e-6);
 }
 
 TEST(Utf8, RejectsInvalidSequences) {
-  EXPECT_FALSE(decode_utf8("\xff"));
-  EXPECT_FALSE(decode_utf8("\xc0\xaf"));          // overlong '/'
-  EXPECT_FALSE(decode_utf8("\xed\xa0\x80"));      // surrogate
-  EXPECT_FALSE(decode_utf8("\xe6\x95"));          // truncated
-  EXPECT_EQ(decode_utf8("救助")->size(), 2u);
-  EXPECT_EQ(encode_utf8(*decode_utf8("救助 A𠮷")), "救助 A𠮷");
+  EXPECT_FALSE(utf8::decode("\xff"));
+  EXPECT_FALSE(utf8::decode("\xc0\xaf"));          // overlong '/'
+  EXPECT_FALSE(utf8::decode("\xed\xa0\x80"));      // surrogate
+  EXPECT_FALSE(utf8::decode("\xe6\x95"));          // truncated
+  EXPECT_EQ(utf8::decode("救助")->size(), 2u);
+  EXPECT_EQ(utf8::encode(*utf8::decode("救助 A𠮷")), "救助 A𠮷");
 }
 
 }  // namespace

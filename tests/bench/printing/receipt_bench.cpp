@@ -17,7 +17,7 @@
 #include "core/regions.h"
 #include "printing/documents.h"
 #include "printing/pdf_render.h"
-#include "printing/utf8.h"
+#include "core/utf8.h"
 
 using namespace jiuzhu;
 using namespace jiuzhu::printing;
@@ -59,7 +59,7 @@ size_t naive_render(const Layout& layout) {
     for (const auto& op : lp.ops)
       if (auto* t = std::get_if<TextOp>(&op)) {
         HPDF_Page_SetFontAndSize(page, font, HPDF_REAL(t->size));
-        HPDF_Page_TextOut(page, HPDF_REAL(t->x), HPDF_REAL(lp.height - t->baseline), encode_utf8(t->text).c_str());
+        HPDF_Page_TextOut(page, HPDF_REAL(t->x), HPDF_REAL(lp.height - t->baseline), utf8::encode(t->text).c_str());
       }
     HPDF_Page_EndText(page);
   }
