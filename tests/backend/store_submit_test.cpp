@@ -56,7 +56,7 @@ TEST_P(SubmitTest, StoresTheApplicationItsEventAndItsAuditRow) {
   EXPECT_EQ(s.kiosk_id, a.record.kiosk_id);
   EXPECT_EQ(s.channel, a.record.channel);
   EXPECT_EQ(s.programs, a.record.programs);
-  EXPECT_EQ(s.status, "received");
+  EXPECT_EQ(s.status, CaseState::received);
   EXPECT_EQ(s.priority, 1);
   EXPECT_EQ(s.received_at, a.record.received_at);
   EXPECT_EQ(s.updated_at, a.record.updated_at);
@@ -167,7 +167,7 @@ TEST_P(SubmitTest, GroupsMixingSubmissionsRetriesAndFailuresKeepEveryAnswer) {
   EXPECT_EQ(wrong.load(), 0);
   EXPECT_GT(refused.load(), 0);
   EXPECT_EQ(stored("SELECT COUNT(*) FROM counters WHERE scope = ?", "refused"), std::vector<std::string>{"0"});
-  auto rows = repo_->intake(IntakeQuery{Scope{jiuzhu::test::kTownship, ""}, "", 1000, std::nullopt});
+  auto rows = repo_->intake(IntakeQuery{Scope{jiuzhu::test::kTownship, ""}, std::nullopt, 1000, std::nullopt});
   ASSERT_TRUE(rows.ok());
   EXPECT_EQ(static_cast<int>(rows->size()), created.load());
   std::set<std::string> numbers;
