@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "backend/intake/workflow.h"
+
 namespace jiuzhu::backend::services {
 
 Result<printing::Hall> printed_hall(Database& db, const std::string& township) {
@@ -16,7 +18,7 @@ Result<printing::PrintData> case_print_data(const ApplicationRecord& r, const pr
   nlohmann::json data = nlohmann::json::parse(r.body, nullptr, false);
   if (!data.is_object()) return make_error("print_data_invalid", "the stored application is not a JSON object");
   data["application_no"] = r.application_no;
-  data["status"] = r.status;
+  data["status"] = to_string(r.status);  // the workflow's name, not the enum's number
   data["received_at"] = r.received_at;
   data["due_date"] = r.due_date;
   data["hall"] = {{"name", hall.name}, {"address", hall.address}, {"phone", hall.phone}};
