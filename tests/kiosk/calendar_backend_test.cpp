@@ -18,6 +18,7 @@
 #include "kiosk/outbox/outbox.h"
 #include "kiosk/outbox/sync.h"
 #include "support/process.h"
+#include "support/sample_application.h"
 #include "support/temp_dir.h"
 
 using namespace jiuzhu;
@@ -29,19 +30,7 @@ using nlohmann::json;
 namespace {
 
 json application(const std::vector<std::string>& programs, bool emergency) {
-  const std::string now = now_rfc3339_china();
-  json j = {{"client_id", random_uuid()},
-            {"township", "450326101"},
-            {"channel", "kiosk"},
-            {"programs", programs},
-            {"applicant", {{"id_number", "450326195003151231"}, {"name", "韦建国"}, {"phone", "13800000000"},
-                           {"address", "永福县罗锦镇某村"}, {"card_read", true}}},
-            {"proxy", nullptr},
-            {"household", {{"hukou", "rural"}, {"members", {{{"id_number", "450326195003151231"}, {"name", "韦建国"}, {"relation", "self"}}}}}},
-            {"statement", ""},
-            {"documents", json::array()},
-            {"consent", {{"verification_authorized", true}, {"truthfulness_promised", true}, {"signed_at", now}}},
-            {"submitted_at", now}};
+  json j = test::one_person_application(programs, now_rfc3339_china(), random_uuid());
   if (emergency) j["household"]["emergency"] = {{"kind", "fire"}, {"date", Date::today_china().iso()}, {"loss", 5000}};
   return j;
 }

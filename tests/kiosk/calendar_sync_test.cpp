@@ -20,6 +20,7 @@
 #include "kiosk/outbox/sync.h"
 #include "loopback_http.h"
 #include "support/process.h"
+#include "support/sample_application.h"
 #include "support/temp_dir.h"
 
 using namespace jiuzhu;
@@ -91,18 +92,7 @@ struct Fixture {
 
 // A 低保 application (30 working days) saved on 2026-12-24: its due date falls in 2027.
 json dibao_application_json() {
-  return {{"client_id", "3f1c2b9e-8d4a-4f6e-9b1a-2c3d4e5f6a7b"},
-            {"township", "450326101"},
-            {"channel", "kiosk"},
-            {"programs", {"dibao"}},
-            {"applicant", {{"id_number", "450326195003151231"}, {"name", "韦建国"}, {"phone", "13800000000"},
-                           {"address", "永福县罗锦镇某村"}, {"card_read", true}}},
-            {"proxy", nullptr},
-            {"household", {{"hukou", "rural"}, {"members", {{{"id_number", "450326195003151231"}, {"name", "韦建国"}, {"relation", "self"}}}}}},
-            {"statement", ""},
-            {"documents", json::array()},
-            {"consent", {{"verification_authorized", true}, {"truthfulness_promised", true}, {"signed_at", "2026-12-24T10:15:00+08:00"}}},
-            {"submitted_at", "2026-12-24T10:15:00+08:00"}};
+  return test::one_person_application({"dibao"}, "2026-12-24T10:15:00+08:00", "3f1c2b9e-8d4a-4f6e-9b1a-2c3d4e5f6a7b");
 }
 
 model::Application dibao_application() {
