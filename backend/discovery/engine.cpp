@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <ctime>
 #include <set>
 #include <thread>
@@ -178,21 +179,38 @@ std::vector<QueueItem> evaluate_households(const Dataset& d, const RuleSet& rule
   work(0);
   for (auto& t : pool) t.join();
   // Order: score descending, then household id. Sorting small keys and moving each item once is
-  // cheaper than sorting the items themselves through the dictionary.
+  // cheaper than sorting the items themselves through the dictionary. Most households share a
+  // score, so the id decides most comparisons: its first 16 bytes, big-endian and zero-padded,
+  // are two integers whose order is the text's wherever they differ (a zero pad sorts a proper
+  // prefix first, as the text does); only equal prefixes compare the text (a call and a memcmp
+  // per comparison made this serial sort ~4 % of the whole run).
   struct Key {
     double score;
+    uint64_t hi, lo;
     std::string_view id;
     uint32_t part, index;
+  };
+  auto prefix = [](std::string_view s, size_t from) {
+    uint64_t v = 0;
+    for (size_t i = 0; i < 8; ++i) {
+      const size_t at = from + i;
+      v = (v << 8) | (at < s.size() ? static_cast<unsigned char>(s[at]) : 0U);
+    }
+    return v;
   };
   std::vector<Key> keys;
   for (uint32_t p = 0; p < partial.size(); ++p) {
     for (uint32_t i = 0; i < partial[p].size(); ++i) {
       const QueueItem& q = partial[p][i];
-      keys.push_back({q.score, d.household_id(static_cast<size_t>(q.household)), p, i});
+      const std::string_view id = d.household_id(static_cast<size_t>(q.household));
+      keys.push_back({q.score, prefix(id, 0), prefix(id, 8), id, p, i});
     }
   }
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-    return a.score != b.score ? a.score > b.score : a.id < b.id;
+    if (a.score != b.score) return a.score > b.score;
+    if (a.hi != b.hi) return a.hi < b.hi;
+    if (a.lo != b.lo) return a.lo < b.lo;
+    return a.id < b.id;
   });
   std::vector<QueueItem> queue;
   queue.reserve(keys.size());
