@@ -20,10 +20,8 @@ inline bool needs_escape8(uint64_t x) {
   return (control | quote | backslash) != 0;
 }
 
-}  // namespace
-
-void append_json_string(std::string& out, std::string_view s) {
-  // Plain text (nearly every key and value) is checked 8 bytes at a time and copied at once.
+// How many leading bytes of `s` need no escaping, checked 8 bytes at a time.
+inline size_t plain_prefix(std::string_view s) {
   size_t i = 0;
   const size_t n = s.size();
   while (i + 8 <= n) {
@@ -35,6 +33,45 @@ void append_json_string(std::string& out, std::string_view s) {
   for (; i < n; ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 || c == '"' || c == '\\') break;
+  }
+  return i;
+}
+
+// Short plain strings (keys, codes, dates, names) are framed in a stack buffer and appended in
+// one call: the separate push_backs and append around them were each an out-of-line call.
+constexpr size_t kShort = 60;
+
+}  // namespace
+
+void append_json_key(std::string& out, std::string_view k, bool comma) {
+  if (k.size() <= kShort && plain_prefix(k) == k.size()) {
+    char buf[kShort + 4];
+    size_t p = 0;
+    if (comma) buf[p++] = ',';
+    buf[p++] = '"';
+    std::memcpy(buf + p, k.data(), k.size());
+    p += k.size();
+    buf[p++] = '"';
+    buf[p++] = ':';
+    out.append(buf, p);
+    return;
+  }
+  if (comma) out.push_back(',');
+  append_json_string(out, k);
+  out.push_back(':');
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  // Plain text (nearly every key and value) is checked 8 bytes at a time and copied at once.
+  size_t i = plain_prefix(s);
+  const size_t n = s.size();
+  if (i == n && n <= kShort) {
+    char buf[kShort + 2];
+    buf[0] = '"';
+    std::memcpy(buf + 1, s.data(), n);
+    buf[n + 1] = '"';
+    out.append(buf, n + 2);
+    return;
   }
   out.push_back('"');
   if (i == n) {

@@ -20,6 +20,8 @@
 namespace jiuzhu::discovery {
 
 void append_json_string(std::string& out, std::string_view s);
+// `,"k":` (the comma only when `comma`): an object's key, escaped as a string.
+void append_json_key(std::string& out, std::string_view k, bool comma);
 void append_json_number(std::string& out, double v);  // rounded to 2 decimals
 void append_json_int(std::string& out, int64_t v);
 
@@ -72,10 +74,8 @@ class JsonObjectWriter {
 
  private:
   void key(std::string_view k) {
-    if (!first_) out_.push_back(',');
+    append_json_key(out_, k, !first_);
     first_ = false;
-    append_json_string(out_, k);
-    out_.push_back(':');
   }
   std::string& out_;
   bool first_ = true;
