@@ -36,5 +36,29 @@ TEST(JsonText, StringsRoundTripThroughAJsonParser) {
   }
 }
 
+
+// Strings and keys of every length around the short-string buffer (60 bytes), plain or with a
+// character to escape at the start, middle or end, are written as nlohmann::json writes them.
+TEST(JsonText, KeysAndValuesOfEveryLengthAsTheParserWritesThem) {
+  for (size_t len = 0; len <= 130; ++len) {
+    for (int escape_at = -1; escape_at < 3; ++escape_at) {
+      std::string s(len, 'k');
+      for (size_t i = 0; i < len; ++i) s[i] = static_cast<char>('a' + i % 26);
+      if (escape_at >= 0 && len > 0) s[escape_at == 0 ? 0 : escape_at == 1 ? len / 2 : len - 1] = '"';
+      std::string value;
+      append_json_string(value, s);
+      EXPECT_EQ(value, nlohmann::json(s).dump()) << len;
+      std::string obj;
+      JsonObjectWriter w(obj);
+      w.add(s, s).add_int(s + "2", 7);
+      w.close();
+      const nlohmann::json expected = {{s, s}, {s + "2", 7}};
+      EXPECT_EQ(nlohmann::json::parse(obj), expected) << obj;
+      EXPECT_EQ(obj, "{" + nlohmann::json(s).dump() + ":" + nlohmann::json(s).dump() + "," +
+                         nlohmann::json(s + "2").dump() + ":7}");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace jiuzhu::discovery
