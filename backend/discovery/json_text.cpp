@@ -117,8 +117,46 @@ void append_json_number(std::string& out, double v) {
     out += "null";
     return;
   }
-  const double rounded = std::round(v * 100) / 100;
+  const double scaled = std::round(v * 100);
+  const double rounded = scaled / 100;
   char buf[32];
+  // Fast path (to_chars was ~360 instructions a number): rounded is the double nearest k/100
+  // (k = scaled, an exact integer), and below 1e13 no other decimal with at most two places is
+  // within its rounding interval, so k/100's own digits are the shortest form. to_chars writes
+  // them in fixed notation unless scientific is strictly shorter; then it, and every negative,
+  // large or unusual value, goes to to_chars.
+  if (!std::signbit(rounded) && scaled < 1e15) {
+    const uint64_t k = static_cast<uint64_t>(scaled);
+    char* p = buf + sizeof buf;
+    uint64_t whole = k / 100;
+    const unsigned cents = static_cast<unsigned>(k % 100);
+    size_t trailing = 0;  // zeros at the end of the significant digits
+    if (cents != 0) {
+      if (cents % 10 != 0) *--p = static_cast<char>('0' + cents % 10);
+      *--p = static_cast<char>('0' + cents / 10);
+      *--p = '.';
+    }
+    char* const int_end = p;
+    do {
+      *--p = static_cast<char>('0' + whole % 10);
+      whole /= 10;
+    } while (whole != 0);
+    const size_t len = static_cast<size_t>(buf + sizeof buf - p);
+    size_t significant;
+    if (cents == 0) {
+      for (const char* q = int_end - 1; q > p && *q == '0'; --q) ++trailing;
+      significant = static_cast<size_t>(int_end - p) - trailing;
+    } else if (k < 100) {  // 0.x: leading zeros are not significant
+      significant = cents >= 10 && cents % 10 != 0 ? 2 : 1;
+    } else {
+      significant = len - 1;  // every digit but the point
+    }
+    const size_t scientific = significant + (significant > 1 ? 1 : 0) + 4;  // d[.ddd]e±XX
+    if (len <= scientific) {
+      out.append(p, len);
+      return;
+    }
+  }
   auto [p, ec] = std::to_chars(buf, buf + sizeof buf, rounded);
   out.append(buf, ec == std::errc() ? static_cast<size_t>(p - buf) : 0);
 }

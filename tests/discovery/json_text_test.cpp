@@ -1,6 +1,8 @@
 // The queue's JSON writer: every string, escaped or not, reads back as itself.
 #include <gtest/gtest.h>
 
+#include <charconv>
+#include <cmath>
 #include <random>
 
 #include <nlohmann/json.hpp>
@@ -57,6 +59,33 @@ TEST(JsonText, KeysAndValuesOfEveryLengthAsTheParserWritesThem) {
       EXPECT_EQ(obj, "{" + nlohmann::json(s).dump() + ":" + nlohmann::json(s).dump() + "," +
                          nlohmann::json(s + "2").dump() + ":7}");
     }
+  }
+}
+
+// Numbers: the fast path for two-decimal values must write what std::to_chars writes for the
+// rounded value (shortest form; scientific when strictly shorter, e.g. 1e+05).
+std::string reference_number(double v) {
+  if (!std::isfinite(v)) return "null";
+  char buf[32];
+  auto [p, ec] = std::to_chars(buf, buf + sizeof buf, std::round(v * 100) / 100);
+  return std::string(buf, p);
+}
+
+TEST(JsonText, NumbersAsToCharsWritesTheRoundedValue) {
+  std::vector<double> samples = {0.0, -0.0, -0.001, 0.004, 0.005, 0.015, 1e13, 1e15, 1e16, 1e300, -5.5, 0.1 + 0.2,
+                                 std::nan(""), 1.0 / 0.0, 123456789.125, 9999999999999.99};
+  for (int64_t k = 0; k <= 2000000; ++k) samples.push_back(static_cast<double>(k) / 100);
+  for (double p10 = 1; p10 < 1e17; p10 *= 10) {
+    for (double m : {1.0, 2.0, 9.0, 10.0, 11.0, 12.5, 99.99, 100.0, 101.0, 123.45}) samples.push_back(p10 * m);
+  }
+  std::mt19937_64 rng(3);
+  for (int n = 0; n < 200000; ++n) {
+    samples.push_back(static_cast<double>(rng() % 100000000000000000ULL) / static_cast<double>(1ULL << (rng() % 40)));
+  }
+  for (double v : samples) {
+    std::string out;
+    append_json_number(out, v);
+    ASSERT_EQ(out, reference_number(v)) << v;
   }
 }
 
