@@ -219,8 +219,7 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
     if (col.type == ColType::key) interned[c].reserve(estimate / 2);
   }
   std::array<Cell, kMaxColumns> cells{};
-  std::array<std::string, kMaxColumns> last_listed;  // per enumeration column: the last listed
-  std::array<int32_t, kMaxColumns> last_listed_index{};  // value read as written, and its index
+  std::array<int32_t, kMaxColumns> last_listed_index{};  // per enumeration column: the last match
   std::array<CellState, kMaxColumns> state{};
   std::string reason;
   std::vector<RowError> row_warnings;
@@ -284,19 +283,32 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
         case ColType::enumeration: {
           cell.i = -1;
           if (st != CellState::ok) break;
-          if (same(v, last_listed[c])) {  // a column repeats a few values: the last one matched first
-            cell.i = last_listed_index[c];
+          // Nearly every value is written as listed. The listed values of a column are distinct
+          // ignoring case (test FeedSchema.ListedValuesAreDistinctIgnoringCase), so an exact match
+          // is the value the case-insensitive search would find; the last one matched is tried
+          // first (a column repeats a few values), then the others, then ignoring case.
+          const size_t nvalues = cs.values.size();
+          const size_t last = static_cast<size_t>(last_listed_index[c]);
+          if (last < nvalues && same(cs.values[last], v)) {
+            cell.i = static_cast<int32_t>(last);
             break;
           }
-          for (size_t k = 0; k < cs.values.size(); ++k) {
-            if (iequals(cs.values[k], v)) {
+          for (size_t k = 0; k < nvalues; ++k) {
+            if (same(cs.values[k], v)) {
               cell.i = static_cast<int32_t>(k);
-              last_listed[c].assign(v);  // a copy: `v` may point into the reader's scratch
-              last_listed_index[c] = cell.i;
               break;
             }
           }
+          if (cell.i < 0) {
+            for (size_t k = 0; k < nvalues; ++k) {
+              if (iequals(cs.values[k], v)) {
+                cell.i = static_cast<int32_t>(k);
+                break;
+              }
+            }
+          }
           if (cell.i < 0) st = CellState::unlisted;  // interned when the row is committed
+          else last_listed_index[c] = cell.i;
           break;
         }
         case ColType::boolean:
@@ -380,8 +392,12 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
       }
       const std::string_view town = cells[pop::township].s;
       bool town_ok = town.size() == 9;
-      for (char c : town) town_ok = town_ok && c >= '0' && c <= '9';
-      if (town_ok && !options.county.empty()) town_ok = town.substr(0, 6) == options.county;
+      if (town_ok) {
+        unsigned not_digit = 0;  // no early exit: nine fixed compares
+        for (size_t i = 0; i < 9; ++i) not_digit |= static_cast<unsigned>(static_cast<unsigned char>(town[i]) - '0') > 9;
+        town_ok = not_digit == 0;
+      }
+      if (town_ok && !options.county.empty()) town_ok = same(town.substr(0, 6), options.county);
       if (!town_ok) {
         errors.push_back({file, rec.line, "township_outside_county", "township"});
         continue;

@@ -17,6 +17,29 @@ namespace {
 
 using namespace testing;
 
+// parse_part takes a value written exactly as listed for that listed value without the
+// case-insensitive search, which is only the same answer when no two listed values of a column
+// differ only in case.
+TEST(FeedSchema, ListedValuesAreDistinctIgnoringCase) {
+  size_t enumerations = 0;
+  for (const FeedSpec& spec : feed_specs()) {
+    for (const ColumnSpec& col : spec.columns) {
+      if (col.type != ColType::enumeration) continue;
+      ++enumerations;
+      for (size_t a = 0; a < col.values.size(); ++a) {
+        for (size_t b = a + 1; b < col.values.size(); ++b) {
+          std::string x(col.values[a]), y(col.values[b]);
+          for (auto* s : {&x, &y}) {
+            for (char& ch : *s) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+          }
+          EXPECT_NE(x, y) << spec.file << " " << col.name;
+        }
+      }
+    }
+  }
+  EXPECT_GT(enumerations, 5u);
+}
+
 TEST(FeedTable, UnusableRowsAreDroppedDoubtfulOnesKept) {
   FeedDir dir;
   const std::string a = make_id("19800101", 1), b = make_id("19900202", 3), c = make_id("20000303", 5);
