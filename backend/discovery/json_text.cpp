@@ -37,6 +37,27 @@ inline size_t plain_prefix(std::string_view s) {
   return i;
 }
 
+// True when no byte of `s` needs escaping: 8 bytes at a time, the last 8 read overlapping the
+// ones before (instead of up to 7 single bytes); shorter strings byte by byte.
+inline bool all_plain(std::string_view s) {
+  const size_t n = s.size();
+  if (n < 8) {
+    unsigned escape = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      escape |= static_cast<unsigned>(c < 0x20) | static_cast<unsigned>(c == '"') | static_cast<unsigned>(c == '\\');
+    }
+    return escape == 0;
+  }
+  uint64_t x;
+  for (size_t i = 0; i + 8 <= n; i += 8) {
+    std::memcpy(&x, s.data() + i, 8);
+    if (needs_escape8(x)) return false;
+  }
+  std::memcpy(&x, s.data() + n - 8, 8);
+  return !needs_escape8(x);
+}
+
 // Short plain strings (keys, codes, dates, names) are framed in a stack buffer and appended in
 // one call: the separate push_backs and append around them were each an out-of-line call.
 constexpr size_t kShort = 60;
@@ -44,7 +65,7 @@ constexpr size_t kShort = 60;
 }  // namespace
 
 void append_json_key(std::string& out, std::string_view k, bool comma) {
-  if (k.size() <= kShort && plain_prefix(k) == k.size()) {
+  if (k.size() <= kShort && all_plain(k)) {
     char buf[kShort + 4];
     size_t p = 0;
     if (comma) buf[p++] = ',';
@@ -63,9 +84,8 @@ void append_json_key(std::string& out, std::string_view k, bool comma) {
 
 void append_json_string(std::string& out, std::string_view s) {
   // Plain text (nearly every key and value) is checked 8 bytes at a time and copied at once.
-  size_t i = plain_prefix(s);
   const size_t n = s.size();
-  if (i == n && n <= kShort) {
+  if (n <= kShort && all_plain(s)) {
     char buf[kShort + 2];
     buf[0] = '"';
     std::memcpy(buf + 1, s.data(), n);
@@ -73,6 +93,7 @@ void append_json_string(std::string& out, std::string_view s) {
     out.append(buf, n + 2);
     return;
   }
+  size_t i = plain_prefix(s);
   out.push_back('"');
   if (i == n) {
     out.append(s);
