@@ -242,6 +242,7 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
       }
     }
     // Read every cell; decide afterwards whether the row is usable.
+    bool to_decide = false;  // a cell the loop below would look at (most rows have none)
     for (size_t c = 1; c < ncols; ++c) {
       const ColumnSpec& cs = spec.columns[c];
       const std::string_view v = trim(rec.fields[static_cast<size_t>(pos[c])]);
@@ -319,11 +320,14 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
         case ColType::key:
           break;
       }
+      // The loop below skips ok cells, empty optional dates, and text and id cells of any kind.
+      to_decide |= st != CellState::ok && cs.type != ColType::text && cs.type != ColType::id &&
+                   !(st == CellState::empty && cs.type == ColType::opt_date);
     }
     // A row is dropped only when a value that is read is unusable; anything else is a warning.
     bool drop = false;
     row_warnings.clear();
-    for (size_t c = 1; c < ncols && !drop; ++c) {
+    for (size_t c = 1; to_decide && c < ncols && !drop; ++c) {
       const ColumnSpec& cs = spec.columns[c];
       const CellState st = state[c];
       if (st == CellState::ok) continue;
