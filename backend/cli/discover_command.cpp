@@ -4,6 +4,7 @@
 #include <optional>
 #include <sstream>
 
+#include "backend/cli/keep_until_exit.h"
 #include "backend/commands.h"
 #include "backend/discovery/engine.h"
 #include "backend/discovery/roster.h"
@@ -162,6 +163,9 @@ int discover_command(const Args& args) {
     }
   }
   std::fprintf(stderr, "%s\n", discovery::summary_line(*run, prev ? &changes : nullptr).c_str());
+  // The process ends now: its memory goes back to the kernel in one piece at exit instead of
+  // block by block on this thread (keep_until_exit.h).
+  keep_until_exit(std::move(engine));
   return 0;
 }
 

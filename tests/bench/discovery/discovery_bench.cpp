@@ -30,6 +30,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "backend/cli/keep_until_exit.h"
 #include "backend/discovery/engine.h"
 #include "backend/discovery/synth.h"
 
@@ -82,6 +83,8 @@ json one_run(const std::string& feeds, const std::string& out_file, Date as_of, 
   double score_sum = 0;
   for (const auto& q : run->queue) score_sum += q.score;
   j["score_sum"] = score_sum;
+  // As `discover` does: the child ends now, so its run is not freed block by block.
+  jiuzhu::backend::keep_until_exit(std::move(run));
   return j;
 }
 
