@@ -71,9 +71,30 @@ ColumnMask default_reads() {
 
 namespace {
 
-// Byte equality of short values (a call to basic_string_view::compare per cell cost more).
+// Byte equality of short values (a call to basic_string_view::compare per cell cost more, and a
+// call to memcmp too: keys and listed values are 4–16 bytes, compared as two overlapping words).
 inline bool same(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size()) == 0;
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  if (n >= 8 && n <= 16) {
+    uint64_t x0, y0, x1, y1;
+    std::memcpy(&x0, p, 8);
+    std::memcpy(&y0, q, 8);
+    std::memcpy(&x1, p + n - 8, 8);
+    std::memcpy(&y1, q + n - 8, 8);
+    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+  }
+  if (n >= 4 && n < 8) {
+    uint32_t x0, y0, x1, y1;
+    std::memcpy(&x0, p, 4);
+    std::memcpy(&y0, q, 4);
+    std::memcpy(&x1, p + n - 4, 4);
+    std::memcpy(&y1, q + n - 4, 4);
+    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+  }
+  return std::memcmp(p, q, n) == 0;
 }
 
 [[gnu::always_inline]] inline std::string_view trim(std::string_view v) {
