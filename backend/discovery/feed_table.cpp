@@ -73,7 +73,7 @@ namespace {
 
 // Byte equality of short values (a call to basic_string_view::compare per cell cost more, and a
 // call to memcmp too: keys and listed values are 4–16 bytes, compared as two overlapping words).
-inline bool same(std::string_view a, std::string_view b) {
+[[gnu::always_inline]] inline bool same(std::string_view a, std::string_view b) {
   const size_t n = a.size();
   if (n != b.size()) return false;
   const char* p = a.data();
