@@ -38,9 +38,16 @@ inline size_t plain_prefix(std::string_view s) {
 }
 
 // True when no byte of `s` needs escaping: 8 bytes at a time, the last 8 read overlapping the
-// ones before (instead of up to 7 single bytes); shorter strings byte by byte.
+// ones before (instead of up to 7 single bytes); 4-7 bytes as two overlapping halves of a word;
+// shorter strings byte by byte.
 inline bool all_plain(std::string_view s) {
   const size_t n = s.size();
+  if (n >= 4 && n < 8) {  // the first and last 4 bytes (overlapping) as one word
+    uint32_t lo, hi;
+    std::memcpy(&lo, s.data(), 4);
+    std::memcpy(&hi, s.data() + n - 4, 4);
+    return !needs_escape8(static_cast<uint64_t>(lo) | (static_cast<uint64_t>(hi) << 32));
+  }
   if (n < 8) {
     unsigned escape = 0;
     for (size_t i = 0; i < n; ++i) {
