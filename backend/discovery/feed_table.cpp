@@ -132,27 +132,27 @@ bool parse_boolean(std::string_view s, int32_t& out) {
 // rounded by one division (both operands are exact doubles: Clinger's fast path), so it equals
 // std::from_chars; anything else goes to std::from_chars.
 bool parse_decimal(std::string_view v, double& out) {
-  uint64_t mantissa = 0;
-  int digits = 0, fraction = -1;
-  for (char c : v) {
-    if (c >= '0' && c <= '9') {
-      mantissa = mantissa * 10 + static_cast<uint64_t>(c - '0');
-      ++digits;
-      if (fraction >= 0) ++fraction;
-    } else if (c == '.' && fraction < 0) {
-      fraction = 0;
-    } else {
-      digits = 99;  // not the simple shape
-      break;
-    }
+  // Integer digits, then an optional point and fraction digits: two tight loops instead of one
+  // loop that tests for the point and counts fraction digits on every character.
+  const char* p = v.data();
+  const char* const e = p + v.size();
+  auto digit = [](char c) { return static_cast<unsigned>(static_cast<unsigned char>(c)) - '0'; };
+  uint64_t mantissa = 0;  // wraps only past 19 digits, which take the from_chars path anyway
+  while (p < e && digit(*p) <= 9) mantissa = mantissa * 10 + digit(*p++);
+  size_t digits = static_cast<size_t>(p - v.data()), fraction = 0;
+  if (p < e && *p == '.') {
+    const char* const first = ++p;
+    while (p < e && digit(*p) <= 9) mantissa = mantissa * 10 + digit(*p++);
+    fraction = static_cast<size_t>(p - first);
+    digits += fraction;
   }
-  if (digits >= 1 && digits <= 15) {
+  if (p == e && digits >= 1 && digits <= 15) {
     static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-    out = static_cast<double>(mantissa) / kPow10[fraction > 0 ? fraction : 0];
+    out = static_cast<double>(mantissa) / kPow10[fraction];
     return true;
   }
-  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-  return ec == std::errc() && p == v.data() + v.size();
+  auto [q, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  return ec == std::errc() && q == v.data() + v.size();
 }
 
 // The outcome of reading one cell.
