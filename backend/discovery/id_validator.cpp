@@ -85,6 +85,23 @@ inline bool plain_birth_date(int32_t birth) {
   return !(month == 2 && day == 29 && !leap);
 }
 
+// Not plainly valid: the authority decides and names the reason (it also accepts a final 'x').
+// Out of line, so that the fast path above does not carry this path's stack frame (an IdNumber
+// and an Error) into every call.
+[[gnu::noinline]] bool validate_by_core(std::string_view text, const RegionTable& regions, Date reference,
+                                        IdKey& key, std::string& reason) {
+  auto parsed = IdNumber::parse(text, &regions, reference);
+  if (!parsed.ok()) {
+    reason = parsed.error().code;
+    return false;
+  }
+  const std::string& s = parsed->str();
+  IdKey k = 0;
+  for (size_t i = 0; i < 17; ++i) k = k * 10 + static_cast<IdKey>(s[i] - '0');
+  key = k;
+  return true;
+}
+
 }  // namespace
 
 void id_chars(IdKey key, char* out) {
@@ -148,17 +165,7 @@ bool IdValidator::validate(std::string_view text, IdKey& key, std::string& reaso
       }
     }
   }
-  // Not plainly valid: the authority decides and names the reason (it also accepts a final 'x').
-  auto parsed = IdNumber::parse(text, &regions_, reference_);
-  if (!parsed.ok()) {
-    reason = parsed.error().code;
-    return false;
-  }
-  const std::string& s = parsed->str();
-  IdKey k = 0;
-  for (size_t i = 0; i < 17; ++i) k = k * 10 + static_cast<IdKey>(s[i] - '0');
-  key = k;
-  return true;
+  return validate_by_core(text, regions_, reference_, key, reason);
 }
 
 }  // namespace jiuzhu::discovery
