@@ -75,8 +75,13 @@ const char* kAppColumns =
 
 CaseState case_state_of(const std::string& text) {
   auto state = parse_case_state(text);
-  if (!state) throw Poco::Data::DataException("applications.status holds an unknown state");
+  if (!state) throw Poco::Data::DataException("a case state column holds an unknown state");
   return *state;
+}
+
+std::optional<CaseState> optional_case_state_of(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return case_state_of(text);
 }
 
 std::string programs_text(const std::vector<std::string>& programs) { return nlohmann::json(programs).dump(); }
