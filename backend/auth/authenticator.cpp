@@ -3,7 +3,6 @@
 #include <Poco/Logger.h>
 
 #include "backend/auth/password.h"
-#include "backend/store/session_revoke_store.h"
 #include "backend/util/clock.h"
 #include "backend/util/crypto.h"
 
@@ -31,8 +30,9 @@ Principal principal_of(const UserRecord& u) {
   return p;
 }
 
-Authenticator::Authenticator(Repository& repo, AuthOptions options)
-    : repo_(repo),
+Authenticator::Authenticator(AccountStore& accounts, KioskStore& kiosks, AuthOptions options)
+    : accounts_(accounts),
+      kiosks_(kiosks),
       options_(options),
       by_login_(options.login_failures_per_minute, options.login_failures_burst),
       by_address_(options.login_failures_per_minute * 4, options.login_failures_burst * 4) {}
@@ -58,7 +58,7 @@ Result<Principal> Authenticator::authenticate(const std::string& header) {
   const std::string hash = sha256_hex(token);
   Principal p;
   if (kiosk) {
-    auto k = repo_.kiosk_by_token(hash);
+    auto k = kiosks_.kiosk_by_token(hash);
     if (!k) return k.error();
     if (!*k) return make_error("bad_token", "unknown or expired token");
     p.role = Role::kiosk;
@@ -66,7 +66,7 @@ Result<Principal> Authenticator::authenticate(const std::string& header) {
     p.township = (*k)->township;
     p.county = p.township.substr(0, 6);
   } else {
-    auto u = repo_.session_user(hash, unix_now());
+    auto u = accounts_.session_user(hash, unix_now());
     if (!u) return u.error();
     if (!*u) return make_error("bad_token", "unknown or expired token");
     p = principal_of(**u);
@@ -90,7 +90,7 @@ Result<LoginResult> Authenticator::login(const std::string& login, const std::st
   if (by_login_.retry_after_seconds("l:" + login) > 0 || by_address_.retry_after_seconds("a:" + address) > 0) {
     return make_error("login_throttled", "too many failed logins; try again later");
   }
-  auto u = repo_.user(login);
+  auto u = accounts_.user(login);
   if (!u) return u.error();
   // Verify against a dummy hash for unknown logins so timing does not reveal which exist.
   static const std::string dummy = hash_password("dummy-password");
@@ -104,7 +104,7 @@ Result<LoginResult> Authenticator::login(const std::string& login, const std::st
   by_login_.reset("l:" + login);
   const std::string token = "jzs_" + random_hex(32);
   const int64_t expires = unix_now() + int64_t{options_.token_ttl_minutes} * 60;
-  if (auto st = repo_.add_session(sha256_hex(token), login, expires); !st) return st.error();
+  if (auto st = accounts_.add_session(sha256_hex(token), login, expires); !st) return st.error();
   LoginResult r;
   r.token = token;
   r.expires_at = rfc3339_from_unix(expires);
@@ -124,7 +124,7 @@ Status Authenticator::logout(const std::string& header) {
     ++epoch_;
     cache_.erase(token);
   }
-  auto st = revoke_session(repo_.database(), sha256_hex(token));
+  auto st = accounts_.revoke_session(sha256_hex(token));
   // A request racing this one may have read the session before the row was gone: the epoch keeps
   // it from caching what it read, and anything cached meanwhile goes.
   std::lock_guard lock(mu_);

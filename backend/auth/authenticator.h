@@ -24,7 +24,8 @@
 #include <unordered_map>
 
 #include "backend/auth/principal.h"
-#include "backend/store/repository.h"
+#include "backend/store/account_store.h"
+#include "backend/store/kiosk_store.h"
 #include "backend/util/rate_limiter.h"
 
 namespace jiuzhu::backend {
@@ -42,7 +43,9 @@ struct AuthOptions {
 
 class Authenticator {
  public:
-  Authenticator(Repository& repo, AuthOptions options);
+  // Staff accounts and sessions come from `accounts`, kiosk tokens from `kiosks`; both must
+  // outlive the Authenticator.
+  Authenticator(AccountStore& accounts, KioskStore& kiosks, AuthOptions options);
 
   // No header → Principal{none}. A header with an unknown, expired or malformed token →
   // error bad_token (401). Database trouble → db_error.
@@ -68,7 +71,8 @@ class Authenticator {
     Principal principal;
     std::chrono::steady_clock::time_point until;
   };
-  Repository& repo_;
+  AccountStore& accounts_;
+  KioskStore& kiosks_;
   AuthOptions options_;
   RateLimiter by_login_, by_address_;
   std::mutex mu_;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include <nlohmann/json.hpp>
+
 namespace jiuzhu::backend {
 namespace {
 
@@ -32,6 +34,18 @@ const char* to_string(CaseState s) {
     if (n.state == s) return n.name;
   }
   return "received";
+}
+
+void to_json(nlohmann::json& j, CaseState s) { j = to_string(s); }
+
+void from_json(const nlohmann::json& j, CaseState& s) {
+  if (j.is_string()) {
+    if (auto parsed = parse_case_state(j.get_ref<const std::string&>())) {
+      s = *parsed;
+      return;
+    }
+  }
+  throw nlohmann::json::type_error::create(302, "a case state must be its workflow name", &j);
 }
 
 Result<CaseState> parse_case_state(std::string_view name) {

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "core/result.h"
 
 namespace jiuzhu::backend {
@@ -26,6 +28,12 @@ enum class CaseState { received, investigating, under_review, public_notice, app
 const char* to_string(CaseState s);
 // Parses a state name; error code unknown_state (field "to").
 Result<CaseState> parse_case_state(std::string_view name);
+// JSON carries a state by its workflow name ("approved"), the same as to_string. Without these
+// nlohmann would write the enum's number (and read one back), which the console, the print data
+// and the contracts all refuse. from_json throws nlohmann::json::type_error (302) for anything
+// but the string name of a state.
+void to_json(nlohmann::json& j, CaseState s);
+void from_json(const nlohmann::json& j, CaseState& s);
 bool is_final(CaseState s);
 
 // The states reachable from `from` (for an urgent 先行救助 case when `urgent`).

@@ -24,7 +24,7 @@ std::set<Date> dates_of(const std::string& json) {
 }  // namespace
 
 Result<const WorkingCalendar*> CalendarBook::build() const {
-  auto notices = calendar_notices(db_);
+  auto notices = notices_.calendar_notices();
   if (!notices) return notices.error();
   // The latest entry of each year, applied in year order.
   std::map<int, const CalendarNotice*> latest;
@@ -62,7 +62,7 @@ void CalendarBook::refresh_if_stale() const {
   // One caller per interval looks; the others go on with the calendar they have.
   if (now < due || !next_check_ms_.compare_exchange_strong(due, now + int64_t{kRecheckSeconds} * 1000)) return;
   if (current_.load() == nullptr) return;  // not built yet: the first current() reads the notices
-  auto mark = calendar_notice_mark(db_);
+  auto mark = notices_.calendar_notice_mark();
   if (!mark) return;
   if (mark->first == built_count_.load() && mark->second == built_max_version_.load()) return;
   (void)reload();

@@ -19,7 +19,7 @@
 #include <memory>
 #include <mutex>
 
-#include "backend/store/database.h"
+#include "backend/store/calendar_notice_store.h"
 #include "core/calendar.h"
 #include "core/result.h"
 
@@ -27,7 +27,8 @@ namespace jiuzhu::backend::services {
 
 class CalendarBook {
  public:
-  explicit CalendarBook(Database& db) : db_(db) {}
+  // `notices` must outlive the book.
+  explicit CalendarBook(CalendarNoticeStore& notices) : notices_(notices) {}
 
   // The calendar in force; loads the entered notices on first use (the shipped data if that fails,
   // tried again on the next call).
@@ -43,7 +44,7 @@ class CalendarBook {
  private:
   Result<const WorkingCalendar*> build() const;
 
-  Database& db_;
+  CalendarNoticeStore& notices_;
   mutable std::mutex mu_;
   mutable std::deque<std::unique_ptr<WorkingCalendar>> kept_;
   mutable std::atomic<const WorkingCalendar*> current_{nullptr};

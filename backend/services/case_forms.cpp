@@ -7,8 +7,8 @@
 
 namespace jiuzhu::backend::services {
 
-Result<printing::Hall> printed_hall(Database& db, const std::string& township) {
-  auto hall = hall_details(db, township);
+Result<printing::Hall> printed_hall(HallStore& halls, const std::string& township) {
+  auto hall = halls.hall_details(township);
   if (!hall) return hall.error();
   if (!*hall) return printing::not_registered_hall();
   return printing::Hall{(*hall)->name, (*hall)->address, (*hall)->phone};
@@ -29,17 +29,18 @@ Result<printing::PrintData> case_print_data(const ApplicationRecord& r, const pr
   return decoded;
 }
 
-Result<PrintedForm> print_case_form(Repository& repo, const Principal& staff, const std::string& application_no,
+Result<PrintedForm> print_case_form(ApplicationStore& applications, HallStore& halls, AuditStore& audit_log,
+                                    const Principal& staff, const std::string& application_no,
                                     printing::DocumentKind kind, printing::PaperSize paper) {
   const bool roll = paper == printing::PaperSize::roll80;
   if (roll && kind != printing::DocumentKind::receipt) {
     return make_error("unsupported_paper", "only the receipt is printed on the 80 mm roll", "paper");
   }
-  auto app = repo.application(application_no, staff.scope());
+  auto app = applications.application(application_no, staff.scope());
   if (!app) return app.error();
   if (!*app) return make_error("not_found", "no such case");
   const ApplicationRecord& r = **app;
-  auto hall = printed_hall(repo.database(), r.township);
+  auto hall = printed_hall(halls, r.township);
   if (!hall) return hall.error();
   auto data = case_print_data(r, *hall);
   if (!data) return data.error();
@@ -50,7 +51,7 @@ Result<PrintedForm> print_case_form(Repository& repo, const Principal& staff, co
   // Audit first: if the read cannot be recorded, it does not happen.
   AuditEntry audit{staff.actor(), to_string(staff.role), "print", "case", r.application_no, r.township,
                    "form=" + name + " paper=" + (roll ? "80mm" : "a4")};
-  if (auto st = repo.append_audit(audit); !st) return st.error();
+  if (auto st = audit_log.append_audit(audit); !st) return st.error();
   auto pdf = printing::render_document(kind, *data, paper);
   if (!pdf) return pdf.error();
   return PrintedForm{std::move(*pdf), name + "_" + r.application_no + ".pdf"};

@@ -12,7 +12,7 @@
 // "case", detail "form=KIND paper=P") is written before the document is made; if it cannot be
 // written there is no PDF. ID numbers are masked on every document (printing/documents.h).
 //
-// Thread-safety: free functions over the thread-safe repository and database.
+// Thread-safety: free functions over the thread-safe stores they are given.
 #pragma once
 
 #include <optional>
@@ -20,7 +20,8 @@
 
 #include "backend/auth/principal.h"
 #include "backend/store/hall_store.h"
-#include "backend/store/repository.h"
+#include "backend/store/application_store.h"
+#include "backend/store/audit_store.h"
 #include "core/result.h"
 #include "printing/documents.h"
 #include "printing/print_data.h"
@@ -28,7 +29,7 @@
 namespace jiuzhu::backend::services {
 
 // The hall printed on `township`'s paper: as entered, or printing::not_registered_hall().
-Result<printing::Hall> printed_hall(Database& db, const std::string& township);
+Result<printing::Hall> printed_hall(HallStore& halls, const std::string& township);
 
 // The print data of a stored application with `hall`. Errors: print_data_invalid (the stored
 // application does not decode as print data; field names the part), with printing's message.
@@ -43,7 +44,8 @@ struct PrintedForm {
 // Errors: not_found (no such case in the staff's area), no_proxy (the proxy authorization of a
 // case without a proxy), unsupported_paper (80 mm for anything but the receipt), the store's
 // (the audit row could not be written: no PDF), print_data_invalid, and printing's layout errors.
-Result<PrintedForm> print_case_form(Repository& repo, const Principal& staff, const std::string& application_no,
+Result<PrintedForm> print_case_form(ApplicationStore& applications, HallStore& halls, AuditStore& audit_log,
+                                    const Principal& staff, const std::string& application_no,
                                     printing::DocumentKind kind, printing::PaperSize paper);
 
 }  // namespace jiuzhu::backend::services

@@ -121,12 +121,12 @@ struct Tally {
 
 }  // namespace
 
-Result<Ledger> discovery_ledger(Database& db, const Principal& staff, Date from, Date to,
+Result<Ledger> discovery_ledger(LedgerStore& store, const Principal& staff, Date from, Date to,
                                 const WorkingCalendar& calendar) {
-  auto items = ledger_items(db, staff.scope(), from.iso(), to.iso());
+  auto items = store.ledger_items(staff.scope(), from.iso(), to.iso());
   if (!items) return items.error();
   const auto scope = staff.scope();
-  auto runs = ledger_runs(db, !scope.county.empty() ? scope.county : scope.township.substr(0, 6));
+  auto runs = store.ledger_runs(!scope.county.empty() ? scope.county : scope.township.substr(0, 6));
   if (!runs) return runs.error();
   const FeedAges ages(*runs);
   std::map<std::pair<std::string, std::string>, Tally> cells;

@@ -15,7 +15,7 @@
 // Feed age: see LedgerRow. Working days follow the server's calendar; a date outside it is left
 // out of the medians (never guessed).
 //
-// Thread-safety: a free function over the thread-safe Database.
+// Thread-safety: a free function over the thread-safe LedgerStore.
 #pragma once
 
 #include <map>
@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "backend/auth/principal.h"
-#include "backend/store/database.h"
+#include "backend/store/discovery_ledger_store.h"
 #include "core/calendar.h"
 #include "core/date.h"
 #include "core/result.h"
@@ -54,7 +54,7 @@ struct Ledger {
 };
 
 // The ledger of the caller's area (caseworker: township; county_admin: county). Errors: the store's.
-Result<Ledger> discovery_ledger(Database& db, const Principal& staff, Date from, Date to,
+Result<Ledger> discovery_ledger(LedgerStore& store, const Principal& staff, Date from, Date to,
                                 const WorkingCalendar& calendar);
 
 }  // namespace jiuzhu::backend::services

@@ -73,11 +73,11 @@ std::optional<Date> recount(const VisitDueItem& item, Date due, const WorkingCal
 
 }  // namespace
 
-Result<VisitDueRecount> recompute_visit_dues(Database& db, const WorkingCalendar& before, const WorkingCalendar& after,
-                                             int year, AuditEntry audit) {
-  auto items = open_visit_dues_from(db, std::to_string(year) + "-01-01");
+Result<VisitDueRecount> recompute_visit_dues(VisitDueStore& store, const WorkingCalendar& before,
+                                             const WorkingCalendar& after, int year, AuditEntry audit) {
+  auto items = store.open_visit_dues_from(std::to_string(year) + "-01-01");
   if (!items) return items.error();
-  auto runs = discovery_run_dates(db);
+  auto runs = store.discovery_run_dates();
   if (!runs) return runs.error();
   const auto by_rule = visit_days_by_rule();
   static const std::vector<std::string> kNoRuns;
@@ -95,7 +95,7 @@ Result<VisitDueRecount> recompute_visit_dues(Database& db, const WorkingCalendar
   if (changed.empty()) return out;
   audit.detail += (audit.detail.empty() ? "" : " ") + std::string("queue_open=") + std::to_string(out.open) +
                   " queue_changed=" + std::to_string(out.changed);
-  if (auto st = set_visit_dues(db, changed, audit); !st) return st.error();
+  if (auto st = store.set_visit_dues(changed, audit); !st) return st.error();
   return out;
 }
 

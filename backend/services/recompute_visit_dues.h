@@ -13,14 +13,14 @@
 //     the latest run for which that count lands on the stored date.
 // Dates that trace to nothing (set by a transition, or by hand) are left unchanged.
 //
-// Errors: db_error (nothing changed). Thread-safety: a free function over the thread-safe Database;
+// Errors: db_error (nothing changed). Thread-safety: a free function over the thread-safe VisitDueStore;
 // both calendars are immutable.
 #pragma once
 
 #include <cstddef>
 
-#include "backend/store/database.h"
 #include "backend/store/repository.h"
+#include "backend/store/visit_due_store.h"
 #include "core/calendar.h"
 #include "core/result.h"
 
@@ -33,7 +33,7 @@ struct VisitDueRecount {
 
 // Items due on or after January 1 of `year` are considered (an earlier date cannot depend on the
 // year's days). `audit` is the one entry stored with the changes (its detail gains the counts).
-Result<VisitDueRecount> recompute_visit_dues(Database& db, const WorkingCalendar& before,
+Result<VisitDueRecount> recompute_visit_dues(VisitDueStore& store, const WorkingCalendar& before,
                                              const WorkingCalendar& after, int year, AuditEntry audit);
 
 }  // namespace jiuzhu::backend::services

@@ -35,6 +35,9 @@ class AccountStore {
   virtual Status add_session(const std::string& token_hash, const std::string& login, int64_t expires_unix) = 0;
   // The active user of a live session (expired ones are not found).
   virtual Result<std::optional<UserRecord>> session_user(const std::string& token_hash, int64_t now_unix) = 0;
+  // console: ends the session whose token hashes to `token_hash` before its expiry (POST
+  // /api/v1/auth/logout); an unknown or already ended session is nothing to do.
+  virtual Status revoke_session(const std::string& token_hash) = 0;
 };
 
 // An account store over `db`, which must outlive it and be migrated (store/migrations.h).

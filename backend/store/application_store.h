@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "backend/intake/channel.h"
 #include "backend/intake/workflow.h"
 #include "backend/store/audit_store.h"
 #include "backend/store/database.h"
@@ -28,11 +29,12 @@
 
 namespace jiuzhu::backend {
 
-// Typed at this boundary: the status as the workflow's CaseState, the programs as their ids;
-// sql_support.cpp converts from and to the columns' text in one place.
+// Typed at this boundary: the status as the workflow's CaseState, the channel as a Channel, the
+// programs as their ids; sql_support.cpp converts from and to the columns' text in one place.
 struct ApplicationRecord {
   int64_t id = 0;
-  std::string application_no, client_id, township, county, kiosk_id, channel;
+  std::string application_no, client_id, township, county, kiosk_id;
+  Channel channel = Channel::kiosk;
   std::vector<std::string> programs;  // program ids (core/model/programs.h), as applied for
   CaseState status = CaseState::received;
   int64_t priority = 0;  // 1 for 先行救助 (urgent temporary assistance): jumps the queue

@@ -6,14 +6,14 @@
 
 namespace jiuzhu::backend {
 
-Result<std::vector<AuditRow>> search_audit(Database& db, const AuditFilter& f) {
+Result<std::vector<AuditRow>> AuditSearch::search_audit(const AuditFilter& f) {
   std::vector<AuditRow> out;
   // The day after `to`: `at` is RFC 3339 in China time, so a text comparison bounds the date.
   std::string to_next;
   if (!f.to.empty()) {
     if (auto d = Date::parse_iso(f.to)) to_next = d->plus_days(1).iso();
   }
-  auto st = db.read([&](Tx& tx) -> Status {
+  auto st = db_.read([&](Tx& tx) -> Status {
     std::string sql =
         "SELECT seq, at, actor, role, action, record_type, record_id, township, detail, prev_hash, hash "
         "FROM audit_log WHERE (substr(township, 1, 6) = ? OR (township = '' AND record_id = ?))";

@@ -1,4 +1,4 @@
-// The audit log of one county with filters, a page at a time, for the county view's 审计日志
+// AuditSearch: the audit log of one county with filters, a page at a time, for the county view's 审计日志
 // (GET /api/v1/audit with filters, docs/api.md). Rows are those of the repository's append-only,
 // hash-chained audit_log; this only reads them.
 //
@@ -6,7 +6,7 @@
 // the county code) and the county-level rows (township "" and record_id = the county, such as a
 // county administrator listing the audit log).
 //
-// Thread-safety: a free function over the thread-safe Database.
+// Thread-safety: may be called concurrently (a read on the thread-safe Database).
 #pragma once
 
 #include <cstdint>
@@ -32,6 +32,16 @@ struct AuditFilter {
   int limit = 100;
 };
 
-Result<std::vector<AuditRow>> search_audit(Database& db, const AuditFilter& f);
+class AuditSearch {
+ public:
+  // `db` must outlive the store and be migrated (store/migrations.h).
+  explicit AuditSearch(Database& db) : db_(db) {}
+
+  // The rows of `f.county` that pass `f`, a page of at most `f.limit` from `f.cursor`.
+  Result<std::vector<AuditRow>> search_audit(const AuditFilter& f);
+
+ private:
+  Database& db_;
+};
 
 }  // namespace jiuzhu::backend

@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,8 +26,13 @@
 
 namespace jiuzhu::backend {
 
+// One step of a case's history. The states are typed here and text only in the store
+// (sql_support converts them; a stored state that does not convert reads as db_error).
 struct CaseEvent {
-  std::string at, actor, from_status, to_status, note;
+  std::string at, actor;
+  std::optional<CaseState> from_status;  // none for the submission (stored as "")
+  CaseState to_status = CaseState::received;
+  std::string note;
 };
 
 // A check run inside the transition's transaction with the current record; an error aborts it.

@@ -19,10 +19,10 @@ std::string final_case_states_sql() {
   return finals;
 }
 
-Result<CountyOverview> county_overview(Database& db, const std::string& county, const std::string& today) {
+Result<CountyOverview> CountyOverviewStore::county_overview(const std::string& county, const std::string& today) {
   CountyOverview out;
   const std::string finals = final_case_states_sql();
-  auto st = db.read([&](Tx& tx) -> Status {
+  auto st = db_.read([&](Tx& tx) -> Status {
     // Applications: grouped by their program list (few distinct lists), split per program here.
     const sql::Rows apps =
         sql::query(tx,
@@ -67,9 +67,9 @@ Result<CountyOverview> county_overview(Database& db, const std::string& county, 
   return out;
 }
 
-Result<std::vector<OverdueCase>> overdue_case_list(Database& db, const OverdueQuery& q) {
+Result<std::vector<OverdueCase>> CountyOverviewStore::overdue_case_list(const OverdueQuery& q) {
   std::vector<OverdueCase> out;
-  auto st = db.read([&](Tx& tx) -> Status {
+  auto st = db_.read([&](Tx& tx) -> Status {
     std::string sql =
         "SELECT id, application_no, township, programs, status, received_at, due_date, assigned_to "
         "FROM applications WHERE county = ? AND due_date < ? AND status NOT IN (" +

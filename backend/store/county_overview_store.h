@@ -1,11 +1,12 @@
-// What the county view (县级总览, docs/console.md) counts, aggregated by the database: per
+// CountyOverviewStore: what the county view (县级总览, docs/console.md) counts, aggregated by the database: per
 // township the applications by status, the open cases past their statutory due date, the
 // discovery queue open and closed, and the home visits due; per program and township the
 // applications by status; and the list of overdue cases, a page at a time.
 //
 // Read-only over the applications and discovery_queue tables; one SQL for SQLite and PostgreSQL.
 //
-// Thread-safety: free functions over the thread-safe Database.
+// Thread-safety: all methods may be called concurrently (each is one transaction on the
+// thread-safe Database).
 #pragma once
 
 #include <cstdint>
@@ -34,9 +35,6 @@ struct CountyOverview {
   std::map<std::pair<std::string, std::string>, std::map<std::string, int64_t>> programs;
 };
 
-// The counts of `county` on the China date `today` (YYYY-MM-DD).
-Result<CountyOverview> county_overview(Database& db, const std::string& county, const std::string& today);
-
 struct OverdueCase {
   int64_t id = 0;
   std::string application_no, township, programs, status, received_at, due_date, assigned_to;
@@ -50,9 +48,21 @@ struct OverdueQuery {
   int limit = 20;
 };
 
-// Open applications (not in a final state of intake/workflow.h) whose due date is before
-// `today`, longest overdue first (due_date, then id).
-Result<std::vector<OverdueCase>> overdue_case_list(Database& db, const OverdueQuery& q);
+class CountyOverviewStore {
+ public:
+  // `db` must outlive the store and be migrated (store/migrations.h).
+  explicit CountyOverviewStore(Database& db) : db_(db) {}
+
+  // The counts of `county` on the China date `today` (YYYY-MM-DD).
+  Result<CountyOverview> county_overview(const std::string& county, const std::string& today);
+
+  // Open applications (not in a final state of intake/workflow.h) whose due date is before
+  // `today`, longest overdue first (due_date, then id).
+  Result<std::vector<OverdueCase>> overdue_case_list(const OverdueQuery& q);
+
+ private:
+  Database& db_;
+};
 
 // "'approved', 'rejected', …": the final case states, from the workflow itself, for SQL.
 std::string final_case_states_sql();

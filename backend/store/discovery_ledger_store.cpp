@@ -6,8 +6,8 @@
 
 namespace jiuzhu::backend {
 
-Result<std::vector<LedgerItem>> ledger_items(Database& db, const Scope& scope, const std::string& from,
-                                             const std::string& to) {
+Result<std::vector<LedgerItem>> LedgerStore::ledger_items(const Scope& scope, const std::string& from,
+                                                          const std::string& to) {
   std::vector<LedgerItem> out;
   // The states an item reaches once worked (queue/workflow.h), for an indexed IN list.
   std::string worked_states;
@@ -15,7 +15,7 @@ Result<std::vector<LedgerItem>> ledger_items(Database& db, const Scope& scope, c
                   queue::ItemState::declined, queue::ItemState::followed_up}) {
     worked_states += std::string(worked_states.empty() ? "'" : ", '") + queue::to_string(st) + "'";
   }
-  auto st = db.read([&](Tx& tx) -> Status {
+  auto st = db_.read([&](Tx& tx) -> Status {
     // created_at is "YYYY-MM-DDThh:mm:ss+08:00": its first 10 characters are the China date, and
     // the text compares in date order.
     const std::string after = to + "U";  // sorts after every "YYYY-MM-DDT…" of that day
@@ -87,9 +87,9 @@ Result<std::vector<LedgerItem>> ledger_items(Database& db, const Scope& scope, c
   return out;
 }
 
-Result<std::vector<RunAge>> ledger_runs(Database& db, const std::string& county) {
+Result<std::vector<RunAge>> LedgerStore::ledger_runs(const std::string& county) {
   std::vector<RunAge> out;
-  auto st = db.read([&](Tx& tx) -> Status {
+  auto st = db_.read([&](Tx& tx) -> Status {
     auto rows = sql::query(tx, "SELECT created_at, as_of FROM discovery_runs WHERE county = ? ORDER BY id", {county});
     for (size_t r = 0; r < rows.size(); ++r) out.push_back(RunAge{rows.str(r, 0), rows.str(r, 1)});
     return Ok{};

@@ -1,10 +1,11 @@
-// The facts the discovery ledger (services/discovery_ledger.h) counts, read in one query: every
+// LedgerStore: the facts the discovery ledger (services/discovery_ledger.h) counts, read in one query: every
 // discovery queue item first flagged in a period, with its first visit, whether a visit found the
 // household in need, and the status of the application it led to.
 //
 // Read-only over the tables of queue_store.h and the repository; one SQL for SQLite and PostgreSQL.
 //
-// Thread-safety: a free function over the thread-safe Database.
+// Thread-safety: all methods may be called concurrently (each is one read on the
+// thread-safe Database).
 #pragma once
 
 #include <cstdint>
@@ -38,11 +39,6 @@ struct LedgerItem {
   std::string closed_at;           // console: when it was closed with a reason code (RFC 3339) or ""
 };
 
-// Items of `scope` whose created_at falls on a China date in [from, to] (YYYY-MM-DD), grouped
-// as above (worked items by id).
-Result<std::vector<LedgerItem>> ledger_items(Database& db, const Scope& scope, const std::string& from,
-                                             const std::string& to);
-
 // county: the feed data's age when a rule fired — for each discovery run of the county, when it
 // ran and the date its data describes (as_of, 数据截至日期): an item first flagged at T was flagged
 // by the latest run at or before T, on data (run day − as_of) days old.
@@ -50,7 +46,20 @@ struct RunAge {
   std::string created_at;  // RFC 3339, China time
   std::string as_of;       // YYYY-MM-DD
 };
-// The county's runs, oldest first.
-Result<std::vector<RunAge>> ledger_runs(Database& db, const std::string& county);
+class LedgerStore {
+ public:
+  // `db` must outlive the store and be migrated (store/migrations.h).
+  explicit LedgerStore(Database& db) : db_(db) {}
+
+  // Items of `scope` whose created_at falls on a China date in [from, to] (YYYY-MM-DD),
+  // grouped as above (worked items by id).
+  Result<std::vector<LedgerItem>> ledger_items(const Scope& scope, const std::string& from, const std::string& to);
+
+  // The county's runs, oldest first.
+  Result<std::vector<RunAge>> ledger_runs(const std::string& county);
+
+ private:
+  Database& db_;
+};
 
 }  // namespace jiuzhu::backend

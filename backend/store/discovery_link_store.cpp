@@ -5,10 +5,10 @@
 
 namespace jiuzhu::backend {
 
-Result<std::optional<int64_t>> discovery_item_of_application(Database& db, const std::string& county,
-                                                             const std::string& application_no) {
+Result<std::optional<int64_t>> DiscoveryLinkStore::discovery_item_of_application(
+    const std::string& county, const std::string& application_no) {
   std::optional<int64_t> out;
-  auto st = db.read([&](Tx& tx) -> Status {
+  auto st = db_.read([&](Tx& tx) -> Status {
     auto rows = sql::query(tx,
                            "SELECT id FROM discovery_queue WHERE county = ? AND application_no = ? "
                            "AND application_no <> '' ORDER BY id LIMIT 1",

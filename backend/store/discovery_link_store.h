@@ -1,8 +1,8 @@
-// console: the discovery queue item an application came from (a caseworker helped the household
-// apply: discovery_queue.application_no), so the case view can link back to it. One SQL for
-// SQLite and PostgreSQL, read-only.
+// DiscoveryLinkStore (console): the discovery queue item an application came from (a caseworker helped the
+// household apply: discovery_queue.application_no), so the case view can link back to it. One SQL for SQLite
+// and PostgreSQL, read-only.
 //
-// Thread-safety: a free function over the thread-safe Database.
+// Thread-safety: may be called concurrently (a read on the thread-safe Database).
 #pragma once
 
 #include <cstdint>
@@ -14,9 +14,18 @@
 
 namespace jiuzhu::backend {
 
-// The id of the queue item of `county` linked to `application_no` (the lowest id when several),
-// or nullopt. Errors: db_error, db_closed.
-Result<std::optional<int64_t>> discovery_item_of_application(Database& db, const std::string& county,
-                                                             const std::string& application_no);
+class DiscoveryLinkStore {
+ public:
+  // `db` must outlive the store and be migrated (store/migrations.h).
+  explicit DiscoveryLinkStore(Database& db) : db_(db) {}
+
+  // The id of the queue item of `county` linked to `application_no` (the lowest id when
+  // several), or nullopt. Errors: db_error, db_closed.
+  Result<std::optional<int64_t>> discovery_item_of_application(const std::string& county,
+                                                               const std::string& application_no);
+
+ private:
+  Database& db_;
+};
 
 }  // namespace jiuzhu::backend

@@ -4,10 +4,10 @@
 
 namespace jiuzhu::backend {
 
-Result<std::vector<RunHistoryRow>> discovery_run_history(Database& db, const std::string& county,
-                                                         int64_t before, int limit) {
+Result<std::vector<RunHistoryRow>> RunHistoryStore::discovery_run_history(const std::string& county,
+                                                                          int64_t before, int limit) {
   std::vector<RunHistoryRow> out;
-  auto st = db.read([&](Tx& tx) -> Status {
+  auto st = db_.read([&](Tx& tx) -> Status {
     std::string sql =
         "SELECT id, as_of, summary, created_by, created_at FROM discovery_runs WHERE county = ?";
     std::vector<sql::Param> params{county};

@@ -1,9 +1,10 @@
-// The township's service hall (乡镇社会救助窗口) as its county administrator entered it: the name,
+// HallStore: the township's service hall (乡镇社会救助窗口) as its county administrator entered it: the name,
 // address and phone number printed on receipts and forms (docs/console.md, 窗口信息). The kiosk
 // has its own copy in its options (kiosk/app/options.h); the server prints from this table. One
 // row per township, replaced by each entry; the audit log keeps who changed it when.
 //
-// Thread-safety: free functions over the thread-safe Database.
+// Thread-safety: all methods may be called concurrently (each is one transaction on the
+// thread-safe Database).
 #pragma once
 
 #include <optional>
@@ -22,10 +23,19 @@ struct HallDetails {
   std::string updated_by, updated_at;
 };
 
-// The hall of `township`, or nullopt when its county has not entered one.
-Result<std::optional<HallDetails>> hall_details(Database& db, const std::string& township);
+class HallStore {
+ public:
+  // `db` must outlive the store and be migrated (store/migrations.h).
+  explicit HallStore(Database& db) : db_(db) {}
 
-// Stores `hall` in place of the township's previous entry, with `audit`, in one transaction.
-Status put_hall_details(Database& db, const HallDetails& hall, const AuditEntry& audit);
+  // The hall of `township`, or nullopt when its county has not entered one.
+  Result<std::optional<HallDetails>> hall_details(const std::string& township);
+
+  // Stores `hall` in place of the township's previous entry, with `audit`, in one transaction.
+  Status put_hall_details(const HallDetails& hall, const AuditEntry& audit);
+
+ private:
+  Database& db_;
+};
 
 }  // namespace jiuzhu::backend

@@ -35,13 +35,14 @@ Result<std::vector<ReferralStepRecord>> steps_where(Database& db, const std::str
 
 }  // namespace
 
-Result<ReferralRecord> apply_referral_step(Database& db, const std::string& referral_id,
-                                           const std::string& department, const std::string& county,
-                                           const std::string& step, const std::string& note,
-                                           const std::string& actor, const std::string& at,
-                                           const ReferralDecision& decide, const AuditEntry& audit) {
+Result<ReferralRecord> ReferralStepsStore::apply_referral_step(const std::string& referral_id,
+                                                               const std::string& department,
+                                                               const std::string& county, const std::string& step,
+                                                               const std::string& note, const std::string& actor,
+                                                               const std::string& at, const ReferralDecision& decide,
+                                                               const AuditEntry& audit) {
   ReferralRecord out;
-  auto st = db.write([&](Tx& tx) -> Status {
+  auto st = db_.write([&](Tx& tx) -> Status {
     std::string sql = std::string("SELECT ") + sql::kReferralColumns +
                       " FROM referrals WHERE referral_id = ? AND department = ?";
     if (!county.empty()) sql += " AND county = ?";
@@ -67,11 +68,12 @@ Result<ReferralRecord> apply_referral_step(Database& db, const std::string& refe
   return out;
 }
 
-Result<ReferralRecord> add_referral_with_reason(Database& db, const ReferralRecord& draft,
-                                                const std::string& number_day, const Scope& scope,
-                                                const std::string& reason, const AuditEntry& audit) {
+Result<ReferralRecord> ReferralStepsStore::add_referral_with_reason(const ReferralRecord& draft,
+                                                                    const std::string& number_day,
+                                                                    const Scope& scope, const std::string& reason,
+                                                                    const AuditEntry& audit) {
   ReferralRecord out = draft;
-  auto st = db.write([&](Tx& tx) -> Status {
+  auto st = db_.write([&](Tx& tx) -> Status {
     if (auto in = sql::insert_referral_tx(tx, out, number_day, scope); !in) return in;
     insert_step(tx, ReferralStepRecord{out.referral_id, out.application_no, out.department, out.created_at,
                                        out.created_by, "sent", reason});
@@ -84,21 +86,21 @@ Result<ReferralRecord> add_referral_with_reason(Database& db, const ReferralReco
   return out;
 }
 
-Result<std::vector<ReferralStepRecord>> referral_steps_of_case(Database& db,
-                                                               const std::string& application_no) {
-  return steps_where(db,
+Result<std::vector<ReferralStepRecord>> ReferralStepsStore::referral_steps_of_case(
+    const std::string& application_no) {
+  return steps_where(db_,
                      std::string("SELECT ") + kStepColumns +
                          " FROM referral_steps s WHERE s.application_no = ? ORDER BY s.id",
                      {application_no});
 }
 
-Result<std::vector<ReferralStepRecord>> referral_steps_to(Database& db, const std::string& department,
-                                                          const std::string& county) {
+Result<std::vector<ReferralStepRecord>> ReferralStepsStore::referral_steps_to(const std::string& department,
+                                                                              const std::string& county) {
   std::string sql =
       std::string("SELECT ") + kStepColumns +
       " FROM referral_steps s JOIN referrals r ON r.referral_id = s.referral_id WHERE r.department = ?";
-  if (county.empty()) return steps_where(db, sql + " ORDER BY s.id", {department});
-  return steps_where(db, sql + " AND r.county = ? ORDER BY s.id", {department, county});
+  if (county.empty()) return steps_where(db_, sql + " ORDER BY s.id", {department});
+  return steps_where(db_, sql + " AND r.county = ? ORDER BY s.id", {department, county});
 }
 
 }  // namespace jiuzhu::backend

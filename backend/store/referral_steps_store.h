@@ -1,9 +1,10 @@
-// console: the steps of a referral — sent (with its reason), accepted, done, returned — kept in
+// ReferralStepsStore (console): the steps of a referral — sent (with its reason), accepted, done, returned — kept in
 // referral_steps beside the referrals table, so that the case's timeline shows every step. One
 // SQL for SQLite and PostgreSQL. A step and the referral's new status are written in one
 // transaction with the audit row.
 //
-// Thread-safety: free functions over the thread-safe Database.
+// Thread-safety: all methods may be called concurrently (each is one transaction on the
+// thread-safe Database).
 #pragma once
 
 #include <functional>
@@ -23,28 +24,36 @@ struct ReferralStepRecord {
 // The next status of the referral from its current one, or an error that rolls back.
 using ReferralDecision = std::function<Result<std::string>(const ReferralRecord& current)>;
 
-// Applies a department's step to referral `referral_id` of `department` (and `county` when not
-// empty) — not_found otherwise — and records it with `note`. Returns the referral as stored.
-// Errors: not_found, the decision's, db_error.
-Result<ReferralRecord> apply_referral_step(Database& db, const std::string& referral_id,
-                                           const std::string& department, const std::string& county,
-                                           const std::string& step, const std::string& note,
-                                           const std::string& actor, const std::string& at,
-                                           const ReferralDecision& decide, const AuditEntry& audit);
+class ReferralStepsStore {
+ public:
+  // `db` must outlive the store and be migrated (store/migrations.h).
+  explicit ReferralStepsStore(Database& db) : db_(db) {}
 
-// Stores `draft` as a new referral of its case within `scope` (as Repository::add_referral does)
-// together with its "sent" step carrying the township's `reason` and the audit row — one
-// transaction, so a referral never stands without its reason. Returns the referral as stored.
-// Errors: not_found (no such case in scope), db_error.
-Result<ReferralRecord> add_referral_with_reason(Database& db, const ReferralRecord& draft,
-                                                const std::string& number_day, const Scope& scope,
-                                                const std::string& reason, const AuditEntry& audit);
+  // Applies a department's step to referral `referral_id` of `department` (and `county` when
+  // not empty) — not_found otherwise — and records it with `note`. Returns the referral as
+  // stored. Errors: not_found, the decision's, db_error.
+  Result<ReferralRecord> apply_referral_step(const std::string& referral_id, const std::string& department,
+                                             const std::string& county, const std::string& step,
+                                             const std::string& note, const std::string& actor,
+                                             const std::string& at, const ReferralDecision& decide,
+                                             const AuditEntry& audit);
 
-// Every step of the referrals of a case, oldest first.
-Result<std::vector<ReferralStepRecord>> referral_steps_of_case(Database& db,
-                                                               const std::string& application_no);
-// Every step of the referrals to `department` (within `county` when not empty), oldest first.
-Result<std::vector<ReferralStepRecord>> referral_steps_to(Database& db, const std::string& department,
-                                                          const std::string& county);
+  // Stores `draft` as a new referral of its case within `scope` (as Repository::add_referral
+  // does) together with its "sent" step carrying the township's `reason` and the audit row — one
+  // transaction, so a referral never stands without its reason. Returns the referral as stored.
+  // Errors: not_found (no such case in scope), db_error.
+  Result<ReferralRecord> add_referral_with_reason(const ReferralRecord& draft, const std::string& number_day,
+                                                  const Scope& scope, const std::string& reason,
+                                                  const AuditEntry& audit);
+
+  // Every step of the referrals of a case, oldest first.
+  Result<std::vector<ReferralStepRecord>> referral_steps_of_case(const std::string& application_no);
+  // Every step of the referrals to `department` (within `county` when not empty), oldest first.
+  Result<std::vector<ReferralStepRecord>> referral_steps_to(const std::string& department,
+                                                            const std::string& county);
+
+ private:
+  Database& db_;
+};
 
 }  // namespace jiuzhu::backend

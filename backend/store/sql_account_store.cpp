@@ -58,6 +58,13 @@ class SqlAccountStore final : public AccountStore {
     });
   }
 
+  Status revoke_session(const std::string& token_hash) override {
+    return db_.write([&](Tx& tx) -> Status {
+      exec(tx, "DELETE FROM sessions WHERE token_hash = ?", {token_hash});
+      return Ok{};
+    });
+  }
+
  private:
   Database& db_;
 };

@@ -16,7 +16,8 @@ class SqlCaseStore final : public CaseStore {
       return all_rows(
           query(tx, "SELECT at, actor, from_status, to_status, note FROM case_events WHERE application_no = ? ORDER BY id", {no}),
           [](const Rows& rows, size_t r) {
-            return CaseEvent{rows.str(r, 0), rows.str(r, 1), rows.str(r, 2), rows.str(r, 3), rows.str(r, 4)};
+            return CaseEvent{rows.str(r, 0), rows.str(r, 1), optional_case_state_of(rows.str(r, 2)),
+                             case_state_of(rows.str(r, 3)), rows.str(r, 4)};
           });
     });
   }

@@ -39,6 +39,7 @@ class SqlRepository final : public Repository {
   Result<std::optional<UserRecord>> session_user(const std::string& token_hash, int64_t now_unix) override {
     return accounts_->session_user(token_hash, now_unix);
   }
+  Status revoke_session(const std::string& token_hash) override { return accounts_->revoke_session(token_hash); }
 
   // ApplicationStore
   Result<SubmitResult> submit_application(const NewApplication& app) override {

@@ -75,8 +75,19 @@ const char* kAppColumns =
 
 CaseState case_state_of(const std::string& text) {
   auto state = parse_case_state(text);
-  if (!state) throw Poco::Data::DataException("applications.status holds an unknown state");
+  if (!state) throw Poco::Data::DataException("a case state column holds an unknown state");
   return *state;
+}
+
+Channel channel_of(const std::string& text) {
+  auto channel = parse_channel(text);
+  if (!channel) throw Poco::Data::DataException("applications.channel holds an unknown channel");
+  return *channel;
+}
+
+std::optional<CaseState> optional_case_state_of(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return case_state_of(text);
 }
 
 std::string programs_text(const std::vector<std::string>& programs) { return nlohmann::json(programs).dump(); }
@@ -100,7 +111,7 @@ ApplicationRecord app_row(const Rows& rows, size_t r) {
   a.township = rows.str(r, 3);
   a.county = rows.str(r, 4);
   a.kiosk_id = rows.str(r, 5);
-  a.channel = rows.str(r, 6);
+  a.channel = channel_of(rows.str(r, 6));
   a.programs = programs_of(rows.str(r, 7));
   a.status = case_state_of(rows.str(r, 8));
   a.priority = rows.i64(r, 9);

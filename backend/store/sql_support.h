@@ -35,9 +35,12 @@ void scope_bind(Poco::Data::Statement& st, const Scope& scope);
 // The same condition for sql::query: appended to `sql`, its value to `params`.
 void scope_params(std::string& sql, std::vector<Param>& params, const Scope& scope);
 
-// The applications table's typed columns from and to their text — the one place they are
-// converted. A stored value that does not convert throws Poco::DataException (db_error).
+// The typed columns of applications and case_events from and to their text — the one place
+// they are converted. A stored value that does not convert throws Poco::DataException (db_error).
 CaseState case_state_of(const std::string& text);
+// As case_state_of, with "" (a case event's from_status at submission) as none.
+std::optional<CaseState> optional_case_state_of(const std::string& text);
+Channel channel_of(const std::string& text);
 std::string programs_text(const std::vector<std::string>& programs);  // a JSON array
 std::vector<std::string> programs_of(const std::string& text);
 

@@ -4,10 +4,22 @@
 #include "backend/store/sql_support.h"
 
 namespace jiuzhu::backend {
+namespace {
 
-Result<std::vector<StaffAccount>> list_staff(Database& db, const std::string& county) {
+// The account's area for its audit row (its township, else the county, so that the county's
+// audit log shows it), or not_found when the account is not in the county.
+Result<std::string> area_in_county(Tx& tx, const std::string& county, const std::string& login) {
+  const sql::Rows r =
+      sql::query(tx, "SELECT township FROM users WHERE login = ? AND county = ?", {login, county});
+  if (r.empty()) return make_error("not_found", "no such account in this county");
+  return r.str(0, 0).empty() ? county : r.str(0, 0);
+}
+
+}  // namespace
+
+Result<std::vector<StaffAccount>> StaffStore::list(const std::string& county) {
   std::vector<StaffAccount> out;
-  auto st = db.read([&](Tx& tx) -> Status {
+  auto st = db_.read([&](Tx& tx) -> Status {
     const sql::Rows rows = sql::query(tx,
                                       "SELECT login, role, township, county, department, created_at, active "
                                       "FROM users WHERE county = ? ORDER BY login",
@@ -22,22 +34,9 @@ Result<std::vector<StaffAccount>> list_staff(Database& db, const std::string& co
   return out;
 }
 
-namespace {
-
-// The account's area for its audit row (its township, else the county, so that the county's
-// audit log shows it), or not_found when the account is not in the county.
-Result<std::string> area_in_county(Tx& tx, const std::string& county, const std::string& login) {
-  const sql::Rows r =
-      sql::query(tx, "SELECT township FROM users WHERE login = ? AND county = ?", {login, county});
-  if (r.empty()) return make_error("not_found", "no such account in this county");
-  return r.str(0, 0).empty() ? county : r.str(0, 0);
-}
-
-}  // namespace
-
-Status set_staff_active(Database& db, const std::string& county, const std::string& login, bool active,
-                        const AuditEntry& audit) {
-  return db.write([&](Tx& tx) -> Status {
+Status StaffStore::set_active(const std::string& county, const std::string& login, bool active,
+                              const AuditEntry& audit) {
+  return db_.write([&](Tx& tx) -> Status {
     auto area = area_in_county(tx, county, login);
     if (!area) return area.error();
     sql::exec(tx, "UPDATE users SET active = ? WHERE login = ?", {active ? 1 : 0, login});
@@ -49,9 +48,9 @@ Status set_staff_active(Database& db, const std::string& county, const std::stri
   });
 }
 
-Status set_staff_password(Database& db, const std::string& county, const std::string& login,
-                          const std::string& password_hash, const AuditEntry& audit) {
-  return db.write([&](Tx& tx) -> Status {
+Status StaffStore::set_password(const std::string& county, const std::string& login,
+                                const std::string& password_hash, const AuditEntry& audit) {
+  return db_.write([&](Tx& tx) -> Status {
     auto area = area_in_county(tx, county, login);
     if (!area) return area.error();
     sql::exec(tx, "UPDATE users SET password_hash = ? WHERE login = ?", {password_hash, login});

@@ -1,4 +1,4 @@
-// The staff accounts of one county as its administrator manages them (the console's 账号与自助机,
+// StaffStore: the staff accounts of one county as its administrator manages them (the console's 账号与自助机,
 // docs/console.md): list, disable / enable, and a new password. Accounts are created through
 // Repository::add_user (the same path as `jiuzhu-server user add`).
 //
@@ -9,7 +9,8 @@
 // audit entry in the same transaction, its
 // township set to the account's township (or the county for a county-level account).
 //
-// Thread-safety: free functions over the thread-safe Database.
+// Thread-safety: all methods may be called concurrently (each is one transaction on the
+// thread-safe Database).
 #pragma once
 
 #include <string>
@@ -26,16 +27,24 @@ struct StaffAccount {
   bool active = true;
 };
 
-// The accounts of `county`, by login.
-Result<std::vector<StaffAccount>> list_staff(Database& db, const std::string& county);
+class StaffStore {
+ public:
+  // `db` must outlive the store and be migrated (store/migrations.h).
+  explicit StaffStore(Database& db) : db_(db) {}
 
-// Switches `login` of `county` off or on; switching off also ends its sessions. Errors:
-// not_found (no such account in the county — including accounts of other counties).
-Status set_staff_active(Database& db, const std::string& county, const std::string& login, bool active,
-                        const AuditEntry& audit);
+  // The accounts of `county`, by login.
+  Result<std::vector<StaffAccount>> list(const std::string& county);
 
-// Replaces the password hash of `login` of `county` and ends its sessions. Errors: not_found.
-Status set_staff_password(Database& db, const std::string& county, const std::string& login,
-                          const std::string& password_hash, const AuditEntry& audit);
+  // Switches `login` of `county` off or on; switching off also ends its sessions. Errors:
+  // not_found (no such account in the county — including accounts of other counties).
+  Status set_active(const std::string& county, const std::string& login, bool active, const AuditEntry& audit);
+
+  // Replaces the password hash of `login` of `county` and ends its sessions. Errors: not_found.
+  Status set_password(const std::string& county, const std::string& login, const std::string& password_hash,
+                      const AuditEntry& audit);
+
+ private:
+  Database& db_;
+};
 
 }  // namespace jiuzhu::backend

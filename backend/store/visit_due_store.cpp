@@ -5,43 +5,41 @@
 
 namespace jiuzhu::backend {
 
-Result<std::vector<VisitDueItem>> open_visit_dues_from(Database& db, const std::string& due_from) {
-  std::vector<VisitDueItem> out;
-  auto st = db.read([&](Tx& tx) -> Status {
-    const sql::Rows r = sql::query(
-        tx,
-        "SELECT q.id, q.county, q.source, q.flags, q.visit_due, q.created_at, q.cadence, "
-        "COALESCE((SELECT CAST(l.urgent AS TEXT) FROM leads l WHERE l.lead_id = q.lead_id), ''), "
-        "COALESCE((SELECT MAX(v.visited_on) FROM visits v WHERE v.queue_id = q.id), '') "
-        "FROM discovery_queue q WHERE q.status = 'open' AND q.visit_due <> '' AND q.visit_due >= ? ORDER BY q.id",
-        {due_from});
-    for (size_t i = 0; i < r.size(); ++i) {
-      out.push_back(VisitDueItem{r.i64(i, 0), r.str(i, 1), r.str(i, 2), r.str(i, 3), r.str(i, 4), r.str(i, 5),
-                                 r.str(i, 6), r.str(i, 7), r.str(i, 8)});
-    }
-    return Ok{};
+using namespace sql;
+
+Result<std::vector<VisitDueItem>> VisitDueStore::open_visit_dues_from(const std::string& due_from) {
+  return read_as<std::vector<VisitDueItem>>(db_, [&](Tx& tx) {
+    return all_rows(
+        query(tx,
+              "SELECT q.id, q.county, q.source, q.flags, q.visit_due, q.created_at, q.cadence, "
+              "COALESCE((SELECT CAST(l.urgent AS TEXT) FROM leads l WHERE l.lead_id = q.lead_id), ''), "
+              "COALESCE((SELECT MAX(v.visited_on) FROM visits v WHERE v.queue_id = q.id), '') "
+              "FROM discovery_queue q WHERE q.status = 'open' AND q.visit_due <> '' AND q.visit_due >= ? "
+              "ORDER BY q.id",
+              {due_from}),
+        [](const Rows& r, size_t i) {
+          return VisitDueItem{r.i64(i, 0), r.str(i, 1), r.str(i, 2), r.str(i, 3), r.str(i, 4),
+                              r.str(i, 5), r.str(i, 6), r.str(i, 7), r.str(i, 8)};
+        });
   });
-  if (!st) return st.error();
-  return out;
 }
 
-Result<std::map<std::string, std::vector<std::string>>> discovery_run_dates(Database& db) {
-  std::map<std::string, std::vector<std::string>> out;
-  auto st = db.read([&](Tx& tx) -> Status {
-    const sql::Rows r = sql::query(tx, "SELECT DISTINCT county, as_of FROM discovery_runs ORDER BY county, as_of");
+Result<std::map<std::string, std::vector<std::string>>> VisitDueStore::discovery_run_dates() {
+  return read_as<std::map<std::string, std::vector<std::string>>>(db_, [&](Tx& tx) {
+    std::map<std::string, std::vector<std::string>> out;
+    const Rows r = query(tx, "SELECT DISTINCT county, as_of FROM discovery_runs ORDER BY county, as_of");
     for (size_t i = 0; i < r.size(); ++i) out[r.str(i, 0)].push_back(r.str(i, 1));
-    return Ok{};
+    return out;
   });
-  if (!st) return st.error();
-  return out;
 }
 
-Status set_visit_dues(Database& db, const std::vector<std::pair<int64_t, std::string>>& due, const AuditEntry& audit) {
-  return db.write([&](Tx& tx) -> Status {
+Status VisitDueStore::set_visit_dues(const std::vector<std::pair<int64_t, std::string>>& due,
+                                     const AuditEntry& audit) {
+  return db_.write([&](Tx& tx) -> Status {
     for (const auto& [id, date] : due) {
-      sql::exec(tx, "UPDATE discovery_queue SET visit_due = ? WHERE id = ?", {date, id});
+      exec(tx, "UPDATE discovery_queue SET visit_due = ? WHERE id = ?", {date, id});
     }
-    sql::append_audit_tx(tx, audit);
+    append_audit_tx(tx, audit);
     return Ok{};
   });
 }

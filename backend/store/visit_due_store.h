@@ -1,7 +1,8 @@
-// The discovery queue's visit due dates, read with what they were computed from, and set again
+// VisitDueStore: the discovery queue's visit due dates, read with what they were computed from, and set again
 // when a working-day calendar notice is entered (services/recompute_visit_dues.h).
 //
-// Thread-safety: free functions over the thread-safe Database.
+// Thread-safety: all methods may be called concurrently (each is one transaction on the
+// thread-safe Database).
 #pragma once
 
 #include <cstdint>
@@ -24,13 +25,23 @@ struct VisitDueItem {
   std::string last_visited_on;          // "" when never visited
 };
 
-// Open items (status open) whose visit_due is on or after `due_from` (YYYY-MM-DD), in id order.
-Result<std::vector<VisitDueItem>> open_visit_dues_from(Database& db, const std::string& due_from);
+class VisitDueStore {
+ public:
+  // `db` must outlive the store and be migrated (store/migrations.h).
+  explicit VisitDueStore(Database& db) : db_(db) {}
 
-// Every discovery run's as_of date per county (ascending, distinct).
-Result<std::map<std::string, std::vector<std::string>>> discovery_run_dates(Database& db);
+  // Open items (status open) whose visit_due is on or after `due_from` (YYYY-MM-DD), in id
+  // order.
+  Result<std::vector<VisitDueItem>> open_visit_dues_from(const std::string& due_from);
 
-// Sets new visit due dates (item id → date) in one transaction with one audit entry.
-Status set_visit_dues(Database& db, const std::vector<std::pair<int64_t, std::string>>& due, const AuditEntry& audit);
+  // Every discovery run's as_of date per county (ascending, distinct).
+  Result<std::map<std::string, std::vector<std::string>>> discovery_run_dates();
+
+  // Sets new visit due dates (item id → date) in one transaction with one audit entry.
+  Status set_visit_dues(const std::vector<std::pair<int64_t, std::string>>& due, const AuditEntry& audit);
+
+ private:
+  Database& db_;
+};
 
 }  // namespace jiuzhu::backend

@@ -359,13 +359,13 @@ void App::poll_async() {
   if (ready(async_.login)) {
     auto [status, body] = async_.login.get();
     auto j = nlohmann::json::parse(body, nullptr, false);
-    std::string role = j.is_object() ? j.value("role", "") : "";
-    if (status == 200 && (role == "hall_staff" || role == "caseworker" || role == "county_admin")) {
+    const StaffLogin outcome = staff_login_outcome(status, j.is_object() ? j.value("role", "") : "");
+    if (outcome == StaffLogin::ok) {
       view_.staff_login = Async::done;
       apply_events({{EventKind::staff_login_ok}});
     } else {
       view_.staff_login = Async::failed;
-      view_.staff_error_key = status < 0 ? "staff.offline" : status == 429 ? "staff.throttled" : "staff.bad_pin";
+      view_.staff_error_key = staff_login_error_key(outcome);
       wipe_string(session_.input);
     }
     if (j.is_object() && j.contains("token")) wipe_string(j["token"].get_ref<std::string&>());

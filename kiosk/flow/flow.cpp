@@ -315,4 +315,23 @@ Transition decide(const FlowState& s, const Event& e) {
 }
 
 }  // namespace
+StaffLogin staff_login_outcome(int http_status, const std::string& role) {
+  if (http_status < 0) return StaffLogin::offline;
+  if (http_status == 429) return StaffLogin::throttled;
+  if (http_status == 200 && (role == "hall_staff" || role == "caseworker" || role == "county_admin")) {
+    return StaffLogin::ok;
+  }
+  return StaffLogin::bad_pin;
+}
+
+const char* staff_login_error_key(StaffLogin outcome) {
+  switch (outcome) {
+    case StaffLogin::ok: return "";
+    case StaffLogin::bad_pin: return "staff.bad_pin";
+    case StaffLogin::throttled: return "staff.throttled";
+    case StaffLogin::offline: return "staff.offline";
+  }
+  return "staff.bad_pin";
+}
+
 }  // namespace jiuzhu::kiosk

@@ -151,4 +151,13 @@ Transition step(const FlowState& s, const Event& e, const Facts& facts = {});
 // What entering `to.screen` from `from` sets up (part of step's answer; exposed for tests).
 std::vector<Effect> entry_effects(Screen from, const FlowState& to);
 
+// What the backend's answer to a staff PIN login means at the kiosk. The staff menu opens only
+// for the roles that work at a hall (hall_staff, caseworker, county_admin): a department or
+// province account logs in to the console, never to a kiosk's menu, so its PIN is refused here
+// like a wrong one. `http_status` < 0 is no answer (offline); `role` is the answer's "role".
+enum class StaffLogin { ok, bad_pin, throttled, offline };
+StaffLogin staff_login_outcome(int http_status, const std::string& role);
+// The message key shown for a refused login ("staff.bad_pin" …); "" for ok.
+const char* staff_login_error_key(StaffLogin outcome);
+
 }  // namespace jiuzhu::kiosk

@@ -27,6 +27,8 @@ class ReferralStepsStoreTest : public jiuzhu::test::StoreTest {
     return d;
   }
   AuditEntry audit(const std::string& no) { return AuditEntry{"cw", "caseworker", "refer", "case", no, "", ""}; }
+  ReferralStepsStore step_store() { return ReferralStepsStore(repo_->database()); }
+
   std::string submitted() {
     auto r = repo_->submit_application(jiuzhu::test::new_application("c-ref"));
     EXPECT_TRUE(r.ok());
@@ -36,7 +38,7 @@ class ReferralStepsStoreTest : public jiuzhu::test::StoreTest {
 
 TEST_P(ReferralStepsStoreTest, TheReferralAndItsReasonAreStoredTogether) {
   const std::string no = submitted();
-  auto r = add_referral_with_reason(repo_->database(), draft(no), "20261124", Scope{kTownship, ""},
+  auto r = step_store().add_referral_with_reason(draft(no), "20261124", Scope{kTownship, ""},
                                     "孩子就读高中，家庭无力负担学费", audit(no));
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->township, kTownship);
@@ -44,7 +46,7 @@ TEST_P(ReferralStepsStoreTest, TheReferralAndItsReasonAreStoredTogether) {
   auto referrals = repo_->referrals_of(no);
   ASSERT_TRUE(referrals.ok());
   ASSERT_EQ(referrals->size(), 1u);
-  auto steps = referral_steps_of_case(repo_->database(), no);
+  auto steps = step_store().referral_steps_of_case(no);
   ASSERT_TRUE(steps.ok());
   ASSERT_EQ(steps->size(), 1u);
   EXPECT_EQ((*steps)[0].referral_id, r->referral_id);
@@ -54,12 +56,12 @@ TEST_P(ReferralStepsStoreTest, TheReferralAndItsReasonAreStoredTogether) {
 
 TEST_P(ReferralStepsStoreTest, OutOfScopeStoresNothing) {
   const std::string no = submitted();
-  auto r = add_referral_with_reason(repo_->database(), draft(no), "20261124", Scope{kOtherTownship, ""}, "理由",
+  auto r = step_store().add_referral_with_reason(draft(no), "20261124", Scope{kOtherTownship, ""}, "理由",
                                     audit(no));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, "not_found");
   EXPECT_TRUE(repo_->referrals_of(no)->empty());
-  EXPECT_TRUE(referral_steps_of_case(repo_->database(), no)->empty());
+  EXPECT_TRUE(step_store().referral_steps_of_case(no)->empty());
 }
 
 TEST_P(ReferralStepsStoreTest, WhenTheReasonCannotBeWrittenNoReferralStands) {
@@ -70,7 +72,7 @@ TEST_P(ReferralStepsStoreTest, WhenTheReasonCannotBeWrittenNoReferralStands) {
     return jiuzhu::Ok{};
   });
   ASSERT_TRUE(broken.ok()) << broken.error().message;
-  auto r = add_referral_with_reason(repo_->database(), draft(no), "20261124", Scope{kTownship, ""}, "理由", audit(no));
+  auto r = step_store().add_referral_with_reason(draft(no), "20261124", Scope{kTownship, ""}, "理由", audit(no));
   EXPECT_FALSE(r.ok());
   auto referrals = repo_->referrals_of(no);
   ASSERT_TRUE(referrals.ok());

@@ -102,7 +102,42 @@ TEST_P(RepositoryTest, TransitionRunsTheCheckInsideTheTransaction) {
   auto events = repo_->events(no);
   ASSERT_TRUE(events.ok());
   ASSERT_EQ(events->size(), 2u);
-  EXPECT_EQ((*events)[1].to_status, "investigating");
+  EXPECT_EQ((*events)[0].from_status, std::nullopt);
+  EXPECT_EQ((*events)[0].to_status, CaseState::received);
+  EXPECT_EQ((*events)[1].from_status, CaseState::received);
+  EXPECT_EQ((*events)[1].to_status, CaseState::investigating);
+}
+
+// A channel in applications that is none of the four is reported, never guessed.
+TEST_P(RepositoryTest, AStoredChannelThatDoesNotConvertIsADbError) {
+  auto r = repo_->submit_application(jiuzhu::test::new_application("c-bad-channel"));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  const std::string no = r->record.application_no;
+  const Scope scope{jiuzhu::test::kTownship, ""};
+  EXPECT_EQ((*repo_->application(no, scope))->channel, Channel::kiosk);
+  auto broken = repo_->database().write([&](Tx& tx) -> jiuzhu::Status {
+    sql::exec(tx, "UPDATE applications SET channel = 'mail' WHERE application_no = ?", {no});
+    return jiuzhu::Ok{};
+  });
+  ASSERT_TRUE(broken.ok()) << broken.error().message;
+  auto read = repo_->application(no, scope);
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.error().code, "db_error");
+}
+
+// A state in case_events that is no workflow state is reported, never guessed.
+TEST_P(RepositoryTest, AnEventStateThatDoesNotConvertIsADbError) {
+  auto r = repo_->submit_application(jiuzhu::test::new_application("c-bad-event"));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  const std::string no = r->record.application_no;
+  auto broken = repo_->database().write([&](Tx& tx) -> jiuzhu::Status {
+    sql::exec(tx, "UPDATE case_events SET to_status = 'finished' WHERE application_no = ?", {no});
+    return jiuzhu::Ok{};
+  });
+  ASSERT_TRUE(broken.ok()) << broken.error().message;
+  auto events = repo_->events(no);
+  ASSERT_FALSE(events.ok());
+  EXPECT_EQ(events.error().code, "db_error");
 }
 
 TEST_P(RepositoryTest, AuditChainVerifiesAndDetectsTampering) {

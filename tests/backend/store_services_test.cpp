@@ -71,8 +71,8 @@ TEST_P(ServicesTest, TransitionFollowsTheWorkflowInsideTheStore) {
   auto events = repo_->events(no);
   ASSERT_TRUE(events.ok());
   ASSERT_EQ(events->size(), 2u);
-  EXPECT_EQ(events->back().from_status, "received");
-  EXPECT_EQ(events->back().to_status, "investigating");
+  EXPECT_EQ(events->back().from_status, CaseState::received);
+  EXPECT_EQ(events->back().to_status, CaseState::investigating);
   // A rejection needs its reason in writing; a case of another area is not found.
   EXPECT_EQ(services::transition_case(*repo_, no, scope, CaseState::rejected, "", audit_).error().code,
             "reason_required");

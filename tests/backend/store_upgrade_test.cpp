@@ -126,7 +126,7 @@ TEST_P(UpgradeTest, FirstSchemaMigratesToLatestAndKeepsEveryRecord) {
   auto events = repo.events(std::string(jiuzhu::test::kTownship) + "-20261124-0001");
   ASSERT_TRUE(events.ok());
   ASSERT_EQ(events->size(), 2u);
-  EXPECT_EQ(events->back().to_status, "investigating");
+  EXPECT_EQ(events->back().to_status, CaseState::investigating);
   auto referrals = repo.referrals_of(std::string(jiuzhu::test::kTownship) + "-20261124-0001");
   ASSERT_TRUE(referrals.ok());
   ASSERT_EQ(referrals->size(), 1u);

@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include "backend/intake/channel.h"
 #include "backend/intake/workflow.h"
+
+#include <nlohmann/json.hpp>
 
 using namespace jiuzhu::backend;
 
@@ -58,4 +61,36 @@ TEST(Workflow, NamesRoundTripAndUnknownIsAnError) {
     EXPECT_STRNE(next_step_zh(s), "");
   }
   EXPECT_EQ(parse_case_state("done").error().code, "unknown_state");
+}
+
+// A state goes out in JSON by its workflow name, never as the enum's number (case forms once
+// printed 4 for approved, which the print data refused with 409).
+TEST(Workflow, JsonCarriesTheStateByName) {
+  for (auto s : {CaseState::received, CaseState::investigating, CaseState::under_review, CaseState::public_notice,
+                 CaseState::approved, CaseState::rejected, CaseState::withdrawn, CaseState::referred}) {
+    nlohmann::json j = s;
+    ASSERT_TRUE(j.is_string()) << j.dump();
+    EXPECT_EQ(j.get<std::string>(), to_string(s));
+    EXPECT_EQ(j.get<CaseState>(), s);
+    nlohmann::json in_object = {{"status", s}};
+    EXPECT_EQ(in_object.dump(), std::string(R"({"status":")") + to_string(s) + "\"}");
+  }
+}
+
+TEST(Workflow, JsonRefusesANumberOrAnUnknownName) {
+  EXPECT_THROW(nlohmann::json(4).get<CaseState>(), nlohmann::json::type_error);
+  EXPECT_THROW(nlohmann::json("finished").get<CaseState>(), nlohmann::json::type_error);
+  EXPECT_THROW(nlohmann::json(nullptr).get<CaseState>(), nlohmann::json::type_error);
+}
+
+// The channel, typed in the records, goes out in JSON by its name and reads back from it.
+TEST(Channel, NamesRoundTripAndJsonCarriesTheName) {
+  for (auto c : {Channel::kiosk, Channel::hall, Channel::online, Channel::visit}) {
+    EXPECT_EQ(parse_channel(to_string(c)), c);
+    nlohmann::json j = c;
+    ASSERT_TRUE(j.is_string()) << j.dump();
+    EXPECT_EQ(j.get<std::string>(), to_string(c));
+  }
+  EXPECT_EQ(parse_channel("mail"), std::nullopt);
+  EXPECT_EQ(parse_channel(""), std::nullopt);
 }

@@ -17,6 +17,7 @@
 #include "core/model/programs.h"
 #include "core/policy/facts.h"
 #include "core/regions.h"
+#include "support/sample_application.h"
 
 namespace jiuzhu::intake {
 namespace {
@@ -32,25 +33,12 @@ std::optional<int> file_limit(std::string_view program) {
   return v.is_null() ? std::nullopt : std::optional<int>(v.get<int>());
 }
 
+// The sample application (tests/support) of 韦建国 for 低保, with his wife and grandson.
 model::Application application(Json changes = Json::object()) {
-  Json j = {{"client_id", "3f1c2b9e-8d4a-4f6e-9b1a-2c3d4e5f6a7b"},
-            {"township", "450326101"},
-            {"channel", "kiosk"},
-            {"programs", {"dibao"}},
-            {"applicant", {{"id_number", "450326195003151231"}, {"name", "韦建国"}, {"phone", "13800000000"},
-                           {"address", "永福县罗锦镇某村"}, {"card_read", true}}},
-            {"proxy", nullptr},
-            {"household",
-             {{"hukou", "rural"},
-              {"members",
-               {{{"id_number", "450326195003151231"}, {"name", "韦建国"}, {"relation", "self"}},
-                {{"id_number", "450326194610010022"}, {"name", "韦秀英"}, {"relation", "spouse"}},
-                {{"id_number", "450326201506010017"}, {"name", "韦小明"}, {"relation", "grandchild"}}}}}},
-            {"statement", ""},
-            {"documents", Json::array()},
-            {"consent", {{"verification_authorized", true}, {"truthfulness_promised", true},
-                         {"signed_at", "2026-11-24T10:15:00+08:00"}}},
-            {"submitted_at", "2026-11-24T10:15:00+08:00"}};
+  Json j = test::one_person_application({"dibao"}, "2026-11-24T10:15:00+08:00", "3f1c2b9e-8d4a-4f6e-9b1a-2c3d4e5f6a7b");
+  auto& members = j["household"]["members"];
+  members.push_back({{"id_number", "450326194610010022"}, {"name", "韦秀英"}, {"relation", "spouse"}});
+  members.push_back({{"id_number", "450326201506010017"}, {"name", "韦小明"}, {"relation", "grandchild"}});
   j.merge_patch(changes);
   auto a = model::decode_application(j, Date(2026, 11, 24));
   EXPECT_TRUE(a.ok()) << a.error().code << " " << a.error().field;

@@ -15,13 +15,9 @@
 #include "core/model/json_codec.h"
 #include "kiosk/devices/printer.h"
 #include "kiosk/outbox/calendar.h"
-#include "kiosk/outbox/crypto.h"
-#include "kiosk/outbox/outbox.h"
-#include "kiosk/outbox/sync.h"
-#include "loopback_http.h"
 #include "support/process.h"
 #include "support/sample_application.h"
-#include "support/temp_dir.h"
+#include "sync_fixture.h"
 
 using namespace jiuzhu;
 using namespace jiuzhu::kiosk;
@@ -67,26 +63,20 @@ struct Backend {
   std::vector<std::string> asked;
 };
 
-struct Fixture {
-  test::TempDir dir;
-  std::unique_ptr<Outbox> box;
-  Backend backend;
-  test::LoopbackHttp server{[this](const std::string& method, const std::string& path, const std::string&) {
-    std::lock_guard lock(backend.mu);
-    backend.asked.push_back(method + " " + path);
-    if (method != "GET" || path.rfind("/api/v1/calendar/", 0) != 0) return test::LoopbackReply{503, {}};
-    if (backend.status != 200) return test::LoopbackReply{backend.status, {{"error", {{"code", "forbidden"}}}}};
-    const int year = std::stoi(path.substr(17));
-    if (!backend.raw.empty()) return test::LoopbackReply{200, json::parse(backend.raw, nullptr, false)};
-    return test::LoopbackReply{200, year == 2027 && backend.notice_entered ? notice_answer_2027() : shipped_answer(year)};
-  }};
-  BackendConfig cfg;
-  Fixture() {
-    auto key = load_or_create_key(dir.path());
-    box = std::move(Outbox::open(dir.path() + "/outbox", *key)).value();
-    cfg.port = server.port();
-    cfg.token = "t";
-  }
+// Answers GET /api/v1/calendar/{year} as the backend would; anything else is 503.
+test::LoopbackReply respond(Backend& backend, const std::string& method, const std::string& path,
+                            const std::string&) {
+  std::lock_guard lock(backend.mu);
+  backend.asked.push_back(method + " " + path);
+  if (method != "GET" || path.rfind("/api/v1/calendar/", 0) != 0) return test::LoopbackReply{503, {}};
+  if (backend.status != 200) return test::LoopbackReply{backend.status, {{"error", {{"code", "forbidden"}}}}};
+  const int year = std::stoi(path.substr(17));
+  if (!backend.raw.empty()) return test::LoopbackReply{200, json::parse(backend.raw, nullptr, false)};
+  return test::LoopbackReply{200, year == 2027 && backend.notice_entered ? notice_answer_2027() : shipped_answer(year)};
+}
+
+struct Fixture : test::SyncFixture<Backend> {
+  Fixture() : SyncFixture(respond) {}
   std::string calendar_dir() const { return dir.path() + "/calendar"; }
 };
 

@@ -198,3 +198,21 @@ TEST(FlowAnswers, TheBackendsAnswersMoveOnOnlyFromTheScreenThatAsked) {
   EXPECT_EQ(walk(at(Screen::home), {EventKind::progress_found, EventKind::lead_saved}).screen, Screen::home);
   EXPECT_EQ(walk(at(Screen::progress), {EventKind::lead_saved}).screen, Screen::progress);
 }
+
+// The staff menu is for the roles that work at a hall; any other account's PIN is refused as a
+// wrong one, and no answer or throttling says so.
+TEST(FlowStaffLogin, OnlyHallRolesOpenTheStaffMenu) {
+  for (const char* role : {"hall_staff", "caseworker", "county_admin"}) {
+    EXPECT_EQ(staff_login_outcome(200, role), StaffLogin::ok) << role;
+  }
+  for (const char* role : {"department", "province_admin", "kiosk", ""}) {
+    EXPECT_EQ(staff_login_outcome(200, role), StaffLogin::bad_pin) << role;
+  }
+  EXPECT_EQ(staff_login_outcome(401, "caseworker"), StaffLogin::bad_pin);
+  EXPECT_EQ(staff_login_outcome(429, ""), StaffLogin::throttled);
+  EXPECT_EQ(staff_login_outcome(-1, ""), StaffLogin::offline);
+  EXPECT_STREQ(staff_login_error_key(StaffLogin::ok), "");
+  EXPECT_STREQ(staff_login_error_key(StaffLogin::bad_pin), "staff.bad_pin");
+  EXPECT_STREQ(staff_login_error_key(StaffLogin::throttled), "staff.throttled");
+  EXPECT_STREQ(staff_login_error_key(StaffLogin::offline), "staff.offline");
+}

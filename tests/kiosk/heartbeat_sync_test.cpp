@@ -10,12 +10,8 @@
 #include <vector>
 
 #include "core/timestamp.h"
-#include "kiosk/outbox/crypto.h"
 #include "kiosk/outbox/heartbeat.h"
-#include "kiosk/outbox/outbox.h"
-#include "kiosk/outbox/sync.h"
-#include "loopback_http.h"
-#include "support/temp_dir.h"
+#include "sync_fixture.h"
 
 using namespace jiuzhu::kiosk;
 
@@ -48,20 +44,8 @@ jiuzhu::test::LoopbackReply respond(Backend& b, const std::string& method, const
            {"enabled", true}}};
 }
 
-struct Fixture {
-  jiuzhu::test::TempDir dir;
-  std::unique_ptr<Outbox> box;
-  Backend backend;
-  jiuzhu::test::LoopbackHttp server{[this](const std::string& m, const std::string& p, const std::string& b) {
-    return respond(backend, m, p, b);
-  }};
-  BackendConfig cfg;
-  Fixture() {
-    auto key = load_or_create_key(dir.path());
-    box = std::move(Outbox::open(dir.path() + "/outbox", *key)).value();
-    cfg.port = server.port();
-    cfg.token = "t";
-  }
+struct Fixture : jiuzhu::test::SyncFixture<Backend> {
+  Fixture() : SyncFixture(respond) {}
 };
 
 }  // namespace

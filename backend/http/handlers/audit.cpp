@@ -67,7 +67,7 @@ Response audit_log(Request& req, Services& s) {
     auto limit = int_param(req, "limit", 100, 1, 1000);
     if (!limit) return error_response(limit.error());
     f.limit = *limit;
-    auto rows = search_audit(s.repo.database(), f);
+    auto rows = s.audit_search.search_audit(f);
     if (!rows) return error_response(rows.error());
     Json items = Json::array();
     for (const auto& r : *rows) items.push_back(audit_row_json(r));

@@ -99,7 +99,7 @@ Result<std::pair<std::set<Date>, Json>> day_list(const Json& body, const char* k
 Response get_calendar(Request& req, Services& s) {
   auto year = year_param(req);
   if (!year) return error_response(year.error());
-  auto notices = calendar_notices(s.repo.database());
+  auto notices = s.calendar_notices.calendar_notices();
   if (!notices) return error_response(notices.error());
   Json versions = Json::array();
   const CalendarNotice* latest = nullptr;
@@ -171,16 +171,16 @@ Response put_calendar(Request& req, Services& s) {
   n.created_at = now_rfc3339();
   const std::string area = req.principal.county;
   const WorkingCalendar& before = s.calendar();  // kept alive by the calendar book
-  auto version = add_calendar_notice(
-      s.repo.database(), n,
+  auto version = s.calendar_notices.add_calendar_notice(
+      n,
       audit_entry(req, "create", "calendar_notice", "", area, "year=" + std::to_string(*year)));
   if (!version) return error_response(version.error());
   if (auto st = s.calendars.reload(); !st) return error_response(st.error());
 
   // Open applications whose deadline runs through the year: their due dates again, final now.
   const auto& cal = s.calendar();
-  auto open = open_cases_due_from(s.repo.database(), std::to_string(*year) + "-01-01",
-                                  std::to_string(*year + 1) + "-01-01");
+  auto open = s.calendar_notices.open_cases_due_from(std::to_string(*year) + "-01-01",
+                                                     std::to_string(*year + 1) + "-01-01");
   if (!open) return error_response(open.error());
   std::vector<std::pair<std::string, std::string>> changed;
   for (const auto& c : *open) {
@@ -194,8 +194,8 @@ Response put_calendar(Request& req, Services& s) {
     auto due = intake::case_deadlines(ids, c.urgent, *received, cal);
     if (due && due->case_due.iso() != c.due_date) changed.emplace_back(c.application_no, due->case_due.iso());
   }
-  if (auto st = set_due_dates(
-          s.repo.database(), changed,
+  if (auto st = s.calendar_notices.set_due_dates(
+          changed,
           audit_entry(req, "recompute_due_dates", "calendar_notice", std::to_string(*version), area,
                       "year=" + std::to_string(*year) + " open=" + std::to_string(open->size()) +
                           " changed=" + std::to_string(changed.size())));
@@ -204,7 +204,7 @@ Response put_calendar(Request& req, Services& s) {
   }
   // discovery: the queue's visit due dates counted on the calendar before the notice, again.
   auto visits = services::recompute_visit_dues(
-      s.repo.database(), before, cal, *year,
+      s.visit_dues, before, cal, *year,
       audit_entry(req, "recompute_visit_dues", "calendar_notice", std::to_string(*version), area,
                   "year=" + std::to_string(*year)));
   if (!visits) return error_response(visits.error());

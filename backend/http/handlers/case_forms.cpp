@@ -44,7 +44,8 @@ Response case_form(Request& req, Services& s) {
   if (!kind) return error_response(404, "unknown_form", "no such form", "kind");
   auto paper = paper_param(req, printing::PaperSize::a4);
   if (!paper) return error_response(paper.error());
-  auto form = services::print_case_form(s.repo, req.principal, req.path_params.at(0), *kind, *paper);
+  auto form = services::print_case_form(s.applications, s.halls, s.audit, req.principal, req.path_params.at(0),
+                                        *kind, *paper);
   if (!form) return print_error(form.error());
   return pdf_response(*form);
 }
@@ -52,8 +53,8 @@ Response case_form(Request& req, Services& s) {
 Response receipt_pdf(Request& req, Services& s) {
   auto paper = paper_param(req, printing::PaperSize::roll80);
   if (!paper) return error_response(paper.error());
-  auto form = services::print_case_form(s.repo, req.principal, req.path_params.at(0), printing::DocumentKind::receipt,
-                                        *paper);
+  auto form = services::print_case_form(s.applications, s.halls, s.audit, req.principal, req.path_params.at(0),
+                                        printing::DocumentKind::receipt, *paper);
   if (!form) return print_error(form.error());
   return pdf_response(*form);
 }

@@ -50,7 +50,12 @@ Response get_case(Request& req, Services& s) {
   const Date today = Date::today_china();
   Json history = Json::array();
   for (const auto& e : *events) {
-    history.push_back({{"at", e.at}, {"actor", e.actor}, {"from", e.from_status}, {"to", e.to_status}, {"note", e.note}});
+    // The submission's event has no state before it: "" there, as the contract has it.
+    history.push_back({{"at", e.at},
+                       {"actor", e.actor},
+                       {"from", e.from_status ? Json(*e.from_status) : Json("")},
+                       {"to", e.to_status},
+                       {"note", e.note}});
   }
   Json refs = Json::array();
   for (const auto& x : *referrals) {
@@ -73,12 +78,12 @@ Response get_case(Request& req, Services& s) {
   out["deadlines"] = deadlines;
   out["allowed_transitions"] = allowed;
   // console: the discovery item this case came from (a caseworker helped the household apply).
-  auto from_item = discovery_item_of_application(s.repo.database(), r.county, r.application_no);
+  auto from_item = s.discovery_links.discovery_item_of_application(r.county, r.application_no);
   if (!from_item) return error_response(from_item.error());
   out["submitted_by"] = r.kiosk_id;  // a kiosk id, or "staff:LOGIN" for a caseworker's submission
   out["discovery_item"] = *from_item ? Json(**from_item) : Json(nullptr);
   // console: every step of the case's referrals (sent with its reason, accepted, done, returned).
-  auto steps = referral_steps_of_case(s.repo.database(), r.application_no);
+  auto steps = s.referral_steps.referral_steps_of_case(r.application_no);
   if (!steps) return error_response(steps.error());
   Json referral_steps = Json::array();
   for (const auto& x : *steps) {

@@ -62,7 +62,7 @@ Json counts_json(const std::map<std::string, int64_t>& by_status) {
 Response county_overview(Request& req, Services& s) {
   const std::string county = req.principal.county;
   const Date today = Date::today_china();
-  auto counted = jiuzhu::backend::county_overview(s.repo.database(), county, today.iso());
+  auto counted = s.county_overview.county_overview(county, today.iso());
   if (!counted) return error_response(counted.error());
   CountyOverview data = std::move(counted).value();
   CountyOverview* o = &data;
@@ -131,7 +131,7 @@ Response county_overdue_cases(Request& req, Services& s) {
       return error_response(400, "bad_parameter", "malformed cursor", "cursor");
     q.after = c;
   }
-  auto rows = overdue_case_list(s.repo.database(), q);
+  auto rows = s.county_overview.overdue_case_list(q);
   if (!rows) return error_response(rows.error());
   Json items = Json::array();
   for (const auto& r : *rows) {

@@ -51,7 +51,7 @@ Response discovery_ledger(Request& req, Services& s) {
   if (from->days_until(*to) > 3 * 366) {
     return error_response(400, "bad_parameter", "the period is at most three years", "from");
   }
-  auto ledger = services::discovery_ledger(s.repo.database(), req.principal, *from, *to, s.calendar());
+  auto ledger = services::discovery_ledger(s.ledger, req.principal, *from, *to, s.calendar());
   if (!ledger) return error_response(ledger.error());
   Json rows = Json::array();
   for (const auto& r : ledger->rows) rows.push_back(row_json(r));

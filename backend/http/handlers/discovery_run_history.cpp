@@ -16,7 +16,7 @@ Response discovery_run_history(Request& req, Services& s) {
   auto limit = int_param(req, "limit", 20, 1, 100);
   if (!limit) return error_response(limit.error());
   const std::string county = req.principal.county;
-  auto rows = jiuzhu::backend::discovery_run_history(s.repo.database(), county, *before, *limit);
+  auto rows = s.run_history.discovery_run_history(county, *before, *limit);
   if (!rows) return error_response(rows.error());
   Json items = Json::array();
   for (const auto& r : *rows) {

@@ -58,7 +58,7 @@ Response get_hall(Request& req, Services& s) {
   if (!township_code(township) || !in_area(req.principal, township)) {
     return error_response(404, "not_found", "no such township in your area");
   }
-  auto hall = hall_details(s.repo.database(), township);
+  auto hall = s.halls.hall_details(township);
   if (!hall) return error_response(hall.error());
   return json_response(200, hall_json(township, *hall));
 }
@@ -78,7 +78,7 @@ Response put_hall(Request& req, Services& s) {
   auto phone = hall_field(*j, "phone", printing::kMaxPhoneChars);
   if (!phone) return error_response(phone.error());
   HallDetails h{township, township.substr(0, 6), *name, *address, *phone, req.principal.actor(), now_rfc3339()};
-  if (auto st = put_hall_details(s.repo.database(), h, audit_entry(req, "update", "hall", township, township)); !st) {
+  if (auto st = s.halls.put_hall_details(h, audit_entry(req, "update", "hall", township, township)); !st) {
     return error_response(st.error());
   }
   return json_response(200, hall_json(township, h));

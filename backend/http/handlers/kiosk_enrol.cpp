@@ -20,8 +20,7 @@ Response enrol_kiosk(Request& req, Services& s) {
   if (auto st = only_fields(*body, {"code"}); !st) return error_response(st.error());
   auto code = string_field(*body, "code", true, 64);
   if (!code) return error_response(code.error());
-  EnrolmentStore store(s.repo.database());
-  auto enrolled = store.redeem(*code, unix_now());
+  auto enrolled = s.enrolments.redeem(*code, unix_now());
   if (!enrolled) {
     const auto& e = enrolled.error();
     if (e.code == "invalid_enrolment_code") return error_response(401, e.code, e.message);

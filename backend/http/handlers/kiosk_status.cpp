@@ -57,8 +57,7 @@ Response kiosk_report_status(Request& req, Services& s) {
   seen.received_unix = unix_now();
   seen.received_at = now_rfc3339();
   seen.clock_offset_seconds = seen.received_unix - *kiosk_unix;
-  KioskStatusStore store(s.repo.database());
-  if (auto st = store.record(req.principal.id, req.principal.township, seen); !st) return error_response(st.error());
+  if (auto st = s.kiosk_status.record(req.principal.id, req.principal.township, seen); !st) return error_response(st.error());
   // A disabled kiosk never gets here (its token is refused with 401); "enabled" is in the reply
   // so that a kiosk needs one request to learn everything it acts on.
   return json_response(200, Json{{"server_time", seen.received_at},

@@ -8,8 +8,7 @@
 namespace jiuzhu::backend::handlers {
 
 Response kiosks(Request& req, Services& s) {
-  KioskStatusStore store(s.repo.database());
-  auto rows = store.list(req.principal.scope());
+  auto rows = s.kiosk_status.list(req.principal.scope());
   if (!rows) return error_response(rows.error());
   const int64_t now = unix_now();
   Json items = Json::array();

@@ -33,8 +33,8 @@ Response referral_step(Request& req, Services& s, ReferralStep step) {
   if (!text) return error_response(text.error());
   const std::string& id = req.path_params.at(0);
   auto decide = [&](const ReferralRecord& cur) { return next_referral_status(cur.status, step, *text); };
-  auto r = apply_referral_step(
-      s.repo.database(), id, req.principal.department, req.principal.county, to_string(step), *text,
+  auto r = s.referral_steps.apply_referral_step(
+      id, req.principal.department, req.principal.county, to_string(step), *text,
       req.principal.actor(), now_rfc3339(), decide,
       audit_entry(req, std::string("referral_") + to_string(step), "case", "", "", "referral=" + id));
   if (!r) return error_response(r.error());

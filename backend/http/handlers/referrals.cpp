@@ -38,8 +38,8 @@ Response add_referral(Request& req, Services& s) {
   const Date today = china_date_of(draft.created_at);
   const std::string day = compact_day(today);
   // The referral and its "sent" step (the reason, for the case's timeline) in one transaction.
-  auto r = add_referral_with_reason(s.repo.database(), draft, day, req.principal.scope(), *reason,
-                                    audit_entry(req, "refer", "case", draft.application_no, "", "department=" + *dept));
+  auto r = s.referral_steps.add_referral_with_reason(draft, day, req.principal.scope(), *reason,
+                                                     audit_entry(req, "refer", "case", draft.application_no, "", "department=" + *dept));
   if (!r) return error_response(r.error());
   return json_response(201, Json{{"referral_id", r->referral_id}, {"application_no", r->application_no},
                                  {"department", r->department}, {"status", r->status}, {"created_at", r->created_at}});
@@ -49,7 +49,7 @@ Response list_referrals(Request& req, Services& s) {
   auto rows = s.referrals.referrals_to(req.principal.department, req.principal.county);
   if (!rows) return error_response(rows.error());
   // console: each referral with its steps (the reason it was sent, what the department did).
-  auto steps = referral_steps_to(s.repo.database(), req.principal.department, req.principal.county);
+  auto steps = s.referral_steps.referral_steps_to(req.principal.department, req.principal.county);
   if (!steps) return error_response(steps.error());
   Json items = Json::array();
   for (const auto& x : *rows) {

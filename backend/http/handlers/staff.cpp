@@ -55,7 +55,7 @@ Result<bool> kiosk_in_county(Services& s, const std::string& county, const std::
 
 Response list_staff(Request& req, Services& s) {
   const std::string county = req.principal.county;
-  auto rows = jiuzhu::backend::list_staff(s.repo.database(), county);
+  auto rows = s.staff.list(county);
   if (!rows) return error_response(rows.error());
   Json items = Json::array();
   for (const auto& a : *rows) items.push_back(account_json(a));
@@ -118,8 +118,8 @@ Response set_staff_active(Request& req, Services& s) {
   if (!enable && login == req.principal.id) {
     return error_response(409, "cannot_disable_self", "you cannot disable your own account", "login");
   }
-  if (auto st = jiuzhu::backend::set_staff_active(
-          s.repo.database(), req.principal.county, login, enable,
+  if (auto st = s.staff.set_active(
+          req.principal.county, login, enable,
           audit_entry(req, enable ? "enable" : "disable", "user", login, ""));
       !st) {
     return error_response(st.error());
@@ -131,8 +131,8 @@ Response set_staff_active(Request& req, Services& s) {
 Response reset_staff_password(Request& req, Services& s) {
   const std::string& login = req.path_params.at(0);
   const std::string password = services::generate_password();
-  if (auto st = set_staff_password(s.repo.database(), req.principal.county, login, hash_password(password),
-                                   audit_entry(req, "reset_password", "user", login, ""));
+  if (auto st = s.staff.set_password(req.principal.county, login, hash_password(password),
+                                    audit_entry(req, "reset_password", "user", login, ""));
       !st) {
     return error_response(st.error());
   }
@@ -167,8 +167,7 @@ Response issue_kiosk_code(Request& req, Services& s) {
     }
     hours = v.get<int64_t>();
   }
-  EnrolmentStore store(s.repo.database());
-  auto issued = store.issue(*id, *town, unix_now(), hours * 3600, req.principal.actor());
+  auto issued = s.enrolments.issue(*id, *town, unix_now(), hours * 3600, req.principal.actor());
   if (!issued) {
     const auto& code = issued.error().code;
     if (code == "township_mismatch" || code == "kiosk_disabled") {
@@ -188,8 +187,7 @@ Response set_kiosk_active(Request& req, Services& s) {
   auto mine = kiosk_in_county(s, req.principal.county, id);
   if (!mine) return error_response(mine.error());
   if (!*mine) return error_response(404, "not_found", "no such kiosk in your county");
-  EnrolmentStore store(s.repo.database());
-  if (auto st = store.set_active(id, enable, req.principal.actor()); !st) return error_response(st.error());
+  if (auto st = s.enrolments.set_active(id, enable, req.principal.actor()); !st) return error_response(st.error());
   s.auth.forget_cached();
   return json_response(200, Json{{"kiosk_id", id}, {"active", enable}});
 }
