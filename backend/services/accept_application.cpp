@@ -55,7 +55,7 @@ Result<SubmitResult> accept_application(ApplicationStore& applications, const Do
   r.township = app.township;
   r.county = app.township.substr(0, 6);
   r.kiosk_id = sub.submitter;
-  auto channel = parse_channel(app.channel);  // checked by the decoder; a stray name stops here
+  auto channel = model::parse_channel(app.channel);  // checked by the decoder; a stray name stops here
   if (!channel) return make_error("bad_enum", "channel must be kiosk, hall, online or visit", "channel");
   r.channel = *channel;
   r.programs = app.programs;

@@ -20,7 +20,7 @@
 #include <utility>
 #include <vector>
 
-#include "backend/intake/channel.h"
+#include "core/model/channel.h"
 #include "backend/intake/workflow.h"
 #include "backend/store/audit_store.h"
 #include "backend/store/database.h"
@@ -34,7 +34,7 @@ namespace jiuzhu::backend {
 struct ApplicationRecord {
   int64_t id = 0;
   std::string application_no, client_id, township, county, kiosk_id;
-  Channel channel = Channel::kiosk;
+  model::Channel channel = model::Channel::kiosk;
   std::vector<std::string> programs;  // program ids (core/model/programs.h), as applied for
   CaseState status = CaseState::received;
   int64_t priority = 0;  // 1 for 先行救助 (urgent temporary assistance): jumps the queue

@@ -79,8 +79,8 @@ CaseState case_state_of(const std::string& text) {
   return *state;
 }
 
-Channel channel_of(const std::string& text) {
-  auto channel = parse_channel(text);
+model::Channel channel_of(const std::string& text) {
+  auto channel = model::parse_channel(text);
   if (!channel) throw Poco::Data::DataException("applications.channel holds an unknown channel");
   return *channel;
 }

@@ -40,7 +40,7 @@ void scope_params(std::string& sql, std::vector<Param>& params, const Scope& sco
 CaseState case_state_of(const std::string& text);
 // As case_state_of, with "" (a case event's from_status at submission) as none.
 std::optional<CaseState> optional_case_state_of(const std::string& text);
-Channel channel_of(const std::string& text);
+model::Channel channel_of(const std::string& text);
 std::string programs_text(const std::vector<std::string>& programs);  // a JSON array
 std::vector<std::string> programs_of(const std::string& text);
 

@@ -7,6 +7,7 @@
 
 #include "core/id_number.h"
 #include "core/regions.h"
+#include "core/model/channel.h"
 #include "core/model/json_decoder.h"
 #include "core/model/programs.h"
 
@@ -290,7 +291,7 @@ Result<Application> decode_application(const Json& j, std::optional<Date> today)
   check_township(d, r, township);
   a.township = township.value_or("");
   if (auto s = r.string("channel", true, 20)) {
-    if (*s != "kiosk" && *s != "hall" && *s != "online" && *s != "visit") {
+    if (!parse_channel(*s)) {  // the four names of channel.h
       d.fail("bad_enum", "channel must be kiosk, hall, online or visit", "channel");
     }
     a.channel = *s;

@@ -22,7 +22,7 @@ inline backend::NewApplication new_application(const std::string& client_id, con
   a.record.township = township;
   a.record.county = township.substr(0, 6);
   a.record.kiosk_id = "K1";
-  a.record.channel = backend::Channel::kiosk;
+  a.record.channel = model::Channel::kiosk;
   a.record.programs = {"dibao"};
   a.record.status = backend::CaseState::received;
   a.record.received_at = backend::now_rfc3339();

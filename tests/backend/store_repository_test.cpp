@@ -114,7 +114,7 @@ TEST_P(RepositoryTest, AStoredChannelThatDoesNotConvertIsADbError) {
   ASSERT_TRUE(r.ok()) << r.error().message;
   const std::string no = r->record.application_no;
   const Scope scope{jiuzhu::test::kTownship, ""};
-  EXPECT_EQ((*repo_->application(no, scope))->channel, Channel::kiosk);
+  EXPECT_EQ((*repo_->application(no, scope))->channel, jiuzhu::model::Channel::kiosk);
   auto broken = repo_->database().write([&](Tx& tx) -> jiuzhu::Status {
     sql::exec(tx, "UPDATE applications SET channel = 'mail' WHERE application_no = ?", {no});
     return jiuzhu::Ok{};

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "backend/intake/channel.h"
+#include "core/model/channel.h"
 #include "backend/intake/workflow.h"
 
 #include <nlohmann/json.hpp>
@@ -85,6 +85,8 @@ TEST(Workflow, JsonRefusesANumberOrAnUnknownName) {
 
 // The channel, typed in the records, goes out in JSON by its name and reads back from it.
 TEST(Channel, NamesRoundTripAndJsonCarriesTheName) {
+  using jiuzhu::model::Channel;
+  using jiuzhu::model::parse_channel;
   for (auto c : {Channel::kiosk, Channel::hall, Channel::online, Channel::visit}) {
     EXPECT_EQ(parse_channel(to_string(c)), c);
     nlohmann::json j = c;

@@ -79,7 +79,7 @@ Response apply_for_household(Request& req, Services& s) {
   ack["status"] = to_string(out->record.status);
   ack["received_at"] = out->record.received_at;
   ack["due_date"] = out->record.due_date;
-  ack["channel"] = out->record.channel;  // by its name (intake/channel.h)
+  ack["channel"] = out->record.channel;  // by its name (core/model/channel.h)
   ack["queue_item"] = id;
   ack["first_aid"] = out->record.priority > 0;
   return json_response(out->created ? 201 : 200, ack);

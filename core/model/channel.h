@@ -1,6 +1,6 @@
-// How an application reached the office (受理渠道): the contract's four channels, typed for the
-// backend's records. The application JSON carries the name (core/model/json_codec.cpp checks it
-// on the way in); the store keeps the name as text (store/sql_support.cpp converts).
+// How an application reached the office (受理渠道): the contract's four channels, in one table for
+// the decoder (json_codec.cpp refuses any other name) and the backend's records. JSON carries the name;
+// the backend's store keeps it as text (backend/store/sql_support.cpp converts).
 //
 // Thread-safety: pure functions over a constant table.
 #pragma once
@@ -10,7 +10,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-namespace jiuzhu::backend {
+namespace jiuzhu::model {
 
 enum class Channel { kiosk, hall, online, visit };
 
@@ -21,4 +21,4 @@ std::optional<Channel> parse_channel(std::string_view name);
 // JSON carries a channel by its name, as to_string; never the enum's number.
 void to_json(nlohmann::json& j, Channel c);
 
-}  // namespace jiuzhu::backend
+}  // namespace jiuzhu::model

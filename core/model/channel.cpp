@@ -1,11 +1,11 @@
-#include "backend/intake/channel.h"
+#include "core/model/channel.h"
 
 #include <array>
 #include <utility>
 
 #include <nlohmann/json.hpp>
 
-namespace jiuzhu::backend {
+namespace jiuzhu::model {
 namespace {
 
 constexpr std::array<std::pair<Channel, const char*>, 4> kNames = {{
@@ -33,4 +33,4 @@ std::optional<Channel> parse_channel(std::string_view name) {
 
 void to_json(nlohmann::json& j, Channel c) { j = to_string(c); }
 
-}  // namespace jiuzhu::backend
+}  // namespace jiuzhu::model
