@@ -71,30 +71,26 @@ ColumnMask default_reads() {
 
 namespace {
 
+// True when n bytes at p and q are equal, for sizeof(Word) <= n <= 2 * sizeof(Word): the first
+// and the last word (overlapping) compared at once.
+template <typename Word>
+[[gnu::always_inline]] inline bool same_by_two_words(const char* p, const char* q, size_t n) {
+  Word x0, y0, x1, y1;
+  std::memcpy(&x0, p, sizeof(Word));
+  std::memcpy(&y0, q, sizeof(Word));
+  std::memcpy(&x1, p + n - sizeof(Word), sizeof(Word));
+  std::memcpy(&y1, q + n - sizeof(Word), sizeof(Word));
+  return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+}
+
 // Byte equality of short values (a call to basic_string_view::compare per cell cost more, and a
 // call to memcmp too: keys and listed values are 4–16 bytes, compared as two overlapping words).
 [[gnu::always_inline]] inline bool same(std::string_view a, std::string_view b) {
   const size_t n = a.size();
   if (n != b.size()) return false;
-  const char* p = a.data();
-  const char* q = b.data();
-  if (n >= 8 && n <= 16) {
-    uint64_t x0, y0, x1, y1;
-    std::memcpy(&x0, p, 8);
-    std::memcpy(&y0, q, 8);
-    std::memcpy(&x1, p + n - 8, 8);
-    std::memcpy(&y1, q + n - 8, 8);
-    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
-  }
-  if (n >= 4 && n < 8) {
-    uint32_t x0, y0, x1, y1;
-    std::memcpy(&x0, p, 4);
-    std::memcpy(&y0, q, 4);
-    std::memcpy(&x1, p + n - 4, 4);
-    std::memcpy(&y1, q + n - 4, 4);
-    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
-  }
-  return std::memcmp(p, q, n) == 0;
+  if (n >= 8 && n <= 16) return same_by_two_words<uint64_t>(a.data(), b.data(), n);
+  if (n >= 4 && n < 8) return same_by_two_words<uint32_t>(a.data(), b.data(), n);
+  return std::memcmp(a.data(), b.data(), n) == 0;
 }
 
 [[gnu::always_inline]] inline std::string_view trim(std::string_view v) {
