@@ -44,11 +44,7 @@ const char* group_title(const std::string& g) {
 
 }  // namespace
 
-std::string relation_zh(int32_t index) {
-  const auto values = feed_spec(Feed::population).columns[pop::relation].values;
-  if (index < 0 || static_cast<size_t>(index) >= values.size()) return "";
-  return std::string(intake::relation_word(values[static_cast<size_t>(index)]));
-}
+std::string relation_zh(std::string_view relation) { return intake::relation_label(relation); }
 
 std::vector<RosterGroup> roster_groups() { return {std::begin(kGroups), std::end(kGroups)}; }
 
@@ -136,8 +132,9 @@ std::string roster_csv(const RunResult& run, const std::vector<RosterEntry>& ent
   for (const RosterEntry& e : entries) {
     if (!township.empty() && e.township != township) continue;
     const size_t p = static_cast<size_t>(e.person);
-    const std::string_view relation =
-        feed_spec(Feed::population).columns[pop::relation].values[static_cast<size_t>(pop_t.cols[pop::relation].ints[p])];
+    // enum_text, not the contract's value list: an unlisted value is interned after the listed
+    // ones and an empty one is -1, so indexing the list overran it (bad_alloc on a messy feed).
+    const std::string_view relation = enum_text(pop_t.cols[pop::relation], p);
     const std::string fields[] = {e.group, group_title(e.group), e.township, e.household_id, id_string(pop_t.ids[p]),
                                   std::string(pop_t.cols[pop::name].text(p)), std::to_string(d.age(e.person)),
                                   std::string(relation), e.detail};
@@ -174,7 +171,7 @@ Status write_rosters(const RunResult& run, const RuleSet& rules, const std::stri
       const size_t p = static_cast<size_t>(e.person);
       doc.rows.push_back({group_title(e.group), e.household_id, mask_id_number(id_string(pop_t.ids[p])),
                           mask_name(pop_t.cols[pop::name].text(p)), std::to_string(d.age(e.person)),
-                          relation_zh(pop_t.cols[pop::relation].ints[p]),
+                          relation_zh(enum_text(pop_t.cols[pop::relation], p)),
                           e.detail});
     }
     auto pdf = printing::render_table_document(doc);

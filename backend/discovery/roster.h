@@ -35,9 +35,11 @@ struct RosterGroup {
   const char* title_zh;
 };
 std::vector<RosterGroup> roster_groups();
-// The plain-Chinese word (core/intake/labels.h) for a population.csv relation as the dataset
-// keeps it (its index in the feed's relation values); "" for a value the feed does not list.
-std::string relation_zh(int32_t index);
+// The plain-Chinese word (core/intake/labels.h) for a population.csv relation as the feed wrote
+// it (enum_text of the column); a value the contract does not list is shown as written, and an
+// empty one as "". Departments' registries are messy ("儿子" for child): the row is kept, so
+// its relation must be printable whatever it holds.
+std::string relation_zh(std::string_view relation);
 
 // Entries ordered by township, group (roster order), household id, person.
 std::vector<RosterEntry> build_rosters(const RunResult& run);

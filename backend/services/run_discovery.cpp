@@ -124,7 +124,6 @@ std::vector<RosterRow> roster_rows(const discovery::RunResult& run,
   for (const auto& e : discovery::build_rosters(run)) {
     groups_of[e.household_id].push_back(e.group);
     const size_t p = static_cast<size_t>(e.person);
-    const auto rel = pop.cols[discovery::pop::relation].ints[p];
     RosterRow row;
     row.township = e.township;
     row.category = e.group;
@@ -132,7 +131,7 @@ std::vector<RosterRow> roster_rows(const discovery::RunResult& run,
     row.id_number = discovery::id_string(pop.ids[p]);
     row.name = std::string(pop.cols[discovery::pop::name].text(p));
     row.age = d.age(e.person);
-    row.relation = discovery::relation_zh(rel);
+    row.relation = discovery::relation_zh(discovery::enum_text(pop.cols[discovery::pop::relation], p));
     row.detail = e.detail;
     rows.push_back(std::move(row));
   }

@@ -1,6 +1,7 @@
 // Key-group rosters per township (重点人群分类造册) and their CSV.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -55,6 +56,42 @@ TEST(Roster, GroupsPerTownshipAsCsv) {
     ++rows;
   }
   EXPECT_GE(rows, 7u);
+}
+
+// Registries are messy: a relation the contract does not list ("儿子") or an empty one keeps its
+// row, and the rosters must still be written. roster_csv indexed the contract's value list with
+// the dictionary index, which overran it (std::bad_alloc, the roster file left empty).
+TEST(Roster, RelationsTheContractDoesNotListAreWrittenAsTheFeedHadThem) {
+  FeedDir dir;
+  const std::string head = make_id("19800101", 1), son = make_id("20150101", 3), other = make_id("19500101", 5);
+  std::string pop = kPopHeader;
+  pop += person(head, "D", "head") + person(son, "D", "儿子") + person(other, "D", "");
+  dir.write("population.csv", pop);
+  dir.write("civil_affairs.csv", "id_number,program,since,until\n" + head + ",dibao,2024-01-01,\n" + son +
+                                     ",dibao,2024-01-01,\n" + other + ",dibao,2024-01-01,\n");
+  const RunResult r = run(dir, default_rules());
+  const auto entries = build_rosters(r);
+  std::map<std::string, std::string> relation_of;  // id number → relation column
+  CsvReader reader(roster_csv(r, entries, ""));
+  CsvRecord rec;
+  ASSERT_TRUE(reader.next(rec));
+  while (reader.next(rec)) {
+    ASSERT_EQ(rec.error, nullptr);
+    ASSERT_EQ(rec.fields.size(), 9u);
+    relation_of[std::string(rec.fields[4])] = std::string(rec.fields[7]);
+  }
+  EXPECT_EQ(relation_of[head], "head");
+  EXPECT_EQ(relation_of[son], "儿子");
+  ASSERT_TRUE(relation_of.count(other));
+  EXPECT_EQ(relation_of[other], "");
+  EXPECT_EQ(relation_zh("head"), "户主");
+  EXPECT_EQ(relation_zh("儿子"), "儿子");
+  EXPECT_EQ(relation_zh(""), "");
+  // The files too (CSV and the masked PDF).
+  FeedDir out;
+  ASSERT_TRUE(write_rosters(r, default_rules(), out.path()).ok());
+  EXPECT_GT(std::filesystem::file_size(out.file("roster_450326100.csv")), 100u);
+  EXPECT_GT(std::filesystem::file_size(out.file("roster_450326100.pdf")), 1000u);
 }
 
 }  // namespace
