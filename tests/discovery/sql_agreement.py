@@ -66,11 +66,31 @@ def sql_run(feeds):
     return flags, dropped, suggested
 
 
+def check_rosters(folder):
+    """Every township's roster CSV is whole: the header, then rows of nine fields, and a PDF beside it."""
+    names = sorted(n for n in os.listdir(folder) if n.endswith(".csv"))
+    if not names:
+        sys.exit("rosters: no roster CSV written in " + folder)
+    for name in names:
+        with open(os.path.join(folder, name), encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        if not rows or rows[0][:3] != ["group", "group_name", "township"] or len(rows) < 2:
+            sys.exit("rosters: %s is empty or has no header" % name)
+        if any(len(row) != 9 for row in rows):
+            sys.exit("rosters: %s has a row without nine fields" % name)
+        if not os.path.getsize(os.path.join(folder, name[:-4] + ".pdf")):
+            sys.exit("rosters: %s has no PDF beside it" % name)
+
+
 def engine_run(server, feeds, out):
-    r = subprocess.run([server, "discover", "--feeds", feeds, "--county", COUNTY, "--as-of", AS_OF, "--out", out],
-                       capture_output=True, text=True)
+    # --rosters too: the messy relations ("儿子", "Son", empty) once made the roster writer
+    # abort with the queue written and the first roster file left empty.
+    rosters = out + ".rosters"
+    r = subprocess.run([server, "discover", "--feeds", feeds, "--county", COUNTY, "--as-of", AS_OF, "--out", out,
+                        "--rosters", rosters], capture_output=True, text=True)
     if r.returncode != 0:
         sys.exit("discover failed (%d): %s" % (r.returncode, r.stderr))
+    check_rosters(rosters)
     with open(out, encoding="utf-8") as f:
         doc = json.load(f)
     flags = {h["household_id"]: {fl["rule"] for fl in h["flags"]} for h in doc["households"]}
