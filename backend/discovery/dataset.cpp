@@ -79,32 +79,46 @@ bool drop_duplicate_rows(const FeedTable& t, const Csr& rows, std::vector<int32_
 
 }  // namespace
 
+// How far ahead build() and find_all() fetch slots: enough lookups in flight to cover a miss.
+constexpr size_t kAhead = 16;
+
+size_t IdIndex::home(IdKey key) const { return static_cast<size_t>(mix(key) & mask_); }
+
 void IdIndex::build(const std::vector<IdKey>& keys, std::vector<int32_t>& duplicates) {
   size_t cap = 16;
   while (cap < keys.size() * 2) cap <<= 1;
-  keys_.assign(cap, 0);
-  values_.assign(cap, -1);
+  slots_.assign(cap, Slot{0, -1});
   mask_ = cap - 1;
   for (size_t i = 0; i < keys.size(); ++i) {
-    uint64_t h = mix(keys[i]) & mask_;
-    while (keys_[h] != 0 && keys_[h] != keys[i]) h = (h + 1) & mask_;
-    if (keys_[h] == keys[i]) {
+    if (i + kAhead < keys.size()) __builtin_prefetch(&slots_[home(keys[i + kAhead])], 1);
+    size_t h = home(keys[i]);
+    while (slots_[h].key != 0 && slots_[h].key != keys[i]) h = (h + 1) & mask_;
+    if (slots_[h].key == keys[i]) {
       duplicates.push_back(static_cast<int32_t>(i));
       continue;
     }
-    keys_[h] = keys[i];
-    values_[h] = static_cast<int32_t>(i);
+    slots_[h] = Slot{keys[i], static_cast<int32_t>(i)};
   }
 }
 
 int32_t IdIndex::find(IdKey key) const {
-  if (keys_.empty()) return -1;
-  uint64_t h = mix(key) & mask_;
-  while (keys_[h] != 0) {
-    if (keys_[h] == key) return values_[h];
-    h = (h + 1) & mask_;
+  if (slots_.empty()) return -1;
+  for (size_t h = home(key); slots_[h].key != 0; h = (h + 1) & mask_) {
+    if (slots_[h].key == key) return slots_[h].value;
   }
   return -1;
+}
+
+void IdIndex::find_all(const std::vector<IdKey>& keys, std::vector<int32_t>& out) const {
+  out.resize(keys.size());
+  if (slots_.empty()) {
+    std::fill(out.begin(), out.end(), -1);
+    return;
+  }
+  for (size_t r = 0; r < keys.size(); ++r) {
+    if (r + kAhead < keys.size()) __builtin_prefetch(&slots_[home(keys[r + kAhead])]);
+    out[r] = find(keys[r]);
+  }
 }
 
 bool Dataset::alive(int32_t person) const {
@@ -158,12 +172,9 @@ Dataset join_feeds(std::array<FeedTable, kFeedCount> tables, Date as_of, std::ve
     for (int f = next++; f < kFeedCount; f = next++) {
       FeedTable& t = d.tables[static_cast<size_t>(f)];
       auto& map = d.person_of_row[static_cast<size_t>(f)];
-      map.resize(t.rows);
+      d.index.find_all(t.ids, map);
       size_t unmatched = 0;
-      for (size_t r = 0; r < t.rows; ++r) {
-        map[r] = d.index.find(t.ids[r]);
-        unmatched += map[r] < 0;
-      }
+      for (size_t r = 0; r < t.rows; ++r) unmatched += map[r] < 0;
       d.unmatched_rows[static_cast<size_t>(f)] = unmatched;
       // person → rows, without exact copies of a row (a re-export must not count twice in sums)
       d.rows_of_person[static_cast<size_t>(f)] = group(map, d.people);

@@ -32,14 +32,26 @@ struct Csr {
 };
 
 // Open-addressing map from ID key to person index (keys are never 0).
+// A key and its value share a slot (one cache line visit per probe: at a million people the table
+// is larger than the caches, and separate key and value arrays cost two misses per lookup).
 class IdIndex {
  public:
+  // Indexes keys[i] → i; a key seen before is not indexed again and its i is appended to
+  // `duplicates` (in index order).
   void build(const std::vector<IdKey>& keys, std::vector<int32_t>& duplicates);
+  // The value of `key`, −1 when absent.
   int32_t find(IdKey key) const;
+  // out[r] = find(keys[r]) for every r (out is resized), the slots of later keys fetched ahead
+  // so that the lookups' cache misses overlap.
+  void find_all(const std::vector<IdKey>& keys, std::vector<int32_t>& out) const;
 
  private:
-  std::vector<IdKey> keys_;
-  std::vector<int32_t> values_;
+  struct Slot {
+    IdKey key;  // 0: empty
+    int32_t value;
+  };
+  size_t home(IdKey key) const;
+  std::vector<Slot> slots_;
   uint64_t mask_ = 0;
 };
 
