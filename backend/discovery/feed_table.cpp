@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <chrono>
@@ -42,6 +43,27 @@ struct Cell {
 };
 
 }  // namespace
+
+std::string_view date_iso(int32_t v, std::array<char, 24>& buf) {
+  if (v >= 10000101 && v <= 99991231) {
+    auto two = [&](size_t at, unsigned x) {
+      buf[at] = static_cast<char>('0' + x / 10 % 10);
+      buf[at + 1] = static_cast<char>('0' + x % 10);
+    };
+    const unsigned u = static_cast<unsigned>(v), year = u / 10000, month = u / 100 % 100, day = u % 100;
+    two(0, year / 100);
+    two(2, year % 100);
+    buf[4] = '-';
+    two(5, month);
+    buf[7] = '-';
+    two(8, day);
+    return std::string_view(buf.data(), 10);
+  }
+  const std::string s = date_from_int(v).iso();
+  const size_t n = std::min(s.size(), buf.size());
+  std::memcpy(buf.data(), s.data(), n);
+  return std::string_view(buf.data(), n);
+}
 
 ColumnMask engine_reads() {
   ColumnMask m{};

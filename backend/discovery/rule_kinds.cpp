@@ -36,11 +36,12 @@ bool in_window(int32_t date, int32_t start, int32_t as_of) { return date > start
 void add_cell(JsonObjectWriter& w, const FeedTable& t, int col, size_t row) {
   const ColumnSpec& cs = feed_spec(t.feed).columns[static_cast<size_t>(col)];
   const Column& c = t.cols[static_cast<size_t>(col)];
+  std::array<char, 24> date_buf;
   switch (cs.type) {
     case ColType::date:
     case ColType::opt_date:
       if (c.ints[row] == 0) w.add_null(cs.name);
-      else w.add(cs.name, date_from_int(c.ints[row]).iso());
+      else w.add(cs.name, date_iso(c.ints[row], date_buf));
       return;
     case ColType::enumeration:
       if (c.ints[row] < 0) w.add_null(cs.name);
@@ -356,7 +357,8 @@ class UnemployedWithDependents : public RuleKind {
         const size_t rr = static_cast<size_t>(r);
         if (t.cols[1].ints[rr] == 0 && t.cols[2].ints[rr] > since) since = t.cols[2].ints[rr];
       }
-      if (since) w.add("since", date_from_int(since).iso());
+      std::array<char, 24> date_buf;
+      if (since) w.add("since", date_iso(since, date_buf));
       w.add("threshold", threshold_);
       w.close();
       out.push_back({Feed::hr, p, std::move(facts)});
@@ -400,7 +402,8 @@ class EarnerDied : public RuleKind {
       fired = true;
       std::string facts;
       JsonObjectWriter w(facts);
-      w.add("deceased_date", date_from_int(died).iso()).add("age_at_death", age).add("dependents", dependents);
+      std::array<char, 24> date_buf;
+      w.add("deceased_date", date_iso(died, date_buf)).add("age_at_death", age).add("dependents", dependents);
       w.add("threshold", threshold_);
       w.close();
       out.push_back({Feed::population, p, std::move(facts)});
