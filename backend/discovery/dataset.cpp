@@ -5,8 +5,6 @@
 #include <cmath>
 #include <thread>
 
-#include "backend/discovery/huge_pages.h"
-
 namespace jiuzhu::discovery {
 namespace {
 
@@ -89,8 +87,6 @@ size_t IdIndex::home(IdKey key) const { return static_cast<size_t>(mix(key) & ma
 void IdIndex::build(const std::vector<IdKey>& keys, std::vector<int32_t>& duplicates) {
   size_t cap = 16;
   while (cap < keys.size() * 2) cap <<= 1;
-  slots_.clear();
-  reserve_huge(slots_, cap);  // 32 MB at a million people: faulted in 2 MiB at a time
   slots_.assign(cap, Slot{0, -1});
   mask_ = cap - 1;
   for (size_t i = 0; i < keys.size(); ++i) {
