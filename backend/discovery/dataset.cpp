@@ -139,7 +139,7 @@ std::string_view Dataset::township(size_t household) const {
 }
 
 Dataset join_feeds(std::array<FeedTable, kFeedCount> tables, Date as_of, std::vector<RowError>& errors,
-                   int threads, std::vector<RowError>* warnings) {
+                   int threads, std::vector<RowError>* warnings, PopulationIndex* prebuilt) {
   Dataset d;
   d.as_of = as_of;
   d.as_of_int = date_int(as_of);
@@ -148,7 +148,12 @@ Dataset join_feeds(std::array<FeedTable, kFeedCount> tables, Date as_of, std::ve
   d.people = pop_table.present ? pop_table.rows : 0;
 
   std::vector<int32_t> duplicates;
-  if (pop_table.present) d.index.build(pop_table.ids, duplicates);
+  if (prebuilt && prebuilt->built) {
+    d.index = std::move(prebuilt->index);
+    duplicates = std::move(prebuilt->duplicates);
+  } else if (pop_table.present) {
+    d.index.build(pop_table.ids, duplicates);
+  }
   std::vector<uint8_t> dropped(d.people, 0);
   for (int32_t r : duplicates) {
     // An exact copy of the registry row loses nothing (a warning); a differing one does.

@@ -54,7 +54,8 @@ constexpr long kSplitBytes = 32L << 20;
 }  // namespace
 
 std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vector<RowError>& errors,
-                                             std::vector<RowError>* warnings, const ColumnMask& critical) {
+                                             std::vector<RowError>* warnings, const ColumnMask& critical,
+                                             PopulationIndex* index) {
   std::array<FeedTable, kFeedCount> tables;
   std::array<std::vector<RowError>, kFeedCount> per_feed, per_feed_warnings;
   const LoadOptions lo{options.as_of, options.county, critical};
@@ -84,6 +85,13 @@ std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vec
       const size_t f = static_cast<size_t>(tasks[i].first);
       if (feeds[f]->parse(tasks[i].second, validator)) {
         tables[f] = feeds[f]->merge(validator, per_feed[f], warnings ? &per_feed_warnings[f] : nullptr);
+        // Unmap the file and free the parts here, while the other threads still parse, rather
+        // than all at once when load_feeds returns (~20 ms of munmap on one thread at 1 M).
+        feeds[f].reset();
+        if (index && f == static_cast<size_t>(Feed::population) && tables[f].present) {
+          index->index.build(tables[f].ids, index->duplicates);
+          index->built = true;
+        }
       }
     }
   };
@@ -242,7 +250,8 @@ Result<RunResult> run_discovery(const RunOptions& options, const RuleSet& rules)
 
   auto t0 = Clock::now();
   double c0 = process_cpu_seconds();
-  auto tables = load_feeds(options, run.row_errors, &run.row_warnings, rules.reads);
+  PopulationIndex index;
+  auto tables = load_feeds(options, run.row_errors, &run.row_warnings, rules.reads, &index);
   size_t feed_rows = 0, feed_bytes = 0;
   double read_seconds = 0;
   for (const auto& t : tables) {
@@ -255,7 +264,7 @@ Result<RunResult> run_discovery(const RunOptions& options, const RuleSet& rules)
 
   t0 = Clock::now();
   c0 = process_cpu_seconds();
-  run.data = join_feeds(std::move(tables), options.as_of, run.row_errors, options.threads, &run.row_warnings);
+  run.data = join_feeds(std::move(tables), options.as_of, run.row_errors, options.threads, &run.row_warnings, &index);
   run.timings.push_back({"join", seconds_since(t0), feed_rows, process_cpu_seconds() - c0});
   for (size_t h = 0; h < run.data.households; ++h) {
     const size_t living = run.data.living.of(h).size();

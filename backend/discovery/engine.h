@@ -85,9 +85,12 @@ struct RunResult {
 
 // Reads every feed in options.feeds_dir (missing files allowed) in parallel. `critical`: the
 // columns whose unusable value drops a row (a RuleSet's `reads`).
+// With `index`, population.csv's ID index is built as soon as that table is complete, while
+// the other threads go on parsing (for join_feeds' `prebuilt`).
 std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vector<RowError>& errors,
                                              std::vector<RowError>* warnings = nullptr,
-                                             const ColumnMask& critical = default_reads());
+                                             const ColumnMask& critical = default_reads(),
+                                             PopulationIndex* index = nullptr);
 
 // Runs the rules over a joined dataset (rules stage only; used by run_discovery and tests).
 // With `prescreen`, suggestions are filtered and ordered by the eligibility pre-screen.
