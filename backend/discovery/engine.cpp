@@ -150,70 +150,75 @@ std::vector<QueueItem> evaluate_households(const Dataset& d, const RuleSet& rule
     return a.id < b.id;
   };
   std::vector<std::vector<Key>> sorted(static_cast<size_t>(parts));
+  // Households are handed out in chunks as threads ask for them (fixed halves left one thread
+  // idle for the last ~10–20 ms at 1 M: flagged households are not spread evenly). Which thread
+  // takes a chunk does not matter: the keys' order is total, so the merged queue is the same.
+  constexpr size_t kChunk = 2048;
+  std::atomic<size_t> next_chunk{0};
   auto work = [&](int part) {
-    const size_t lo = n * static_cast<size_t>(part) / static_cast<size_t>(parts);
-    const size_t hi = n * static_cast<size_t>(part + 1) / static_cast<size_t>(parts);
     std::vector<Evidence> evidence;
     std::vector<std::string_view> excluded;
     auto& out = partial[static_cast<size_t>(part)];
-    for (size_t h = lo; h < hi; ++h) {
-      if (d.living.of(h).empty()) continue;
-      QueueItem item;
-      for (int ri : active) {
-        evidence.clear();
-        if (rules.rules[static_cast<size_t>(ri)].impl->evaluate(d, h, evidence)) {
-          item.flags.push_back(Flag{ri, std::move(evidence)});
-          evidence = {};
-        }
-      }
-      if (item.flags.empty()) continue;
-      item.household = static_cast<int32_t>(h);
-      item.already_receiving = receiving(d, h);
-      // What is received and what it excludes: a few names, looked up only (a std::set of
-      // copied strings per flagged household was ~3 % of the run's instructions). The views
-      // point into item.already_receiving and the rule set, both unchanged until the item is
-      // moved out below.
-      excluded.clear();
-      for (const auto& prog : item.already_receiving) {
-        excluded.push_back(prog);
-        auto it = rules.exclusions.find(prog);
-        if (it != rules.exclusions.end()) excluded.insert(excluded.end(), it->second.begin(), it->second.end());
-      }
-      // Exclusions remove only suggestions: every flag stays with its evidence (a flag is a fact
-      // about the household; the caseworker who visits needs it), and counts in the score.
-      item.visit_within_working_days = 0;
-      for (const Flag& f : item.flags) {
-        const Rule& r = rules.rules[static_cast<size_t>(f.rule)];
-        for (const auto& prog : r.programs) {
-          if (std::find(excluded.begin(), excluded.end(), std::string_view(prog)) != excluded.end()) continue;
-          if (std::find(item.suggested_programs.begin(), item.suggested_programs.end(), prog) ==
-              item.suggested_programs.end()) {
-            item.suggested_programs.push_back(prog);
+    for (size_t lo = kChunk * next_chunk++; lo < n; lo = kChunk * next_chunk++) {
+      for (size_t h = lo, hi = std::min(n, lo + kChunk); h < hi; ++h) {
+        if (d.living.of(h).empty()) continue;
+        QueueItem item;
+        for (int ri : active) {
+          evidence.clear();
+          if (rules.rules[static_cast<size_t>(ri)].impl->evaluate(d, h, evidence)) {
+            item.flags.push_back(Flag{ri, std::move(evidence)});
+            evidence = {};
           }
         }
-        item.score += r.weight;
-        item.visit_within_working_days = item.visit_within_working_days == 0
-                                             ? r.visit_within_working_days
-                                             : std::min(item.visit_within_working_days, r.visit_within_working_days);
-      }
-      if (prescreen && !item.suggested_programs.empty()) {
-        // Keep what the pre-screen does not rule out; likely_eligible first, rule order otherwise.
-        item.prescreen = prescreen->screen(d, h, item.already_receiving, item.suggested_programs);
-        auto verdict = [&](const std::string& prog) {
-          for (const auto& v : item.prescreen) {
-            if (v.program == prog) return v.verdict == "likely_eligible" ? 0 : v.verdict == "needs_review" ? 1 : 2;
-          }
-          return 1;
-        };
-        std::vector<std::string> programs;
-        for (int want = 0; want <= 1; ++want) {
-          for (const auto& prog : item.suggested_programs) {
-            if (verdict(prog) == want) programs.push_back(prog);
-          }
+        if (item.flags.empty()) continue;
+        item.household = static_cast<int32_t>(h);
+        item.already_receiving = receiving(d, h);
+        // What is received and what it excludes: a few names, looked up only (a std::set of
+        // copied strings per flagged household was ~3 % of the run's instructions). The views
+        // point into item.already_receiving and the rule set, both unchanged until the item is
+        // moved out below.
+        excluded.clear();
+        for (const auto& prog : item.already_receiving) {
+          excluded.push_back(prog);
+          auto it = rules.exclusions.find(prog);
+          if (it != rules.exclusions.end()) excluded.insert(excluded.end(), it->second.begin(), it->second.end());
         }
-        item.suggested_programs = std::move(programs);
+        // Exclusions remove only suggestions: every flag stays with its evidence (a flag is a fact
+        // about the household; the caseworker who visits needs it), and counts in the score.
+        item.visit_within_working_days = 0;
+        for (const Flag& f : item.flags) {
+          const Rule& r = rules.rules[static_cast<size_t>(f.rule)];
+          for (const auto& prog : r.programs) {
+            if (std::find(excluded.begin(), excluded.end(), std::string_view(prog)) != excluded.end()) continue;
+            if (std::find(item.suggested_programs.begin(), item.suggested_programs.end(), prog) ==
+                item.suggested_programs.end()) {
+              item.suggested_programs.push_back(prog);
+            }
+          }
+          item.score += r.weight;
+          item.visit_within_working_days = item.visit_within_working_days == 0
+                                               ? r.visit_within_working_days
+                                               : std::min(item.visit_within_working_days, r.visit_within_working_days);
+        }
+        if (prescreen && !item.suggested_programs.empty()) {
+          // Keep what the pre-screen does not rule out; likely_eligible first, rule order otherwise.
+          item.prescreen = prescreen->screen(d, h, item.already_receiving, item.suggested_programs);
+          auto verdict = [&](const std::string& prog) {
+            for (const auto& v : item.prescreen) {
+              if (v.program == prog) return v.verdict == "likely_eligible" ? 0 : v.verdict == "needs_review" ? 1 : 2;
+            }
+            return 1;
+          };
+          std::vector<std::string> programs;
+          for (int want = 0; want <= 1; ++want) {
+            for (const auto& prog : item.suggested_programs) {
+              if (verdict(prog) == want) programs.push_back(prog);
+            }
+          }
+          item.suggested_programs = std::move(programs);
+        }
+        out.push_back(std::move(item));
       }
-      out.push_back(std::move(item));
     }
     auto& keys = sorted[static_cast<size_t>(part)];
     keys.reserve(out.size());
@@ -233,9 +238,19 @@ std::vector<QueueItem> evaluate_households(const Dataset& d, const RuleSet& rule
     std::merge(keys.begin(), keys.end(), sorted[p].begin(), sorted[p].end(), merged.begin(), before);
     keys = std::move(merged);
   }
-  std::vector<QueueItem> queue;
-  queue.reserve(keys.size());
-  for (const Key& k : keys) queue.push_back(std::move(partial[k.part][k.index]));
+  // Items move into queue order on both threads (a half each): on one thread this was ~10 ms of
+  // the stage's serial tail at 1 M.
+  std::vector<QueueItem> queue(keys.size());
+  auto move_items = [&](size_t lo, size_t hi) {
+    for (size_t i = lo; i < hi; ++i) queue[i] = std::move(partial[keys[i].part][keys[i].index]);
+  };
+  if (parts > 1 && keys.size() >= 2 * kChunk) {
+    std::thread helper(move_items, keys.size() / 2, keys.size());
+    move_items(0, keys.size() / 2);
+    helper.join();
+  } else {
+    move_items(0, keys.size());
+  }
   return queue;
 }
 
