@@ -170,6 +170,53 @@ Dataset join_feeds(std::array<FeedTable, kFeedCount> tables, Date as_of, std::ve
     dropped[row] = 1;
   }
 
+  // Derived per-person facts, computed by the thread that joined their feed (income.csv's, and
+  // hr.csv's employment status) while the other feeds are still being joined; pensions are
+  // added after both (below).
+  d.annual_income.assign(d.people, 0.0);
+  d.has_pension.assign(d.people, 0);
+  d.employed.assign(d.people, 0);
+  d.unemployed.assign(d.people, 0);
+  auto derive_income = [&] {
+    const FeedTable& t = d.table(Feed::income);
+    std::vector<int32_t> latest(d.people, 0);
+    const auto& person = d.person_of_row[static_cast<size_t>(Feed::income)];
+    for (size_t r = 0; r < t.rows; ++r) {
+      const int32_t p = person[r];
+      if (p < 0) continue;
+      const int32_t year = t.cols[1].ints[r];
+      const double amount = t.cols[2].numbers[r];
+      auto& y = latest[static_cast<size_t>(p)];
+      if (year > y) {
+        y = year;
+        d.annual_income[static_cast<size_t>(p)] = amount;
+      } else if (year == y) {
+        d.annual_income[static_cast<size_t>(p)] += amount;  // several employers in one year
+      }
+    }
+  };
+  auto derive_employment = [&] {
+    // Employment status is the most recent unemployed/employed row that has started by the run
+    // date; pensions count whenever listed.
+    const FeedTable& t = d.table(Feed::hr);
+    const auto& person = d.person_of_row[static_cast<size_t>(Feed::hr)];
+    std::vector<int32_t> latest(d.people, 0);
+    for (size_t r = 0; r < t.rows; ++r) {
+      const int32_t p = person[r];
+      if (p < 0) continue;
+      const size_t pp = static_cast<size_t>(p);
+      const int32_t status = t.cols[1].ints[r];
+      const int32_t since = t.cols[2].ints[r];
+      if (status == 2) {
+        d.has_pension[pp] = 1;
+      } else if (since <= d.as_of_int && since >= latest[pp]) {
+        latest[pp] = since;
+        d.unemployed[pp] = status == 0;
+        d.employed[pp] = status == 1;
+      }
+    }
+  };
+
   // Per-feed joins, by file across threads.
   std::array<std::vector<RowError>, kFeedCount> duplicate_rows;
   std::atomic<int> next{1};
@@ -186,6 +233,8 @@ Dataset join_feeds(std::array<FeedTable, kFeedCount> tables, Date as_of, std::ve
       if (drop_duplicate_rows(t, d.rows_of_person[static_cast<size_t>(f)], map, duplicate_rows[static_cast<size_t>(f)])) {
         d.rows_of_person[static_cast<size_t>(f)] = group(map, d.people);
       }
+      if (f == static_cast<int>(Feed::income) && t.present) derive_income();
+      if (f == static_cast<int>(Feed::hr) && t.present) derive_employment();
     }
   };
   std::vector<std::thread> pool;
@@ -215,50 +264,16 @@ Dataset join_feeds(std::array<FeedTable, kFeedCount> tables, Date as_of, std::ve
     for (auto& w : duplicate_rows) warnings->insert(warnings->end(), w.begin(), w.end());
   }
 
-  // Derived per-person facts.
-  d.annual_income.assign(d.people, 0.0);
-  d.has_pension.assign(d.people, 0);
-  d.employed.assign(d.people, 0);
-  d.unemployed.assign(d.people, 0);
-  if (d.present(Feed::income)) {
-    const FeedTable& t = d.table(Feed::income);
-    std::vector<int32_t> latest(d.people, 0);
-    const auto& person = d.person_of_row[static_cast<size_t>(Feed::income)];
-    for (size_t r = 0; r < t.rows; ++r) {
-      const int32_t p = person[r];
-      if (p < 0) continue;
-      const int32_t year = t.cols[1].ints[r];
-      const double amount = t.cols[2].numbers[r];
-      auto& y = latest[static_cast<size_t>(p)];
-      if (year > y) {
-        y = year;
-        d.annual_income[static_cast<size_t>(p)] = amount;
-      } else if (year == y) {
-        d.annual_income[static_cast<size_t>(p)] += amount;  // several employers in one year
-      }
-    }
-  }
+  // Pensions add to the income derived above, in hr.csv's row order, after it (as feeds.md
+  // defines annual income: the latest income year, plus 12 × each pension).
   if (d.present(Feed::hr)) {
-    // Employment status is the most recent unemployed/employed row that has started by the run
-    // date; pensions count whenever listed.
     const FeedTable& t = d.table(Feed::hr);
     const auto& person = d.person_of_row[static_cast<size_t>(Feed::hr)];
-    std::vector<int32_t> latest(d.people, 0);
     for (size_t r = 0; r < t.rows; ++r) {
       const int32_t p = person[r];
-      if (p < 0) continue;
-      const size_t pp = static_cast<size_t>(p);
-      const int32_t status = t.cols[1].ints[r];
-      const int32_t since = t.cols[2].ints[r];
-      if (status == 2) {
-        d.has_pension[pp] = 1;
-        const double monthly = t.cols[3].numbers[r];  // NaN: missing amount, counted as 0
-        if (std::isfinite(monthly)) d.annual_income[pp] += 12.0 * monthly;
-      } else if (since <= d.as_of_int && since >= latest[pp]) {
-        latest[pp] = since;
-        d.unemployed[pp] = status == 0;
-        d.employed[pp] = status == 1;
-      }
+      if (p < 0 || t.cols[1].ints[r] != 2) continue;
+      const double monthly = t.cols[3].numbers[r];  // NaN: missing amount, counted as 0
+      if (std::isfinite(monthly)) d.annual_income[static_cast<size_t>(p)] += 12.0 * monthly;
     }
   }
   return d;
