@@ -219,9 +219,17 @@ Dataset join_feeds(std::array<FeedTable, kFeedCount> tables, Date as_of, std::ve
 
   // Per-feed joins, by file across threads.
   std::array<std::vector<RowError>, kFeedCount> duplicate_rows;
-  std::atomic<int> next{1};
+  // Largest feed first, so that the threads finish together (in file order income.csv, the
+  // largest, came last and was joined by one thread while the other waited).
+  std::array<int, kFeedCount - 1> order;
+  for (int f = 1; f < kFeedCount; ++f) order[static_cast<size_t>(f - 1)] = f;
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return d.tables[static_cast<size_t>(a)].rows > d.tables[static_cast<size_t>(b)].rows;
+  });
+  std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (int f = next++; f < kFeedCount; f = next++) {
+    for (size_t i = next++; i < order.size(); i = next++) {
+      const int f = order[i];
       FeedTable& t = d.tables[static_cast<size_t>(f)];
       auto& map = d.person_of_row[static_cast<size_t>(f)];
       d.index.find_all(t.ids, map);
