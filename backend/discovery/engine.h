@@ -1,10 +1,11 @@
 // Proactive discovery (主动发现): feeds directory → validated columnar tables → households →
 // warning rules → exclusions → scored, ordered queue (contracts/feeds.md).
 //
-// Stages and their parallelism (2 threads by default): parse (by file: each feed is read and
-// validated on its own thread), join (by file), rules (by partition: households split into
-// contiguous ranges), output (one pass). Each stage's wall time and row count are reported so
-// the benchmark can give rows/s per stage.
+// Stages and their parallelism (2 threads by default): parse (by file, the population file in
+// parts; its ID index is built as soon as it is merged), join (by file, largest first), rules
+// (households in chunks handed out as threads ask; each thread sorts its own, the parts are
+// merged), output (blocks rendered on the threads, written in order). Each stage's wall time
+// and row count are reported so the benchmark can give rows/s per stage.
 //
 // Exclusions: a household already receiving a program (civil_affairs.csv, active on the run
 // date) is never suggested that program again, nor the programs the rule set's `exclusions`
