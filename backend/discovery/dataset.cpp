@@ -79,32 +79,46 @@ bool drop_duplicate_rows(const FeedTable& t, const Csr& rows, std::vector<int32_
 
 }  // namespace
 
+// How far ahead build() and find_all() fetch slots: enough lookups in flight to cover a miss.
+constexpr size_t kAhead = 16;
+
+size_t IdIndex::home(IdKey key) const { return static_cast<size_t>(mix(key) & mask_); }
+
 void IdIndex::build(const std::vector<IdKey>& keys, std::vector<int32_t>& duplicates) {
   size_t cap = 16;
   while (cap < keys.size() * 2) cap <<= 1;
-  keys_.assign(cap, 0);
-  values_.assign(cap, -1);
+  slots_.assign(cap, Slot{0, -1});
   mask_ = cap - 1;
   for (size_t i = 0; i < keys.size(); ++i) {
-    uint64_t h = mix(keys[i]) & mask_;
-    while (keys_[h] != 0 && keys_[h] != keys[i]) h = (h + 1) & mask_;
-    if (keys_[h] == keys[i]) {
+    if (i + kAhead < keys.size()) __builtin_prefetch(&slots_[home(keys[i + kAhead])], 1);
+    size_t h = home(keys[i]);
+    while (slots_[h].key != 0 && slots_[h].key != keys[i]) h = (h + 1) & mask_;
+    if (slots_[h].key == keys[i]) {
       duplicates.push_back(static_cast<int32_t>(i));
       continue;
     }
-    keys_[h] = keys[i];
-    values_[h] = static_cast<int32_t>(i);
+    slots_[h] = Slot{keys[i], static_cast<int32_t>(i)};
   }
 }
 
 int32_t IdIndex::find(IdKey key) const {
-  if (keys_.empty()) return -1;
-  uint64_t h = mix(key) & mask_;
-  while (keys_[h] != 0) {
-    if (keys_[h] == key) return values_[h];
-    h = (h + 1) & mask_;
+  if (slots_.empty()) return -1;
+  for (size_t h = home(key); slots_[h].key != 0; h = (h + 1) & mask_) {
+    if (slots_[h].key == key) return slots_[h].value;
   }
   return -1;
+}
+
+void IdIndex::find_all(const std::vector<IdKey>& keys, std::vector<int32_t>& out) const {
+  out.resize(keys.size());
+  if (slots_.empty()) {
+    std::fill(out.begin(), out.end(), -1);
+    return;
+  }
+  for (size_t r = 0; r < keys.size(); ++r) {
+    if (r + kAhead < keys.size()) __builtin_prefetch(&slots_[home(keys[r + kAhead])]);
+    out[r] = find(keys[r]);
+  }
 }
 
 bool Dataset::alive(int32_t person) const {
@@ -125,7 +139,7 @@ std::string_view Dataset::township(size_t household) const {
 }
 
 Dataset join_feeds(std::array<FeedTable, kFeedCount> tables, Date as_of, std::vector<RowError>& errors,
-                   int threads, std::vector<RowError>* warnings) {
+                   int threads, std::vector<RowError>* warnings, PopulationIndex* prebuilt) {
   Dataset d;
   d.as_of = as_of;
   d.as_of_int = date_int(as_of);
@@ -134,7 +148,12 @@ Dataset join_feeds(std::array<FeedTable, kFeedCount> tables, Date as_of, std::ve
   d.people = pop_table.present ? pop_table.rows : 0;
 
   std::vector<int32_t> duplicates;
-  if (pop_table.present) d.index.build(pop_table.ids, duplicates);
+  if (prebuilt && prebuilt->built) {
+    d.index = std::move(prebuilt->index);
+    duplicates = std::move(prebuilt->duplicates);
+  } else if (pop_table.present) {
+    d.index.build(pop_table.ids, duplicates);
+  }
   std::vector<uint8_t> dropped(d.people, 0);
   for (int32_t r : duplicates) {
     // An exact copy of the registry row loses nothing (a warning); a differing one does.
@@ -151,25 +170,79 @@ Dataset join_feeds(std::array<FeedTable, kFeedCount> tables, Date as_of, std::ve
     dropped[row] = 1;
   }
 
+  // Derived per-person facts, computed by the thread that joined their feed (income.csv's, and
+  // hr.csv's employment status) while the other feeds are still being joined; pensions are
+  // added after both (below).
+  d.annual_income.assign(d.people, 0.0);
+  d.has_pension.assign(d.people, 0);
+  d.employed.assign(d.people, 0);
+  d.unemployed.assign(d.people, 0);
+  auto derive_income = [&] {
+    const FeedTable& t = d.table(Feed::income);
+    std::vector<int32_t> latest(d.people, 0);
+    const auto& person = d.person_of_row[static_cast<size_t>(Feed::income)];
+    for (size_t r = 0; r < t.rows; ++r) {
+      const int32_t p = person[r];
+      if (p < 0) continue;
+      const int32_t year = t.cols[1].ints[r];
+      const double amount = t.cols[2].numbers[r];
+      auto& y = latest[static_cast<size_t>(p)];
+      if (year > y) {
+        y = year;
+        d.annual_income[static_cast<size_t>(p)] = amount;
+      } else if (year == y) {
+        d.annual_income[static_cast<size_t>(p)] += amount;  // several employers in one year
+      }
+    }
+  };
+  auto derive_employment = [&] {
+    // Employment status is the most recent unemployed/employed row that has started by the run
+    // date; pensions count whenever listed.
+    const FeedTable& t = d.table(Feed::hr);
+    const auto& person = d.person_of_row[static_cast<size_t>(Feed::hr)];
+    std::vector<int32_t> latest(d.people, 0);
+    for (size_t r = 0; r < t.rows; ++r) {
+      const int32_t p = person[r];
+      if (p < 0) continue;
+      const size_t pp = static_cast<size_t>(p);
+      const int32_t status = t.cols[1].ints[r];
+      const int32_t since = t.cols[2].ints[r];
+      if (status == 2) {
+        d.has_pension[pp] = 1;
+      } else if (since <= d.as_of_int && since >= latest[pp]) {
+        latest[pp] = since;
+        d.unemployed[pp] = status == 0;
+        d.employed[pp] = status == 1;
+      }
+    }
+  };
+
   // Per-feed joins, by file across threads.
   std::array<std::vector<RowError>, kFeedCount> duplicate_rows;
-  std::atomic<int> next{1};
+  // Largest feed first, so that the threads finish together (in file order income.csv, the
+  // largest, came last and was joined by one thread while the other waited).
+  std::array<int, kFeedCount - 1> order;
+  for (int f = 1; f < kFeedCount; ++f) order[static_cast<size_t>(f - 1)] = f;
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return d.tables[static_cast<size_t>(a)].rows > d.tables[static_cast<size_t>(b)].rows;
+  });
+  std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (int f = next++; f < kFeedCount; f = next++) {
+    for (size_t i = next++; i < order.size(); i = next++) {
+      const int f = order[i];
       FeedTable& t = d.tables[static_cast<size_t>(f)];
       auto& map = d.person_of_row[static_cast<size_t>(f)];
-      map.resize(t.rows);
+      d.index.find_all(t.ids, map);
       size_t unmatched = 0;
-      for (size_t r = 0; r < t.rows; ++r) {
-        map[r] = d.index.find(t.ids[r]);
-        unmatched += map[r] < 0;
-      }
+      for (size_t r = 0; r < t.rows; ++r) unmatched += map[r] < 0;
       d.unmatched_rows[static_cast<size_t>(f)] = unmatched;
       // person → rows, without exact copies of a row (a re-export must not count twice in sums)
       d.rows_of_person[static_cast<size_t>(f)] = group(map, d.people);
       if (drop_duplicate_rows(t, d.rows_of_person[static_cast<size_t>(f)], map, duplicate_rows[static_cast<size_t>(f)])) {
         d.rows_of_person[static_cast<size_t>(f)] = group(map, d.people);
       }
+      if (f == static_cast<int>(Feed::income) && t.present) derive_income();
+      if (f == static_cast<int>(Feed::hr) && t.present) derive_employment();
     }
   };
   std::vector<std::thread> pool;
@@ -199,50 +272,16 @@ Dataset join_feeds(std::array<FeedTable, kFeedCount> tables, Date as_of, std::ve
     for (auto& w : duplicate_rows) warnings->insert(warnings->end(), w.begin(), w.end());
   }
 
-  // Derived per-person facts.
-  d.annual_income.assign(d.people, 0.0);
-  d.has_pension.assign(d.people, 0);
-  d.employed.assign(d.people, 0);
-  d.unemployed.assign(d.people, 0);
-  if (d.present(Feed::income)) {
-    const FeedTable& t = d.table(Feed::income);
-    std::vector<int32_t> latest(d.people, 0);
-    const auto& person = d.person_of_row[static_cast<size_t>(Feed::income)];
-    for (size_t r = 0; r < t.rows; ++r) {
-      const int32_t p = person[r];
-      if (p < 0) continue;
-      const int32_t year = t.cols[1].ints[r];
-      const double amount = t.cols[2].numbers[r];
-      auto& y = latest[static_cast<size_t>(p)];
-      if (year > y) {
-        y = year;
-        d.annual_income[static_cast<size_t>(p)] = amount;
-      } else if (year == y) {
-        d.annual_income[static_cast<size_t>(p)] += amount;  // several employers in one year
-      }
-    }
-  }
+  // Pensions add to the income derived above, in hr.csv's row order, after it (as feeds.md
+  // defines annual income: the latest income year, plus 12 × each pension).
   if (d.present(Feed::hr)) {
-    // Employment status is the most recent unemployed/employed row that has started by the run
-    // date; pensions count whenever listed.
     const FeedTable& t = d.table(Feed::hr);
     const auto& person = d.person_of_row[static_cast<size_t>(Feed::hr)];
-    std::vector<int32_t> latest(d.people, 0);
     for (size_t r = 0; r < t.rows; ++r) {
       const int32_t p = person[r];
-      if (p < 0) continue;
-      const size_t pp = static_cast<size_t>(p);
-      const int32_t status = t.cols[1].ints[r];
-      const int32_t since = t.cols[2].ints[r];
-      if (status == 2) {
-        d.has_pension[pp] = 1;
-        const double monthly = t.cols[3].numbers[r];  // NaN: missing amount, counted as 0
-        if (std::isfinite(monthly)) d.annual_income[pp] += 12.0 * monthly;
-      } else if (since <= d.as_of_int && since >= latest[pp]) {
-        latest[pp] = since;
-        d.unemployed[pp] = status == 0;
-        d.employed[pp] = status == 1;
-      }
+      if (p < 0 || t.cols[1].ints[r] != 2) continue;
+      const double monthly = t.cols[3].numbers[r];  // NaN: missing amount, counted as 0
+      if (std::isfinite(monthly)) d.annual_income[static_cast<size_t>(p)] += 12.0 * monthly;
     }
   }
   return d;

@@ -54,7 +54,8 @@ constexpr long kSplitBytes = 32L << 20;
 }  // namespace
 
 std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vector<RowError>& errors,
-                                             std::vector<RowError>* warnings, const ColumnMask& critical) {
+                                             std::vector<RowError>* warnings, const ColumnMask& critical,
+                                             PopulationIndex* index) {
   std::array<FeedTable, kFeedCount> tables;
   std::array<std::vector<RowError>, kFeedCount> per_feed, per_feed_warnings;
   const LoadOptions lo{options.as_of, options.county, critical};
@@ -84,6 +85,13 @@ std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vec
       const size_t f = static_cast<size_t>(tasks[i].first);
       if (feeds[f]->parse(tasks[i].second, validator)) {
         tables[f] = feeds[f]->merge(validator, per_feed[f], warnings ? &per_feed_warnings[f] : nullptr);
+        // Unmap the file and free the parts here, while the other threads still parse, rather
+        // than all at once when load_feeds returns (~20 ms of munmap on one thread at 1 M).
+        feeds[f].reset();
+        if (index && f == static_cast<size_t>(Feed::population) && tables[f].present) {
+          index->index.build(tables[f].ids, index->duplicates);
+          index->built = true;
+        }
       }
     }
   };
@@ -113,82 +121,14 @@ std::vector<QueueItem> evaluate_households(const Dataset& d, const RuleSet& rule
   const size_t n = d.households;
   const int parts = std::max(1, threads);
   std::vector<std::vector<QueueItem>> partial(static_cast<size_t>(parts));
-  auto work = [&](int part) {
-    const size_t lo = n * static_cast<size_t>(part) / static_cast<size_t>(parts);
-    const size_t hi = n * static_cast<size_t>(part + 1) / static_cast<size_t>(parts);
-    std::vector<Evidence> evidence;
-    std::vector<std::string_view> excluded;
-    auto& out = partial[static_cast<size_t>(part)];
-    for (size_t h = lo; h < hi; ++h) {
-      if (d.living.of(h).empty()) continue;
-      QueueItem item;
-      for (int ri : active) {
-        evidence.clear();
-        if (rules.rules[static_cast<size_t>(ri)].impl->evaluate(d, h, evidence)) {
-          item.flags.push_back(Flag{ri, std::move(evidence)});
-          evidence = {};
-        }
-      }
-      if (item.flags.empty()) continue;
-      item.household = static_cast<int32_t>(h);
-      item.already_receiving = receiving(d, h);
-      // What is received and what it excludes: a few names, looked up only (a std::set of
-      // copied strings per flagged household was ~3 % of the run's instructions). The views
-      // point into item.already_receiving and the rule set, both unchanged until the item is
-      // moved out below.
-      excluded.clear();
-      for (const auto& prog : item.already_receiving) {
-        excluded.push_back(prog);
-        auto it = rules.exclusions.find(prog);
-        if (it != rules.exclusions.end()) excluded.insert(excluded.end(), it->second.begin(), it->second.end());
-      }
-      // Exclusions remove only suggestions: every flag stays with its evidence (a flag is a fact
-      // about the household; the caseworker who visits needs it), and counts in the score.
-      item.visit_within_working_days = 0;
-      for (const Flag& f : item.flags) {
-        const Rule& r = rules.rules[static_cast<size_t>(f.rule)];
-        for (const auto& prog : r.programs) {
-          if (std::find(excluded.begin(), excluded.end(), std::string_view(prog)) != excluded.end()) continue;
-          if (std::find(item.suggested_programs.begin(), item.suggested_programs.end(), prog) ==
-              item.suggested_programs.end()) {
-            item.suggested_programs.push_back(prog);
-          }
-        }
-        item.score += r.weight;
-        item.visit_within_working_days = item.visit_within_working_days == 0
-                                             ? r.visit_within_working_days
-                                             : std::min(item.visit_within_working_days, r.visit_within_working_days);
-      }
-      if (prescreen && !item.suggested_programs.empty()) {
-        // Keep what the pre-screen does not rule out; likely_eligible first, rule order otherwise.
-        item.prescreen = prescreen->screen(d, h, item.already_receiving, item.suggested_programs);
-        auto verdict = [&](const std::string& prog) {
-          for (const auto& v : item.prescreen) {
-            if (v.program == prog) return v.verdict == "likely_eligible" ? 0 : v.verdict == "needs_review" ? 1 : 2;
-          }
-          return 1;
-        };
-        std::vector<std::string> programs;
-        for (int want = 0; want <= 1; ++want) {
-          for (const auto& prog : item.suggested_programs) {
-            if (verdict(prog) == want) programs.push_back(prog);
-          }
-        }
-        item.suggested_programs = std::move(programs);
-      }
-      out.push_back(std::move(item));
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int p = 1; p < parts; ++p) pool.emplace_back(work, p);
-  work(0);
-  for (auto& t : pool) t.join();
   // Order: score descending, then household id. Sorting small keys and moving each item once is
   // cheaper than sorting the items themselves through the dictionary. Most households share a
   // score, so the id decides most comparisons: its first 16 bytes, big-endian and zero-padded,
   // are two integers whose order is the text's wherever they differ (a zero pad sorts a proper
   // prefix first, as the text does); only equal prefixes compare the text (a call and a memcmp
-  // per comparison made this serial sort ~4 % of the whole run).
+  // per comparison made this serial sort ~4 % of the whole run). Each thread sorts the keys of
+  // its own households; the sorted parts are then merged (household ids are unique, so the
+  // order is total and the merge gives exactly the order of one sort over all keys).
   struct Key {
     double score;
     uint64_t hi, lo;
@@ -203,23 +143,114 @@ std::vector<QueueItem> evaluate_households(const Dataset& d, const RuleSet& rule
     }
     return v;
   };
-  std::vector<Key> keys;
-  for (uint32_t p = 0; p < partial.size(); ++p) {
-    for (uint32_t i = 0; i < partial[p].size(); ++i) {
-      const QueueItem& q = partial[p][i];
-      const std::string_view id = d.household_id(static_cast<size_t>(q.household));
-      keys.push_back({q.score, prefix(id, 0), prefix(id, 8), id, p, i});
-    }
-  }
-  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+  auto before = [](const Key& a, const Key& b) {
     if (a.score != b.score) return a.score > b.score;
     if (a.hi != b.hi) return a.hi < b.hi;
     if (a.lo != b.lo) return a.lo < b.lo;
     return a.id < b.id;
-  });
-  std::vector<QueueItem> queue;
-  queue.reserve(keys.size());
-  for (const Key& k : keys) queue.push_back(std::move(partial[k.part][k.index]));
+  };
+  std::vector<std::vector<Key>> sorted(static_cast<size_t>(parts));
+  // Households are handed out in chunks as threads ask for them (fixed halves left one thread
+  // idle for the last ~10–20 ms at 1 M: flagged households are not spread evenly). Which thread
+  // takes a chunk does not matter: the keys' order is total, so the merged queue is the same.
+  constexpr size_t kChunk = 2048;
+  std::atomic<size_t> next_chunk{0};
+  auto work = [&](int part) {
+    std::vector<Evidence> evidence;
+    std::vector<std::string_view> excluded;
+    auto& out = partial[static_cast<size_t>(part)];
+    for (size_t lo = kChunk * next_chunk++; lo < n; lo = kChunk * next_chunk++) {
+      for (size_t h = lo, hi = std::min(n, lo + kChunk); h < hi; ++h) {
+        if (d.living.of(h).empty()) continue;
+        QueueItem item;
+        for (int ri : active) {
+          evidence.clear();
+          if (rules.rules[static_cast<size_t>(ri)].impl->evaluate(d, h, evidence)) {
+            item.flags.push_back(Flag{ri, std::move(evidence)});
+            evidence = {};
+          }
+        }
+        if (item.flags.empty()) continue;
+        item.household = static_cast<int32_t>(h);
+        item.already_receiving = receiving(d, h);
+        // What is received and what it excludes: a few names, looked up only (a std::set of
+        // copied strings per flagged household was ~3 % of the run's instructions). The views
+        // point into item.already_receiving and the rule set, both unchanged until the item is
+        // moved out below.
+        excluded.clear();
+        for (const auto& prog : item.already_receiving) {
+          excluded.push_back(prog);
+          auto it = rules.exclusions.find(prog);
+          if (it != rules.exclusions.end()) excluded.insert(excluded.end(), it->second.begin(), it->second.end());
+        }
+        // Exclusions remove only suggestions: every flag stays with its evidence (a flag is a fact
+        // about the household; the caseworker who visits needs it), and counts in the score.
+        item.visit_within_working_days = 0;
+        for (const Flag& f : item.flags) {
+          const Rule& r = rules.rules[static_cast<size_t>(f.rule)];
+          for (const auto& prog : r.programs) {
+            if (std::find(excluded.begin(), excluded.end(), std::string_view(prog)) != excluded.end()) continue;
+            if (std::find(item.suggested_programs.begin(), item.suggested_programs.end(), prog) ==
+                item.suggested_programs.end()) {
+              item.suggested_programs.push_back(prog);
+            }
+          }
+          item.score += r.weight;
+          item.visit_within_working_days = item.visit_within_working_days == 0
+                                               ? r.visit_within_working_days
+                                               : std::min(item.visit_within_working_days, r.visit_within_working_days);
+        }
+        if (prescreen && !item.suggested_programs.empty()) {
+          // Keep what the pre-screen does not rule out; likely_eligible first, rule order otherwise.
+          item.prescreen = prescreen->screen(d, h, item.already_receiving, item.suggested_programs);
+          auto verdict = [&](const std::string& prog) {
+            for (const auto& v : item.prescreen) {
+              if (v.program == prog) return v.verdict == "likely_eligible" ? 0 : v.verdict == "needs_review" ? 1 : 2;
+            }
+            return 1;
+          };
+          std::vector<std::string> programs;
+          for (int want = 0; want <= 1; ++want) {
+            for (const auto& prog : item.suggested_programs) {
+              if (verdict(prog) == want) programs.push_back(prog);
+            }
+          }
+          item.suggested_programs = std::move(programs);
+        }
+        out.push_back(std::move(item));
+      }
+    }
+    auto& keys = sorted[static_cast<size_t>(part)];
+    keys.reserve(out.size());
+    for (uint32_t i = 0; i < out.size(); ++i) {
+      const std::string_view id = d.household_id(static_cast<size_t>(out[i].household));
+      keys.push_back({out[i].score, prefix(id, 0), prefix(id, 8), id, static_cast<uint32_t>(part), i});
+    }
+    std::sort(keys.begin(), keys.end(), before);
+  };
+  std::vector<std::thread> pool;
+  for (int p = 1; p < parts; ++p) pool.emplace_back(work, p);
+  work(0);
+  for (auto& t : pool) t.join();
+  std::vector<Key> keys = std::move(sorted[0]);
+  for (size_t p = 1; p < sorted.size(); ++p) {
+    std::vector<Key> merged(keys.size() + sorted[p].size());
+    std::merge(keys.begin(), keys.end(), sorted[p].begin(), sorted[p].end(), merged.begin(), before);
+    keys = std::move(merged);
+  }
+  // Items move into queue order on both threads (a half each): on one thread this was ~10 ms of
+  // the stage's serial tail at 1 M.
+  std::vector<QueueItem> queue(keys.size());
+  auto move_items = [&](size_t lo, size_t hi) {
+    for (size_t i = lo; i < hi; ++i) queue[i] = std::move(partial[keys[i].part][keys[i].index]);
+  };
+  if (parts > 1 && keys.size() >= 2 * kChunk) {
+    std::thread helper(move_items, keys.size() / 2, keys.size());
+    move_items(0, keys.size() / 2);
+    helper.join();
+  } else {
+    move_items(0, keys.size());
+  }
   return queue;
 }
 
@@ -234,7 +265,8 @@ Result<RunResult> run_discovery(const RunOptions& options, const RuleSet& rules)
 
   auto t0 = Clock::now();
   double c0 = process_cpu_seconds();
-  auto tables = load_feeds(options, run.row_errors, &run.row_warnings, rules.reads);
+  PopulationIndex index;
+  auto tables = load_feeds(options, run.row_errors, &run.row_warnings, rules.reads, &index);
   size_t feed_rows = 0, feed_bytes = 0;
   double read_seconds = 0;
   for (const auto& t : tables) {
@@ -247,7 +279,7 @@ Result<RunResult> run_discovery(const RunOptions& options, const RuleSet& rules)
 
   t0 = Clock::now();
   c0 = process_cpu_seconds();
-  run.data = join_feeds(std::move(tables), options.as_of, run.row_errors, options.threads, &run.row_warnings);
+  run.data = join_feeds(std::move(tables), options.as_of, run.row_errors, options.threads, &run.row_warnings, &index);
   run.timings.push_back({"join", seconds_since(t0), feed_rows, process_cpu_seconds() - c0});
   for (size_t h = 0; h < run.data.households; ++h) {
     const size_t living = run.data.living.of(h).size();

@@ -1,10 +1,11 @@
 // Proactive discovery (主动发现): feeds directory → validated columnar tables → households →
 // warning rules → exclusions → scored, ordered queue (contracts/feeds.md).
 //
-// Stages and their parallelism (2 threads by default): parse (by file: each feed is read and
-// validated on its own thread), join (by file), rules (by partition: households split into
-// contiguous ranges), output (one pass). Each stage's wall time and row count are reported so
-// the benchmark can give rows/s per stage.
+// Stages and their parallelism (2 threads by default): parse (by file, the population file in
+// parts; its ID index is built as soon as it is merged), join (by file, largest first), rules
+// (households in chunks handed out as threads ask; each thread sorts its own, the parts are
+// merged), output (blocks rendered on the threads, written in order). Each stage's wall time
+// and row count are reported so the benchmark can give rows/s per stage.
 //
 // Exclusions: a household already receiving a program (civil_affairs.csv, active on the run
 // date) is never suggested that program again, nor the programs the rule set's `exclusions`
@@ -85,9 +86,12 @@ struct RunResult {
 
 // Reads every feed in options.feeds_dir (missing files allowed) in parallel. `critical`: the
 // columns whose unusable value drops a row (a RuleSet's `reads`).
+// With `index`, population.csv's ID index is built as soon as that table is complete, while
+// the other threads go on parsing (for join_feeds' `prebuilt`).
 std::array<FeedTable, kFeedCount> load_feeds(const RunOptions& options, std::vector<RowError>& errors,
                                              std::vector<RowError>* warnings = nullptr,
-                                             const ColumnMask& critical = default_reads());
+                                             const ColumnMask& critical = default_reads(),
+                                             PopulationIndex* index = nullptr);
 
 // Runs the rules over a joined dataset (rules stage only; used by run_discovery and tests).
 // With `prescreen`, suggestions are filtered and ordered by the eligibility pre-screen.

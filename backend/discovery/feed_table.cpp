@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <chrono>
@@ -42,6 +43,27 @@ struct Cell {
 };
 
 }  // namespace
+
+std::string_view date_iso(int32_t v, std::array<char, 24>& buf) {
+  if (v >= 10000101 && v <= 99991231) {
+    auto two = [&](size_t at, unsigned x) {
+      buf[at] = static_cast<char>('0' + x / 10 % 10);
+      buf[at + 1] = static_cast<char>('0' + x % 10);
+    };
+    const unsigned u = static_cast<unsigned>(v), year = u / 10000, month = u / 100 % 100, day = u % 100;
+    two(0, year / 100);
+    two(2, year % 100);
+    buf[4] = '-';
+    two(5, month);
+    buf[7] = '-';
+    two(8, day);
+    return std::string_view(buf.data(), 10);
+  }
+  const std::string s = date_from_int(v).iso();
+  const size_t n = std::min(s.size(), buf.size());
+  std::memcpy(buf.data(), s.data(), n);
+  return std::string_view(buf.data(), n);
+}
 
 ColumnMask engine_reads() {
   ColumnMask m{};
@@ -94,8 +116,9 @@ template <typename Word>
 }
 
 [[gnu::always_inline]] inline std::string_view trim(std::string_view v) {
-  auto blank = [](char c) { return c == ' ' || c == '\t'; };
-  if (v.empty() || (!blank(v.front()) && !blank(v.back()))) return v;  // nearly every cell
+  // Nearly every cell: neither end is a space, a tab or another byte ≤ ' ' (one compare per
+  // end instead of two; the rare other control bytes go the exact way below and stay).
+  if (v.empty() || (static_cast<unsigned char>(v.front()) > ' ' && static_cast<unsigned char>(v.back()) > ' ')) return v;
   while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
   while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
   return v;

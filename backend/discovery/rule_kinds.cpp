@@ -32,15 +32,25 @@ int32_t window_start(Date as_of, int months) { return date_int(as_of.plus_months
 
 bool in_window(int32_t date, int32_t start, int32_t as_of) { return date > start && date <= as_of; }
 
+// The calling thread's scratch string for one evidence's facts, emptied. Facts are written there
+// and copied once at their exact size: written into the evidence itself, a facts string grew
+// 15 → 30 → 60 → 120 → 240 bytes, an allocation and a copy at each step.
+std::string& facts_scratch() {
+  thread_local std::string scratch;
+  scratch.clear();
+  return scratch;
+}
+
 // Adds a feed cell to evidence facts, typed as in the feed (dates as YYYY-MM-DD).
 void add_cell(JsonObjectWriter& w, const FeedTable& t, int col, size_t row) {
   const ColumnSpec& cs = feed_spec(t.feed).columns[static_cast<size_t>(col)];
   const Column& c = t.cols[static_cast<size_t>(col)];
+  std::array<char, 24> date_buf;
   switch (cs.type) {
     case ColType::date:
     case ColType::opt_date:
       if (c.ints[row] == 0) w.add_null(cs.name);
-      else w.add(cs.name, date_from_int(c.ints[row]).iso());
+      else w.add(cs.name, date_iso(c.ints[row], date_buf));
       return;
     case ColType::enumeration:
       if (c.ints[row] < 0) w.add_null(cs.name);
@@ -210,12 +220,12 @@ class MemberRow : public RuleKind {
         }
         if (!threshold) continue;
         fired = true;
-        Evidence e{feed_, person, {}};
-        JsonObjectWriter w(e.facts);
+        std::string& facts = facts_scratch();
+        JsonObjectWriter w(facts);
         for (int c : facts_) add_cell(w, t, c, r);
         w.add("threshold", *threshold);
         w.close();
-        out.push_back(std::move(e));
+        out.push_back({feed_, person, std::string(facts)});
       }
     }
     return fired;
@@ -273,14 +283,14 @@ class OutOfPocketSum : public RuleKind {
         }
       }
       if (settlements == 0) continue;
-      std::string facts;
+      std::string& facts = facts_scratch();
       JsonObjectWriter w(facts);
       w.add("out_of_pocket", own).add("settlements", settlements).add("household_out_of_pocket", total);
       w.add("window_months", months_);
       if (income_known) w.add("household_annual_income", income);
       w.add("threshold", by_amount ? by_amount_text_ : by_share_text_);
       w.close();
-      out.push_back({Feed::medical_insurance, p, std::move(facts)});
+      out.push_back({Feed::medical_insurance, p, std::string(facts)});
     }
     return true;
   }
@@ -309,12 +319,12 @@ class ElderlyAlone : public RuleKind {
       if (d.age(p) < min_age_ || d.has_pension[static_cast<size_t>(p)]) return false;
     }
     for (int32_t p : members) {
-      std::string facts;
+      std::string& facts = facts_scratch();
       JsonObjectWriter w(facts);
       w.add("age", d.age(p)).add("living_members", members.size()).add("pension", false);
       w.add("threshold", threshold_);
       w.close();
-      out.push_back({Feed::population, p, std::move(facts)});
+      out.push_back({Feed::population, p, std::string(facts)});
     }
     return true;
   }
@@ -348,7 +358,7 @@ class UnemployedWithDependents : public RuleKind {
     const Csr& rows = d.rows_of_person[static_cast<size_t>(Feed::hr)];
     for (int32_t p : d.living.of(household)) {
       if (!d.unemployed[static_cast<size_t>(p)]) continue;
-      std::string facts;
+      std::string& facts = facts_scratch();
       JsonObjectWriter w(facts);
       w.add("status", "unemployed_registered").add("employed_members", 0).add("dependents", dependents);
       int32_t since = 0;
@@ -356,10 +366,11 @@ class UnemployedWithDependents : public RuleKind {
         const size_t rr = static_cast<size_t>(r);
         if (t.cols[1].ints[rr] == 0 && t.cols[2].ints[rr] > since) since = t.cols[2].ints[rr];
       }
-      if (since) w.add("since", date_from_int(since).iso());
+      std::array<char, 24> date_buf;
+      if (since) w.add("since", date_iso(since, date_buf));
       w.add("threshold", threshold_);
       w.close();
-      out.push_back({Feed::hr, p, std::move(facts)});
+      out.push_back({Feed::hr, p, std::string(facts)});
     }
     return true;
   }
@@ -398,12 +409,13 @@ class EarnerDied : public RuleKind {
       const int age = age_years(pop_t.cols[pop::birth_date].ints[static_cast<size_t>(p)], died);
       if (age < min_age_ || age > max_age_) continue;
       fired = true;
-      std::string facts;
+      std::string& facts = facts_scratch();
       JsonObjectWriter w(facts);
-      w.add("deceased_date", date_from_int(died).iso()).add("age_at_death", age).add("dependents", dependents);
+      std::array<char, 24> date_buf;
+      w.add("deceased_date", date_iso(died, date_buf)).add("age_at_death", age).add("dependents", dependents);
       w.add("threshold", threshold_);
       w.close();
-      out.push_back({Feed::population, p, std::move(facts)});
+      out.push_back({Feed::population, p, std::string(facts)});
     }
     return fired;
   }
@@ -434,12 +446,12 @@ class NoWorkingAgeAdult : public RuleKind {
     if (!child) return false;
     for (int32_t p : d.living.of(household)) {
       if (d.age(p) >= child_under_) continue;
-      std::string facts;
+      std::string& facts = facts_scratch();
       JsonObjectWriter w(facts);
       w.add("age", d.age(p)).add("working_age_members", 0);
       w.add("threshold", threshold_);
       w.close();
-      out.push_back({Feed::population, p, std::move(facts)});
+      out.push_back({Feed::population, p, std::string(facts)});
     }
     return true;
   }

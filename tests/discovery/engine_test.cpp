@@ -1,6 +1,10 @@
 // The whole run: missing feeds, households, exclusions, ordering, output JSON, incremental runs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+#include <unordered_map>
+
 #include "feed_fixture.h"
 
 namespace jiuzhu::discovery {
@@ -168,6 +172,62 @@ TEST(Engine, OneThreadAndTwoThreadsAgree) {
   dir.write("disability.csv", dis);
   const RuleSet rules = default_rules();
   EXPECT_EQ(queue_json(run(dir, rules, kAsOf, 1), rules), queue_json(run(dir, rules, kAsOf, 2), rules));
+}
+
+TEST(Engine, ManyFlaggedHouseholdsGiveTheSameQueueOnAnyNumberOfThreads) {
+  // 6,000 households, every one flagged, scores and ids spread: several chunks of households per
+  // thread, the per-thread sorted keys merged, the items moved into order on two threads (at
+  // least 4,096 queued). One thread's queue is the reference.
+  FeedDir dir;
+  std::string pop = kPopHeader, dis = "id_number,kind,grade,issued\n", med = "id_number,settled_date,total_cost,out_of_pocket,inpatient\n";
+  for (int i = 0; i < 12000; ++i) {
+    char birth[9];
+    std::snprintf(birth, sizeof birth, "%04d0101", 1950 + i / 1000);
+    const std::string id = make_id(birth, i % 1000);
+    pop += person(id, "H" + std::to_string((i / 2) * 7919 % 6000), i % 2 ? "spouse" : "head");
+    if (i % 2 == 0) dis += id + ",physical," + std::to_string(1 + i % 4) + ",2020-01-01\n";
+    if (i % 3 == 0) med += id + ",2026-06-01,90000,60000,true\n";
+  }
+  dir.write("population.csv", pop);
+  dir.write("disability.csv", dis);
+  dir.write("medical_insurance.csv", med);
+  const RuleSet rules = default_rules();
+  const RunResult one = run(dir, rules, kAsOf, 1);
+  ASSERT_GE(one.queue.size(), 4096u);
+  const json want = queue_json(one, rules);
+  EXPECT_EQ(queue_json(run(dir, rules, kAsOf, 2), rules), want);
+  EXPECT_EQ(queue_json(run(dir, rules, kAsOf, 3), rules), want);
+}
+
+TEST(IdIndex, FindAllAgreesWithFindAndDuplicatesKeepTheFirst) {
+  // Keys with repeats (every 5th key again later), looked up present and absent, in one batch
+  // (slots fetched ahead) and one by one.
+  std::mt19937_64 rng(7);
+  std::vector<IdKey> keys;
+  for (int i = 0; i < 50000; ++i) keys.push_back(i % 5 == 4 ? keys[static_cast<size_t>(i / 2)] : (rng() | 1));
+  IdIndex index;
+  std::vector<int32_t> duplicates;
+  index.build(keys, duplicates);
+  std::vector<int32_t> want_duplicates;
+  std::unordered_map<IdKey, int32_t> first_of;
+  for (int i = 0; i < 50000; ++i) {
+    const int32_t first = first_of.emplace(keys[static_cast<size_t>(i)], i).first->second;
+    if (first < i) want_duplicates.push_back(i);
+    if (i % 97 == 0) {
+      EXPECT_EQ(index.find(keys[static_cast<size_t>(i)]), first) << i;
+    }
+  }
+  EXPECT_EQ(duplicates, want_duplicates);
+  std::vector<IdKey> probe = keys;
+  for (int i = 0; i < 20000; ++i) probe.push_back(rng() | 1);  // absent (with odds of 1 in 2^60)
+  std::vector<int32_t> all;
+  index.find_all(probe, all);
+  ASSERT_EQ(all.size(), probe.size());
+  for (size_t r = 0; r < probe.size(); ++r) ASSERT_EQ(all[r], index.find(probe[r])) << r;
+  EXPECT_EQ(all.back(), -1);
+  IdIndex empty;
+  empty.find_all(probe, all);
+  EXPECT_EQ(std::count(all.begin(), all.end(), -1), static_cast<long>(probe.size()));
 }
 
 TEST(Engine, IncrementalRunsMarkNewChangedAndResolved) {

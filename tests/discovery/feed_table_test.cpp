@@ -113,6 +113,19 @@ TEST(FeedTable, EmptyOptionalValuesAndFreeTextAreNotErrors) {
   EXPECT_DOUBLE_EQ(em.cols[3].numbers[1], 7000);
 }
 
+TEST(FeedTable, DateIsoWritesWhatDateIsoWrites) {
+  // Every day-of-month 00..32 of every month 00..13 in years at and around the fast path's ends,
+  // and values that are no date at all: the same text as date_from_int(v).iso().
+  std::vector<int32_t> values = {0, 1, -1, 99991232, 100000101, -20240101};
+  for (int year : {0, 1, 999, 1000, 1001, 1849, 1850, 1999, 2000, 2024, 2100, 9998, 9999, 10000}) {
+    for (int32_t month = 0; month <= 13; ++month) {
+      for (int32_t day = 0; day <= 32; ++day) values.push_back(year * 10000 + month * 100 + day);
+    }
+  }
+  std::array<char, 24> buf;
+  for (int32_t v : values) EXPECT_EQ(date_iso(v, buf), date_from_int(v).iso()) << v;
+}
+
 TEST(FeedTable, DatesAgreeWithTheCalendar) {
   // Every day-of-month 00..32 of every month 00..13 in leap and common years (and centuries),
   // plus malformed spellings: a date is read exactly when std::chrono calls it a real day from
