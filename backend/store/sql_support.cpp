@@ -85,6 +85,12 @@ model::Channel channel_of(const std::string& text) {
   return *channel;
 }
 
+model::Role role_of(const std::string& text) {
+  auto role = model::parse_staff_role(text);
+  if (!role) throw Poco::Data::DataException("users.role holds an unknown role");
+  return *role;
+}
+
 std::optional<CaseState> optional_case_state_of(const std::string& text) {
   if (text.empty()) return std::nullopt;
   return case_state_of(text);

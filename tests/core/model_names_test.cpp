@@ -1,10 +1,11 @@
-// The names the contracts give a channel: one table in core/model, read back from what it
-// writes, carried in JSON by name.
+// The names the contracts give a channel and a role: one table each in core/model, read back
+// from what they write, carried in JSON by name.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
 #include "core/model/channel.h"
+#include "core/model/role.h"
 
 using namespace jiuzhu::model;
 
@@ -18,4 +19,29 @@ TEST(Channel, NamesRoundTripAndJsonCarriesTheName) {
   }
   EXPECT_EQ(parse_channel("mail"), std::nullopt);
   EXPECT_EQ(parse_channel(""), std::nullopt);
+}
+
+// Every staff role reads back from its name; JSON carries the name, as api.md's table spells it.
+TEST(Role, StaffNamesRoundTripAndJsonCarriesTheName) {
+  const std::pair<Role, const char*> staff[] = {{Role::hall_staff, "hall_staff"},
+                                                {Role::caseworker, "caseworker"},
+                                                {Role::county_admin, "county_admin"},
+                                                {Role::department, "department"},
+                                                {Role::province_admin, "province_admin"}};
+  for (const auto& [r, name] : staff) {
+    EXPECT_STREQ(to_string(r), name);
+    EXPECT_EQ(parse_staff_role(name), r);
+    nlohmann::json j = r;
+    ASSERT_TRUE(j.is_string()) << j.dump();
+    EXPECT_EQ(j.get<std::string>(), name);
+  }
+}
+
+// No account holds "kiosk" or "none", and a near miss is no role either.
+TEST(Role, KioskNoneAndUnknownNamesAreNoStaffRole) {
+  EXPECT_STREQ(to_string(Role::kiosk), "kiosk");
+  EXPECT_STREQ(to_string(Role::none), "none");
+  for (const char* name : {"kiosk", "none", "", "admin", "Caseworker", "caseworker "}) {
+    EXPECT_EQ(parse_staff_role(name), std::nullopt) << name;
+  }
 }
