@@ -1,10 +1,41 @@
 // intake/referral_workflow.h
 #include "backend/intake/referral_workflow.h"
 
+#include <array>
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
 namespace jiuzhu::backend {
 namespace {
+
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+constexpr std::array<std::pair<ReferralStatus, const char*>, 4> kStatusNames = {{
+    {ReferralStatus::sent, "sent"},
+    {ReferralStatus::accepted, "accepted"},
+    {ReferralStatus::done, "done"},
+    {ReferralStatus::returned, "returned"},
+}};
+
 }  // namespace
+
+const char* to_string(ReferralStatus status) {
+  for (const auto& [s, name] : kStatusNames) {
+    if (s == status) return name;
+  }
+  return "sent";
+}
+
+std::optional<ReferralStatus> parse_referral_status(std::string_view name) {
+  for (const auto& [s, n] : kStatusNames) {
+    if (name == n) return s;
+  }
+  return std::nullopt;
+}
+
+void to_json(nlohmann::json& j, ReferralStatus status) { j = to_string(status); }
 
 Result<ReferralStep> parse_referral_step(std::string_view name) {
   if (name == "accept") return ReferralStep::accept;
@@ -25,24 +56,23 @@ const char* to_string(ReferralStep step) {
   return "";
 }
 
-Result<std::string> next_referral_status(std::string_view status, ReferralStep step, std::string_view text) {
+Result<ReferralStatus> next_referral_status(ReferralStatus status, ReferralStep step, std::string_view text) {
   auto illegal = [&] {
     return make_error("illegal_transition",
-                      std::string("a referral that is ") + std::string(status) + " cannot " + to_string(step),
-                      "step");
+                      std::string("a referral that is ") + to_string(status) + " cannot " + to_string(step), "step");
   };
   switch (step) {
     case ReferralStep::accept:
-      if (status != "sent") return illegal();
-      return std::string("accepted");
+      if (status != ReferralStatus::sent) return illegal();
+      return ReferralStatus::accepted;
     case ReferralStep::done:
-      if (status != "accepted") return illegal();
+      if (status != ReferralStatus::accepted) return illegal();
       if (blank(text)) return make_error("note_required", "say what was done for the household", "note");
-      return std::string("done");
+      return ReferralStatus::done;
     case ReferralStep::give_back:
-      if (status != "sent" && status != "accepted") return illegal();
+      if (status != ReferralStatus::sent && status != ReferralStatus::accepted) return illegal();
       if (blank(text)) return make_error("reason_required", "a returned referral needs its reason", "reason");
-      return std::string("returned");
+      return ReferralStatus::returned;
   }
   return illegal();
 }

@@ -131,6 +131,8 @@ TEST_P(UpgradeTest, FirstSchemaMigratesToLatestAndKeepsEveryRecord) {
   ASSERT_TRUE(referrals.ok());
   ASSERT_EQ(referrals->size(), 1u);
   EXPECT_EQ(referrals->front().department, "education");
+  // The fixture's "open" (the first draft's name) reads as sent after migration 12.
+  EXPECT_EQ(referrals->front().status, ReferralStatus::sent);
   auto chain = repo.verify_audit();
   ASSERT_TRUE(chain.ok());
   EXPECT_TRUE(chain->ok) << "first bad seq " << chain->first_bad_seq;
