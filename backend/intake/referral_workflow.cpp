@@ -1,18 +1,18 @@
 // intake/referral_workflow.h
 #include "backend/intake/referral_workflow.h"
 
-#include <array>
 #include <string>
-#include <utility>
 
 #include <nlohmann/json.hpp>
+
+#include "core/enum_names.h"
 
 namespace jiuzhu::backend {
 namespace {
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
-constexpr std::array<std::pair<ReferralStatus, const char*>, 4> kStatusNames = {{
+constexpr EnumNames<ReferralStatus, 4> kStatusNames = {{
     {ReferralStatus::sent, "sent"},
     {ReferralStatus::accepted, "accepted"},
     {ReferralStatus::done, "done"},
@@ -21,18 +21,10 @@ constexpr std::array<std::pair<ReferralStatus, const char*>, 4> kStatusNames = {
 
 }  // namespace
 
-const char* to_string(ReferralStatus status) {
-  for (const auto& [s, name] : kStatusNames) {
-    if (s == status) return name;
-  }
-  return "sent";
-}
+const char* to_string(ReferralStatus status) { return name_in(kStatusNames, status, "sent"); }
 
 std::optional<ReferralStatus> parse_referral_status(std::string_view name) {
-  for (const auto& [s, n] : kStatusNames) {
-    if (name == n) return s;
-  }
-  return std::nullopt;
+  return value_in(kStatusNames, name);
 }
 
 void to_json(nlohmann::json& j, ReferralStatus status) { j = to_string(status); }
@@ -59,7 +51,8 @@ const char* to_string(ReferralStep step) {
 Result<ReferralStatus> next_referral_status(ReferralStatus status, ReferralStep step, std::string_view text) {
   auto illegal = [&] {
     return make_error("illegal_transition",
-                      std::string("a referral that is ") + to_string(status) + " cannot " + to_string(step), "step");
+                      std::string("a referral that is ") + to_string(status) + " cannot " + to_string(step),
+                      "step");
   };
   switch (step) {
     case ReferralStep::accept:

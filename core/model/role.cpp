@@ -1,14 +1,13 @@
 #include "core/model/role.h"
 
-#include <array>
-#include <utility>
-
 #include <nlohmann/json.hpp>
+
+#include "core/enum_names.h"
 
 namespace jiuzhu::model {
 namespace {
 
-constexpr std::array<std::pair<Role, const char*>, 7> kNames = {{
+constexpr EnumNames<Role, 7> kNames = {{
     {Role::none, "none"},
     {Role::kiosk, "kiosk"},
     {Role::hall_staff, "hall_staff"},
@@ -20,18 +19,12 @@ constexpr std::array<std::pair<Role, const char*>, 7> kNames = {{
 
 }  // namespace
 
-const char* to_string(Role r) {
-  for (const auto& [role, name] : kNames) {
-    if (role == r) return name;
-  }
-  return "none";
-}
+const char* to_string(Role r) { return name_in(kNames, r, "none"); }
 
 std::optional<Role> parse_staff_role(std::string_view name) {
-  for (const auto& [role, n] : kNames) {
-    if (role != Role::none && role != Role::kiosk && name == n) return role;
-  }
-  return std::nullopt;
+  const std::optional<Role> r = value_in(kNames, name);
+  if (r == Role::none || r == Role::kiosk) return std::nullopt;  // no account holds these
+  return r;
 }
 
 void to_json(nlohmann::json& j, Role r) { j = to_string(r); }

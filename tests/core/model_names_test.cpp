@@ -1,9 +1,10 @@
-// The names the contracts give a channel and a role: one table each in core/model, read back
-// from what they write, carried in JSON by name.
+// The names the contracts give a channel and a role: one table each in core/model (looked up by
+// core/enum_names.h), read back from what they write, carried in JSON by name.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
+#include "core/enum_names.h"
 #include "core/model/channel.h"
 #include "core/model/role.h"
 
@@ -44,4 +45,16 @@ TEST(Role, KioskNoneAndUnknownNamesAreNoStaffRole) {
   for (const char* name : {"kiosk", "none", "", "admin", "Caseworker", "caseworker "}) {
     EXPECT_EQ(parse_staff_role(name), std::nullopt) << name;
   }
+}
+
+// The lookups both ways over one table; a value the table lacks gets the caller's fallback.
+TEST(EnumNames, BothWaysExactlyAndTheFallback) {
+  enum class Colour { red, green, blue };
+  constexpr jiuzhu::EnumNames<Colour, 2> names = {{{Colour::red, "red"}, {Colour::green, "green"}}};
+  static_assert(jiuzhu::value_in(names, "green") == Colour::green);
+  EXPECT_STREQ(jiuzhu::name_in(names, Colour::red, "?"), "red");
+  EXPECT_STREQ(jiuzhu::name_in(names, Colour::blue, "?"), "?");
+  EXPECT_EQ(jiuzhu::value_in(names, "Red"), std::nullopt);
+  EXPECT_EQ(jiuzhu::value_in(names, "blue"), std::nullopt);
+  EXPECT_EQ(jiuzhu::value_in(names, ""), std::nullopt);
 }
