@@ -22,7 +22,7 @@ constexpr size_t kCacheMax = 10000;
 
 Principal principal_of(const UserRecord& u) {
   Principal p;
-  parse_staff_role(u.role, p.role);
+  p.role = u.role;
   p.id = u.login;
   p.township = u.township;
   p.county = u.county.empty() && u.township.size() >= 6 ? u.township.substr(0, 6) : u.county;
@@ -61,7 +61,7 @@ Result<Principal> Authenticator::authenticate(const std::string& header) {
     auto k = kiosks_.kiosk_by_token(hash);
     if (!k) return k.error();
     if (!*k) return make_error("bad_token", "unknown or expired token");
-    p.role = Role::kiosk;
+    p.role = model::Role::kiosk;
     p.id = (*k)->kiosk_id;
     p.township = (*k)->township;
     p.county = p.township.substr(0, 6);

@@ -32,7 +32,7 @@ namespace jiuzhu::backend {
 
 struct LoginResult {
   std::string token, expires_at;
-  Role role = Role::none;
+  model::Role role = model::Role::none;
 };
 
 struct AuthOptions {

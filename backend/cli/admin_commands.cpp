@@ -113,7 +113,7 @@ int user_command(const Args& args) {
     std::fprintf(stderr, "jiuzhu-server user: %s\n", st.error().message.c_str());
     return 1;
   }
-  std::printf("created %s (%s)\n", u.login.c_str(), u.role.c_str());
+  std::printf("created %s (%s)\n", u.login.c_str(), to_string(u.role));
   return 0;
 }
 

@@ -15,6 +15,7 @@
 
 #include "backend/http/request.h"
 #include "backend/http/services.h"
+#include "core/model/role.h"
 
 namespace jiuzhu::backend {
 
@@ -25,7 +26,7 @@ enum class BodyKind { none, json, raw };
 struct Route {
   std::string method;
   std::string pattern;            // "/api/v1/cases/{}/transitions"
-  std::set<Role> roles;           // empty: anyone, credentials optional
+  std::set<model::Role> roles;           // empty: anyone, credentials optional
   BodyKind body = BodyKind::none;
   size_t max_body = 0;            // bytes; 0 → the config's JSON limit
   bool loopback_only = false;

@@ -9,12 +9,12 @@ namespace jiuzhu::backend {
 
 Router make_api_router() {
   namespace h = handlers;
-  using R = Role;
+  using R = model::Role;
   Router r;
-  const std::set<Role> anyone;
-  const std::set<Role> kiosk = {R::kiosk};
-  const std::set<Role> intake_staff = {R::hall_staff, R::caseworker, R::county_admin};
-  const std::set<Role> case_staff = {R::caseworker, R::county_admin};
+  const std::set<R> anyone;
+  const std::set<R> kiosk = {R::kiosk};
+  const std::set<R> intake_staff = {R::hall_staff, R::caseworker, R::county_admin};
+  const std::set<R> case_staff = {R::caseworker, R::county_admin};
   r.add({"GET", "/healthz", anyone, BodyKind::none, 0, false, h::healthz});
   r.add({"GET", "/metrics", anyone, BodyKind::none, 0, true, h::metrics});
   r.add({"GET", "/api/v1/policies", anyone, BodyKind::none, 0, false, h::policies});

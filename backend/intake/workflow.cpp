@@ -1,18 +1,15 @@
 #include "backend/intake/workflow.h"
 
 #include <algorithm>
-#include <array>
 
 #include <nlohmann/json.hpp>
+
+#include "core/enum_names.h"
 
 namespace jiuzhu::backend {
 namespace {
 
-struct Name {
-  CaseState state;
-  const char* name;
-};
-constexpr std::array<Name, 8> kNames = {{
+constexpr EnumNames<CaseState, 8> kNames = {{
     {CaseState::received, "received"},
     {CaseState::investigating, "investigating"},
     {CaseState::under_review, "under_review"},
@@ -29,12 +26,7 @@ bool blank(std::string_view s) {
 
 }  // namespace
 
-const char* to_string(CaseState s) {
-  for (const auto& n : kNames) {
-    if (n.state == s) return n.name;
-  }
-  return "received";
-}
+const char* to_string(CaseState s) { return name_in(kNames, s, "received"); }
 
 void to_json(nlohmann::json& j, CaseState s) { j = to_string(s); }
 
@@ -49,9 +41,7 @@ void from_json(const nlohmann::json& j, CaseState& s) {
 }
 
 Result<CaseState> parse_case_state(std::string_view name) {
-  for (const auto& n : kNames) {
-    if (name == n.name) return n.state;
-  }
+  if (auto state = value_in(kNames, name)) return *state;
   return make_error("unknown_state", "未知的办理状态", "to");
 }
 

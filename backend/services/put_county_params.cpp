@@ -7,7 +7,7 @@ Result<CountyParamsVersion> put_county_params(CountyParamsStore& store, const po
                                               const Principal& admin, const std::string& county,
                                               const std::string& effective_from,
                                               const nlohmann::json& document) {
-  if (admin.role != Role::county_admin || admin.county != county) {
+  if (admin.role != model::Role::county_admin || admin.county != county) {
     return make_error("not_found", "no such county in your area");
   }
   auto date = Date::parse_iso(effective_from);

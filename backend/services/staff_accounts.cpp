@@ -1,9 +1,10 @@
 #include "backend/services/staff_accounts.h"
 
 #include <algorithm>
+#include <optional>
 #include <random>
 
-#include "backend/auth/principal.h"
+#include "core/model/role.h"
 #include "core/regions.h"
 
 namespace jiuzhu::backend::services {
@@ -30,28 +31,28 @@ bool valid_login(const std::string& s) {
 Result<UserRecord> staff_account(const StaffRequest& r) {
   if (!valid_login(r.login))
     return make_error("bad_login", "login is 1–100 characters without spaces", "login");
-  Role role;
-  if (!parse_staff_role(r.role, role)) {
+  const std::optional<model::Role> role = model::parse_staff_role(r.role);
+  if (!role) {
     return make_error("bad_role", "role must be hall_staff, caseworker, county_admin, department or province_admin",
                       "role");
   }
   UserRecord u;
   u.login = r.login;
-  u.role = r.role;
-  if (role == Role::hall_staff || role == Role::caseworker) {
+  u.role = *role;
+  if (u.role == model::Role::hall_staff || u.role == model::Role::caseworker) {
     if (!digits(r.township, 9) || !known_county(r.township.substr(0, 6))) {
       return make_error("bad_township", "this role needs a township code (9 digits of a known county)",
                         "township");
     }
     u.township = r.township;
     u.county = r.township.substr(0, 6);
-  } else if (role == Role::province_admin) {
+  } else if (u.role == model::Role::province_admin) {
     const Region* p = digits(r.province, 2) ? RegionTable::builtin().find(r.province + "0000") : nullptr;
     if (p == nullptr || p->level != RegionLevel::province) {
       return make_error("bad_province", "province_admin needs a known 2-digit province code", "province");
     }
     u.county = r.province;
-  } else if (role == Role::county_admin) {
+  } else if (u.role == model::Role::county_admin) {
     if (!known_county(r.county))
       return make_error("bad_county", "county_admin needs a known 6-digit county", "county");
     u.county = r.county;

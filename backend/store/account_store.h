@@ -15,12 +15,15 @@
 #include <string>
 
 #include "backend/store/database.h"
+#include "core/model/role.h"
 #include "core/result.h"
 
 namespace jiuzhu::backend {
 
 struct UserRecord {
-  std::string login, role, township, county, department, password_hash, created_at;
+  std::string login;
+  model::Role role = model::Role::none;  // a staff role; stored as its name (sql_support converts)
+  std::string township, county, department, password_hash, created_at;
 };
 
 class AccountStore {

@@ -247,6 +247,13 @@ const std::vector<Migration>& migrations() {
            {"CREATE TABLE halls (township TEXT PRIMARY KEY, county TEXT NOT NULL, name TEXT NOT NULL, "
             "address TEXT NOT NULL, phone TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL)"},
        }},
+      // A referral's status is typed (intake/referral_workflow.h ReferralStatus): a schema-v1
+      // database may hold the first draft's "open" (referred, nothing done by the department yet),
+      // which is what sent means now; renamed so that every stored status converts.
+      {12,
+       {
+           {"UPDATE referrals SET status = 'sent' WHERE status = 'open'"},
+       }},
   };
   return list;
 }

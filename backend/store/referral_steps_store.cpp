@@ -50,12 +50,11 @@ Result<ReferralRecord> ReferralStepsStore::apply_referral_step(const std::string
     auto rows = county.empty() ? sql::query(tx, sql, {referral_id, department})
                                : sql::query(tx, sql, {referral_id, department, county});
     if (rows.empty()) return make_error("not_found", "no such referral");
-    out = ReferralRecord{rows.str(0, 0), rows.str(0, 1), rows.str(0, 2), rows.str(0, 3), rows.str(0, 4),
-                         rows.str(0, 5), rows.str(0, 6), rows.str(0, 7), rows.str(0, 8)};
+    out = sql::referral_row(rows, 0);
     auto next = decide(out);
     if (!next) return next.error();
     out.status = *next;
-    sql::exec(tx, "UPDATE referrals SET status = ? WHERE referral_id = ?", {out.status, referral_id});
+    sql::exec(tx, "UPDATE referrals SET status = ? WHERE referral_id = ?", {to_string(out.status), referral_id});
     insert_step(
         tx, ReferralStepRecord{out.referral_id, out.application_no, out.department, at, actor, step, note});
     AuditEntry a = audit;

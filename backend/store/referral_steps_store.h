@@ -22,7 +22,7 @@ struct ReferralStepRecord {
 };
 
 // The next status of the referral from its current one, or an error that rolls back.
-using ReferralDecision = std::function<Result<std::string>(const ReferralRecord& current)>;
+using ReferralDecision = std::function<Result<ReferralStatus>(const ReferralRecord& current)>;
 
 class ReferralStepsStore {
  public:

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "backend/intake/referral_workflow.h"
 #include "backend/store/audit_store.h"
 #include "backend/store/database.h"
 #include "backend/store/scope.h"
@@ -19,7 +20,9 @@
 namespace jiuzhu::backend {
 
 struct ReferralRecord {
-  std::string referral_id, application_no, township, county, department, note, status, created_at, created_by;
+  std::string referral_id, application_no, township, county, department, note;
+  ReferralStatus status = ReferralStatus::sent;  // stored as its name (sql_support converts)
+  std::string created_at, created_by;
 };
 
 class ReferralStore {

@@ -12,7 +12,7 @@ constexpr const char* kUserColumns = "login, role, township, county, department,
 
 std::optional<UserRecord> first_user(const Rows& rows) {
   if (rows.empty()) return std::nullopt;
-  return UserRecord{rows.str(0, 0), rows.str(0, 1), rows.str(0, 2), rows.str(0, 3),
+  return UserRecord{rows.str(0, 0), role_of(rows.str(0, 1)), rows.str(0, 2), rows.str(0, 3),
                     rows.str(0, 4), rows.str(0, 5), rows.str(0, 6)};
 }
 
@@ -26,7 +26,7 @@ class SqlAccountStore final : public AccountStore {
         return make_error("user_exists", "a user with this login already exists", "login");
       }
       exec(tx, std::string("INSERT INTO users (") + kUserColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
-           {u.login, u.role, u.township, u.county, u.department, u.password_hash, u.created_at});
+           {u.login, to_string(u.role), u.township, u.county, u.department, u.password_hash, u.created_at});
       return Ok{};
     });
   }

@@ -7,11 +7,6 @@ namespace {
 
 using namespace sql;
 
-ReferralRecord referral_of_row(const Rows& rows, size_t r) {
-  return ReferralRecord{rows.str(r, 0), rows.str(r, 1), rows.str(r, 2), rows.str(r, 3), rows.str(r, 4),
-                        rows.str(r, 5), rows.str(r, 6), rows.str(r, 7), rows.str(r, 8)};
-}
-
 class SqlReferralStore final : public ReferralStore {
  public:
   explicit SqlReferralStore(Database& db) : db_(db) {}
@@ -44,7 +39,7 @@ class SqlReferralStore final : public ReferralStore {
       return all_rows(
           query(tx, std::string("SELECT ") + kReferralColumns + " FROM referrals WHERE " + where + " ORDER BY id DESC LIMIT 500",
                 args),
-          referral_of_row);
+          referral_row);
     });
   }
 

@@ -85,6 +85,12 @@ model::Channel channel_of(const std::string& text) {
   return *channel;
 }
 
+model::Role role_of(const std::string& text) {
+  auto role = model::parse_staff_role(text);
+  if (!role) throw Poco::Data::DataException("users.role holds an unknown role");
+  return *role;
+}
+
 std::optional<CaseState> optional_case_state_of(const std::string& text) {
   if (text.empty()) return std::nullopt;
   return case_state_of(text);
@@ -214,20 +220,19 @@ void queue_scope(std::string& sql, const Scope& scope) {
   else if (!scope.county.empty()) sql += " AND q.county = ?";
 }
 
-ReferralRecord referral_row(RecordSet& rs, size_t r) {
-  ReferralRecord x;
-  x.referral_id = str(rs, 0, r);
-  x.application_no = str(rs, 1, r);
-  x.township = str(rs, 2, r);
-  x.county = str(rs, 3, r);
-  x.department = str(rs, 4, r);
-  x.note = str(rs, 5, r);
-  x.status = str(rs, 6, r);
-  x.created_at = str(rs, 7, r);
-  x.created_by = str(rs, 8, r);
-  return x;
-}
 const char* kReferralColumns = "referral_id, application_no, township, county, department, note, status, created_at, created_by";
+
+ReferralStatus referral_status_of(const std::string& text) {
+  auto status = parse_referral_status(text);
+  if (!status) throw Poco::Data::DataException("referrals.status holds an unknown status");
+  return *status;
+}
+
+ReferralRecord referral_row(const Rows& rows, size_t r) {
+  return ReferralRecord{rows.str(r, 0), rows.str(r, 1), rows.str(r, 2),
+                        rows.str(r, 3), rows.str(r, 4), rows.str(r, 5),
+                        referral_status_of(rows.str(r, 6)), rows.str(r, 7), rows.str(r, 8)};
+}
 
 AuditRow audit_row(const Rows& rows, size_t r) {
   AuditRow a;
@@ -247,7 +252,7 @@ Status insert_referral_tx(Tx& tx, ReferralRecord& out, const std::string& day, c
   out.county = app->county;
   out.referral_id = numbered("R" + app->township, day, next_counter(tx, "ref:" + app->township + ":" + day));
   exec(tx, std::string("INSERT INTO referrals (") + kReferralColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-       {out.referral_id, out.application_no, out.township, out.county, out.department, out.note, out.status,
+       {out.referral_id, out.application_no, out.township, out.county, out.department, out.note, to_string(out.status),
         out.created_at, out.created_by});
   return Ok{};
 }

@@ -19,6 +19,7 @@
 #include "backend/store/referral_store.h"
 #include "backend/store/scope.h"
 #include "backend/store/sql_query.h"
+#include "core/model/role.h"
 #include "core/result.h"
 
 namespace jiuzhu::backend::sql {
@@ -35,12 +36,15 @@ void scope_bind(Poco::Data::Statement& st, const Scope& scope);
 // The same condition for sql::query: appended to `sql`, its value to `params`.
 void scope_params(std::string& sql, std::vector<Param>& params, const Scope& scope);
 
-// The typed columns of applications and case_events from and to their text — the one place
+// The typed columns of applications, case_events and users from and to their text (and of
+// referrals, below) — the one place
 // they are converted. A stored value that does not convert throws Poco::DataException (db_error).
 CaseState case_state_of(const std::string& text);
 // As case_state_of, with "" (a case event's from_status at submission) as none.
 std::optional<CaseState> optional_case_state_of(const std::string& text);
 model::Channel channel_of(const std::string& text);
+// users.role: a staff role's name (core/model/role.h); anything else is db_error.
+model::Role role_of(const std::string& text);
 std::string programs_text(const std::vector<std::string>& programs);  // a JSON array
 std::vector<std::string> programs_of(const std::string& text);
 
@@ -63,8 +67,11 @@ void append_audit_tx(Tx& tx, const AuditEntry& e);
 // Appends " AND q.township = ?" / " AND q.county = ?" for the discovery queue aliased as q.
 void queue_scope(std::string& sql, const Scope& scope);
 
-ReferralRecord referral_row(Poco::Data::RecordSet& rs, size_t r);
+// referrals.status (intake/referral_workflow.h); anything else is db_error.
+ReferralStatus referral_status_of(const std::string& text);
 extern const char* kReferralColumns;
+// A referrals row read as `SELECT <kReferralColumns>`.
+ReferralRecord referral_row(const Rows& rows, size_t r);
 // Inserts `referral` (its application_no, department, note, status, created_at, created_by set)
 // as a new referral of a case within `scope`, numbered "R<township>-<day>-NNNN"; fills its
 // referral_id, township and county. Inside the caller's write transaction; appends no audit row

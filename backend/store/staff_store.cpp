@@ -18,20 +18,16 @@ Result<std::string> area_in_county(Tx& tx, const std::string& county, const std:
 }  // namespace
 
 Result<std::vector<StaffAccount>> StaffStore::list(const std::string& county) {
-  std::vector<StaffAccount> out;
-  auto st = db_.read([&](Tx& tx) -> Status {
+  return sql::read_as<std::vector<StaffAccount>>(db_, [&](Tx& tx) {
     const sql::Rows rows = sql::query(tx,
                                       "SELECT login, role, township, county, department, created_at, active "
                                       "FROM users WHERE county = ? ORDER BY login",
                                       {county});
-    for (size_t r = 0; r < rows.size(); ++r) {
-      out.push_back(StaffAccount{rows.str(r, 0), rows.str(r, 1), rows.str(r, 2), rows.str(r, 3),
-                                 rows.str(r, 4), rows.str(r, 5), rows.i64(r, 6) != 0});
-    }
-    return Ok{};
+    return sql::all_rows(rows, [](const sql::Rows& rs, size_t r) {
+      return StaffAccount{rs.str(r, 0), sql::role_of(rs.str(r, 1)), rs.str(r, 2), rs.str(r, 3), rs.str(r, 4),
+                          rs.str(r, 5), rs.i64(r, 6) != 0};
+    });
   });
-  if (!st) return st.error();
-  return out;
 }
 
 Status StaffStore::set_active(const std::string& county, const std::string& login, bool active,

@@ -18,12 +18,15 @@
 
 #include "backend/store/database.h"
 #include "backend/store/repository.h"
+#include "core/model/role.h"
 #include "core/result.h"
 
 namespace jiuzhu::backend {
 
 struct StaffAccount {
-  std::string login, role, township, county, department, created_at;
+  std::string login;
+  model::Role role = model::Role::none;  // a staff role; stored as its name (sql_support converts)
+  std::string township, county, department, created_at;
   bool active = true;
 };
 

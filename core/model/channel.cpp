@@ -1,14 +1,13 @@
 #include "core/model/channel.h"
 
-#include <array>
-#include <utility>
-
 #include <nlohmann/json.hpp>
+
+#include "core/enum_names.h"
 
 namespace jiuzhu::model {
 namespace {
 
-constexpr std::array<std::pair<Channel, const char*>, 4> kNames = {{
+constexpr EnumNames<Channel, 4> kNames = {{
     {Channel::kiosk, "kiosk"},
     {Channel::hall, "hall"},
     {Channel::online, "online"},
@@ -17,19 +16,9 @@ constexpr std::array<std::pair<Channel, const char*>, 4> kNames = {{
 
 }  // namespace
 
-const char* to_string(Channel c) {
-  for (const auto& [channel, name] : kNames) {
-    if (channel == c) return name;
-  }
-  return "kiosk";
-}
+const char* to_string(Channel c) { return name_in(kNames, c, "kiosk"); }
 
-std::optional<Channel> parse_channel(std::string_view name) {
-  for (const auto& [channel, n] : kNames) {
-    if (name == n) return channel;
-  }
-  return std::nullopt;
-}
+std::optional<Channel> parse_channel(std::string_view name) { return value_in(kNames, name); }
 
 void to_json(nlohmann::json& j, Channel c) { j = to_string(c); }
 

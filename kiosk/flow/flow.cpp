@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <utility>
+
+#include "core/model/role.h"
 
 namespace jiuzhu::kiosk {
 namespace {
@@ -318,7 +321,9 @@ Transition decide(const FlowState& s, const Event& e) {
 StaffLogin staff_login_outcome(int http_status, const std::string& role) {
   if (http_status < 0) return StaffLogin::offline;
   if (http_status == 429) return StaffLogin::throttled;
-  if (http_status == 200 && (role == "hall_staff" || role == "caseworker" || role == "county_admin")) {
+  const std::optional<model::Role> r = model::parse_staff_role(role);
+  if (http_status == 200 &&
+      (r == model::Role::hall_staff || r == model::Role::caseworker || r == model::Role::county_admin)) {
     return StaffLogin::ok;
   }
   return StaffLogin::bad_pin;

@@ -157,8 +157,8 @@ TEST_P(QueueStoreTest, RunsUpsertHouseholdsAndKeepTheCaseworkersWork) {
     return n;
   };
   ASSERT_TRUE(store_->update(h1, Scope{kTownship, ""}, work, audit_).ok());
-  ASSERT_TRUE(repo_->add_user(UserRecord{"cw", "caseworker", kTownship, "", "", "x", now_rfc3339()}).ok());
-  ASSERT_TRUE(repo_->add_user(UserRecord{"cw2", "caseworker", kOtherTownship, "", "", "x", now_rfc3339()}).ok());
+  ASSERT_TRUE(repo_->add_user(UserRecord{"cw", jiuzhu::model::Role::caseworker, kTownship, "", "", "x", now_rfc3339()}).ok());
+  ASSERT_TRUE(repo_->add_user(UserRecord{"cw2", jiuzhu::model::Role::caseworker, kOtherTownship, "", "", "x", now_rfc3339()}).ok());
   EXPECT_EQ(store_->assign(h1, Scope{"", "450326"}, "cw2", audit_).error().code, "bad_caseworker");
   EXPECT_EQ(store_->assign(h1, Scope{"", "450326"}, "nobody", audit_).error().code, "bad_caseworker");
   EXPECT_EQ(store_->assign(h1, Scope{"", "370102"}, "cw", audit_).error().code, "not_found");

@@ -21,7 +21,7 @@ class ReferralStepsStoreTest : public jiuzhu::test::StoreTest {
     d.application_no = application_no;
     d.department = "education";
     d.note = "学费";
-    d.status = "sent";
+    d.status = ReferralStatus::sent;
     d.created_at = now_rfc3339();
     d.created_by = "cw";
     return d;
@@ -77,6 +77,47 @@ TEST_P(ReferralStepsStoreTest, WhenTheReasonCannotBeWrittenNoReferralStands) {
   auto referrals = repo_->referrals_of(no);
   ASSERT_TRUE(referrals.ok());
   EXPECT_TRUE(referrals->empty()) << "a referral stood without its reason";
+}
+
+// A step stores the workflow's next status; it reads back typed.
+TEST_P(ReferralStepsStoreTest, AStepStoresTheNextStatus) {
+  const std::string no = submitted();
+  auto r = step_store().add_referral_with_reason(draft(no), "20261124", Scope{kTownship, ""}, "理由", audit(no));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->status, ReferralStatus::sent);
+  auto decide = [](const ReferralRecord& cur) { return next_referral_status(cur.status, ReferralStep::accept, ""); };
+  auto accepted = step_store().apply_referral_step(r->referral_id, "education", "", "accept", "", "dept",
+                                                   now_rfc3339(), decide, audit(no));
+  ASSERT_TRUE(accepted.ok()) << accepted.error().message;
+  EXPECT_EQ(accepted->status, ReferralStatus::accepted);
+  auto referrals = repo_->referrals_of(no);
+  ASSERT_TRUE(referrals.ok());
+  ASSERT_EQ(referrals->size(), 1u);
+  EXPECT_EQ((*referrals)[0].status, ReferralStatus::accepted);
+  auto again = step_store().apply_referral_step(r->referral_id, "education", "", "accept", "", "dept",
+                                                now_rfc3339(), decide, audit(no));
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, "illegal_transition");
+}
+
+// A status in referrals that is none of the workflow's is reported, never guessed.
+TEST_P(ReferralStepsStoreTest, AStoredStatusThatDoesNotConvertIsADbError) {
+  const std::string no = submitted();
+  auto r = step_store().add_referral_with_reason(draft(no), "20261124", Scope{kTownship, ""}, "理由", audit(no));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  auto broken = repo_->database().write([](Tx& tx) -> jiuzhu::Status {
+    sql::exec(tx, "UPDATE referrals SET status = 'closed'");
+    return jiuzhu::Ok{};
+  });
+  ASSERT_TRUE(broken.ok()) << broken.error().message;
+  auto listed = repo_->referrals_of(no);
+  ASSERT_FALSE(listed.ok());
+  EXPECT_EQ(listed.error().code, "db_error");
+  auto decide = [](const ReferralRecord& cur) { return next_referral_status(cur.status, ReferralStep::accept, ""); };
+  auto step = step_store().apply_referral_step(r->referral_id, "education", "", "accept", "", "dept",
+                                               now_rfc3339(), decide, audit(no));
+  ASSERT_FALSE(step.ok());
+  EXPECT_EQ(step.error().code, "db_error");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReferralStepsStoreTest, ::testing::ValuesIn(jiuzhu::test::backends()),

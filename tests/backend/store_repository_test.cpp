@@ -10,6 +10,7 @@
 #include "backend/store/migrations.h"
 #include "backend/store/repository.h"
 #include "backend/store/sql_support.h"
+#include "backend/store/staff_store.h"
 #include "backend/util/clock.h"
 #include "store_fixture.h"
 #include "test_support.h"
@@ -123,6 +124,33 @@ TEST_P(RepositoryTest, AStoredChannelThatDoesNotConvertIsADbError) {
   auto read = repo_->application(no, scope);
   ASSERT_FALSE(read.ok());
   EXPECT_EQ(read.error().code, "db_error");
+}
+
+// A role in users that is no staff role is reported, never guessed (nor read as no role).
+TEST_P(RepositoryTest, AStoredRoleThatDoesNotConvertIsADbError) {
+  using jiuzhu::model::Role;
+  ASSERT_TRUE(repo_->add_user(UserRecord{"cw-role", Role::caseworker, jiuzhu::test::kTownship,
+                                         jiuzhu::test::kCounty, "", "x", now_rfc3339()})
+                  .ok());
+  StaffStore staff(repo_->database());
+  auto user = repo_->user("cw-role");
+  ASSERT_TRUE(user.ok() && user->has_value());
+  EXPECT_EQ((*user)->role, Role::caseworker);
+  auto listed = staff.list(jiuzhu::test::kCounty);
+  ASSERT_TRUE(listed.ok()) << listed.error().message;
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].role, Role::caseworker);
+  auto broken = repo_->database().write([&](Tx& tx) -> jiuzhu::Status {
+    sql::exec(tx, "UPDATE users SET role = 'mayor' WHERE login = ?", {std::string("cw-role")});
+    return jiuzhu::Ok{};
+  });
+  ASSERT_TRUE(broken.ok()) << broken.error().message;
+  auto read = repo_->user("cw-role");
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.error().code, "db_error");
+  auto list = staff.list(jiuzhu::test::kCounty);
+  ASSERT_FALSE(list.ok());
+  EXPECT_EQ(list.error().code, "db_error");
 }
 
 // A state in case_events that is no workflow state is reported, never guessed.

@@ -102,7 +102,7 @@ TEST_P(UpgradeTest, FirstSchemaMigratesToLatestAndKeepsEveryRecord) {
   EXPECT_EQ((*kiosk)->kiosk_id, "K-V1-01");
   auto user = repo.user("v1-cw");
   ASSERT_TRUE(user.ok() && user->has_value());
-  EXPECT_EQ((*user)->role, "caseworker");
+  EXPECT_EQ((*user)->role, jiuzhu::model::Role::caseworker);
   size_t found = 0;
   for (const char* township : {jiuzhu::test::kTownship, jiuzhu::test::kOtherTownship}) {
     for (int n = 1; n <= (township == std::string(jiuzhu::test::kTownship) ? 8 : 4); ++n) {
@@ -131,6 +131,8 @@ TEST_P(UpgradeTest, FirstSchemaMigratesToLatestAndKeepsEveryRecord) {
   ASSERT_TRUE(referrals.ok());
   ASSERT_EQ(referrals->size(), 1u);
   EXPECT_EQ(referrals->front().department, "education");
+  // The fixture's "open" (the first draft's name) reads as sent after migration 12.
+  EXPECT_EQ(referrals->front().status, ReferralStatus::sent);
   auto chain = repo.verify_audit();
   ASSERT_TRUE(chain.ok());
   EXPECT_TRUE(chain->ok) << "first bad seq " << chain->first_bad_seq;

@@ -1,6 +1,5 @@
 #include <gtest/gtest.h>
 
-#include "core/model/channel.h"
 #include "backend/intake/workflow.h"
 
 #include <nlohmann/json.hpp>
@@ -81,18 +80,4 @@ TEST(Workflow, JsonRefusesANumberOrAnUnknownName) {
   EXPECT_THROW(nlohmann::json(4).get<CaseState>(), nlohmann::json::type_error);
   EXPECT_THROW(nlohmann::json("finished").get<CaseState>(), nlohmann::json::type_error);
   EXPECT_THROW(nlohmann::json(nullptr).get<CaseState>(), nlohmann::json::type_error);
-}
-
-// The channel, typed in the records, goes out in JSON by its name and reads back from it.
-TEST(Channel, NamesRoundTripAndJsonCarriesTheName) {
-  using jiuzhu::model::Channel;
-  using jiuzhu::model::parse_channel;
-  for (auto c : {Channel::kiosk, Channel::hall, Channel::online, Channel::visit}) {
-    EXPECT_EQ(parse_channel(to_string(c)), c);
-    nlohmann::json j = c;
-    ASSERT_TRUE(j.is_string()) << j.dump();
-    EXPECT_EQ(j.get<std::string>(), to_string(c));
-  }
-  EXPECT_EQ(parse_channel("mail"), std::nullopt);
-  EXPECT_EQ(parse_channel(""), std::nullopt);
 }

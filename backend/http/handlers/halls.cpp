@@ -23,7 +23,7 @@ bool township_code(const std::string& t) {
 
 // The caller may see (and a county administrator change) this township's hall.
 bool in_area(const Principal& p, const std::string& township) {
-  if (p.role == Role::county_admin) return !p.county.empty() && township.compare(0, 6, p.county) == 0;
+  if (p.role == model::Role::county_admin) return !p.county.empty() && township.compare(0, 6, p.county) == 0;
   return !p.township.empty() && township == p.township;
 }
 

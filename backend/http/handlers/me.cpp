@@ -12,7 +12,7 @@ Response me(Request& req, Services&) {
   if (!p.township.empty()) out["township"] = p.township;
   const std::string county =
       !p.county.empty() ? p.county : p.township.substr(0, std::min<size_t>(6, p.township.size()));
-  if (p.role == Role::province_admin) {
+  if (p.role == model::Role::province_admin) {
     out["province"] = p.county;  // discovery: a province administrator's area is its province
   } else if (!county.empty()) {
     out["county"] = county;

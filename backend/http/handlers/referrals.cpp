@@ -32,7 +32,7 @@ Response add_referral(Request& req, Services& s) {
   draft.application_no = req.path_params.at(0);
   draft.department = *dept;
   draft.note = *note;
-  draft.status = "sent";
+  draft.status = ReferralStatus::sent;
   draft.created_at = now_rfc3339();
   draft.created_by = req.principal.actor();
   const Date today = china_date_of(draft.created_at);

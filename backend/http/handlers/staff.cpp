@@ -14,6 +14,7 @@
 // audited.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "backend/auth/password.h"
 #include "backend/http/handlers/county_handlers.h"
@@ -22,12 +23,13 @@
 #include "backend/store/staff_store.h"
 #include "backend/util/clock.h"
 #include "core/model/json_codec.h"
+#include "core/model/role.h"
 
 namespace jiuzhu::backend::handlers {
 namespace {
 
 Json account_json(const StaffAccount& a) {
-  return {{"login", a.login},           {"role", a.role},
+  return {{"login", a.login},           {"role", to_string(a.role)},
           {"township", a.township},     {"county", a.county},
           {"department", a.department}, {"created_at", a.created_at},
           {"active", a.active}};
@@ -84,10 +86,11 @@ Response add_staff(Request& req, Services& s) {
   const std::string county = req.principal.county;
   // Every account an administrator makes belongs to the administrator's county.
   r.county = county;
-  if (r.role == "province_admin") {  // discovery: made with `jiuzhu-server user add`, not by a county
+  const std::optional<model::Role> role = model::parse_staff_role(r.role);  // none: staff_account says bad_role
+  if (role == model::Role::province_admin) {  // discovery: made with `jiuzhu-server user add`, not by a county
     return error_response(400, "bad_role", "a county administrator makes accounts of the county only", "role");
   }
-  if ((r.role == "hall_staff" || r.role == "caseworker") && r.township.substr(0, 6) != county) {
+  if ((role == model::Role::hall_staff || role == model::Role::caseworker) && r.township.substr(0, 6) != county) {
     return error_response(400, "bad_township", "the township must be in your county", "township");
   }
   auto made = services::staff_account(r);
@@ -102,7 +105,7 @@ Response add_staff(Request& req, Services& s) {
     return error_response(st.error());
   }
   if (auto st = s.audit.append_audit(audit_entry(req, "create", "user", u.login,
-                                                u.township.empty() ? county : u.township, "role=" + u.role));
+                                                u.township.empty() ? county : u.township, std::string("role=") + to_string(u.role)));
       !st) {
     return error_response(st.error());
   }

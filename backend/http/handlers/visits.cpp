@@ -74,7 +74,7 @@ Response visits_due(Request& req, Services& s) {
   f.by = by.iso();
   std::string who;
   if (auto it = req.query.find("caseworker"); it != req.query.end()) who = it->second;
-  if (req.principal.role == Role::caseworker) {
+  if (req.principal.role == model::Role::caseworker) {
     if (!who.empty() && who != req.principal.id) {
       return error_response(403, "forbidden", "a caseworker sees their own visits and the township's unassigned ones",
                             "caseworker");
