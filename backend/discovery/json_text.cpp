@@ -72,16 +72,8 @@ constexpr size_t kShort = 60;
 }  // namespace
 
 void append_json_key(std::string& out, std::string_view k, bool comma) {
-  if (k.size() <= kShort && all_plain(k)) {
-    char buf[kShort + 4];
-    size_t p = 0;
-    if (comma) buf[p++] = ',';
-    buf[p++] = '"';
-    std::memcpy(buf + p, k.data(), k.size());
-    p += k.size();
-    buf[p++] = '"';
-    buf[p++] = ':';
-    out.append(buf, p);
+  if (k.size() <= kShortJsonKey && all_plain(k)) {
+    append_plain_json_key(out, k, comma);  // short: never calls back here
     return;
   }
   if (comma) out.push_back(',');

@@ -48,8 +48,10 @@ class JsonKey {
 };
 
 // `,"k":` for a key known to need no escaping (the comma only when `comma`), in one append.
+// Keys up to this length are written from a stack buffer in one append (append_json_key too).
+inline constexpr size_t kShortJsonKey = 60;
 inline void append_plain_json_key(std::string& out, std::string_view k, bool comma) {
-  constexpr size_t kShortKey = 48;
+  constexpr size_t kShortKey = kShortJsonKey;
   if (k.size() > kShortKey) {
     append_json_key(out, k, comma);
     return;
