@@ -42,6 +42,14 @@ const char* group_title(const std::string& g) {
   return "";
 }
 
+// "最低生活保障 2024-01-18起" — a roster's 说明 is read by township and county staff and printed, so it
+// is plain Chinese; an unknown start date (a messy feed) is left out rather than guessed.
+std::string since_zh(std::string_view what, int32_t since) {
+  std::string out(what);
+  if (since) out += " " + date_from_int(since).iso() + "起";
+  return out;
+}
+
 }  // namespace
 
 std::string relation_zh(std::string_view relation) { return intake::relation_label(relation); }
@@ -75,20 +83,20 @@ std::vector<RosterEntry> build_rosters(const RunResult& run) {
                         : prog == "tekun"                           ? "tekun"
                         : prog == "dibao_edge"                      ? "edge"
                                                                     : nullptr;
-    if (group) add(group, h, p, std::string(prog) + " since " + date_from_int(since).iso());
+    if (group) add(group, h, p, since_zh(intake::program_label(prog), since));
   });
   each_row(Feed::rural_revitalization, [&](const FeedTable& t, size_t r, int32_t p, size_t h) {
     const int32_t cat = t.cols[1].ints[r];
     const char* group = cat == 0 ? "unstable_lifted" : cat == 1 ? "edge" : nullptr;
-    if (group) add(group, h, p, "monitoring since " + date_text(t.cols[2].ints[r]));
+    if (group) add(group, h, p, since_zh("防返贫监测", t.cols[2].ints[r]));
   });
   each_row(Feed::hr, [&](const FeedTable& t, size_t r, int32_t p, size_t h) {
     if (t.cols[1].ints[r] == 0 && d.unemployed[static_cast<size_t>(p)]) {
-      add("unemployed", h, p, "registered since " + date_text(t.cols[2].ints[r]));
+      add("unemployed", h, p, since_zh("失业登记", t.cols[2].ints[r]));
     }
   });
   each_row(Feed::housing, [&](const FeedTable& t, size_t r, int32_t p, size_t h) {
-    if (t.cols[1].ints[r] == 0) add("public_rental", h, p, "since " + date_text(t.cols[2].ints[r]));
+    if (t.cols[1].ints[r] == 0) add("public_rental", h, p, since_zh("租住公租房", t.cols[2].ints[r]));
   });
   for (size_t h = 0; h < d.households; ++h) {
     const auto members = d.living.of(h);
@@ -96,9 +104,9 @@ std::vector<RosterEntry> build_rosters(const RunResult& run) {
     for (int32_t p : members) adult |= d.age(p) >= 18 && d.age(p) <= 59;
     for (int32_t p : members) {
       const int age = d.age(p);
-      if (!adult && age < 18) add("distressed_minor", h, p, "no member aged 18-59");
+      if (!adult && age < 18) add("distressed_minor", h, p, "户内无18至59周岁成员");
       if (d.present(Feed::hr) && age >= 60 && !d.has_pension[static_cast<size_t>(p)]) {
-        add("elderly_no_pension", h, p, "age " + std::to_string(age));
+        add("elderly_no_pension", h, p, "年满60周岁，未领取养老金");
       }
     }
   }
@@ -106,7 +114,7 @@ std::vector<RosterEntry> build_rosters(const RunResult& run) {
   for (const QueueItem& item : run.queue) {
     const size_t h = static_cast<size_t>(item.household);
     char detail[32];
-    std::snprintf(detail, sizeof detail, "score %.2f", item.score);
+    std::snprintf(detail, sizeof detail, "预警分 %.2f", item.score);
     for (int32_t p : d.living.of(h)) add("warned", h, p, detail);
   }
   // One entry per person and group.

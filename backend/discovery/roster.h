@@ -26,7 +26,7 @@ struct RosterEntry {
   std::string township;
   std::string household_id;
   int32_t person = -1;
-  std::string detail;  // why the person is in the group ("dibao since 2024-03-01")
+  std::string detail;  // why the person is in the group, in plain Chinese ("最低生活保障 2024-03-01起")
 };
 
 // The groups in roster order, with their Chinese titles.

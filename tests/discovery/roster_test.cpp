@@ -41,6 +41,16 @@ TEST(Roster, GroupsPerTownshipAsCsv) {
   EXPECT_EQ(groups["unemployed"], std::set<std::string>{"U"});
   EXPECT_EQ(groups["public_rental"], std::set<std::string>{"U"});
   EXPECT_TRUE(groups["warned"].count("K"));  // orphaned_child
+  // 说明 is read and printed by Chinese staff: plain Chinese, the start date when the feed has one.
+  std::map<std::string, std::string> detail_of;  // group → a detail
+  for (const auto& e : entries) detail_of[e.group] = e.detail;
+  EXPECT_EQ(detail_of["dibao"], "最低生活保障 2024-01-01起");
+  EXPECT_EQ(detail_of["tekun"], "特困人员救助供养 2020-01-01起");
+  EXPECT_EQ(detail_of["unemployed"], "失业登记 2026-01-01起");
+  EXPECT_EQ(detail_of["public_rental"], "租住公租房 2025-01-01起");
+  EXPECT_EQ(detail_of["distressed_minor"], "户内无18至59周岁成员");
+  EXPECT_EQ(detail_of["elderly_no_pension"], "年满60周岁，未领取养老金");
+  EXPECT_EQ(detail_of["warned"].rfind("预警分 ", 0), 0u) << detail_of["warned"];
   // CSV of the first township only, parseable, with full columns.
   const std::string csv = roster_csv(r, entries, "450326100");
   CsvReader reader(csv);
