@@ -16,10 +16,8 @@ bool parse_digits(std::string_view text, int& out) {
 }
 
 std::optional<Date> make_checked(int y, int m, int d) {
-  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  Date date(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
-  if (!date.valid()) return std::nullopt;
-  return date;
+  if (m < 1 || d < 1 || !Date::is_calendar_day(y, static_cast<unsigned>(m), static_cast<unsigned>(d))) return std::nullopt;
+  return Date(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
 
 }  // namespace

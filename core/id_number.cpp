@@ -47,7 +47,7 @@ Result<IdNumber> IdNumber::parse(std::string_view text, const RegionTable* regio
     return make_error("unknown_region", "身份证号码前6位地区代码不存在，请核对", "id_number");
   }
   auto birth = Date::parse_compact(std::string_view(number).substr(6, 8));
-  if (!birth || birth->year() < 1850) {
+  if (!birth || birth->year() < kEarliestYear) {
     return make_error("impossible_birth_date", "身份证号码中的出生日期不存在，请核对", "id_number");
   }
   if (*birth > today.value_or(Date::today_china())) {

@@ -27,10 +27,7 @@ bool parse_date_int(std::string_view s, int32_t& out) {
   if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9)) return false;
   const int year = static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3);
   const unsigned month = m0 * 10 + m1, day = d0 * 10 + d1;
-  if (year < 1850 || month < 1 || month > 12 || day < 1) return false;
-  static constexpr unsigned kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (day > kDays[month - 1]) return false;
-  if (month == 2 && day == 29 && !std::chrono::year{year}.is_leap()) return false;
+  if (year < kEarliestYear || !Date::is_calendar_day(year, month, day)) return false;
   out = year * 10000 + static_cast<int32_t>(month * 100 + day);
   return true;
 }

@@ -74,15 +74,10 @@ inline bool digits17(const char* s, IdKey& key, unsigned& sum) {
   return true;
 }
 
-// A yyyymmdd from 1850 on that is a calendar date.
+// A yyyymmdd from kEarliestYear on that is a calendar date (core/date.h's rules, without a Date).
 inline bool plain_birth_date(int32_t birth) {
-  if (birth < 18500000) return false;
-  const int year = birth / 10000;
-  const unsigned month = static_cast<unsigned>(birth / 100 % 100), day = static_cast<unsigned>(birth % 100);
-  static constexpr unsigned kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) return false;
-  const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-  return !(month == 2 && day == 29 && !leap);
+  if (birth < kEarliestYear * 10000) return false;
+  return Date::is_calendar_day(birth / 10000, static_cast<unsigned>(birth / 100 % 100), static_cast<unsigned>(birth % 100));
 }
 
 // Not plainly valid: the authority decides and names the reason (it also accepts a final 'x').
