@@ -43,7 +43,7 @@ DiscoveryItem item_row(RecordSet& rs, size_t r) {
   q.source = str(rs, 5, r);
   q.score = dbl(rs, 6, r);
   q.flags = str(rs, 7, r);
-  q.status = str(rs, 8, r);
+  q.status = item_status_of(str(rs, 8, r));
   q.assigned_to = str(rs, 9, r);
   q.visit_due = str(rs, 10, r);
   q.created_at = str(rs, 11, r);
@@ -55,7 +55,7 @@ DiscoveryItem item_row(RecordSet& rs, size_t r) {
   q.suggested_programs = str(rs, 17, r);
   q.key_category = str(rs, 18, r);
   q.cadence = str(rs, 19, r);
-  q.state = str(rs, 20, r);
+  q.state = item_state_of(str(rs, 20, r));
   q.reason = str(rs, 21, r);
   q.application_no = str(rs, 22, r);
   q.subject_id = str(rs, 23, r);
@@ -105,9 +105,10 @@ Status check_caseworker(Tx& tx, const std::string& login, const std::string& tow
 
 void store_item_state(Tx& tx, const DiscoveryItem& it, const std::string& at) {
   Poco::Int64 qid = it.id;
+  const std::string state = queue::to_string(it.state), status = queue::to_string(it.status);
   tx.session() << tx.q("UPDATE discovery_queue SET state = ?, status = ?, reason = ?, application_no = ?, visit_due = ?, "
                        "assigned_to = ?, updated_at = ?, close_code = ?, close_note = ?, closed_at = ? WHERE id = ?"),
-      bind(it.state), bind(it.status), bind(it.reason), bind(it.application_no), bind(it.visit_due),
+      bind(state), bind(status), bind(it.reason), bind(it.application_no), bind(it.visit_due),
       bind(it.assigned_to), bind(at), bind(it.close_code), bind(it.close_note), bind(it.closed_at), bind(qid), now;
 }
 
@@ -178,8 +179,8 @@ class SqlQueueStore final : public QueueStore {
     auto st = db_.write([&](Tx& tx) -> Status {
       std::string sql = kSelect;
       queue_scope(sql, f.scope);
-      if (!f.status.empty()) sql += " AND q.status = ?";
-      if (!f.state.empty()) sql += " AND q.state = ?";
+      if (f.status) sql += " AND q.status = ?";
+      if (f.state) sql += " AND q.state = ?";
       if (!f.assigned_to.empty()) sql += " AND q.assigned_to = ?";
       if (!f.change.empty()) sql += " AND q.change_kind = ?";
       // Highest score first; the cursor is the last item's id, whose score the keyset reads back.
@@ -191,8 +192,10 @@ class SqlQueueStore final : public QueueStore {
       Statement s(tx.session());
       s << tx.q(sql);
       scope_bind(s, f.scope);
-      if (!f.status.empty()) s, bind(f.status);
-      if (!f.state.empty()) s, bind(f.state);
+      const std::string status = f.status ? queue::to_string(*f.status) : "";
+      const std::string state = f.state ? queue::to_string(*f.state) : "";
+      if (f.status) s, bind(status);
+      if (f.state) s, bind(state);
       if (!f.assigned_to.empty()) s, bind(f.assigned_to);
       if (!f.change.empty()) s, bind(f.change);
       Poco::Int64 after = f.after_id;

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "backend/queue/workflow.h"
 #include "backend/store/database.h"
 #include "backend/store/repository.h"
 #include "core/result.h"
@@ -44,7 +45,8 @@ struct DiscoveryItem {
   std::string township, county, household_id, lead_id, source;
   double score = 0;
   std::string flags = "[]";  // JSON array of rule ids (leads: ["urgent"] or [])
-  std::string status = "open";  // coarse: open while the township still works it, closed after
+  // coarse: open while the township still works it, closed after (queue::status_of(state))
+  queue::ItemStatus status = queue::ItemStatus::open;
   std::string assigned_to, visit_due, created_at, updated_at;
   std::string lead_body;     // the lead JSON for source "lead" (empty otherwise)
   int64_t run_id = 0;        // the run that last saw the household (0 for leads)
@@ -52,7 +54,7 @@ struct DiscoveryItem {
   std::string evidence = "[]";            // the engine's flags with their evidence (full ID numbers)
   std::string suggested_programs = "[]";  // JSON array
   std::string key_category, cadence;      // visit_cadence.json category and weekly|monthly, or ""
-  std::string state = "lead";             // queue/workflow.h
+  queue::ItemState state = queue::ItemState::lead;  // where the item is in the workflow
   std::string reason, application_no;
   std::string subject_id;  // ID number of the person the household's first warning is about
   // console: how the item was closed (queue/workflow.h CloseReason), its note and when; "" while open.
@@ -66,8 +68,8 @@ struct NewLeadResult {
 
 struct QueueFilter {
   Scope scope;
-  std::string status;       // empty: any; open | closed
-  std::string state;        // empty: any
+  std::optional<queue::ItemStatus> status;  // nullopt: any
+  std::optional<queue::ItemState> state;    // nullopt: any
   std::string assigned_to;  // empty: anyone
   std::string change;       // empty: any; new | changed | resolved
   int limit = 100;

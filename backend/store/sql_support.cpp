@@ -228,6 +228,18 @@ ReferralStatus referral_status_of(const std::string& text) {
   return *status;
 }
 
+queue::ItemState item_state_of(const std::string& text) {
+  auto state = queue::parse_item_state(text);
+  if (!state) throw Poco::Data::DataException("discovery_queue.state holds an unknown state");
+  return *state;
+}
+
+queue::ItemStatus item_status_of(const std::string& text) {
+  auto status = queue::parse_item_status(text);
+  if (!status) throw Poco::Data::DataException("discovery_queue.status holds an unknown status");
+  return *status;
+}
+
 ReferralRecord referral_row(const Rows& rows, size_t r) {
   return ReferralRecord{rows.str(r, 0), rows.str(r, 1), rows.str(r, 2),
                         rows.str(r, 3), rows.str(r, 4), rows.str(r, 5),

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "backend/queue/workflow.h"
 #include "backend/store/database.h"
 #include "backend/store/application_store.h"
 #include "backend/store/audit_store.h"
@@ -69,6 +70,9 @@ void queue_scope(std::string& sql, const Scope& scope);
 
 // referrals.status (intake/referral_workflow.h); anything else is db_error.
 ReferralStatus referral_status_of(const std::string& text);
+// discovery_queue.state and .status (queue/workflow.h); anything else is db_error.
+queue::ItemState item_state_of(const std::string& text);
+queue::ItemStatus item_status_of(const std::string& text);
 extern const char* kReferralColumns;
 // A referrals row read as `SELECT <kReferralColumns>`.
 ReferralRecord referral_row(const Rows& rows, size_t r);

@@ -7,6 +7,7 @@
 
 #include "backend/store/queue_store.h"
 #include "backend/store/repository.h"
+#include "backend/store/sql_support.h"
 #include "backend/util/clock.h"
 #include "store_fixture.h"
 #include "test_support.h"
@@ -81,7 +82,7 @@ TEST_P(QueueStoreTest, LeadsJoinTheQueueAndVisitsMoveThem) {
   ASSERT_EQ(q->size(), 1u);
   EXPECT_EQ((*q)[0].lead_id, id->lead_id);
   EXPECT_EQ((*q)[0].source, "lead");
-  EXPECT_EQ((*q)[0].state, "lead");
+  EXPECT_EQ((*q)[0].state, queue::ItemState::lead);
   EXPECT_EQ(audit_rows(), before + 2);  // the list was audited
   f.scope = Scope{kOtherTownship, ""};
   EXPECT_TRUE(store_->list(f, audit_)->empty());
@@ -99,7 +100,7 @@ TEST_P(QueueStoreTest, LeadsJoinTheQueueAndVisitsMoveThem) {
   v.created_at = now_rfc3339();
   auto to_visited = [](const DiscoveryItem& cur) -> jiuzhu::Result<DiscoveryItem> {
     DiscoveryItem n = cur;
-    n.state = "visited";
+    n.state = queue::ItemState::visited;
     n.visit_due.clear();
     return n;
   };
@@ -109,7 +110,7 @@ TEST_P(QueueStoreTest, LeadsJoinTheQueueAndVisitsMoveThem) {
   EXPECT_EQ(visit->visit_id, "V450326101-20261125-0001");
   auto one = store_->item((*q)[0].id, Scope{kTownship, ""}, audit_);
   ASSERT_TRUE(one.ok());
-  EXPECT_EQ(one->first.state, "visited");
+  EXPECT_EQ(one->first.state, queue::ItemState::visited);
   ASSERT_EQ(one->second.size(), 1u);
   EXPECT_EQ(one->second[0].findings, "家中无劳动力");
   d.by = "2030-01-01";
@@ -152,7 +153,7 @@ TEST_P(QueueStoreTest, RunsUpsertHouseholdsAndKeepTheCaseworkersWork) {
   // A caseworker works H1; the next run must not reset it.
   auto work = [](const DiscoveryItem& cur) -> jiuzhu::Result<DiscoveryItem> {
     DiscoveryItem n = cur;
-    n.state = "visited";
+    n.state = queue::ItemState::visited;
     n.visit_due = "2026-12-20";
     return n;
   };
@@ -183,7 +184,7 @@ TEST_P(QueueStoreTest, RunsUpsertHouseholdsAndKeepTheCaseworkersWork) {
   ASSERT_EQ(items->size(), 4u);  // no duplicates; H3 kept for history
   for (const auto& it : *items) {
     if (it.household_id == "H1") {
-      EXPECT_EQ(it.state, "visited");
+      EXPECT_EQ(it.state, queue::ItemState::visited);
       EXPECT_EQ(it.assigned_to, "cw");
       EXPECT_EQ(it.visit_due, "2026-12-20");
       EXPECT_EQ(it.change_kind, "changed");
@@ -220,6 +221,50 @@ TEST_P(QueueStoreTest, RostersAreReplacedByTheLatestRun) {
   ASSERT_EQ(now->size(), 1u);
   EXPECT_EQ((*now)[0].category, "tekun");
   EXPECT_EQ((*now)[0].age, 80);
+}
+
+// The list filters on the typed status and state; an item reads back with both typed.
+TEST_P(QueueStoreTest, ListsFilterOnTheTypedStatusAndState) {
+  ASSERT_TRUE(store_->add_lead(lead(), "").ok());
+  QueueFilter f;
+  f.scope = Scope{kTownship, ""};
+  f.status = queue::ItemStatus::open;
+  auto open = store_->list(f, audit_);
+  ASSERT_TRUE(open.ok()) << open.error().message;
+  ASSERT_EQ(open->size(), 1u);
+  EXPECT_EQ((*open)[0].status, queue::ItemStatus::open);
+  f.status = queue::ItemStatus::closed;
+  EXPECT_TRUE(store_->list(f, audit_)->empty());
+  f.status.reset();
+  f.state = queue::ItemState::visited;
+  EXPECT_TRUE(store_->list(f, audit_)->empty());
+  f.state = queue::ItemState::lead;
+  EXPECT_EQ(store_->list(f, audit_)->size(), 1u);
+}
+
+// A state or status in discovery_queue that is none of the workflow's is reported, never guessed.
+TEST_P(QueueStoreTest, AStoredStateOrStatusThatDoesNotConvertIsADbError) {
+  auto added = store_->add_lead(lead(), "");
+  ASSERT_TRUE(added.ok()) << added.error().message;
+  QueueFilter f;
+  f.scope = Scope{kTownship, ""};
+  auto items = store_->list(f, audit_);
+  ASSERT_TRUE(items.ok() && items->size() == 1u);
+  const int64_t id = (*items)[0].id;
+  for (const char* broken_sql : {"UPDATE discovery_queue SET state = 'pending'",
+                                 "UPDATE discovery_queue SET state = 'lead', status = 'done'"}) {
+    auto broken = repo_->database().write([&](Tx& tx) -> jiuzhu::Status {
+      sql::exec(tx, broken_sql);
+      return jiuzhu::Ok{};
+    });
+    ASSERT_TRUE(broken.ok()) << broken.error().message;
+    auto listed = store_->list(f, audit_);
+    ASSERT_FALSE(listed.ok()) << broken_sql;
+    EXPECT_EQ(listed.error().code, "db_error");
+    auto one = store_->item(id, f.scope, audit_);
+    ASSERT_FALSE(one.ok()) << broken_sql;
+    EXPECT_EQ(one.error().code, "db_error");
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, QueueStoreTest, ::testing::ValuesIn(jiuzhu::test::backends()),

@@ -51,8 +51,8 @@ Json queue_json(const DiscoveryItem& q) {
                {"source", q.source},
                {"score", q.score},
                {"flags", parsed(q.flags, Json::array())},
-               {"status", q.status},
-               {"state", q.state},
+               {"status", queue::to_string(q.status)},
+               {"state", queue::to_string(q.state)},
                {"assigned_to", q.assigned_to},
                {"visit_due", q.visit_due},
                {"created_at", q.created_at},
@@ -79,14 +79,16 @@ Json queue_json(const DiscoveryItem& q) {
 Response discovery_queue(Request& req, Services& s) {
   QueueFilter f;
   f.scope = req.principal.scope();
-  f.status = "open";
+  f.status = queue::ItemStatus::open;
   if (auto it = req.query.find("status"); it != req.query.end()) {
     const std::string& v = it->second;
-    if (v == "open" || v == "closed" || v.empty() || v == "all") {
-      f.status = v == "all" ? "" : v;
+    if (v.empty() || v == "all") {
+      f.status.reset();
+    } else if (auto status = queue::parse_item_status(v); status) {
+      f.status = *status;
     } else if (auto st = queue::parse_item_state(v); st) {
-      f.status.clear();
-      f.state = v;
+      f.status.reset();
+      f.state = *st;
     } else {
       return error_response(400, "bad_parameter", "status must be open, closed, all or a state (lead, visited, ...)", "status");
     }
@@ -132,11 +134,8 @@ Response discovery_item(Request& req, Services& s) {
   if (!q.subject_id.empty()) item["id_number"] = q.subject_id;
   if (!q.lead_body.empty()) item["lead"] = parsed(q.lead_body, Json::object());
   item["evidence"] = parsed(q.evidence, Json::array());
-  auto state = queue::parse_item_state(q.state);
   Json allowed = Json::array();
-  if (state) {
-    for (auto to : queue::allowed_transitions(*state)) allowed.push_back(queue::to_string(to));
-  }
+  for (auto to : queue::allowed_transitions(q.state)) allowed.push_back(queue::to_string(to));
   item["allowed_transitions"] = allowed;
   Json vs = Json::array();
   for (const auto& v : visits) {
@@ -169,14 +168,12 @@ Response queue_transition(Request& req, Services& s) {
   if (!cadence) return error_response(500, "internal", "visit cadence unavailable");
   const Date today = Date::today_china();
   auto change = [&](const DiscoveryItem& cur) -> Result<DiscoveryItem> {
-    auto from = queue::parse_item_state(cur.state);
-    if (!from) return from.error();
-    if (auto ok = queue::check_transition(*from, *to, *reason); !ok) return ok.error();
+    if (auto ok = queue::check_transition(cur.state, *to, *reason); !ok) return ok.error();
     DiscoveryItem next = cur;
-    next.state = queue::to_string(*to);
+    next.state = *to;
     if (!reason->empty()) next.reason = *reason;
     if (!app_no->empty()) next.application_no = *app_no;
-    next.status = queue::is_final(*to) ? "closed" : "open";
+    next.status = queue::status_of(*to);
     const auto* cat = queue::find_category(*cadence, cur.key_category);
     const bool key_continues = cat != nullptr && cat->continue_after_decline;
     if (!queue::schedules_visits(*to, key_continues)) {
