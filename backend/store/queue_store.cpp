@@ -42,7 +42,7 @@ DiscoveryItem item_row(RecordSet& rs, size_t r) {
   q.lead_id = str(rs, 4, r);
   q.source = str(rs, 5, r);
   q.score = dbl(rs, 6, r);
-  q.flags = str(rs, 7, r);
+  q.flags = string_list_of(str(rs, 7, r), "discovery_queue.flags");
   q.status = item_status_of(str(rs, 8, r));
   q.assigned_to = str(rs, 9, r);
   q.visit_due = str(rs, 10, r);
@@ -52,7 +52,7 @@ DiscoveryItem item_row(RecordSet& rs, size_t r) {
   q.run_id = i64(rs, 14, r);
   q.change_kind = str(rs, 15, r);
   q.evidence = str(rs, 16, r);
-  q.suggested_programs = str(rs, 17, r);
+  q.suggested_programs = string_list_of(str(rs, 17, r), "discovery_queue.suggested_programs");
   q.key_category = str(rs, 18, r);
   q.cadence = str(rs, 19, r);
   q.state = item_state_of(str(rs, 20, r));
@@ -150,9 +150,10 @@ class SqlQueueStore final : public QueueStore {
         s << tx.q("UPDATE leads SET client_id = ? WHERE lead_id = ?"), bind(client_id), bind(out.lead_id), now;
       }
       double score = lead.urgent ? 1.0 : 0.5;
+      const std::string flags = string_list_text(lead.flags);
       s << tx.q("INSERT INTO discovery_queue (township, county, lead_id, source, score, flags, status, state, visit_due, "
                 "created_at, updated_at) VALUES (?, ?, ?, 'lead', ?, ?, 'open', 'lead', ?, ?, ?)"),
-          bind(lead.township), bind(lead.county), bind(out.lead_id), bind(score), bind(lead.flags), bind(lead.visit_due),
+          bind(lead.township), bind(lead.county), bind(out.lead_id), bind(score), bind(flags), bind(lead.visit_due),
           bind(lead.created_at), bind(lead.created_at), now;
       AuditEntry e = lead.audit;
       e.record_id = out.lead_id;

@@ -34,7 +34,7 @@ namespace jiuzhu::backend {
 struct NewLead {
   std::string township, county, source, body, created_at, created_by, number_day, visit_due;
   bool urgent = false;
-  std::string flags = "[]";
+  std::vector<std::string> flags;  // rule ids: ["urgent"] or none
   AuditEntry audit;
 };
 
@@ -44,7 +44,7 @@ struct DiscoveryItem {
   int64_t id = 0;
   std::string township, county, household_id, lead_id, source;
   double score = 0;
-  std::string flags = "[]";  // JSON array of rule ids (leads: ["urgent"] or [])
+  std::vector<std::string> flags;  // rule ids that flagged the household (leads: "urgent" or none)
   // coarse: open while the township still works it, closed after (queue::status_of(state))
   queue::ItemStatus status = queue::ItemStatus::open;
   std::string assigned_to, visit_due, created_at, updated_at;
@@ -52,7 +52,7 @@ struct DiscoveryItem {
   int64_t run_id = 0;        // the run that last saw the household (0 for leads)
   std::string change_kind;   // new | changed | unchanged | resolved ("" for leads)
   std::string evidence = "[]";            // the engine's flags with their evidence (full ID numbers)
-  std::string suggested_programs = "[]";  // JSON array
+  std::vector<std::string> suggested_programs;  // program ids the engine suggests
   std::string key_category, cadence;      // visit_cadence.json category and weekly|monthly, or ""
   queue::ItemState state = queue::ItemState::lead;  // where the item is in the workflow
   std::string reason, application_no;
@@ -92,7 +92,9 @@ struct VisitEntry {
 
 // One discovery-run household as the store keeps it (see DiscoveryItem for the fields).
 struct ImportedItem {
-  std::string household_id, township, flags, evidence, suggested_programs, change, key_category, cadence;
+  std::string household_id, township;
+  std::vector<std::string> flags, suggested_programs;  // rule ids; program ids
+  std::string evidence, change, key_category, cadence;
   std::string visit_due, subject_id;
   double score = 0;
 };

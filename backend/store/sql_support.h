@@ -73,6 +73,11 @@ ReferralStatus referral_status_of(const std::string& text);
 // discovery_queue.state and .status (queue/workflow.h); anything else is db_error.
 queue::ItemState item_state_of(const std::string& text);
 queue::ItemStatus item_status_of(const std::string& text);
+// A TEXT column holding a JSON array of strings (discovery_queue.flags, .suggested_programs):
+// its strings; anything else is db_error. `column` names it in the error.
+std::vector<std::string> string_list_of(const std::string& text, const char* column);
+// The text such a column stores for `list` (compact JSON, as string_list_of reads it).
+std::string string_list_text(const std::vector<std::string>& list);
 extern const char* kReferralColumns;
 // A referrals row read as `SELECT <kReferralColumns>`.
 ReferralRecord referral_row(const Rows& rows, size_t r);

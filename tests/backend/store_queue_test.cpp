@@ -29,7 +29,7 @@ class QueueStoreTest : public jiuzhu::test::StoreTest {
   NewLead lead() {
     NewLead l = jiuzhu::test::new_lead();
     l.urgent = true;
-    l.flags = R"(["urgent"])";
+    l.flags = {"urgent"};
     return l;
   }
 
@@ -39,11 +39,13 @@ class QueueStoreTest : public jiuzhu::test::StoreTest {
     return rows.ok() ? static_cast<int64_t>(rows->size()) : -1;
   }
 
-  static ImportedItem household(const std::string& id, const std::string& township, const std::string& flags) {
+  static ImportedItem household(const std::string& id, const std::string& township,
+                                std::vector<std::string> flags) {
     ImportedItem it;
     it.household_id = id;
     it.township = township;
-    it.flags = flags;
+    it.flags = std::move(flags);
+    it.suggested_programs = {"dibao", "medical_aid"};
     it.change = "new";
     it.visit_due = "2026-12-01";
     it.subject_id = "450326195001011234";
@@ -137,9 +139,9 @@ TEST_P(QueueStoreTest, ALeadClientIdStoresOneLead) {
 }
 
 TEST_P(QueueStoreTest, RunsUpsertHouseholdsAndKeepTheCaseworkersWork) {
-  auto first = store_->import_run(run({household("H1", kTownship, R"(["medical_burden"])"),
-                                       household("H2", kTownship, R"(["disaster"])"),
-                                       household("H3", kOtherTownship, R"(["dropout"])")}));
+  auto first = store_->import_run(run({household("H1", kTownship, {"medical_burden"}),
+                                       household("H2", kTownship, {"disaster"}),
+                                       household("H3", kOtherTownship, {"dropout"})}));
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_EQ(first->inserted, 3);
   QueueFilter f;
@@ -171,10 +173,10 @@ TEST_P(QueueStoreTest, RunsUpsertHouseholdsAndKeepTheCaseworkersWork) {
   const auto doc = nlohmann::json::parse(*prev);
   ASSERT_EQ(doc["households"].size(), 3u);
 
-  auto h1b = household("H1", kTownship, R"(["medical_burden","serious_illness"])");
+  auto h1b = household("H1", kTownship, {"medical_burden", "serious_illness"});
   h1b.change = "changed";
-  auto h4 = household("H4", kTownship, R"(["elderly_alone"])");
-  auto second = store_->import_run(run({h1b, household("H2", kTownship, R"(["disaster"])"), h4}, {"H3"}));
+  auto h4 = household("H4", kTownship, {"elderly_alone"});
+  auto second = store_->import_run(run({h1b, household("H2", kTownship, {"disaster"}), h4}, {"H3"}));
   ASSERT_TRUE(second.ok()) << second.error().message;
   EXPECT_GT(second->run_id, first->run_id);
   EXPECT_EQ(second->inserted, 1);
@@ -188,7 +190,8 @@ TEST_P(QueueStoreTest, RunsUpsertHouseholdsAndKeepTheCaseworkersWork) {
       EXPECT_EQ(it.assigned_to, "cw");
       EXPECT_EQ(it.visit_due, "2026-12-20");
       EXPECT_EQ(it.change_kind, "changed");
-      EXPECT_EQ(it.flags, R"(["medical_burden","serious_illness"])");
+      EXPECT_EQ(it.flags, (std::vector<std::string>{"medical_burden", "serious_illness"}));
+      EXPECT_EQ(it.suggested_programs, (std::vector<std::string>{"dibao", "medical_aid"}));
     }
     if (it.household_id == "H3") {
       EXPECT_EQ(it.change_kind, "resolved");
@@ -233,6 +236,8 @@ TEST_P(QueueStoreTest, ListsFilterOnTheTypedStatusAndState) {
   ASSERT_TRUE(open.ok()) << open.error().message;
   ASSERT_EQ(open->size(), 1u);
   EXPECT_EQ((*open)[0].status, queue::ItemStatus::open);
+  EXPECT_EQ((*open)[0].flags, std::vector<std::string>{"urgent"});
+  EXPECT_TRUE((*open)[0].suggested_programs.empty());
   f.status = queue::ItemStatus::closed;
   EXPECT_TRUE(store_->list(f, audit_)->empty());
   f.status.reset();
@@ -242,8 +247,9 @@ TEST_P(QueueStoreTest, ListsFilterOnTheTypedStatusAndState) {
   EXPECT_EQ(store_->list(f, audit_)->size(), 1u);
 }
 
-// A state or status in discovery_queue that is none of the workflow's is reported, never guessed.
-TEST_P(QueueStoreTest, AStoredStateOrStatusThatDoesNotConvertIsADbError) {
+// A state or status in discovery_queue that is none of the workflow's, or flags / suggested
+// programs that are no JSON array of strings, are reported, never guessed.
+TEST_P(QueueStoreTest, AStoredValueThatDoesNotConvertIsADbError) {
   auto added = store_->add_lead(lead(), "");
   ASSERT_TRUE(added.ok()) << added.error().message;
   QueueFilter f;
@@ -252,7 +258,9 @@ TEST_P(QueueStoreTest, AStoredStateOrStatusThatDoesNotConvertIsADbError) {
   ASSERT_TRUE(items.ok() && items->size() == 1u);
   const int64_t id = (*items)[0].id;
   for (const char* broken_sql : {"UPDATE discovery_queue SET state = 'pending'",
-                                 "UPDATE discovery_queue SET state = 'lead', status = 'done'"}) {
+                                 "UPDATE discovery_queue SET state = 'lead', status = 'done'",
+                                 "UPDATE discovery_queue SET status = 'open', flags = 'urgent'",
+                                 "UPDATE discovery_queue SET flags = '[]', suggested_programs = '[1]'"}) {
     auto broken = repo_->database().write([&](Tx& tx) -> jiuzhu::Status {
       sql::exec(tx, broken_sql);
       return jiuzhu::Ok{};
