@@ -258,7 +258,7 @@ Result<DiscoveryRunOutcome> run_discovery(DiscoveryRunContext& ctx, const Discov
       if (it.subject_id.empty() && !f["evidence"].empty()) it.subject_id = f["evidence"][0].value("id_number", "");
     }
     it.flags = flag_ids;
-    it.evidence = h["flags"].dump();
+    it.evidence = h["flags"];
     it.suggested_programs = h["suggested_programs"].get<std::vector<std::string>>();
     it.change = h.value("change", std::string("new"));
     o.fresh += it.change == "new";

@@ -56,7 +56,7 @@ std::string content_of(const std::string& township, double score, const std::str
   return out + sc;
 }
 std::string content_of(const ImportedItem& it) {
-  return content_of(it.township, it.score, string_list_text(it.flags), it.evidence,
+  return content_of(it.township, it.score, string_list_text(it.flags), it.evidence.dump(),
                     string_list_text(it.suggested_programs), it.key_category, it.cadence,
                     it.subject_id);
 }
@@ -127,7 +127,7 @@ Status import_run_tx(Tx& tx, const RunImport& run, ImportCounts& counts) {
               "close_code = CASE WHEN ? = 1 THEN '' ELSE close_code END, "
               "close_note = CASE WHEN ? = 1 THEN '' ELSE close_note END, "
               "closed_at = CASE WHEN ? = 1 THEN '' ELSE closed_at END WHERE id = ?"),
-        bind(it.township), bind(it.score), bind(string_list_text(it.flags)), bind(it.evidence),
+        bind(it.township), bind(it.score), bind(string_list_text(it.flags)), bind(it.evidence.dump()),
         bind(string_list_text(it.suggested_programs)), bind(it.key_category), bind(it.cadence), bind(run_id),
         bind(it.change), bind(it.subject_id), bind(state), bind(status), bind(new_due), bind(run.created_at), bind(reopen_flag), bind(reopen_flag), bind(reopen_flag),
         bind(id), now;
@@ -151,7 +151,7 @@ Status import_run_tx(Tx& tx, const RunImport& run, ImportCounts& counts) {
       const ImportedItem& it = *fresh[i];
       ins, bind(it.township), bind(run.county), bind(it.household_id), bind(std::string("discovery")), bind(it.score),
           bind(string_list_text(it.flags)), bind(std::string("open")), bind(it.visit_due), bind(run.created_at),
-          bind(run.created_at), bind(run_id), bind(it.change), bind(it.evidence),
+          bind(run.created_at), bind(run_id), bind(it.change), bind(it.evidence.dump()),
           bind(string_list_text(it.suggested_programs)), bind(it.key_category), bind(it.cadence),
           bind(std::string("lead")), bind(it.subject_id);
     }

@@ -48,10 +48,13 @@ DiscoveryItem item_row(RecordSet& rs, size_t r) {
   q.visit_due = str(rs, 10, r);
   q.created_at = str(rs, 11, r);
   q.updated_at = str(rs, 12, r);
-  q.lead_body = str(rs, 13, r);
+  // Only a lead's item joins a lead; the others have no body.
+  if (const std::string body = str(rs, 13, r); !body.empty()) {
+    q.lead_body = json_of(body, nlohmann::json::value_t::object, "leads.body");
+  }
   q.run_id = i64(rs, 14, r);
   q.change_kind = str(rs, 15, r);
-  q.evidence = str(rs, 16, r);
+  q.evidence = json_of(str(rs, 16, r), nlohmann::json::value_t::array, "discovery_queue.evidence");
   q.suggested_programs = string_list_of(str(rs, 17, r), "discovery_queue.suggested_programs");
   q.key_category = str(rs, 18, r);
   q.cadence = str(rs, 19, r);

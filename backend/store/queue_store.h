@@ -23,6 +23,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "backend/queue/workflow.h"
 #include "backend/store/database.h"
 #include "backend/store/repository.h"
@@ -48,10 +50,11 @@ struct DiscoveryItem {
   // coarse: open while the township still works it, closed after (queue::status_of(state))
   queue::ItemStatus status = queue::ItemStatus::open;
   std::string assigned_to, visit_due, created_at, updated_at;
-  std::string lead_body;     // the lead JSON for source "lead" (empty otherwise)
+  nlohmann::json lead_body;  // the lead as reported (an object) for source "lead"; null otherwise
   int64_t run_id = 0;        // the run that last saw the household (0 for leads)
   std::string change_kind;   // new | changed | unchanged | resolved ("" for leads)
-  std::string evidence = "[]";            // the engine's flags with their evidence (full ID numbers)
+  // the engine's flags with their evidence (full ID numbers): an array of objects
+  nlohmann::json evidence = nlohmann::json::array();
   std::vector<std::string> suggested_programs;  // program ids the engine suggests
   std::string key_category, cadence;      // visit_cadence.json category and weekly|monthly, or ""
   queue::ItemState state = queue::ItemState::lead;  // where the item is in the workflow
@@ -94,7 +97,8 @@ struct VisitEntry {
 struct ImportedItem {
   std::string household_id, township;
   std::vector<std::string> flags, suggested_programs;  // rule ids; program ids
-  std::string evidence, change, key_category, cadence;
+  nlohmann::json evidence = nlohmann::json::array();  // the engine's flags with their evidence
+  std::string change, key_category, cadence;
   std::string visit_due, subject_id;
   double score = 0;
 };

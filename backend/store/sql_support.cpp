@@ -254,6 +254,14 @@ std::vector<std::string> string_list_of(const std::string& text, const char* col
 
 std::string string_list_text(const std::vector<std::string>& list) { return nlohmann::json(list).dump(); }
 
+nlohmann::json json_of(const std::string& text, nlohmann::json::value_t type, const char* column) {
+  auto json = nlohmann::json::parse(text, nullptr, false);
+  if (json.type() != type) {
+    throw Poco::Data::DataException(std::string(column) + " holds no JSON of its type");
+  }
+  return json;
+}
+
 ReferralRecord referral_row(const Rows& rows, size_t r) {
   return ReferralRecord{rows.str(r, 0), rows.str(r, 1), rows.str(r, 2),
                         rows.str(r, 3), rows.str(r, 4), rows.str(r, 5),

@@ -8,6 +8,8 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -78,6 +80,9 @@ queue::ItemStatus item_status_of(const std::string& text);
 std::vector<std::string> string_list_of(const std::string& text, const char* column);
 // The text such a column stores for `list` (compact JSON, as string_list_of reads it).
 std::string string_list_text(const std::vector<std::string>& list);
+// A TEXT column holding JSON (discovery_queue.evidence, leads.body): its value, which must be of
+// `type` (array or object); anything else is db_error. `column` names it in the error.
+nlohmann::json json_of(const std::string& text, nlohmann::json::value_t type, const char* column);
 extern const char* kReferralColumns;
 // A referrals row read as `SELECT <kReferralColumns>`.
 ReferralRecord referral_row(const Rows& rows, size_t r);

@@ -238,6 +238,8 @@ TEST_P(QueueStoreTest, ListsFilterOnTheTypedStatusAndState) {
   EXPECT_EQ((*open)[0].status, queue::ItemStatus::open);
   EXPECT_EQ((*open)[0].flags, std::vector<std::string>{"urgent"});
   EXPECT_TRUE((*open)[0].suggested_programs.empty());
+  EXPECT_EQ((*open)[0].lead_body, nlohmann::json({{"source", "hotline"}}));
+  EXPECT_EQ((*open)[0].evidence, nlohmann::json::array());
   f.status = queue::ItemStatus::closed;
   EXPECT_TRUE(store_->list(f, audit_)->empty());
   f.status.reset();
@@ -247,8 +249,9 @@ TEST_P(QueueStoreTest, ListsFilterOnTheTypedStatusAndState) {
   EXPECT_EQ(store_->list(f, audit_)->size(), 1u);
 }
 
-// A state or status in discovery_queue that is none of the workflow's, or flags / suggested
-// programs that are no JSON array of strings, are reported, never guessed.
+// A state or status in discovery_queue that is none of the workflow's, flags / suggested
+// programs that are no JSON array of strings, evidence that is no JSON array or a lead body that
+// is no JSON object are reported, never guessed.
 TEST_P(QueueStoreTest, AStoredValueThatDoesNotConvertIsADbError) {
   auto added = store_->add_lead(lead(), "");
   ASSERT_TRUE(added.ok()) << added.error().message;
@@ -257,12 +260,18 @@ TEST_P(QueueStoreTest, AStoredValueThatDoesNotConvertIsADbError) {
   auto items = store_->list(f, audit_);
   ASSERT_TRUE(items.ok() && items->size() == 1u);
   const int64_t id = (*items)[0].id;
-  for (const char* broken_sql : {"UPDATE discovery_queue SET state = 'pending'",
-                                 "UPDATE discovery_queue SET state = 'lead', status = 'done'",
-                                 "UPDATE discovery_queue SET status = 'open', flags = 'urgent'",
-                                 "UPDATE discovery_queue SET flags = '[]', suggested_programs = '[1]'"}) {
+  // Each step mends the previous step's value and breaks one more.
+  const std::vector<std::vector<std::string>> steps = {
+      {"UPDATE discovery_queue SET state = 'pending'"},
+      {"UPDATE discovery_queue SET state = 'lead', status = 'done'"},
+      {"UPDATE discovery_queue SET status = 'open', flags = 'urgent'"},
+      {"UPDATE discovery_queue SET flags = '[]', suggested_programs = '[1]'"},
+      {"UPDATE discovery_queue SET suggested_programs = '[]', evidence = '{}'"},
+      {"UPDATE discovery_queue SET evidence = '[]'", "UPDATE leads SET body = '[1]'"}};
+  for (const auto& step : steps) {
+    const std::string broken_sql = step.back();
     auto broken = repo_->database().write([&](Tx& tx) -> jiuzhu::Status {
-      sql::exec(tx, broken_sql);
+      for (const auto& statement : step) sql::exec(tx, statement);
       return jiuzhu::Ok{};
     });
     ASSERT_TRUE(broken.ok()) << broken.error().message;
@@ -273,6 +282,15 @@ TEST_P(QueueStoreTest, AStoredValueThatDoesNotConvertIsADbError) {
     ASSERT_FALSE(one.ok()) << broken_sql;
     EXPECT_EQ(one.error().code, "db_error");
   }
+  // Mended, the item reads again: each step above failed on the value it broke.
+  auto mended = repo_->database().write([&](Tx& tx) -> jiuzhu::Status {
+    sql::exec(tx, "UPDATE leads SET body = '{}'");
+    return jiuzhu::Ok{};
+  });
+  ASSERT_TRUE(mended.ok()) << mended.error().message;
+  auto again = store_->item(id, f.scope, audit_);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->first.lead_body, nlohmann::json::object());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, QueueStoreTest, ::testing::ValuesIn(jiuzhu::test::backends()),

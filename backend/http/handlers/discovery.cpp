@@ -15,14 +15,9 @@ namespace jiuzhu::backend::handlers {
 
 namespace {
 
-Json parsed(const std::string& text, Json fallback) {
-  Json j = Json::parse(text, nullptr, false);
-  return j.is_discarded() ? fallback : j;
-}
-
 // The lead as a list shows it: the subject's ID number and name masked.
-Json masked_lead(const std::string& body) {
-  Json lead = parsed(body, Json::object());
+Json masked_lead(const Json& body) {
+  Json lead = body;
   if (lead.is_object() && lead.contains("subject") && lead["subject"].is_object()) {
     auto& subj = lead["subject"];
     if (subj.contains("id_number") && subj["id_number"].is_string()) {
@@ -72,7 +67,7 @@ Json queue_json(const DiscoveryItem& q) {
   }
   if (!q.subject_id.empty()) item["id_number"] = mask_id_number(q.subject_id);
   if (!q.lead_id.empty()) item["lead_id"] = q.lead_id;
-  if (!q.lead_body.empty()) item["lead"] = masked_lead(q.lead_body);
+  if (!q.lead_body.is_null()) item["lead"] = masked_lead(q.lead_body);
   return item;
 }
 
@@ -132,8 +127,8 @@ Response discovery_item(Request& req, Services& s) {
   Json item = queue_json(q);
   // The single audited read shows what the caseworker needs at the door.
   if (!q.subject_id.empty()) item["id_number"] = q.subject_id;
-  if (!q.lead_body.empty()) item["lead"] = parsed(q.lead_body, Json::object());
-  item["evidence"] = parsed(q.evidence, Json::array());
+  if (!q.lead_body.is_null()) item["lead"] = q.lead_body;
+  item["evidence"] = q.evidence;
   Json allowed = Json::array();
   for (auto to : queue::allowed_transitions(q.state)) allowed.push_back(queue::to_string(to));
   item["allowed_transitions"] = allowed;
