@@ -37,6 +37,16 @@ Result<ItemState> parse_item_state(std::string_view name) {
 bool is_final(ItemState s) { return s == ItemState::followed_up; }
 bool is_open(ItemState s) { return !is_final(s); }
 
+const char* to_string(ItemStatus s) { return s == ItemStatus::closed ? "closed" : "open"; }
+
+Result<ItemStatus> parse_item_status(std::string_view name) {
+  if (name == "open") return ItemStatus::open;
+  if (name == "closed") return ItemStatus::closed;
+  return make_error("unknown_status", "status must be open or closed", "status");
+}
+
+ItemStatus status_of(ItemState s) { return is_final(s) ? ItemStatus::closed : ItemStatus::open; }
+
 std::vector<ItemState> allowed_transitions(ItemState from) {
   std::vector<ItemState> out;
   for (const auto& e : kEdges) {

@@ -31,6 +31,16 @@ bool is_final(ItemState s);
 // Still to be worked by the township (due visits are listed): not final.
 bool is_open(ItemState s);
 
+// The item's coarse status, stored beside its state (discovery_queue.status) so lists can filter
+// on it: open while the township still works the item, closed once its state is final.
+enum class ItemStatus { open, closed };
+
+const char* to_string(ItemStatus s);
+// Errors: unknown_status (field "status").
+Result<ItemStatus> parse_item_status(std::string_view name);
+// The status an item in state `s` has: closed exactly when `s` is final.
+ItemStatus status_of(ItemState s);
+
 // The states reachable from `from`.
 std::vector<ItemState> allowed_transitions(ItemState from);
 

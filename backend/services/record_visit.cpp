@@ -43,12 +43,10 @@ Result<VisitEntry> record_visit(QueueStore& queue, const WorkingCalendar& calend
   auto cadence = queue::load_cadence(queue::default_cadence_path());
   if (!cadence) return make_error("internal", "visit cadence unavailable");
   auto change = [&](const DiscoveryItem& cur) -> Result<DiscoveryItem> {
-    auto state = queue::parse_item_state(cur.state);
-    if (!state) return state.error();
     DiscoveryItem out = cur;
-    const auto after = queue::after_visit(*state);
-    out.state = queue::to_string(after);
-    out.status = queue::is_final(after) ? "closed" : "open";
+    const auto after = queue::after_visit(cur.state);
+    out.state = after;
+    out.status = queue::status_of(after);
     if (out.assigned_to.empty()) out.assigned_to = v.caseworker;  // whoever went takes it on
     const auto* cat = queue::find_category(*cadence, cur.key_category);
     if (report.next_visit_due) {

@@ -252,16 +252,14 @@ Result<DiscoveryRunOutcome> run_discovery(DiscoveryRunContext& ctx, const Discov
     it.household_id = h["household_id"].get<std::string>();
     it.township = h["township"].get<std::string>();
     it.score = h["score"].get<double>();
-    Json rule_ids_json = Json::array();
     std::vector<std::string> flag_ids;
     for (const auto& f : h["flags"]) {
-      rule_ids_json.push_back(f["rule"]);
       flag_ids.push_back(f["rule"].get<std::string>());
       if (it.subject_id.empty() && !f["evidence"].empty()) it.subject_id = f["evidence"][0].value("id_number", "");
     }
-    it.flags = rule_ids_json.dump();
-    it.evidence = h["flags"].dump();
-    it.suggested_programs = h["suggested_programs"].dump();
+    it.flags = flag_ids;
+    it.evidence = h["flags"];
+    it.suggested_programs = h["suggested_programs"].get<std::vector<std::string>>();
     it.change = h.value("change", std::string("new"));
     o.fresh += it.change == "new";
     o.changed += it.change == "changed";

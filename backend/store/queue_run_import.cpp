@@ -56,13 +56,15 @@ std::string content_of(const std::string& township, double score, const std::str
   return out + sc;
 }
 std::string content_of(const ImportedItem& it) {
-  return content_of(it.township, it.score, it.flags, it.evidence, it.suggested_programs, it.key_category, it.cadence,
+  return content_of(it.township, it.score, string_list_text(it.flags), it.evidence.dump(),
+                    string_list_text(it.suggested_programs), it.key_category, it.cadence,
                     it.subject_id);
 }
 
 struct Existing {
   int64_t id = 0;
-  std::string state, visit_due, content;
+  queue::ItemState state = queue::ItemState::lead;
+  std::string visit_due, content;
 };
 
 std::unordered_map<std::string, Existing> existing_items(Tx& tx, const std::string& county) {
@@ -75,7 +77,7 @@ std::unordered_map<std::string, Existing> existing_items(Tx& tx, const std::stri
   std::unordered_map<std::string, Existing> out;
   out.reserve(rs.rowCount());
   for (size_t r = 0; r < rs.rowCount(); ++r) {
-    out[str(rs, 1, r)] = Existing{i64(rs, 0, r), str(rs, 2, r), str(rs, 3, r),
+    out[str(rs, 1, r)] = Existing{i64(rs, 0, r), item_state_of(str(rs, 2, r)), str(rs, 3, r),
                                   content_of(str(rs, 4, r), dbl(rs, 5, r), str(rs, 6, r), str(rs, 7, r), str(rs, 8, r),
                                              str(rs, 9, r), str(rs, 10, r), str(rs, 11, r))};
   }
@@ -106,8 +108,8 @@ Status import_run_tx(Tx& tx, const RunImport& run, ImportCounts& counts) {
     const Existing& x = e->second;
     // A caseworker's work (state, assignee, reason, scheduled visit) is kept; a household that
     // was followed up and is flagged anew needs a new visit.
-    const bool reopen = x.state == "followed_up" && (it.change == "new" || it.change == "changed");
-    const std::string new_state = reopen ? "lead" : x.state;
+    const bool reopen = queue::is_final(x.state) && (it.change == "new" || it.change == "changed");
+    const queue::ItemState new_state = reopen ? queue::ItemState::lead : x.state;
     const std::string new_due = (reopen || x.visit_due.empty()) ? it.visit_due : x.visit_due;
     ++counts.updated;
     counts.reopened += reopen ? 1 : 0;
@@ -115,7 +117,7 @@ Status import_run_tx(Tx& tx, const RunImport& run, ImportCounts& counts) {
       touch[it.change].push_back(x.id);
       continue;
     }
-    const std::string status = new_state == "followed_up" ? "closed" : "open";
+    const std::string state = queue::to_string(new_state), status = queue::to_string(queue::status_of(new_state));
     const int reopen_flag = reopen ? 1 : 0;
     Poco::Int64 id = x.id;
     s << tx.q("UPDATE discovery_queue SET township = ?, score = ?, flags = ?, evidence = ?, suggested_programs = ?, "
@@ -125,9 +127,9 @@ Status import_run_tx(Tx& tx, const RunImport& run, ImportCounts& counts) {
               "close_code = CASE WHEN ? = 1 THEN '' ELSE close_code END, "
               "close_note = CASE WHEN ? = 1 THEN '' ELSE close_note END, "
               "closed_at = CASE WHEN ? = 1 THEN '' ELSE closed_at END WHERE id = ?"),
-        bind(it.township), bind(it.score), bind(it.flags), bind(it.evidence), bind(it.suggested_programs),
-        bind(it.key_category), bind(it.cadence), bind(run_id), bind(it.change), bind(it.subject_id), bind(new_state),
-        bind(status), bind(new_due), bind(run.created_at), bind(reopen_flag), bind(reopen_flag), bind(reopen_flag),
+        bind(it.township), bind(it.score), bind(string_list_text(it.flags)), bind(it.evidence.dump()),
+        bind(string_list_text(it.suggested_programs)), bind(it.key_category), bind(it.cadence), bind(run_id),
+        bind(it.change), bind(it.subject_id), bind(state), bind(status), bind(new_due), bind(run.created_at), bind(reopen_flag), bind(reopen_flag), bind(reopen_flag),
         bind(id), now;
   }
   for (const auto& [change, ids] : touch) {
@@ -148,9 +150,10 @@ Status import_run_tx(Tx& tx, const RunImport& run, ImportCounts& counts) {
     for (size_t i = from; i < to; ++i) {
       const ImportedItem& it = *fresh[i];
       ins, bind(it.township), bind(run.county), bind(it.household_id), bind(std::string("discovery")), bind(it.score),
-          bind(it.flags), bind(std::string("open")), bind(it.visit_due), bind(run.created_at), bind(run.created_at),
-          bind(run_id), bind(it.change), bind(it.evidence), bind(it.suggested_programs), bind(it.key_category),
-          bind(it.cadence), bind(std::string("lead")), bind(it.subject_id);
+          bind(string_list_text(it.flags)), bind(std::string("open")), bind(it.visit_due), bind(run.created_at),
+          bind(run.created_at), bind(run_id), bind(it.change), bind(it.evidence.dump()),
+          bind(string_list_text(it.suggested_programs)), bind(it.key_category), bind(it.cadence),
+          bind(std::string("lead")), bind(it.subject_id);
     }
     ins.execute();
   });

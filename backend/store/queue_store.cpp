@@ -42,20 +42,23 @@ DiscoveryItem item_row(RecordSet& rs, size_t r) {
   q.lead_id = str(rs, 4, r);
   q.source = str(rs, 5, r);
   q.score = dbl(rs, 6, r);
-  q.flags = str(rs, 7, r);
-  q.status = str(rs, 8, r);
+  q.flags = string_list_of(str(rs, 7, r), "discovery_queue.flags");
+  q.status = item_status_of(str(rs, 8, r));
   q.assigned_to = str(rs, 9, r);
   q.visit_due = str(rs, 10, r);
   q.created_at = str(rs, 11, r);
   q.updated_at = str(rs, 12, r);
-  q.lead_body = str(rs, 13, r);
+  // Only a lead's item joins a lead; the others have no body.
+  if (const std::string body = str(rs, 13, r); !body.empty()) {
+    q.lead_body = json_of(body, nlohmann::json::value_t::object, "leads.body");
+  }
   q.run_id = i64(rs, 14, r);
   q.change_kind = str(rs, 15, r);
-  q.evidence = str(rs, 16, r);
-  q.suggested_programs = str(rs, 17, r);
+  q.evidence = json_of(str(rs, 16, r), nlohmann::json::value_t::array, "discovery_queue.evidence");
+  q.suggested_programs = string_list_of(str(rs, 17, r), "discovery_queue.suggested_programs");
   q.key_category = str(rs, 18, r);
   q.cadence = str(rs, 19, r);
-  q.state = str(rs, 20, r);
+  q.state = item_state_of(str(rs, 20, r));
   q.reason = str(rs, 21, r);
   q.application_no = str(rs, 22, r);
   q.subject_id = str(rs, 23, r);
@@ -105,9 +108,10 @@ Status check_caseworker(Tx& tx, const std::string& login, const std::string& tow
 
 void store_item_state(Tx& tx, const DiscoveryItem& it, const std::string& at) {
   Poco::Int64 qid = it.id;
+  const std::string state = queue::to_string(it.state), status = queue::to_string(it.status);
   tx.session() << tx.q("UPDATE discovery_queue SET state = ?, status = ?, reason = ?, application_no = ?, visit_due = ?, "
                        "assigned_to = ?, updated_at = ?, close_code = ?, close_note = ?, closed_at = ? WHERE id = ?"),
-      bind(it.state), bind(it.status), bind(it.reason), bind(it.application_no), bind(it.visit_due),
+      bind(state), bind(status), bind(it.reason), bind(it.application_no), bind(it.visit_due),
       bind(it.assigned_to), bind(at), bind(it.close_code), bind(it.close_note), bind(it.closed_at), bind(qid), now;
 }
 
@@ -149,9 +153,10 @@ class SqlQueueStore final : public QueueStore {
         s << tx.q("UPDATE leads SET client_id = ? WHERE lead_id = ?"), bind(client_id), bind(out.lead_id), now;
       }
       double score = lead.urgent ? 1.0 : 0.5;
+      const std::string flags = string_list_text(lead.flags);
       s << tx.q("INSERT INTO discovery_queue (township, county, lead_id, source, score, flags, status, state, visit_due, "
                 "created_at, updated_at) VALUES (?, ?, ?, 'lead', ?, ?, 'open', 'lead', ?, ?, ?)"),
-          bind(lead.township), bind(lead.county), bind(out.lead_id), bind(score), bind(lead.flags), bind(lead.visit_due),
+          bind(lead.township), bind(lead.county), bind(out.lead_id), bind(score), bind(flags), bind(lead.visit_due),
           bind(lead.created_at), bind(lead.created_at), now;
       AuditEntry e = lead.audit;
       e.record_id = out.lead_id;
@@ -178,8 +183,8 @@ class SqlQueueStore final : public QueueStore {
     auto st = db_.write([&](Tx& tx) -> Status {
       std::string sql = kSelect;
       queue_scope(sql, f.scope);
-      if (!f.status.empty()) sql += " AND q.status = ?";
-      if (!f.state.empty()) sql += " AND q.state = ?";
+      if (f.status) sql += " AND q.status = ?";
+      if (f.state) sql += " AND q.state = ?";
       if (!f.assigned_to.empty()) sql += " AND q.assigned_to = ?";
       if (!f.change.empty()) sql += " AND q.change_kind = ?";
       // Highest score first; the cursor is the last item's id, whose score the keyset reads back.
@@ -191,8 +196,10 @@ class SqlQueueStore final : public QueueStore {
       Statement s(tx.session());
       s << tx.q(sql);
       scope_bind(s, f.scope);
-      if (!f.status.empty()) s, bind(f.status);
-      if (!f.state.empty()) s, bind(f.state);
+      const std::string status = f.status ? queue::to_string(*f.status) : "";
+      const std::string state = f.state ? queue::to_string(*f.state) : "";
+      if (f.status) s, bind(status);
+      if (f.state) s, bind(state);
       if (!f.assigned_to.empty()) s, bind(f.assigned_to);
       if (!f.change.empty()) s, bind(f.change);
       Poco::Int64 after = f.after_id;

@@ -23,6 +23,9 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "backend/queue/workflow.h"
 #include "backend/store/database.h"
 #include "backend/store/repository.h"
 #include "core/result.h"
@@ -33,7 +36,7 @@ namespace jiuzhu::backend {
 struct NewLead {
   std::string township, county, source, body, created_at, created_by, number_day, visit_due;
   bool urgent = false;
-  std::string flags = "[]";
+  std::vector<std::string> flags;  // rule ids: ["urgent"] or none
   AuditEntry audit;
 };
 
@@ -43,16 +46,18 @@ struct DiscoveryItem {
   int64_t id = 0;
   std::string township, county, household_id, lead_id, source;
   double score = 0;
-  std::string flags = "[]";  // JSON array of rule ids (leads: ["urgent"] or [])
-  std::string status = "open";  // coarse: open while the township still works it, closed after
+  std::vector<std::string> flags;  // rule ids that flagged the household (leads: "urgent" or none)
+  // coarse: open while the township still works it, closed after (queue::status_of(state))
+  queue::ItemStatus status = queue::ItemStatus::open;
   std::string assigned_to, visit_due, created_at, updated_at;
-  std::string lead_body;     // the lead JSON for source "lead" (empty otherwise)
+  nlohmann::json lead_body;  // the lead as reported (an object) for source "lead"; null otherwise
   int64_t run_id = 0;        // the run that last saw the household (0 for leads)
   std::string change_kind;   // new | changed | unchanged | resolved ("" for leads)
-  std::string evidence = "[]";            // the engine's flags with their evidence (full ID numbers)
-  std::string suggested_programs = "[]";  // JSON array
+  // the engine's flags with their evidence (full ID numbers): an array of objects
+  nlohmann::json evidence = nlohmann::json::array();
+  std::vector<std::string> suggested_programs;  // program ids the engine suggests
   std::string key_category, cadence;      // visit_cadence.json category and weekly|monthly, or ""
-  std::string state = "lead";             // queue/workflow.h
+  queue::ItemState state = queue::ItemState::lead;  // where the item is in the workflow
   std::string reason, application_no;
   std::string subject_id;  // ID number of the person the household's first warning is about
   // console: how the item was closed (queue/workflow.h CloseReason), its note and when; "" while open.
@@ -66,8 +71,8 @@ struct NewLeadResult {
 
 struct QueueFilter {
   Scope scope;
-  std::string status;       // empty: any; open | closed
-  std::string state;        // empty: any
+  std::optional<queue::ItemStatus> status;  // nullopt: any
+  std::optional<queue::ItemState> state;    // nullopt: any
   std::string assigned_to;  // empty: anyone
   std::string change;       // empty: any; new | changed | resolved
   int limit = 100;
@@ -90,7 +95,10 @@ struct VisitEntry {
 
 // One discovery-run household as the store keeps it (see DiscoveryItem for the fields).
 struct ImportedItem {
-  std::string household_id, township, flags, evidence, suggested_programs, change, key_category, cadence;
+  std::string household_id, township;
+  std::vector<std::string> flags, suggested_programs;  // rule ids; program ids
+  nlohmann::json evidence = nlohmann::json::array();  // the engine's flags with their evidence
+  std::string change, key_category, cadence;
   std::string visit_due, subject_id;
   double score = 0;
 };

@@ -228,6 +228,40 @@ ReferralStatus referral_status_of(const std::string& text) {
   return *status;
 }
 
+queue::ItemState item_state_of(const std::string& text) {
+  auto state = queue::parse_item_state(text);
+  if (!state) throw Poco::Data::DataException("discovery_queue.state holds an unknown state");
+  return *state;
+}
+
+queue::ItemStatus item_status_of(const std::string& text) {
+  auto status = queue::parse_item_status(text);
+  if (!status) throw Poco::Data::DataException("discovery_queue.status holds an unknown status");
+  return *status;
+}
+
+std::vector<std::string> string_list_of(const std::string& text, const char* column) {
+  const auto json = nlohmann::json::parse(text, nullptr, false);
+  if (!json.is_array()) throw Poco::Data::DataException(std::string(column) + " holds no JSON array");
+  std::vector<std::string> out;
+  out.reserve(json.size());
+  for (const auto& v : json) {
+    if (!v.is_string()) throw Poco::Data::DataException(std::string(column) + " holds a non-string");
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+std::string string_list_text(const std::vector<std::string>& list) { return nlohmann::json(list).dump(); }
+
+nlohmann::json json_of(const std::string& text, nlohmann::json::value_t type, const char* column) {
+  auto json = nlohmann::json::parse(text, nullptr, false);
+  if (json.type() != type) {
+    throw Poco::Data::DataException(std::string(column) + " holds no JSON of its type");
+  }
+  return json;
+}
+
 ReferralRecord referral_row(const Rows& rows, size_t r) {
   return ReferralRecord{rows.str(r, 0), rows.str(r, 1), rows.str(r, 2),
                         rows.str(r, 3), rows.str(r, 4), rows.str(r, 5),

@@ -8,11 +8,14 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "backend/queue/workflow.h"
 #include "backend/store/database.h"
 #include "backend/store/application_store.h"
 #include "backend/store/audit_store.h"
@@ -69,6 +72,17 @@ void queue_scope(std::string& sql, const Scope& scope);
 
 // referrals.status (intake/referral_workflow.h); anything else is db_error.
 ReferralStatus referral_status_of(const std::string& text);
+// discovery_queue.state and .status (queue/workflow.h); anything else is db_error.
+queue::ItemState item_state_of(const std::string& text);
+queue::ItemStatus item_status_of(const std::string& text);
+// A TEXT column holding a JSON array of strings (discovery_queue.flags, .suggested_programs):
+// its strings; anything else is db_error. `column` names it in the error.
+std::vector<std::string> string_list_of(const std::string& text, const char* column);
+// The text such a column stores for `list` (compact JSON, as string_list_of reads it).
+std::string string_list_text(const std::vector<std::string>& list);
+// A TEXT column holding JSON (discovery_queue.evidence, leads.body): its value, which must be of
+// `type` (array or object); anything else is db_error. `column` names it in the error.
+nlohmann::json json_of(const std::string& text, nlohmann::json::value_t type, const char* column);
 extern const char* kReferralColumns;
 // A referrals row read as `SELECT <kReferralColumns>`.
 ReferralRecord referral_row(const Rows& rows, size_t r);

@@ -7,6 +7,7 @@
 
 #include "backend/store/queue_store.h"
 #include "backend/store/repository.h"
+#include "backend/store/sql_support.h"
 #include "backend/util/clock.h"
 #include "store_fixture.h"
 #include "test_support.h"
@@ -28,7 +29,7 @@ class QueueStoreTest : public jiuzhu::test::StoreTest {
   NewLead lead() {
     NewLead l = jiuzhu::test::new_lead();
     l.urgent = true;
-    l.flags = R"(["urgent"])";
+    l.flags = {"urgent"};
     return l;
   }
 
@@ -38,11 +39,13 @@ class QueueStoreTest : public jiuzhu::test::StoreTest {
     return rows.ok() ? static_cast<int64_t>(rows->size()) : -1;
   }
 
-  static ImportedItem household(const std::string& id, const std::string& township, const std::string& flags) {
+  static ImportedItem household(const std::string& id, const std::string& township,
+                                std::vector<std::string> flags) {
     ImportedItem it;
     it.household_id = id;
     it.township = township;
-    it.flags = flags;
+    it.flags = std::move(flags);
+    it.suggested_programs = {"dibao", "medical_aid"};
     it.change = "new";
     it.visit_due = "2026-12-01";
     it.subject_id = "450326195001011234";
@@ -81,7 +84,7 @@ TEST_P(QueueStoreTest, LeadsJoinTheQueueAndVisitsMoveThem) {
   ASSERT_EQ(q->size(), 1u);
   EXPECT_EQ((*q)[0].lead_id, id->lead_id);
   EXPECT_EQ((*q)[0].source, "lead");
-  EXPECT_EQ((*q)[0].state, "lead");
+  EXPECT_EQ((*q)[0].state, queue::ItemState::lead);
   EXPECT_EQ(audit_rows(), before + 2);  // the list was audited
   f.scope = Scope{kOtherTownship, ""};
   EXPECT_TRUE(store_->list(f, audit_)->empty());
@@ -99,7 +102,7 @@ TEST_P(QueueStoreTest, LeadsJoinTheQueueAndVisitsMoveThem) {
   v.created_at = now_rfc3339();
   auto to_visited = [](const DiscoveryItem& cur) -> jiuzhu::Result<DiscoveryItem> {
     DiscoveryItem n = cur;
-    n.state = "visited";
+    n.state = queue::ItemState::visited;
     n.visit_due.clear();
     return n;
   };
@@ -109,7 +112,7 @@ TEST_P(QueueStoreTest, LeadsJoinTheQueueAndVisitsMoveThem) {
   EXPECT_EQ(visit->visit_id, "V450326101-20261125-0001");
   auto one = store_->item((*q)[0].id, Scope{kTownship, ""}, audit_);
   ASSERT_TRUE(one.ok());
-  EXPECT_EQ(one->first.state, "visited");
+  EXPECT_EQ(one->first.state, queue::ItemState::visited);
   ASSERT_EQ(one->second.size(), 1u);
   EXPECT_EQ(one->second[0].findings, "家中无劳动力");
   d.by = "2030-01-01";
@@ -136,9 +139,9 @@ TEST_P(QueueStoreTest, ALeadClientIdStoresOneLead) {
 }
 
 TEST_P(QueueStoreTest, RunsUpsertHouseholdsAndKeepTheCaseworkersWork) {
-  auto first = store_->import_run(run({household("H1", kTownship, R"(["medical_burden"])"),
-                                       household("H2", kTownship, R"(["disaster"])"),
-                                       household("H3", kOtherTownship, R"(["dropout"])")}));
+  auto first = store_->import_run(run({household("H1", kTownship, {"medical_burden"}),
+                                       household("H2", kTownship, {"disaster"}),
+                                       household("H3", kOtherTownship, {"dropout"})}));
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_EQ(first->inserted, 3);
   QueueFilter f;
@@ -152,7 +155,7 @@ TEST_P(QueueStoreTest, RunsUpsertHouseholdsAndKeepTheCaseworkersWork) {
   // A caseworker works H1; the next run must not reset it.
   auto work = [](const DiscoveryItem& cur) -> jiuzhu::Result<DiscoveryItem> {
     DiscoveryItem n = cur;
-    n.state = "visited";
+    n.state = queue::ItemState::visited;
     n.visit_due = "2026-12-20";
     return n;
   };
@@ -170,10 +173,10 @@ TEST_P(QueueStoreTest, RunsUpsertHouseholdsAndKeepTheCaseworkersWork) {
   const auto doc = nlohmann::json::parse(*prev);
   ASSERT_EQ(doc["households"].size(), 3u);
 
-  auto h1b = household("H1", kTownship, R"(["medical_burden","serious_illness"])");
+  auto h1b = household("H1", kTownship, {"medical_burden", "serious_illness"});
   h1b.change = "changed";
-  auto h4 = household("H4", kTownship, R"(["elderly_alone"])");
-  auto second = store_->import_run(run({h1b, household("H2", kTownship, R"(["disaster"])"), h4}, {"H3"}));
+  auto h4 = household("H4", kTownship, {"elderly_alone"});
+  auto second = store_->import_run(run({h1b, household("H2", kTownship, {"disaster"}), h4}, {"H3"}));
   ASSERT_TRUE(second.ok()) << second.error().message;
   EXPECT_GT(second->run_id, first->run_id);
   EXPECT_EQ(second->inserted, 1);
@@ -183,11 +186,12 @@ TEST_P(QueueStoreTest, RunsUpsertHouseholdsAndKeepTheCaseworkersWork) {
   ASSERT_EQ(items->size(), 4u);  // no duplicates; H3 kept for history
   for (const auto& it : *items) {
     if (it.household_id == "H1") {
-      EXPECT_EQ(it.state, "visited");
+      EXPECT_EQ(it.state, queue::ItemState::visited);
       EXPECT_EQ(it.assigned_to, "cw");
       EXPECT_EQ(it.visit_due, "2026-12-20");
       EXPECT_EQ(it.change_kind, "changed");
-      EXPECT_EQ(it.flags, R"(["medical_burden","serious_illness"])");
+      EXPECT_EQ(it.flags, (std::vector<std::string>{"medical_burden", "serious_illness"}));
+      EXPECT_EQ(it.suggested_programs, (std::vector<std::string>{"dibao", "medical_aid"}));
     }
     if (it.household_id == "H3") {
       EXPECT_EQ(it.change_kind, "resolved");
@@ -220,6 +224,73 @@ TEST_P(QueueStoreTest, RostersAreReplacedByTheLatestRun) {
   ASSERT_EQ(now->size(), 1u);
   EXPECT_EQ((*now)[0].category, "tekun");
   EXPECT_EQ((*now)[0].age, 80);
+}
+
+// The list filters on the typed status and state; an item reads back with both typed.
+TEST_P(QueueStoreTest, ListsFilterOnTheTypedStatusAndState) {
+  ASSERT_TRUE(store_->add_lead(lead(), "").ok());
+  QueueFilter f;
+  f.scope = Scope{kTownship, ""};
+  f.status = queue::ItemStatus::open;
+  auto open = store_->list(f, audit_);
+  ASSERT_TRUE(open.ok()) << open.error().message;
+  ASSERT_EQ(open->size(), 1u);
+  EXPECT_EQ((*open)[0].status, queue::ItemStatus::open);
+  EXPECT_EQ((*open)[0].flags, std::vector<std::string>{"urgent"});
+  EXPECT_TRUE((*open)[0].suggested_programs.empty());
+  EXPECT_EQ((*open)[0].lead_body, nlohmann::json({{"source", "hotline"}}));
+  EXPECT_EQ((*open)[0].evidence, nlohmann::json::array());
+  f.status = queue::ItemStatus::closed;
+  EXPECT_TRUE(store_->list(f, audit_)->empty());
+  f.status.reset();
+  f.state = queue::ItemState::visited;
+  EXPECT_TRUE(store_->list(f, audit_)->empty());
+  f.state = queue::ItemState::lead;
+  EXPECT_EQ(store_->list(f, audit_)->size(), 1u);
+}
+
+// A state or status in discovery_queue that is none of the workflow's, flags / suggested
+// programs that are no JSON array of strings, evidence that is no JSON array or a lead body that
+// is no JSON object are reported, never guessed.
+TEST_P(QueueStoreTest, AStoredValueThatDoesNotConvertIsADbError) {
+  auto added = store_->add_lead(lead(), "");
+  ASSERT_TRUE(added.ok()) << added.error().message;
+  QueueFilter f;
+  f.scope = Scope{kTownship, ""};
+  auto items = store_->list(f, audit_);
+  ASSERT_TRUE(items.ok() && items->size() == 1u);
+  const int64_t id = (*items)[0].id;
+  // Each step mends the previous step's value and breaks one more.
+  const std::vector<std::vector<std::string>> steps = {
+      {"UPDATE discovery_queue SET state = 'pending'"},
+      {"UPDATE discovery_queue SET state = 'lead', status = 'done'"},
+      {"UPDATE discovery_queue SET status = 'open', flags = 'urgent'"},
+      {"UPDATE discovery_queue SET flags = '[]', suggested_programs = '[1]'"},
+      {"UPDATE discovery_queue SET suggested_programs = '[]', evidence = '{}'"},
+      {"UPDATE discovery_queue SET evidence = '[]'", "UPDATE leads SET body = '[1]'"}};
+  for (const auto& step : steps) {
+    const std::string broken_sql = step.back();
+    auto broken = repo_->database().write([&](Tx& tx) -> jiuzhu::Status {
+      for (const auto& statement : step) sql::exec(tx, statement);
+      return jiuzhu::Ok{};
+    });
+    ASSERT_TRUE(broken.ok()) << broken.error().message;
+    auto listed = store_->list(f, audit_);
+    ASSERT_FALSE(listed.ok()) << broken_sql;
+    EXPECT_EQ(listed.error().code, "db_error");
+    auto one = store_->item(id, f.scope, audit_);
+    ASSERT_FALSE(one.ok()) << broken_sql;
+    EXPECT_EQ(one.error().code, "db_error");
+  }
+  // Mended, the item reads again: each step above failed on the value it broke.
+  auto mended = repo_->database().write([&](Tx& tx) -> jiuzhu::Status {
+    sql::exec(tx, "UPDATE leads SET body = '{}'");
+    return jiuzhu::Ok{};
+  });
+  ASSERT_TRUE(mended.ok()) << mended.error().message;
+  auto again = store_->item(id, f.scope, audit_);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->first.lead_body, nlohmann::json::object());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, QueueStoreTest, ::testing::ValuesIn(jiuzhu::test::backends()),

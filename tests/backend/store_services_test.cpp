@@ -93,7 +93,7 @@ TEST_P(ServicesTest, AVisitMovesALeadAndSaysWhatWasFound) {
   EXPECT_EQ(r->visited_on, Date::today_china().iso());
   auto item = queue_->item(id, scope, visit_audit_);
   ASSERT_TRUE(item.ok());
-  EXPECT_EQ(item->first.state, "visited");
+  EXPECT_EQ(item->first.state, queue::ItemState::visited);
   EXPECT_EQ(item->first.assigned_to, "cw");  // whoever went takes it on
   EXPECT_EQ(item->first.visit_due, "");      // no next visit given, not a key household
   auto next = report(id);
@@ -129,7 +129,7 @@ TEST_P(ServicesTest, AVisitThatSaysNothingOrHasNotHappenedIsRefused) {
   // Nothing refused was stored: the lead is still a lead.
   auto item = queue_->item(id, scope, visit_audit_);
   ASSERT_TRUE(item.ok());
-  EXPECT_EQ(item->first.state, "lead");
+  EXPECT_EQ(item->first.state, queue::ItemState::lead);
   EXPECT_TRUE(item->second.empty());
 }
 

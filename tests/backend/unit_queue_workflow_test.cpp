@@ -61,6 +61,14 @@ TEST(QueueWorkflow, NamesRoundTripAndUnknownOnesAreErrors) {
   EXPECT_FALSE(is_final(ItemState::declined));
 }
 
+TEST(QueueWorkflow, StatusIsClosedExactlyForAFinalState) {
+  for (auto s : kAll) EXPECT_EQ(status_of(s), is_final(s) ? ItemStatus::closed : ItemStatus::open) << to_string(s);
+  for (auto st : {ItemStatus::open, ItemStatus::closed}) EXPECT_EQ(*parse_item_status(to_string(st)), st);
+  EXPECT_EQ(std::string(to_string(ItemStatus::closed)), "closed");
+  EXPECT_EQ(parse_item_status("lead").error().code, "unknown_status");
+  EXPECT_EQ(parse_item_status("").error().code, "unknown_status");
+}
+
 TEST(QueueWorkflow, DeclinedStopsPushingUnlessTheCadenceKeepsVisiting) {
   EXPECT_EQ(after_visit(ItemState::lead), ItemState::visited);
   EXPECT_EQ(after_visit(ItemState::declined), ItemState::declined);

@@ -41,9 +41,9 @@ Response apply_for_household(Request& req, Services& s) {
                         "the item is already linked to application " + cur.application_no, "to");
     }
     if (cur.application_no == no) return Ok{};  // a retry after the link was stored
-    if (cur.state != "lead" && cur.state != "visited") {
-      return make_error("illegal_transition", std::string("an item in state ") + cur.state + " cannot apply",
-                        "to");
+    if (cur.state != queue::ItemState::lead && cur.state != queue::ItemState::visited) {
+      return make_error("illegal_transition",
+                        std::string("an item in state ") + queue::to_string(cur.state) + " cannot apply", "to");
     }
     return Ok{};
   };
@@ -66,8 +66,8 @@ Response apply_for_household(Request& req, Services& s) {
     if (auto st = may_link(cur, no); !st) return st.error();
     DiscoveryItem next = cur;
     next.application_no = no;
-    next.state = queue::to_string(queue::ItemState::applied);
-    next.status = "open";
+    next.state = queue::ItemState::applied;
+    next.status = queue::status_of(next.state);
     return next;
   };
   auto linked = s.queue->update(

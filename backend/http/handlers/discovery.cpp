@@ -15,14 +15,9 @@ namespace jiuzhu::backend::handlers {
 
 namespace {
 
-Json parsed(const std::string& text, Json fallback) {
-  Json j = Json::parse(text, nullptr, false);
-  return j.is_discarded() ? fallback : j;
-}
-
 // The lead as a list shows it: the subject's ID number and name masked.
-Json masked_lead(const std::string& body) {
-  Json lead = parsed(body, Json::object());
+Json masked_lead(const Json& body) {
+  Json lead = body;
   if (lead.is_object() && lead.contains("subject") && lead["subject"].is_object()) {
     auto& subj = lead["subject"];
     if (subj.contains("id_number") && subj["id_number"].is_string()) {
@@ -50,14 +45,14 @@ Json queue_json(const DiscoveryItem& q) {
                {"township", q.township},
                {"source", q.source},
                {"score", q.score},
-               {"flags", parsed(q.flags, Json::array())},
-               {"status", q.status},
-               {"state", q.state},
+               {"flags", q.flags},
+               {"status", queue::to_string(q.status)},
+               {"state", queue::to_string(q.state)},
                {"assigned_to", q.assigned_to},
                {"visit_due", q.visit_due},
                {"created_at", q.created_at},
                {"updated_at", q.updated_at},
-               {"suggested_programs", parsed(q.suggested_programs, Json::array())},
+               {"suggested_programs", q.suggested_programs},
                {"key_category", q.key_category},
                {"cadence", q.cadence},
                {"reason", q.reason},
@@ -72,21 +67,23 @@ Json queue_json(const DiscoveryItem& q) {
   }
   if (!q.subject_id.empty()) item["id_number"] = mask_id_number(q.subject_id);
   if (!q.lead_id.empty()) item["lead_id"] = q.lead_id;
-  if (!q.lead_body.empty()) item["lead"] = masked_lead(q.lead_body);
+  if (!q.lead_body.is_null()) item["lead"] = masked_lead(q.lead_body);
   return item;
 }
 
 Response discovery_queue(Request& req, Services& s) {
   QueueFilter f;
   f.scope = req.principal.scope();
-  f.status = "open";
+  f.status = queue::ItemStatus::open;
   if (auto it = req.query.find("status"); it != req.query.end()) {
     const std::string& v = it->second;
-    if (v == "open" || v == "closed" || v.empty() || v == "all") {
-      f.status = v == "all" ? "" : v;
+    if (v.empty() || v == "all") {
+      f.status.reset();
+    } else if (auto status = queue::parse_item_status(v); status) {
+      f.status = *status;
     } else if (auto st = queue::parse_item_state(v); st) {
-      f.status.clear();
-      f.state = v;
+      f.status.reset();
+      f.state = *st;
     } else {
       return error_response(400, "bad_parameter", "status must be open, closed, all or a state (lead, visited, ...)", "status");
     }
@@ -130,13 +127,10 @@ Response discovery_item(Request& req, Services& s) {
   Json item = queue_json(q);
   // The single audited read shows what the caseworker needs at the door.
   if (!q.subject_id.empty()) item["id_number"] = q.subject_id;
-  if (!q.lead_body.empty()) item["lead"] = parsed(q.lead_body, Json::object());
-  item["evidence"] = parsed(q.evidence, Json::array());
-  auto state = queue::parse_item_state(q.state);
+  if (!q.lead_body.is_null()) item["lead"] = q.lead_body;
+  item["evidence"] = q.evidence;
   Json allowed = Json::array();
-  if (state) {
-    for (auto to : queue::allowed_transitions(*state)) allowed.push_back(queue::to_string(to));
-  }
+  for (auto to : queue::allowed_transitions(q.state)) allowed.push_back(queue::to_string(to));
   item["allowed_transitions"] = allowed;
   Json vs = Json::array();
   for (const auto& v : visits) {
@@ -169,14 +163,12 @@ Response queue_transition(Request& req, Services& s) {
   if (!cadence) return error_response(500, "internal", "visit cadence unavailable");
   const Date today = Date::today_china();
   auto change = [&](const DiscoveryItem& cur) -> Result<DiscoveryItem> {
-    auto from = queue::parse_item_state(cur.state);
-    if (!from) return from.error();
-    if (auto ok = queue::check_transition(*from, *to, *reason); !ok) return ok.error();
+    if (auto ok = queue::check_transition(cur.state, *to, *reason); !ok) return ok.error();
     DiscoveryItem next = cur;
-    next.state = queue::to_string(*to);
+    next.state = *to;
     if (!reason->empty()) next.reason = *reason;
     if (!app_no->empty()) next.application_no = *app_no;
-    next.status = queue::is_final(*to) ? "closed" : "open";
+    next.status = queue::status_of(*to);
     const auto* cat = queue::find_category(*cadence, cur.key_category);
     const bool key_continues = cat != nullptr && cat->continue_after_decline;
     if (!queue::schedules_visits(*to, key_continues)) {

@@ -37,13 +37,11 @@ Response close_queue_item(Request& req, Services& s) {
   if (!cadence) return error_response(500, "internal", "visit cadence unavailable");
   const std::string at = now_rfc3339();
   auto change = [&](const DiscoveryItem& cur) -> Result<DiscoveryItem> {
-    auto from = queue::parse_item_state(cur.state);
-    if (!from) return from.error();
     const bool has_application = !cur.application_no.empty() || !app_no->empty();
-    if (auto ok = queue::check_close(*from, *code, *note, has_application); !ok) return ok.error();
+    if (auto ok = queue::check_close(cur.state, *code, *note, has_application); !ok) return ok.error();
     DiscoveryItem next = cur;
-    next.state = queue::to_string(queue::ItemState::followed_up);
-    next.status = "closed";
+    next.state = queue::ItemState::followed_up;
+    next.status = queue::status_of(next.state);
     next.close_code = queue::to_string(*code);
     next.close_note = *note;
     next.closed_at = at;

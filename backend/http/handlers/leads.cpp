@@ -63,7 +63,7 @@ Response submit_lead(Request& req, Services& s) {
   nl.number_day = day;
   nl.visit_due = due->iso();
   nl.urgent = lead->urgent;
-  nl.flags = lead->urgent ? R"(["urgent"])" : "[]";
+  if (lead->urgent) nl.flags = {"urgent"};
   nl.audit = audit_entry(req, "create", "lead", "", lead->township, lead->urgent ? "urgent" : "");
   auto stored = s.queue->add_lead(nl, client_id);
   if (!stored) return error_response(stored.error());
