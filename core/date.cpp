@@ -1,5 +1,7 @@
 #include "core/date.h"
 
+#include "core/calendar_day.h"
+
 #include <charconv>
 #include <cstdio>
 
@@ -16,7 +18,7 @@ bool parse_digits(std::string_view text, int& out) {
 }
 
 std::optional<Date> make_checked(int y, int m, int d) {
-  if (m < 1 || d < 1 || !Date::is_calendar_day(y, static_cast<unsigned>(m), static_cast<unsigned>(d))) return std::nullopt;
+  if (m < 1 || d < 1 || !is_calendar_day(y, static_cast<unsigned>(m), static_cast<unsigned>(d))) return std::nullopt;
   return Date(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
 

@@ -11,21 +11,8 @@
 
 namespace jiuzhu {
 
-// The earliest year a date of birth (an ID number's, a registry's) or a departmental feed's date
-// may have: nobody alive was born before it, so an earlier year is a typing error.
-inline constexpr int kEarliestYear = 1850;
-
 class Date {
  public:
-  // Whether y-m-d is a day of the (proleptic Gregorian) calendar: 2024-02-29 is, 2023-02-29 and
-  // 2024-04-31 are not. The one rule for this: Date's parsers and the discovery engine's hot
-  // parsers (which skip building a Date per cell) all call it.
-  static constexpr bool is_calendar_day(int y, unsigned m, unsigned d) {
-    constexpr unsigned kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
-    return !(m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
-  }
-
   constexpr Date() = default;
   constexpr Date(int y, unsigned m, unsigned d)
       : ymd_{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}} {}

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "core/calendar_day.h"
 #include "core/regions.h"
 
 namespace jiuzhu {

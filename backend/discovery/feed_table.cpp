@@ -13,6 +13,7 @@
 #include "backend/discovery/feed_parse.h"
 #include "backend/discovery/file_mapping.h"
 #include "backend/discovery/huge_pages.h"
+#include "core/calendar_day.h"
 
 namespace jiuzhu::discovery {
 namespace {
@@ -27,7 +28,7 @@ bool parse_date_int(std::string_view s, int32_t& out) {
   if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9)) return false;
   const int year = static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3);
   const unsigned month = m0 * 10 + m1, day = d0 * 10 + d1;
-  if (year < kEarliestYear || !Date::is_calendar_day(year, month, day)) return false;
+  if (year < kEarliestYear || !is_calendar_day(year, month, day)) return false;
   out = year * 10000 + static_cast<int32_t>(month * 100 + day);
   return true;
 }

@@ -10,6 +10,7 @@
 
 #include "backend/discovery/feed_table.h"
 #include "core/id_number.h"
+#include "core/calendar_day.h"
 #include "core/regions.h"
 
 namespace jiuzhu::discovery {
@@ -77,7 +78,7 @@ inline bool digits17(const char* s, IdKey& key, unsigned& sum) {
 // A yyyymmdd from kEarliestYear on that is a calendar date (core/date.h's rules, without a Date).
 inline bool plain_birth_date(int32_t birth) {
   if (birth < kEarliestYear * 10000) return false;
-  return Date::is_calendar_day(birth / 10000, static_cast<unsigned>(birth / 100 % 100), static_cast<unsigned>(birth % 100));
+  return is_calendar_day(birth / 10000, static_cast<unsigned>(birth / 100 % 100), static_cast<unsigned>(birth % 100));
 }
 
 // Not plainly valid: the authority decides and names the reason (it also accepts a final 'x').

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 
 #include "backend/queue/workflow.h"
 #include "backend/store/discovery_ledger_store.h"
@@ -83,15 +82,15 @@ struct Tally {
     // a visit record or a code that needs contact with the household (confirmed_*, declined) counts.
     const bool coded = !it.close_code.empty();
     const bool contact_code = it.close_code.starts_with("confirmed_") || it.close_code == "declined";
-    const bool visited = !it.first_visit.empty() || (coded ? contact_code : it.state != "lead");
-    const bool applied = !it.application_status.empty() || it.state == "applied" || it.close_code == "confirmed_applied";
+    const bool visited = !it.first_visit.empty() || (coded ? contact_code : it.state != queue::ItemState::lead);
+    const bool applied = !it.application_status.empty() || it.state == queue::ItemState::applied || it.close_code == "confirmed_applied";
     row.visited += visited * n;
     row.applied += applied * n;
     row.confirmed += (it.found_in_need || applied) * n;
     row.approved += (it.application_status == "approved") * n;
-    row.closed_not_eligible += (it.state == "not_eligible") * n;
-    row.closed_declined += (it.state == "declined") * n;
-    row.closed_followed_up += (it.state == "followed_up") * n;
+    row.closed_not_eligible += (it.state == queue::ItemState::not_eligible) * n;
+    row.closed_declined += (it.state == queue::ItemState::declined) * n;
+    row.closed_followed_up += (it.state == queue::ItemState::followed_up) * n;
     row.visits_no_need += it.found_no_need * n;
     if (!it.first_visit.empty()) {
       if (auto d = working_days(it.created_at, it.first_visit, cal)) to_visit.emplace_back(*d, it.count);
@@ -100,7 +99,8 @@ struct Tally {
       row.closed_by_reason[it.close_code] += n;
       row.false_alarms += queue::is_false_alarm(*code) * n;
     }
-    if (it.state == "not_eligible" || it.state == "declined" || it.state == "followed_up") {
+    if (it.state == queue::ItemState::not_eligible || it.state == queue::ItemState::declined ||
+        it.state == queue::ItemState::followed_up) {
       const std::string& closed = it.closed_at.empty() ? it.updated_at : it.closed_at;
       if (auto d = working_days(it.created_at, closed, cal)) to_close.emplace_back(*d, it.count);
     }
@@ -132,13 +132,10 @@ Result<Ledger> discovery_ledger(LedgerStore& store, const Principal& staff, Date
   std::map<std::pair<std::string, std::string>, Tally> cells;
   std::map<std::string, Tally> rules;
   for (const auto& it : *items) {
-    const auto flags = nlohmann::json::parse(it.flags, nullptr, false);
-    if (!flags.is_array()) continue;
     // Leads (urgent ones flag "urgent") were not flagged by a run: no feed age.
-    const std::optional<int> age = it.flags.find("\"urgent\"") == std::string::npos ? ages.age(it.created_at) : std::nullopt;
-    for (const auto& f : flags) {
-      if (!f.is_string()) continue;
-      const std::string rule = f.get<std::string>();
+    const bool urgent_lead = std::find(it.flags.begin(), it.flags.end(), "urgent") != it.flags.end();
+    const std::optional<int> age = urgent_lead ? std::nullopt : ages.age(it.created_at);
+    for (const std::string& rule : it.flags) {
       auto& cell = cells[{rule, it.township}];
       cell.row.rule = rule;
       cell.row.township = it.township;

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 
 #include "backend/discovery/rules.h"
 #include "backend/queue/cadence.h"
@@ -23,15 +22,11 @@ std::map<std::string, int> visit_days_by_rule() {
   return out;
 }
 
-int visit_days(const std::string& flags_json, const std::map<std::string, int>& by_rule) {
+int visit_days(const std::vector<std::string>& flags, const std::map<std::string, int>& by_rule) {
   int days = 0;
-  const auto flags = nlohmann::json::parse(flags_json, nullptr, false);
-  if (flags.is_array()) {
-    for (const auto& f : flags) {
-      if (!f.is_string()) continue;
-      auto it = by_rule.find(f.get<std::string>());
-      if (it != by_rule.end()) days = days == 0 ? it->second : std::min(days, it->second);
-    }
+  for (const std::string& f : flags) {
+    auto it = by_rule.find(f);
+    if (it != by_rule.end()) days = days == 0 ? it->second : std::min(days, it->second);
   }
   return days == 0 ? kDefaultVisitWorkingDays : days;
 }

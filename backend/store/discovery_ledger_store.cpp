@@ -60,19 +60,19 @@ Result<std::vector<LedgerItem>> LedgerStore::ledger_items(const Scope& scope, co
       LedgerItem it;
       it.created_at = bulk.str(r, 0);
       it.township = bulk.str(r, 1);
-      it.flags = bulk.str(r, 2);
+      it.flags = sql::string_list_of(bulk.str(r, 2), "discovery_queue.flags");
       it.count = bulk.i64(r, 3);
-      it.state = "lead";
+      it.state = queue::ItemState::lead;
       out.push_back(std::move(it));
     }
     for (size_t r = 0; r < rows.size(); ++r) {
       LedgerItem it;
       it.id = rows.i64(r, 0);
       it.township = rows.str(r, 1);
-      it.flags = rows.str(r, 2);
+      it.flags = sql::string_list_of(rows.str(r, 2), "discovery_queue.flags");
       it.created_at = rows.str(r, 3);
       it.updated_at = rows.str(r, 4);
-      it.state = rows.str(r, 5);
+      it.state = sql::item_state_of(rows.str(r, 5));
       it.first_visit = rows.str(r, 6);
       it.found_in_need = rows.i64(r, 7) > 0;
       it.found_no_need = rows.i64(r, 8) > 0;

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "backend/queue/workflow.h"
 #include "backend/store/database.h"
 #include "backend/store/repository.h"
 #include "core/result.h"
@@ -27,10 +28,10 @@ struct LedgerItem {
   int64_t count = 1;
   int64_t id = 0;  // 0 for a group of untouched items
   std::string township;
-  std::string flags;               // JSON array of rule ids ("urgent" for an urgent lead)
+  std::vector<std::string> flags;  // rule ids ("urgent" for an urgent lead), read from the column's JSON
   std::string created_at;          // first flagged (RFC 3339)
   std::string updated_at;          // last change of state
-  std::string state;               // queue/workflow.h
+  queue::ItemState state = queue::ItemState::lead;
   std::string first_visit;         // YYYY-MM-DD, "" when never visited
   bool found_in_need = false;      // a visit's outcome was needs_assistance
   bool found_no_need = false;      // a visit's outcome was no_need

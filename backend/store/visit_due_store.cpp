@@ -18,8 +18,8 @@ Result<std::vector<VisitDueItem>> VisitDueStore::open_visit_dues_from(const std:
               "ORDER BY q.id",
               {due_from}),
         [](const Rows& r, size_t i) {
-          return VisitDueItem{r.i64(i, 0), r.str(i, 1), r.str(i, 2), r.str(i, 3), r.str(i, 4),
-                              r.str(i, 5), r.str(i, 6), r.str(i, 7), r.str(i, 8)};
+          return VisitDueItem{r.i64(i, 0), r.str(i, 1), r.str(i, 2), string_list_of(r.str(i, 3), "discovery_queue.flags"),
+                              r.str(i, 4), r.str(i, 5), r.str(i, 6), r.str(i, 7), r.str(i, 8)};
         });
   });
 }

@@ -20,7 +20,9 @@ namespace jiuzhu::backend {
 // An open queue item with a visit due date, and its latest visit (if any).
 struct VisitDueItem {
   int64_t id = 0;
-  std::string county, source, flags, visit_due, created_at, cadence;
+  std::string county, source;
+  std::vector<std::string> flags;  // rule ids, read from the column's JSON
+  std::string visit_due, created_at, cadence;
   std::string urgent_lead;              // "1" for an urgent lead, "0" otherwise ("" for discovery items)
   std::string last_visited_on;          // "" when never visited
 };

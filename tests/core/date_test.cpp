@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/calendar_day.h"
+
 namespace jiuzhu {
 namespace {
 
@@ -41,15 +43,15 @@ TEST(Date, WeekdaysAndDayCounts) {
   EXPECT_EQ(Date(2026, 11, 24).days_until(Date(2026, 12, 1)), 7);
 }
 
-// The one calendar-day rule, against std::chrono's for every day of 1850–2100 and impossible ones.
+// The one calendar-day rule (core/calendar_day.h), against std::chrono's for every day of 1850–2100 and impossible ones.
 TEST(Date, IsCalendarDayAgreesWithChrono) {
-  static_assert(Date::is_calendar_day(2024, 2, 29) && !Date::is_calendar_day(2023, 2, 29));
+  static_assert(is_calendar_day(2024, 2, 29) && !is_calendar_day(2023, 2, 29));
   for (int y = 1850; y <= 2100; ++y) {
     for (unsigned m = 0; m <= 13; ++m) {
       for (unsigned d = 0; d <= 32; ++d) {
         const bool chrono_ok = m >= 1 && m <= 12 && d >= 1 &&
                                std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}.ok();
-        ASSERT_EQ(Date::is_calendar_day(y, m, d), chrono_ok) << y << "-" << m << "-" << d;
+        ASSERT_EQ(is_calendar_day(y, m, d), chrono_ok) << y << "-" << m << "-" << d;
       }
     }
   }
