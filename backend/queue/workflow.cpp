@@ -45,6 +45,18 @@ Result<ItemStatus> parse_item_status(std::string_view name) {
   return make_error("unknown_status", "status must be open or closed", "status");
 }
 
+const char* to_string(ChangeKind c) {
+  constexpr std::array kChangeNames = {"new", "changed", "unchanged", "resolved"};
+  return kChangeNames[static_cast<size_t>(c)];
+}
+
+Result<ChangeKind> parse_change_kind(std::string_view name) {
+  for (ChangeKind c : {ChangeKind::fresh, ChangeKind::changed, ChangeKind::unchanged, ChangeKind::resolved}) {
+    if (name == to_string(c)) return c;
+  }
+  return make_error("bad_parameter", "change must be new, changed, unchanged or resolved", "change");
+}
+
 ItemStatus status_of(ItemState s) { return is_final(s) ? ItemStatus::closed : ItemStatus::open; }
 
 std::vector<ItemState> allowed_transitions(ItemState from) {

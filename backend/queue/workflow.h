@@ -41,6 +41,14 @@ Result<ItemStatus> parse_item_status(std::string_view name);
 // The status an item in state `s` has: closed exactly when `s` is final.
 ItemStatus status_of(ItemState s);
 
+// How a discovery run saw a household against the county's previous run (the queue JSON's
+// "change", contracts/feeds.md): fresh is "new" (a C++ keyword). Leads have none.
+enum class ChangeKind { fresh, changed, unchanged, resolved };
+
+const char* to_string(ChangeKind c);
+// Errors: bad_parameter (field "change").
+Result<ChangeKind> parse_change_kind(std::string_view name);
+
 // The states reachable from `from`.
 std::vector<ItemState> allowed_transitions(ItemState from);
 

@@ -260,9 +260,11 @@ Result<DiscoveryRunOutcome> run_discovery(DiscoveryRunContext& ctx, const Discov
     it.flags = flag_ids;
     it.evidence = h["flags"];
     it.suggested_programs = h["suggested_programs"].get<std::vector<std::string>>();
-    it.change = h.value("change", std::string("new"));
-    o.fresh += it.change == "new";
-    o.changed += it.change == "changed";
+    // The engine writes one of the four names (queue_output); anything else is its bug, not data.
+    auto change = queue::parse_change_kind(h.value("change", std::string("new")));
+    it.change = change ? *change : queue::ChangeKind::fresh;
+    o.fresh += it.change == queue::ChangeKind::fresh;
+    o.changed += it.change == queue::ChangeKind::changed;
     auto g = groups_of.find(it.household_id);
     const auto* cat = queue::classify(*cadence, flag_ids, g == groups_of.end() ? std::vector<std::string>{} : g->second);
     if (cat) {

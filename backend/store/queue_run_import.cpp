@@ -98,7 +98,7 @@ Status import_run_tx(Tx& tx, const RunImport& run, ImportCounts& counts) {
   // lists; only items whose content changed get their own UPDATE.
   const auto existing = existing_items(tx, run.county);
   std::vector<const ImportedItem*> fresh;
-  std::map<std::string, std::vector<int64_t>> touch;  // change kind → ids whose content is the same
+  std::map<queue::ChangeKind, std::vector<int64_t>> touch;  // change kind → ids whose content is the same
   for (const auto& it : run.items) {
     auto e = existing.find(it.household_id);
     if (e == existing.end()) {
@@ -108,7 +108,7 @@ Status import_run_tx(Tx& tx, const RunImport& run, ImportCounts& counts) {
     const Existing& x = e->second;
     // A caseworker's work (state, assignee, reason, scheduled visit) is kept; a household that
     // was followed up and is flagged anew needs a new visit.
-    const bool reopen = queue::is_final(x.state) && (it.change == "new" || it.change == "changed");
+    const bool reopen = queue::is_final(x.state) && (it.change == queue::ChangeKind::fresh || it.change == queue::ChangeKind::changed);
     const queue::ItemState new_state = reopen ? queue::ItemState::lead : x.state;
     const std::string new_due = (reopen || x.visit_due.empty()) ? it.visit_due : x.visit_due;
     ++counts.updated;
@@ -129,7 +129,7 @@ Status import_run_tx(Tx& tx, const RunImport& run, ImportCounts& counts) {
               "closed_at = CASE WHEN ? = 1 THEN '' ELSE closed_at END WHERE id = ?"),
         bind(it.township), bind(it.score), bind(string_list_text(it.flags)), bind(it.evidence.dump()),
         bind(string_list_text(it.suggested_programs)), bind(it.key_category), bind(it.cadence), bind(run_id),
-        bind(it.change), bind(it.subject_id), bind(state), bind(status), bind(new_due), bind(run.created_at), bind(reopen_flag), bind(reopen_flag), bind(reopen_flag),
+        bind(std::string(queue::to_string(it.change))), bind(it.subject_id), bind(state), bind(status), bind(new_due), bind(run.created_at), bind(reopen_flag), bind(reopen_flag), bind(reopen_flag),
         bind(id), now;
   }
   for (const auto& [change, ids] : touch) {
@@ -137,7 +137,7 @@ Status import_run_tx(Tx& tx, const RunImport& run, ImportCounts& counts) {
       Statement u(s);
       u << tx.q("UPDATE discovery_queue SET run_id = ?, change_kind = ?, updated_at = ? WHERE id IN (" +
                 placeholders(to - from, 1) + ")"),
-          bind(run_id), bind(change), bind(run.created_at);
+          bind(run_id), bind(std::string(queue::to_string(change))), bind(run.created_at);
       for (size_t i = from; i < to; ++i) u, bind(static_cast<Poco::Int64>(ids[i]));
       u.execute();
     });
@@ -151,7 +151,7 @@ Status import_run_tx(Tx& tx, const RunImport& run, ImportCounts& counts) {
       const ImportedItem& it = *fresh[i];
       ins, bind(it.township), bind(run.county), bind(it.household_id), bind(std::string("discovery")), bind(it.score),
           bind(string_list_text(it.flags)), bind(std::string("open")), bind(it.visit_due), bind(run.created_at),
-          bind(run.created_at), bind(run_id), bind(it.change), bind(it.evidence.dump()),
+          bind(run.created_at), bind(run_id), bind(std::string(queue::to_string(it.change))), bind(it.evidence.dump()),
           bind(string_list_text(it.suggested_programs)), bind(it.key_category), bind(it.cadence),
           bind(std::string("lead")), bind(it.subject_id);
     }

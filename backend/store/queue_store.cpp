@@ -53,7 +53,7 @@ DiscoveryItem item_row(RecordSet& rs, size_t r) {
     q.lead_body = json_of(body, nlohmann::json::value_t::object, "leads.body");
   }
   q.run_id = i64(rs, 14, r);
-  q.change_kind = str(rs, 15, r);
+  q.change_kind = optional_change_kind_of(str(rs, 15, r));
   q.evidence = json_of(str(rs, 16, r), nlohmann::json::value_t::array, "discovery_queue.evidence");
   q.suggested_programs = string_list_of(str(rs, 17, r), "discovery_queue.suggested_programs");
   q.key_category = str(rs, 18, r);
@@ -186,7 +186,7 @@ class SqlQueueStore final : public QueueStore {
       if (f.status) sql += " AND q.status = ?";
       if (f.state) sql += " AND q.state = ?";
       if (!f.assigned_to.empty()) sql += " AND q.assigned_to = ?";
-      if (!f.change.empty()) sql += " AND q.change_kind = ?";
+      if (f.change) sql += " AND q.change_kind = ?";
       // Highest score first; the cursor is the last item's id, whose score the keyset reads back.
       if (f.after_id > 0) {
         sql += " AND (q.score < (SELECT c.score FROM discovery_queue c WHERE c.id = ?) OR "
@@ -201,7 +201,7 @@ class SqlQueueStore final : public QueueStore {
       if (f.status) s, bind(status);
       if (f.state) s, bind(state);
       if (!f.assigned_to.empty()) s, bind(f.assigned_to);
-      if (!f.change.empty()) s, bind(f.change);
+      if (f.change) s, bind(std::string(queue::to_string(*f.change)));
       Poco::Int64 after = f.after_id;
       if (after > 0) s, bind(after), bind(after), bind(after);
       out = all_rows(s);

@@ -52,7 +52,7 @@ struct DiscoveryItem {
   std::string assigned_to, visit_due, created_at, updated_at;
   nlohmann::json lead_body;  // the lead as reported (an object) for source "lead"; null otherwise
   int64_t run_id = 0;        // the run that last saw the household (0 for leads)
-  std::string change_kind;   // new | changed | unchanged | resolved ("" for leads)
+  std::optional<queue::ChangeKind> change_kind;  // how the last run saw it (none for leads)
   // the engine's flags with their evidence (full ID numbers): an array of objects
   nlohmann::json evidence = nlohmann::json::array();
   std::vector<std::string> suggested_programs;  // program ids the engine suggests
@@ -74,7 +74,7 @@ struct QueueFilter {
   std::optional<queue::ItemStatus> status;  // nullopt: any
   std::optional<queue::ItemState> state;    // nullopt: any
   std::string assigned_to;  // empty: anyone
-  std::string change;       // empty: any; new | changed | resolved
+  std::optional<queue::ChangeKind> change;  // none: any
   int limit = 100;
   int64_t after_id = 0;     // keyset cursor: the items after this one in (score DESC, id) order
 };
@@ -98,7 +98,8 @@ struct ImportedItem {
   std::string household_id, township;
   std::vector<std::string> flags, suggested_programs;  // rule ids; program ids
   nlohmann::json evidence = nlohmann::json::array();  // the engine's flags with their evidence
-  std::string change, key_category, cadence;
+  queue::ChangeKind change = queue::ChangeKind::fresh;
+  std::string key_category, cadence;
   std::string visit_due, subject_id;
   double score = 0;
 };

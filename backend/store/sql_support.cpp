@@ -234,6 +234,13 @@ queue::ItemState item_state_of(const std::string& text) {
   return *state;
 }
 
+std::optional<queue::ChangeKind> optional_change_kind_of(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  auto change = queue::parse_change_kind(text);
+  if (!change) throw Poco::Data::DataException("discovery_queue.change_kind holds an unknown change");
+  return *change;
+}
+
 queue::ItemStatus item_status_of(const std::string& text) {
   auto status = queue::parse_item_status(text);
   if (!status) throw Poco::Data::DataException("discovery_queue.status holds an unknown status");

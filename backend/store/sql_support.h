@@ -75,6 +75,8 @@ ReferralStatus referral_status_of(const std::string& text);
 // discovery_queue.state and .status (queue/workflow.h); anything else is db_error.
 queue::ItemState item_state_of(const std::string& text);
 queue::ItemStatus item_status_of(const std::string& text);
+// discovery_queue.change_kind: "" (a lead) is none; an unknown name is a DataException.
+std::optional<queue::ChangeKind> optional_change_kind_of(const std::string& text);
 // A TEXT column holding a JSON array of strings (discovery_queue.flags, .suggested_programs):
 // its strings; anything else is db_error. `column` names it in the error.
 std::vector<std::string> string_list_of(const std::string& text, const char* column);

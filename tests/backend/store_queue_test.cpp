@@ -46,7 +46,7 @@ class QueueStoreTest : public jiuzhu::test::StoreTest {
     it.township = township;
     it.flags = std::move(flags);
     it.suggested_programs = {"dibao", "medical_aid"};
-    it.change = "new";
+    it.change = queue::ChangeKind::fresh;
     it.visit_due = "2026-12-01";
     it.subject_id = "450326195001011234";
     it.score = 3;
@@ -174,7 +174,7 @@ TEST_P(QueueStoreTest, RunsUpsertHouseholdsAndKeepTheCaseworkersWork) {
   ASSERT_EQ(doc["households"].size(), 3u);
 
   auto h1b = household("H1", kTownship, {"medical_burden", "serious_illness"});
-  h1b.change = "changed";
+  h1b.change = queue::ChangeKind::changed;
   auto h4 = household("H4", kTownship, {"elderly_alone"});
   auto second = store_->import_run(run({h1b, household("H2", kTownship, {"disaster"}), h4}, {"H3"}));
   ASSERT_TRUE(second.ok()) << second.error().message;
@@ -189,16 +189,16 @@ TEST_P(QueueStoreTest, RunsUpsertHouseholdsAndKeepTheCaseworkersWork) {
       EXPECT_EQ(it.state, queue::ItemState::visited);
       EXPECT_EQ(it.assigned_to, "cw");
       EXPECT_EQ(it.visit_due, "2026-12-20");
-      EXPECT_EQ(it.change_kind, "changed");
+      EXPECT_EQ(it.change_kind, queue::ChangeKind::changed);
       EXPECT_EQ(it.flags, (std::vector<std::string>{"medical_burden", "serious_illness"}));
       EXPECT_EQ(it.suggested_programs, (std::vector<std::string>{"dibao", "medical_aid"}));
     }
     if (it.household_id == "H3") {
-      EXPECT_EQ(it.change_kind, "resolved");
+      EXPECT_EQ(it.change_kind, queue::ChangeKind::resolved);
       EXPECT_EQ(it.visit_due, "");  // nobody had visited: nothing left to do
     }
   }
-  f.change = "resolved";
+  f.change = queue::ChangeKind::resolved;
   EXPECT_EQ(store_->list(f, audit_)->size(), 1u);
   EXPECT_EQ(nlohmann::json::parse(*store_->previous_run("450326"))["households"].size(), 3u);
   auto latest = store_->latest_run("450326");
@@ -267,7 +267,8 @@ TEST_P(QueueStoreTest, AStoredValueThatDoesNotConvertIsADbError) {
       {"UPDATE discovery_queue SET status = 'open', flags = 'urgent'"},
       {"UPDATE discovery_queue SET flags = '[]', suggested_programs = '[1]'"},
       {"UPDATE discovery_queue SET suggested_programs = '[]', evidence = '{}'"},
-      {"UPDATE discovery_queue SET evidence = '[]'", "UPDATE leads SET body = '[1]'"}};
+      {"UPDATE discovery_queue SET evidence = '[]'", "UPDATE leads SET body = '[1]'"},
+      {"UPDATE leads SET body = '{}'", "UPDATE discovery_queue SET change_kind = 'newish'"}};
   for (const auto& step : steps) {
     const std::string broken_sql = step.back();
     auto broken = repo_->database().write([&](Tx& tx) -> jiuzhu::Status {
@@ -284,13 +285,14 @@ TEST_P(QueueStoreTest, AStoredValueThatDoesNotConvertIsADbError) {
   }
   // Mended, the item reads again: each step above failed on the value it broke.
   auto mended = repo_->database().write([&](Tx& tx) -> jiuzhu::Status {
-    sql::exec(tx, "UPDATE leads SET body = '{}'");
+    sql::exec(tx, "UPDATE discovery_queue SET change_kind = ''");
     return jiuzhu::Ok{};
   });
   ASSERT_TRUE(mended.ok()) << mended.error().message;
   auto again = store_->item(id, f.scope, audit_);
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_EQ(again->first.lead_body, nlohmann::json::object());
+  EXPECT_FALSE(again->first.change_kind);  // a lead: no run saw it
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, QueueStoreTest, ::testing::ValuesIn(jiuzhu::test::backends()),

@@ -69,6 +69,16 @@ TEST(QueueWorkflow, StatusIsClosedExactlyForAFinalState) {
   EXPECT_EQ(parse_item_status("").error().code, "unknown_status");
 }
 
+// The queue JSON's and the API's names for a run's change (feeds.md): "new", not the enum's name.
+TEST(QueueWorkflow, ChangeKindsRoundTripUnderTheirContractNames) {
+  for (auto c : {ChangeKind::fresh, ChangeKind::changed, ChangeKind::unchanged, ChangeKind::resolved}) {
+    EXPECT_EQ(*parse_change_kind(to_string(c)), c);
+  }
+  EXPECT_EQ(std::string(to_string(ChangeKind::fresh)), "new");
+  EXPECT_EQ(parse_change_kind("fresh").error().code, "bad_parameter");
+  EXPECT_EQ(parse_change_kind("").error().code, "bad_parameter");
+}
+
 TEST(QueueWorkflow, DeclinedStopsPushingUnlessTheCadenceKeepsVisiting) {
   EXPECT_EQ(after_visit(ItemState::lead), ItemState::visited);
   EXPECT_EQ(after_visit(ItemState::declined), ItemState::declined);

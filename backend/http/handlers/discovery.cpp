@@ -62,7 +62,7 @@ Json queue_json(const DiscoveryItem& q) {
                {"closed_at", q.closed_at}};
   if (!q.household_id.empty()) {
     item["household_id"] = q.household_id;
-    item["change"] = q.change_kind;
+    item["change"] = q.change_kind ? queue::to_string(*q.change_kind) : "";
     item["run_id"] = q.run_id;
   }
   if (!q.subject_id.empty()) item["id_number"] = mask_id_number(q.subject_id);
@@ -93,10 +93,9 @@ Response discovery_queue(Request& req, Services& s) {
     if (f.assigned_to.size() > 64) return error_response(400, "bad_parameter", "assigned_to is a login or me", "assigned_to");
   }
   if (auto it = req.query.find("change"); it != req.query.end()) {
-    if (it->second != "new" && it->second != "changed" && it->second != "resolved" && it->second != "unchanged") {
-      return error_response(400, "bad_parameter", "change must be new, changed, unchanged or resolved", "change");
-    }
-    f.change = it->second;
+    auto change = queue::parse_change_kind(it->second);
+    if (!change) return error_response(400, change.error().code, change.error().message, "change");
+    f.change = *change;
   }
   auto limit = int_param(req, "limit", 100, 1, 1000);
   if (!limit) return error_response(limit.error());
