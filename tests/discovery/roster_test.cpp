@@ -82,7 +82,8 @@ TEST(Roster, RelationsTheContractDoesNotListAreWrittenAsTheFeedHadThem) {
   const RunResult r = run(dir, default_rules());
   const auto entries = build_rosters(r);
   std::map<std::string, std::string> relation_of;  // id number → relation column
-  CsvReader reader(roster_csv(r, entries, ""));
+  const std::string csv = roster_csv(r, entries, "");  // the reader keeps a view of it
+  CsvReader reader(csv);
   CsvRecord rec;
   ASSERT_TRUE(reader.next(rec));
   while (reader.next(rec)) {
