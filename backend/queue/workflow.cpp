@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 
+#include "core/enum_names.h"
+
 namespace jiuzhu::backend::queue {
 namespace {
 
@@ -18,18 +20,33 @@ constexpr std::array kEdges = {
     Edge{ItemState::declined, ItemState::followed_up},
 };
 
-constexpr std::array kNames = {"lead", "visited", "applied", "not_eligible", "declined", "followed_up"};
+constexpr EnumNames<ItemState, 6> kStateNames = {{
+    {ItemState::lead, "lead"},
+    {ItemState::visited, "visited"},
+    {ItemState::applied, "applied"},
+    {ItemState::not_eligible, "not_eligible"},
+    {ItemState::declined, "declined"},
+    {ItemState::followed_up, "followed_up"},
+}};
+
+constexpr EnumNames<ItemStatus, 2> kStatusNames = {{{ItemStatus::open, "open"}, {ItemStatus::closed, "closed"}}};
+
+// "new" for fresh: the queue JSON's and the API's name (feeds.md); `new` is a C++ keyword.
+constexpr EnumNames<ChangeKind, 4> kChangeNames = {{
+    {ChangeKind::fresh, "new"},
+    {ChangeKind::changed, "changed"},
+    {ChangeKind::unchanged, "unchanged"},
+    {ChangeKind::resolved, "resolved"},
+}};
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 }  // namespace
 
-const char* to_string(ItemState s) { return kNames[static_cast<size_t>(s)]; }
+const char* to_string(ItemState s) { return name_in(kStateNames, s, "lead"); }
 
 Result<ItemState> parse_item_state(std::string_view name) {
-  for (size_t i = 0; i < kNames.size(); ++i) {
-    if (name == kNames[i]) return static_cast<ItemState>(i);
-  }
+  if (auto s = value_in(kStateNames, name)) return *s;
   return make_error("unknown_state",
                     "state must be one of lead, visited, applied, not_eligible, declined, followed_up", "to");
 }
@@ -37,23 +54,17 @@ Result<ItemState> parse_item_state(std::string_view name) {
 bool is_final(ItemState s) { return s == ItemState::followed_up; }
 bool is_open(ItemState s) { return !is_final(s); }
 
-const char* to_string(ItemStatus s) { return s == ItemStatus::closed ? "closed" : "open"; }
+const char* to_string(ItemStatus s) { return name_in(kStatusNames, s, "open"); }
 
 Result<ItemStatus> parse_item_status(std::string_view name) {
-  if (name == "open") return ItemStatus::open;
-  if (name == "closed") return ItemStatus::closed;
+  if (auto s = value_in(kStatusNames, name)) return *s;
   return make_error("unknown_status", "status must be open or closed", "status");
 }
 
-const char* to_string(ChangeKind c) {
-  constexpr std::array kChangeNames = {"new", "changed", "unchanged", "resolved"};
-  return kChangeNames[static_cast<size_t>(c)];
-}
+const char* to_string(ChangeKind c) { return name_in(kChangeNames, c, "new"); }
 
 Result<ChangeKind> parse_change_kind(std::string_view name) {
-  for (ChangeKind c : {ChangeKind::fresh, ChangeKind::changed, ChangeKind::unchanged, ChangeKind::resolved}) {
-    if (name == to_string(c)) return c;
-  }
+  if (auto c = value_in(kChangeNames, name)) return *c;
   return make_error("bad_parameter", "change must be new, changed, unchanged or resolved", "change");
 }
 
