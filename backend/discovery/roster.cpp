@@ -133,19 +133,23 @@ std::vector<RosterEntry> build_rosters(const RunResult& run) {
   return out;
 }
 
-std::string roster_csv(const RunResult& run, const std::vector<RosterEntry>& entries, const std::string& township) {
+RosterPerson roster_person(const RunResult& run, const RosterEntry& entry) {
   const Dataset& d = run.data;
   const FeedTable& pop_t = d.table(Feed::population);
+  const size_t p = static_cast<size_t>(entry.person);
+  // enum_text, not the contract's value list: an unlisted value is interned after the listed
+  // ones and an empty one is -1, so indexing the list overran it (bad_alloc on a messy feed).
+  return {id_string(pop_t.ids[p]), std::string(pop_t.cols[pop::name].text(p)), d.age(entry.person),
+          std::string(enum_text(pop_t.cols[pop::relation], p))};
+}
+
+std::string roster_csv(const RunResult& run, const std::vector<RosterEntry>& entries, const std::string& township) {
   std::string csv = "group,group_name,township,household_id,id_number,name,age,relation,detail\n";
   for (const RosterEntry& e : entries) {
     if (!township.empty() && e.township != township) continue;
-    const size_t p = static_cast<size_t>(e.person);
-    // enum_text, not the contract's value list: an unlisted value is interned after the listed
-    // ones and an empty one is -1, so indexing the list overran it (bad_alloc on a messy feed).
-    const std::string_view relation = enum_text(pop_t.cols[pop::relation], p);
-    const std::string fields[] = {e.group, group_title(e.group), e.township, e.household_id, id_string(pop_t.ids[p]),
-                                  std::string(pop_t.cols[pop::name].text(p)), std::to_string(d.age(e.person)),
-                                  std::string(relation), e.detail};
+    const RosterPerson who = roster_person(run, e);
+    const std::string fields[] = {e.group, group_title(e.group), e.township, e.household_id, who.id_number,
+                                  who.name, std::to_string(who.age), who.relation, e.detail};
     for (size_t i = 0; i < std::size(fields); ++i) {
       if (i) csv += ',';
       append_csv_field(csv, fields[i]);
@@ -161,8 +165,6 @@ Status write_rosters(const RunResult& run, const RuleSet& rules, const std::stri
   const auto entries = build_rosters(run);
   std::map<std::string, std::vector<RosterEntry>> by_town;
   for (const auto& e : entries) by_town[e.township].push_back(e);
-  const Dataset& d = run.data;
-  const FeedTable& pop_t = d.table(Feed::population);
   for (const auto& [town, list] : by_town) {
     const std::string base = dir + "/roster_" + town;
     std::ofstream csv(base + ".csv", std::ios::binary);
@@ -176,11 +178,9 @@ Status write_rosters(const RunResult& run, const RuleSet& rules, const std::stri
     doc.weights = {2.2, 2.2, 2.4, 1.2, 0.8, 1.2, 2.6};
     doc.landscape = true;
     for (const auto& e : list) {
-      const size_t p = static_cast<size_t>(e.person);
-      doc.rows.push_back({group_title(e.group), e.household_id, mask_id_number(id_string(pop_t.ids[p])),
-                          mask_name(pop_t.cols[pop::name].text(p)), std::to_string(d.age(e.person)),
-                          relation_zh(enum_text(pop_t.cols[pop::relation], p)),
-                          e.detail});
+      const RosterPerson who = roster_person(run, e);
+      doc.rows.push_back({group_title(e.group), e.household_id, mask_id_number(who.id_number), mask_name(who.name),
+                          std::to_string(who.age), relation_zh(who.relation), e.detail});
     }
     auto pdf = printing::render_table_document(doc);
     if (!pdf.ok()) return pdf.error();

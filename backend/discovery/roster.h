@@ -29,6 +29,17 @@ struct RosterEntry {
   std::string detail;  // why the person is in the group, in plain Chinese ("最低生活保障 2024-03-01起")
 };
 
+// The person an entry names, as the population feed has them: the one reading of the dataset
+// that the CSV, the printed roster and the server's roster rows all use (each once read the
+// relation its own way, and one of them overran the contract's value list).
+struct RosterPerson {
+  std::string id_number;  // full: callers mask it where it leaves the office
+  std::string name;
+  int age = 0;
+  std::string relation;  // the feed's text (enum_text): a value the contract does not list as written
+};
+RosterPerson roster_person(const RunResult& run, const RosterEntry& entry);
+
 // The groups in roster order, with their Chinese titles.
 struct RosterGroup {
   const char* id;

@@ -119,19 +119,17 @@ std::string dibao_citation(const Json& doc) {
 std::vector<RosterRow> roster_rows(const discovery::RunResult& run,
                                    std::map<std::string, std::vector<std::string>, std::less<>>& groups_of) {
   std::vector<RosterRow> rows;
-  const auto& d = run.data;
-  const auto& pop = d.table(discovery::Feed::population);
   for (const auto& e : discovery::build_rosters(run)) {
     groups_of[e.household_id].push_back(e.group);
-    const size_t p = static_cast<size_t>(e.person);
+    const discovery::RosterPerson who = discovery::roster_person(run, e);
     RosterRow row;
     row.township = e.township;
     row.category = e.group;
     row.household_id = e.household_id;
-    row.id_number = discovery::id_string(pop.ids[p]);
-    row.name = std::string(pop.cols[discovery::pop::name].text(p));
-    row.age = d.age(e.person);
-    row.relation = discovery::relation_zh(discovery::enum_text(pop.cols[discovery::pop::relation], p));
+    row.id_number = who.id_number;
+    row.name = who.name;
+    row.age = who.age;
+    row.relation = discovery::relation_zh(who.relation);
     row.detail = e.detail;
     rows.push_back(std::move(row));
   }
