@@ -14,6 +14,7 @@
 #include "core/policy/engine.h"
 #include "core/timestamp.h"
 #include "kiosk/app/app.h"
+#include "kiosk/text/device_state.h"
 #include "kiosk/outbox/fsutil.h"
 #include "core/utf8.h"
 #include "kiosk/text/wipe.h"
@@ -304,7 +305,9 @@ void App::self_test() {
   const Strings* s = &strings_;
   async_.selftest = std::async(std::launch::async, [=]() {
     std::string out;
-    auto line = [&](const std::string& key, const std::string& v) { out += s->get(key) + "：" + v + "\n"; };
+    auto line = [&](const std::string& key, std::string_view code) {
+      out += s->get(key) + "：" + device_state_words(*s, code) + "\n";
+    };
     line("staff.dev.reader", reader);
     line("staff.dev.printer", printer);
     line("staff.dev.speech", speech);
@@ -316,7 +319,7 @@ void App::self_test() {
     disk = disk && read_file(probe, back) && back.size() == sizeof b;
     std::error_code ec;
     fs::remove(probe, ec);
-    line("staff.dev.outbox", disk ? "ok" : "error");
+    line("staff.dev.outbox", disk ? "ok" : "storage_error");
     auto h = http_request(cfg, "GET", "/healthz");
     line("staff.network", h && h->status == 200 ? "ok" : h ? "http_" + std::to_string(h->status) : "network_error");
     return out;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "kiosk/app/app.h"
+#include "kiosk/text/device_state.h"
 
 namespace jiuzhu::kiosk {
 
@@ -166,13 +167,14 @@ void App::refresh_status() {
   view_.outbox_rejected = c.rejected;
   view_.online = sync_->status().online;
   view_.device_lines.clear();
-  auto label = [&](const std::string& k) { return strings_.get(k); };
-  view_.device_lines.emplace_back(label("staff.dev.reader"), card_.state());
-  view_.device_lines.emplace_back(label("staff.dev.camera"),
-                                  opt_.simulated_devices ? std::string("sim") : std::string("real"));
+  auto line = [&](const std::string& k, std::string_view code) {
+    view_.device_lines.emplace_back(strings_.get(k), device_state_words(strings_, code));
+  };
+  line("staff.dev.reader", card_.state());
+  line("staff.dev.camera", opt_.simulated_devices ? "sim" : "real");
   printer_state_ = printer_->state();
-  view_.device_lines.emplace_back(label("staff.dev.printer"), printer_state_);
-  view_.device_lines.emplace_back(label("staff.dev.speech"), speech_.state());
+  line("staff.dev.printer", printer_state_);
+  line("staff.dev.speech", speech_.state());
 }
 
 }  // namespace jiuzhu::kiosk

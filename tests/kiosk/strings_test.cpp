@@ -13,6 +13,7 @@
 #include "core/policy/county_params.h"
 #include "core/policy/engine.h"
 #include "kiosk/text/strings.h"
+#include "kiosk/text/device_state.h"
 #include "kiosk/text/wording.h"
 
 using namespace jiuzhu::kiosk;
@@ -89,4 +90,34 @@ TEST(Wording, ProgressLookupSaysTheSameOnPaperAndScreen) {
     for (const char* lead : {"或者"}) if (words.rfind(lead, 0) == 0) words = words.substr(std::string(lead).size());
     EXPECT_NE(paper.find(words), std::string::npos) << key << ": " << words;
   }
+}
+
+// The hall staff's device screen says each device's state in words, never as a bare code.
+TEST(DeviceStateWords, EveryCodeTheDevicesReportReadsAsChinese) {
+  auto s = Strings::load(jiuzhu::assets_dir() + "/strings/zh-CN.json");
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  auto has_han = [](const std::string& t) {
+    for (unsigned char ch : t)
+      if (ch >= 0xE4 && ch <= 0xE9) return true;  // lead byte of a CJK ideograph in UTF-8
+    return false;
+  };
+  // Codes of kiosk/devices (card worker, printer, speech), printing::to_string(PrinterState),
+  // the self-test's outbox and network probes, and peripherals/idcard's reader errors.
+  for (const char* code :
+       {"ok", "ready", "real", "sim", "error", "offline", "out_of_paper", "no_printer", "no_audio_device",
+        "network_error", "storage_error", "reader_open", "reader_timeout", "reader_io", "reader_self_test_failed",
+        "reader_not_authorized", "unsupported_card", "card_read_failed"}) {
+    EXPECT_TRUE(s->has(std::string("staff.state.") + code)) << code;
+    const std::string words = device_state_words(*s, code);
+    EXPECT_TRUE(has_han(words)) << code << " → " << words;
+    EXPECT_EQ(words.find(code), std::string::npos) << code << " → " << words;
+  }
+  // A code without its own words still says which part is at fault, and keeps the code for IT.
+  EXPECT_EQ(device_state_words(*s, "http_503"), "服务器回应异常（503）");
+  EXPECT_EQ(device_state_words(*s, "frame_checksum"), "读卡器出错（frame_checksum），请检查连线");
+  EXPECT_EQ(device_state_words(*s, "card_data_invalid"), "上次读卡出错（card_data_invalid）");
+  EXPECT_EQ(device_state_words(*s, "cups_unreachable"), "打印机出错（cups_unreachable），请联系县里管理员");
+  EXPECT_EQ(device_state_words(*s, "something_new"), "异常（something_new），请联系县里管理员");
+  EXPECT_EQ(device_state_words(*s, ""), "异常（?），请联系县里管理员");
+  EXPECT_TRUE(s->missing().empty());
 }
