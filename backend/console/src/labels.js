@@ -156,6 +156,12 @@ export const keyCategoryNames = {
 export const factValueNames = {
   physical: '肢体', visual: '视力', hearing: '听力', speech: '言语', intellectual: '智力', mental: '精神',
   multiple: '多重', edge_vulnerable: '边缘易致贫', unstable_lifted: '脱贫不稳定', sudden_hardship: '突发严重困难',
+  enrolled: '在读', dropped_out: '辍学', suspended: '休学',
+  primary: '小学', junior: '初中', senior: '高中', vocational: '中职', college: '大专', bachelor: '本科', postgraduate: '研究生',
+  public_rental: '公租房', dilapidated: '危房', hardship_registered: '住房困难登记',
+  unemployed_registered: '登记失业', employed: '就业', pension: '领取养老金',
+  disaster: '自然灾害', fire: '火灾', accident: '意外事故', sudden_illness: '突发疾病', flood: '洪涝', landslide: '山体滑坡',
+  other: '其他',
 };
 
 // console: why a discovery item was closed (backend/queue/workflow.h CloseReason), stored as a code.

@@ -19,6 +19,9 @@ export async function discoveryFlow(t) {
     await page.waitForSelector('#visit-form');
     const why = await page.textContent('section[aria-labelledby="dq-why"]');
     assert.match(why, /来源：/);
+    // The rule's condition in words (condition.js), not the engine's identifiers.
+    assert.match(why, /规则条件/);
+    assert.doesNotMatch(why, /[a-z]+_[a-z]+|规则原文/, `rule conditions in words: ${why}`);
     assert.doesNotMatch(await page.textContent('main'), /\d{17}[\dX]/, 'no full ID number on the page');
     await checkPage(page, 'discovery-item');
     await page.fill('#visit-findings', '老人独居，屋内无取暖设备，药费负担重');

@@ -8,6 +8,7 @@ import * as session from '../session.js';
 import {
   changeNames, closeReasonNames, factNames, factValueNames, feedNames, itemStateNames, keyCategoryNames, ruleNames, visitOutcomeNames, label,
 } from '../labels.js';
+import { conditionWords } from '../condition.js';
 import { chinaToday, maskId, programList, programNames } from '../format.js';
 import { applyForm } from './apply_for_household.js';
 
@@ -16,10 +17,11 @@ const stepNames = {
   declined: '本人不愿申请（救助自愿）', followed_up: '跟进办结',
 };
 
-function factValue(key, v) {
+function factValue(key, v, source) {
   if (v === true) return '是';
   if (v === false) return '否';
   if (key === 'id_number') return maskId(v);
+  if (key === 'threshold') return conditionWords(v, label(feedNames, source)) ?? `${v}（规则原文）`;
   return label(factValueNames, String(v));
 }
 
@@ -30,7 +32,7 @@ function evidenceList(evidence) {
     (flag.evidence ?? []).map((row) => h('div', { class: 'evidence-row' },
       h('p', {}, `来源：${label(feedNames, row.source)}`, row.id_number ? `，涉及人员 ${maskId(row.id_number)}` : ''),
       h('dl', { class: 'facts' }, Object.entries(row.facts ?? {}).flatMap(([k, v]) =>
-        [h('dt', {}, label(factNames, k)), h('dd', {}, factValue(k, v))])))))));
+        [h('dt', {}, label(factNames, k)), h('dd', {}, factValue(k, v, row.source))])))))));
 }
 
 export async function discoveryItemPage(root, id) {
