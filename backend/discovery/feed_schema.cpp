@@ -1,85 +1,10 @@
 #include "backend/discovery/feed_schema.h"
 
-#include <array>
+#include "backend/discovery/feed_schema_table.h"
 
 namespace jiuzhu::discovery {
-namespace {
 
-using V = std::string_view;
-
-// Enumerations: feeds.md where it lists values; eligibility.md's vocabulary otherwise.
-constexpr std::array<V, 10> kRelation = {"head", "self", "spouse", "child", "parent", "grandparent",
-                                        "grandchild", "sibling", "child_in_law", "other"};
-constexpr std::array<V, 2> kHukou = {"rural", "urban"};
-constexpr std::array<V, 11> kProgram = {"dibao", "dibao_separate", "dibao_edge", "tekun",
-                                        "rigid_expense", "temporary_emergency", "temporary_expense",
-                                        "medical", "education", "employment", "housing"};
-constexpr std::array<V, 7> kDisabilityKind = {"physical", "visual", "hearing", "speech",
-                                              "intellectual", "mental", "multiple"};
-constexpr std::array<V, 3> kHrStatus = {"unemployed_registered", "employed", "pension"};
-constexpr std::array<V, 7> kLevel = {"primary", "junior", "senior", "vocational",
-                                     "college", "bachelor", "postgraduate"};
-constexpr std::array<V, 3> kEduStatus = {"enrolled", "dropped_out", "suspended"};
-constexpr std::array<V, 3> kHousing = {"public_rental", "dilapidated", "hardship_registered"};
-constexpr std::array<V, 5> kEvent = {"disaster", "fire", "accident", "sudden_illness", "other"};
-constexpr std::array<V, 3> kCategory = {"unstable_lifted", "edge_vulnerable", "sudden_hardship"};
-
-constexpr ColumnSpec kId{"id_number", ColType::id, {}};
-
-constexpr std::array<ColumnSpec, 9> kPopulation = {{
-    kId,
-    {"name", ColType::text, {}},
-    {"household_id", ColType::key, {}},
-    {"relation", ColType::enumeration, kRelation},
-    {"birth_date", ColType::date, {}},
-    {"hukou_type", ColType::enumeration, kHukou},
-    {"township", ColType::key, {}},
-    {"village", ColType::text, {}},
-    {"deceased_date", ColType::opt_date, {}},
-}};
-constexpr std::array<ColumnSpec, 4> kCivil = {{
-    kId, {"program", ColType::enumeration, kProgram, 0, 0, true}, {"since", ColType::date, {}},
-    {"until", ColType::opt_date, {}}}};
-constexpr std::array<ColumnSpec, 4> kDisability = {{
-    kId, {"kind", ColType::enumeration, kDisabilityKind}, {"grade", ColType::integer, {}, 1, 4},
-    {"issued", ColType::date, {}}}};
-constexpr std::array<ColumnSpec, 5> kMedical = {{
-    kId, {"settled_date", ColType::date, {}}, {"total_cost", ColType::number, {}},
-    {"out_of_pocket", ColType::number, {}}, {"inpatient", ColType::boolean, {}}}};
-constexpr std::array<ColumnSpec, 4> kHealth = {{
-    kId, {"diagnosis", ColType::text, {}}, {"date", ColType::date, {}},
-    {"serious", ColType::boolean, {}}}};
-constexpr std::array<ColumnSpec, 4> kHr = {{
-    kId, {"status", ColType::enumeration, kHrStatus, 0, 0, true}, {"since", ColType::date, {}},
-    {"pension_monthly", ColType::number, {}}}};
-constexpr std::array<ColumnSpec, 5> kEducation = {{
-    kId, {"school", ColType::text, {}}, {"level", ColType::enumeration, kLevel},
-    {"status", ColType::enumeration, kEduStatus, 0, 0, true}, {"date", ColType::date, {}}}};
-constexpr std::array<ColumnSpec, 3> kHousingCols = {{
-    kId, {"status", ColType::enumeration, kHousing, 0, 0, true}, {"since", ColType::date, {}}}};
-constexpr std::array<ColumnSpec, 4> kEmergency = {{
-    kId, {"event", ColType::enumeration, kEvent}, {"date", ColType::date, {}},
-    {"loss", ColType::number, {}}}};
-constexpr std::array<ColumnSpec, 3> kRural = {{
-    kId, {"category", ColType::enumeration, kCategory, 0, 0, true}, {"since", ColType::date, {}}}};
-constexpr std::array<ColumnSpec, 3> kIncome = {{
-    kId, {"year", ColType::integer, {}, 1900, 2200}, {"annual_income", ColType::number, {}}}};
-
-constexpr std::array<FeedSpec, kFeedCount> kSpecs = {{
-    {Feed::population, "population.csv", kPopulation},
-    {Feed::civil_affairs, "civil_affairs.csv", kCivil},
-    {Feed::disability, "disability.csv", kDisability},
-    {Feed::medical_insurance, "medical_insurance.csv", kMedical},
-    {Feed::health, "health.csv", kHealth},
-    {Feed::hr, "hr.csv", kHr},
-    {Feed::education, "education.csv", kEducation},
-    {Feed::housing, "housing.csv", kHousingCols},
-    {Feed::emergency, "emergency.csv", kEmergency},
-    {Feed::rural_revitalization, "rural_revitalization.csv", kRural},
-    {Feed::income, "income.csv", kIncome},
-}};
-
-}  // namespace
+using schema::kSpecs;
 
 std::span<const FeedSpec> feed_specs() { return kSpecs; }
 

@@ -8,9 +8,11 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 #include "backend/discovery/csv_reader.h"
 #include "backend/discovery/feed_parse.h"
+#include "backend/discovery/feed_schema_table.h"
 #include "backend/discovery/file_mapping.h"
 #include "backend/discovery/huge_pages.h"
 #include "core/calendar_day.h"
@@ -175,12 +177,93 @@ bool parse_decimal(std::string_view v, double& out) {
 // The outcome of reading one cell.
 enum class CellState : uint8_t { ok, empty, bad, unlisted };
 
-}  // namespace
+// The rare row with a cell that is not ok (most rows have none): each such value either drops
+// the row (an unusable value that is read: into `errors`, returns true) or is a warning (into
+// `warnings`). Out of line, so that the per-feed row loops stay small.
+[[gnu::noinline]] bool row_is_unusable(const FeedSpec& spec, const std::array<CellState, kMaxColumns>& state,
+                                       const std::array<bool, kMaxColumns>& critical, const std::string& file,
+                                       size_t line, std::vector<RowError>& errors,
+                                       std::vector<RowError>& row_warnings) {
+  bool drop = false;
+  for (size_t c = 1; c < spec.columns.size() && !drop; ++c) {
+    const ColumnSpec& cs = spec.columns[c];
+    const CellState st = state[c];
+    if (st == CellState::ok) continue;
+    if (spec.feed == Feed::population && static_cast<int>(c) == pop::birth_date) continue;  // below
+    if (spec.feed == Feed::hr && c == 3) continue;  // pension_monthly: below
+    std::string why;
+    bool unusable = false;
+    switch (cs.type) {
+      case ColType::date:
+      case ColType::opt_date:
+        if (st == CellState::empty && cs.type == ColType::opt_date) continue;
+        why = (st == CellState::empty ? "empty: " : "bad_date: ") + std::string(cs.name);
+        unusable = true;
+        break;
+      case ColType::number:
+        if (st == CellState::empty && !critical[c]) continue;
+        why = (st == CellState::empty ? "empty: " : "bad_number: ") + std::string(cs.name);
+        unusable = true;
+        break;
+      case ColType::integer:
+        why = (st == CellState::empty ? "empty: " : "bad_integer: ") + std::string(cs.name);
+        unusable = true;
+        break;
+      case ColType::boolean:
+        if (st == CellState::empty && !critical[c]) continue;
+        why = (st == CellState::empty ? "empty: " : "bad_boolean: ") + std::string(cs.name);
+        unusable = true;
+        break;
+      case ColType::enumeration:
+        if (st == CellState::empty) {
+          if (!cs.closed && !critical[c]) continue;
+          why = "empty: " + std::string(cs.name);
+          unusable = cs.closed;  // an empty descriptive value matches nothing, harmlessly
+        } else {
+          if (!cs.closed) continue;  // descriptive: any value is kept and used
+          why = "unlisted_value: " + std::string(cs.name);
+        }
+        break;
+      case ColType::key:
+        if (st == CellState::empty)
+          why = "empty: " + std::string(cs.name), unusable = true;
+        else
+          continue;
+        break;
+      case ColType::id:
+      case ColType::text:
+        continue;
+    }
+    if (unusable && critical[c]) {
+      errors.push_back({file, line, std::move(why), std::string(cs.name)});
+      drop = true;
+    } else {
+      row_warnings.push_back({file, line, std::move(why), std::string(cs.name)});
+    }
+  }
+  return drop;
+}
 
-FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t first_line, Feed feed,
-                     const LoadOptions& options, IdValidator& validator, std::vector<RowError>& errors,
-                     std::vector<RowError>* warnings, std::vector<Interner>* keep_interned, size_t* end_line) {
-  const FeedSpec& spec = feed_spec(feed);
+// A row error or warning. Out of line for the same reason.
+[[gnu::noinline]] void add_issue(std::vector<RowError>& to, const std::string& file, size_t line,
+                                 std::string reason, std::string_view column) {
+  to.push_back({file, line, std::move(reason), std::string(column)});
+}
+
+// The part parser of one feed: compiled once per feed, so that each column's type is a constant
+// where its cells are read and the per-cell loops unroll into straight code, and flattened, so
+// that appending to a column is not a call per cell (a type switch and a push_back call per cell
+// cost more than reading most cells). Measured on the 200 k county: 9.5 % fewer instructions for
+// the whole run, the parse stage's CPU −7 % at 1 M; the price is ~40 KB of code per feed. The
+// rare paths (row errors and warnings) are out of line, in row_is_unusable and add_issue.
+template <Feed kFeed>
+[[gnu::flatten]] FeedTable parse_part_of(std::string_view data, size_t begin, size_t end, size_t first_line,
+                                         const LoadOptions& options, IdValidator& validator,
+                                         std::vector<RowError>& errors, std::vector<RowError>* warnings,
+                                         std::vector<Interner>* keep_interned, size_t* end_line) {
+  constexpr Feed feed = kFeed;
+  constexpr const FeedSpec& spec = schema::kSpecs[static_cast<size_t>(kFeed)];
+  static_assert(spec.feed == kFeed && spec.columns.size() <= kMaxColumns);
   FeedTable t;
   t.feed = feed;
   t.bytes = end - begin;
@@ -195,7 +278,7 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
     errors.push_back({file, rec.line, std::string("header: ") + rec.error, {}});
     return t;
   }
-  const size_t ncols = spec.columns.size();
+  constexpr size_t ncols = spec.columns.size();
   std::array<int, kMaxColumns> pos{};
   size_t needed_fields = 0;
   for (size_t c = 0; c < ncols; ++c) {
@@ -264,23 +347,24 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
 
   while (reader.next(rec)) {
     if (rec.error) {
-      errors.push_back({file, rec.line, rec.error, {}});
+      add_issue(errors, file, rec.line, rec.error, {});
       continue;
     }
     if (rec.fields.size() < needed_fields) {
-      errors.push_back({file, rec.line, "too_few_fields", {}});
+      add_issue(errors, file, rec.line, "too_few_fields", {});
       continue;
     }
     IdKey key = 0;
     {
       const std::string_view v = trim(rec.fields[static_cast<size_t>(pos[0])]);
       if (!validator.validate(v, key, reason)) {
-        errors.push_back({file, rec.line, "id_number: " + reason, "id_number"});
+        add_issue(errors, file, rec.line, "id_number: " + reason, "id_number");
         continue;
       }
     }
     // Read every cell; decide afterwards whether the row is usable.
     bool to_decide = false;  // a cell the loop below would look at (most rows have none)
+#pragma GCC unroll 12
     for (size_t c = 1; c < ncols; ++c) {
       const ColumnSpec& cs = spec.columns[c];
       const std::string_view v = trim(rec.fields[static_cast<size_t>(pos[c])]);
@@ -363,73 +447,18 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
                    !(st == CellState::empty && cs.type == ColType::opt_date);
     }
     // A row is dropped only when a value that is read is unusable; anything else is a warning.
-    bool drop = false;
     row_warnings.clear();
-    for (size_t c = 1; to_decide && c < ncols && !drop; ++c) {
-      const ColumnSpec& cs = spec.columns[c];
-      const CellState st = state[c];
-      if (st == CellState::ok) continue;
-      if (feed == Feed::population && static_cast<int>(c) == pop::birth_date) continue;  // below
-      if (feed == Feed::hr && c == 3) continue;  // pension_monthly: below
-      std::string why;
-      bool unusable = false;
-      switch (cs.type) {
-        case ColType::date:
-        case ColType::opt_date:
-          if (st == CellState::empty && cs.type == ColType::opt_date) continue;
-          why = (st == CellState::empty ? "empty: " : "bad_date: ") + std::string(cs.name);
-          unusable = true;
-          break;
-        case ColType::number:
-          if (st == CellState::empty && !critical[c]) continue;
-          why = (st == CellState::empty ? "empty: " : "bad_number: ") + std::string(cs.name);
-          unusable = true;
-          break;
-        case ColType::integer:
-          why = (st == CellState::empty ? "empty: " : "bad_integer: ") + std::string(cs.name);
-          unusable = true;
-          break;
-        case ColType::boolean:
-          if (st == CellState::empty && !critical[c]) continue;
-          why = (st == CellState::empty ? "empty: " : "bad_boolean: ") + std::string(cs.name);
-          unusable = true;
-          break;
-        case ColType::enumeration:
-          if (st == CellState::empty) {
-            if (!cs.closed && !critical[c]) continue;
-            why = "empty: " + std::string(cs.name);
-            unusable = cs.closed;  // an empty descriptive value matches nothing, harmlessly
-          } else {
-            if (!cs.closed) continue;  // descriptive: any value is kept and used
-            why = "unlisted_value: " + std::string(cs.name);
-          }
-          break;
-        case ColType::key:
-          if (st == CellState::empty) why = "empty: " + std::string(cs.name), unusable = true;
-          else continue;
-          break;
-        case ColType::id:
-        case ColType::text:
-          continue;
-      }
-      if (unusable && critical[c]) {
-        errors.push_back({file, rec.line, std::move(why), std::string(cs.name)});
-        drop = true;
-      } else {
-        row_warnings.push_back({file, rec.line, std::move(why), std::string(cs.name)});
-      }
-    }
-    if (drop) continue;
+    if (to_decide && row_is_unusable(spec, state, critical, file, rec.line, errors, row_warnings)) continue;
     if (feed == Feed::population) {
       // The birth date is the ID number's (a differing or missing birth_date is a warning); the
       // township must be a 9-digit code inside the county being run.
       const int32_t id_birth = static_cast<int32_t>(key % 100000000000ULL / 1000);
       if (cells[pop::birth_date].i != id_birth) {
-        row_warnings.push_back({file, rec.line,
-                                state[pop::birth_date] == CellState::ok      ? "birth_date_mismatch"
-                                : state[pop::birth_date] == CellState::empty ? "empty: birth_date"
-                                                                              : "bad_date: birth_date",
-                                "birth_date"});
+        add_issue(row_warnings, file, rec.line,
+                  state[pop::birth_date] == CellState::ok      ? "birth_date_mismatch"
+                  : state[pop::birth_date] == CellState::empty ? "empty: birth_date"
+                                                                : "bad_date: birth_date",
+                  "birth_date");
         cells[pop::birth_date].i = id_birth;
       }
       const std::string_view town = cells[pop::township].s;
@@ -441,12 +470,12 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
       }
       if (town_ok && !options.county.empty()) town_ok = same(town.substr(0, 6), options.county);
       if (!town_ok) {
-        errors.push_back({file, rec.line, "township_outside_county", "township"});
+        add_issue(errors, file, rec.line, "township_outside_county", "township");
         continue;
       }
       const int32_t died = cells[pop::deceased_date].i;
       if (died != 0 && died < id_birth) {
-        errors.push_back({file, rec.line, "deceased_before_birth", "deceased_date"});
+        add_issue(errors, file, rec.line, "deceased_before_birth", "deceased_date");
         continue;
       }
     }
@@ -454,15 +483,17 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
       // pension_monthly is read only on pension rows, and even there a missing amount does not
       // drop the row: it still says "has a pension"; only the amount is unknown (counted as 0).
       if (state[3] == CellState::bad) {
-        row_warnings.push_back({file, rec.line, "bad_number: pension_monthly", "pension_monthly"});
+        add_issue(row_warnings, file, rec.line, "bad_number: pension_monthly", "pension_monthly");
       } else if (state[3] == CellState::empty && cells[1].i == 2) {
-        row_warnings.push_back({file, rec.line, "empty: pension_monthly", "pension_monthly"});
+        add_issue(row_warnings, file, rec.line, "empty: pension_monthly", "pension_monthly");
       }
     }
-    if (warnings) warnings->insert(warnings->end(), row_warnings.begin(), row_warnings.end());
+    if (warnings && !row_warnings.empty())
+      warnings->insert(warnings->end(), row_warnings.begin(), row_warnings.end());
     // Commit the row.
     t.ids.push_back(key);
     t.lines.push_back(static_cast<uint32_t>(rec.line));
+#pragma GCC unroll 12
     for (size_t c = 1; c < ncols; ++c) {
       Column& col = t.cols[c];
       const Cell& cell = cells[c];
@@ -499,6 +530,30 @@ FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t fir
   if (keep_interned) *keep_interned = std::move(interned);
   if (end_line) *end_line = reader.line();
   return t;
+}
+
+template <size_t... kFeeds>
+FeedTable parse_part_dispatch(std::index_sequence<kFeeds...>, std::string_view data, size_t begin, size_t end,
+                              size_t first_line, Feed feed, const LoadOptions& options,
+                              IdValidator& validator, std::vector<RowError>& errors,
+                              std::vector<RowError>* warnings, std::vector<Interner>* keep_interned,
+                              size_t* end_line) {
+  using Parser =
+      FeedTable (*)(std::string_view, size_t, size_t, size_t, const LoadOptions&, IdValidator&,
+                    std::vector<RowError>&, std::vector<RowError>*, std::vector<Interner>*, size_t*);
+  static constexpr Parser kParsers[] = {&parse_part_of<static_cast<Feed>(kFeeds)>...};
+  return kParsers[static_cast<size_t>(feed)](data, begin, end, first_line, options, validator, errors,
+                                             warnings, keep_interned, end_line);
+}
+
+}  // namespace
+
+FeedTable parse_part(std::string_view data, size_t begin, size_t end, size_t first_line, Feed feed,
+                     const LoadOptions& options, IdValidator& validator, std::vector<RowError>& errors,
+                     std::vector<RowError>* warnings, std::vector<Interner>* keep_interned,
+                     size_t* end_line) {
+  return parse_part_dispatch(std::make_index_sequence<kFeedCount>{}, data, begin, end, first_line, feed,
+                             options, validator, errors, warnings, keep_interned, end_line);
 }
 
 FeedTable parse_feed(std::string_view data, Feed feed, const LoadOptions& options, IdValidator& validator,
