@@ -16,18 +16,23 @@ uint64_t mix(uint64_t x) {
 }
 
 // Groups `group_of[i]` (−1 = none) into a CSR over `groups` groups, items in index order.
+// offsets[g] first counts the items of groups ≤ g (the end of g); the items are then placed from
+// the last one down, each at --offsets[g], which leaves offsets[g] at the start of g: no second
+// array of insertion points (at a million people that was 4 MB allocated, copied and touched
+// for each of the 11 feeds, most of which have rows for few people).
 Csr group(const std::vector<int32_t>& group_of, size_t groups) {
   Csr c;
   c.offsets.assign(groups + 1, 0);
   for (int32_t g : group_of) {
-    if (g >= 0) ++c.offsets[static_cast<size_t>(g) + 1];
+    if (g >= 0) ++c.offsets[static_cast<size_t>(g)];
   }
-  for (size_t g = 0; g < groups; ++g) c.offsets[g + 1] += c.offsets[g];
-  c.items.resize(c.offsets[groups]);
-  std::vector<uint32_t> fill(c.offsets.begin(), c.offsets.end() - 1);
-  for (size_t i = 0; i < group_of.size(); ++i) {
+  for (size_t g = 1; g < groups; ++g) c.offsets[g] += c.offsets[g - 1];
+  const uint32_t total = groups > 0 ? c.offsets[groups - 1] : 0;
+  c.offsets[groups] = total;
+  c.items.resize(total);
+  for (size_t i = group_of.size(); i-- > 0;) {
     const int32_t g = group_of[i];
-    if (g >= 0) c.items[fill[static_cast<size_t>(g)]++] = static_cast<int32_t>(i);
+    if (g >= 0) c.items[--c.offsets[static_cast<size_t>(g)]] = static_cast<int32_t>(i);
   }
   return c;
 }
