@@ -56,7 +56,7 @@ class SqlApplicationStore final : public ApplicationStore {
            "INSERT INTO applications (application_no, client_id, township, county, kiosk_id, channel, programs, "
            "status, priority, received_at, updated_at, due_date, id_last4, assigned_to, body) "
            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-           {a.application_no, a.client_id, a.township, a.county, a.kiosk_id, to_string(a.channel), programs_text(a.programs),
+           {a.application_no, a.client_id, a.township, a.county, a.kiosk_id, to_string(a.channel), string_list_text(a.programs),
             to_string(a.status),
             a.priority, a.received_at, a.updated_at, a.due_date, a.id_last4, a.assigned_to, a.body});
       exec(tx,

@@ -74,21 +74,15 @@ const char* kAppColumns =
     "received_at, updated_at, due_date, id_last4, assigned_to, body";
 
 CaseState case_state_of(const std::string& text) {
-  auto state = parse_case_state(text);
-  if (!state) throw Poco::Data::DataException("a case state column holds an unknown state");
-  return *state;
+  return parsed_or_throw(parse_case_state(text), "a case state column holds an unknown state");
 }
 
 model::Channel channel_of(const std::string& text) {
-  auto channel = model::parse_channel(text);
-  if (!channel) throw Poco::Data::DataException("applications.channel holds an unknown channel");
-  return *channel;
+  return parsed_or_throw(model::parse_channel(text), "applications.channel holds an unknown channel");
 }
 
 model::Role role_of(const std::string& text) {
-  auto role = model::parse_staff_role(text);
-  if (!role) throw Poco::Data::DataException("users.role holds an unknown role");
-  return *role;
+  return parsed_or_throw(model::parse_staff_role(text), "users.role holds an unknown role");
 }
 
 std::optional<CaseState> optional_case_state_of(const std::string& text) {
@@ -96,18 +90,6 @@ std::optional<CaseState> optional_case_state_of(const std::string& text) {
   return case_state_of(text);
 }
 
-std::string programs_text(const std::vector<std::string>& programs) { return nlohmann::json(programs).dump(); }
-
-std::vector<std::string> programs_of(const std::string& text) {
-  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  std::vector<std::string> out;
-  if (!j.is_array()) throw Poco::Data::DataException("applications.programs is not a JSON array");
-  for (const auto& p : j) {
-    if (!p.is_string()) throw Poco::Data::DataException("applications.programs holds a non-string");
-    out.push_back(p.get<std::string>());
-  }
-  return out;
-}
 
 ApplicationRecord app_row(const Rows& rows, size_t r) {
   ApplicationRecord a;
@@ -118,7 +100,7 @@ ApplicationRecord app_row(const Rows& rows, size_t r) {
   a.county = rows.str(r, 4);
   a.kiosk_id = rows.str(r, 5);
   a.channel = channel_of(rows.str(r, 6));
-  a.programs = programs_of(rows.str(r, 7));
+  a.programs = string_list_of(rows.str(r, 7), "applications.programs");
   a.status = case_state_of(rows.str(r, 8));
   a.priority = rows.i64(r, 9);
   a.received_at = rows.str(r, 10);
@@ -223,28 +205,20 @@ void queue_scope(std::string& sql, const Scope& scope) {
 const char* kReferralColumns = "referral_id, application_no, township, county, department, note, status, created_at, created_by";
 
 ReferralStatus referral_status_of(const std::string& text) {
-  auto status = parse_referral_status(text);
-  if (!status) throw Poco::Data::DataException("referrals.status holds an unknown status");
-  return *status;
+  return parsed_or_throw(parse_referral_status(text), "referrals.status holds an unknown status");
 }
 
 queue::ItemState item_state_of(const std::string& text) {
-  auto state = queue::parse_item_state(text);
-  if (!state) throw Poco::Data::DataException("discovery_queue.state holds an unknown state");
-  return *state;
+  return parsed_or_throw(queue::parse_item_state(text), "discovery_queue.state holds an unknown state");
 }
 
 std::optional<queue::ChangeKind> optional_change_kind_of(const std::string& text) {
   if (text.empty()) return std::nullopt;
-  auto change = queue::parse_change_kind(text);
-  if (!change) throw Poco::Data::DataException("discovery_queue.change_kind holds an unknown change");
-  return *change;
+  return parsed_or_throw(queue::parse_change_kind(text), "discovery_queue.change_kind holds an unknown change");
 }
 
 queue::ItemStatus item_status_of(const std::string& text) {
-  auto status = queue::parse_item_status(text);
-  if (!status) throw Poco::Data::DataException("discovery_queue.status holds an unknown status");
-  return *status;
+  return parsed_or_throw(queue::parse_item_status(text), "discovery_queue.status holds an unknown status");
 }
 
 std::vector<std::string> string_list_of(const std::string& text, const char* column) {

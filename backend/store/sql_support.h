@@ -39,17 +39,24 @@ void scope_bind(Poco::Data::Statement& st, const Scope& scope);
 // The same condition for sql::query: appended to `sql`, its value to `params`.
 void scope_params(std::string& sql, std::vector<Param>& params, const Scope& scope);
 
+// A stored name read by its type's own parser (parse_channel, parse_item_state, …, which return
+// a Result or an optional): the value, or a Poco::DataException (db_error) with `message` naming
+// the column when it does not convert.
+template <typename Parsed>
+auto parsed_or_throw(Parsed parsed, const char* message) {
+  if (!parsed) throw Poco::Data::DataException(message);
+  return *std::move(parsed);
+}
+
 // The typed columns of applications, case_events and users from and to their text (and of
-// referrals, below) — the one place
-// they are converted. A stored value that does not convert throws Poco::DataException (db_error).
+// referrals and discovery_queue, below) — the one place they are converted. A stored value that
+// does not convert throws Poco::DataException (db_error).
 CaseState case_state_of(const std::string& text);
 // As case_state_of, with "" (a case event's from_status at submission) as none.
 std::optional<CaseState> optional_case_state_of(const std::string& text);
 model::Channel channel_of(const std::string& text);
 // users.role: a staff role's name (core/model/role.h); anything else is db_error.
 model::Role role_of(const std::string& text);
-std::string programs_text(const std::vector<std::string>& programs);  // a JSON array
-std::vector<std::string> programs_of(const std::string& text);
 
 extern const char* kAppColumns;
 ApplicationRecord app_row(const Rows& rows, size_t r);
@@ -77,8 +84,8 @@ queue::ItemState item_state_of(const std::string& text);
 queue::ItemStatus item_status_of(const std::string& text);
 // discovery_queue.change_kind: "" (a lead) is none; an unknown name is a DataException.
 std::optional<queue::ChangeKind> optional_change_kind_of(const std::string& text);
-// A TEXT column holding a JSON array of strings (discovery_queue.flags, .suggested_programs):
-// its strings; anything else is db_error. `column` names it in the error.
+// A TEXT column holding a JSON array of strings (applications.programs, discovery_queue.flags,
+// .suggested_programs): its strings; anything else is db_error. `column` names it in the error.
 std::vector<std::string> string_list_of(const std::string& text, const char* column);
 // The text such a column stores for `list` (compact JSON, as string_list_of reads it).
 std::string string_list_text(const std::vector<std::string>& list);
