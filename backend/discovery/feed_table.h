@@ -65,8 +65,6 @@ inline int32_t date_int(Date d) { return d.year() * 10000 + static_cast<int32_t>
 inline Date date_from_int(int32_t v) { return Date(v / 10000, static_cast<unsigned>(v / 100 % 100), static_cast<unsigned>(v % 100)); }
 // Whole years from `birth` to `on` (the birthday counts on its day).
 inline int age_years(int32_t birth, int32_t on) { return (on - birth) / 10000; }
-// A date column's value for people (0 = unknown).
-inline std::string date_text(int32_t v) { return v ? date_from_int(v).iso() : std::string("unknown"); }
 // date_from_int(v).iso() written into `buf` (the view points into it), without the snprintf and
 // the allocation: evidence writes a date for many flagged members, and Date::iso was ~1,900
 // instructions a call. Values outside years 1000–9999 (never stored by the loader) take iso().
