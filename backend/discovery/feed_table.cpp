@@ -193,26 +193,27 @@ enum class CellState : uint8_t { ok, empty, bad, unlisted };
     if (spec.feed == Feed::hr && c == 3) continue;  // pension_monthly: below
     std::string why;
     bool unusable = false;
+    // A value that cannot be used: "empty: <column>", or `bad` and the column when unreadable.
+    auto unreadable = [&](const char* bad) {
+      why = std::string(st == CellState::empty ? "empty: " : bad) + std::string(cs.name);
+      unusable = true;
+    };
     switch (cs.type) {
       case ColType::date:
       case ColType::opt_date:
         if (st == CellState::empty && cs.type == ColType::opt_date) continue;
-        why = (st == CellState::empty ? "empty: " : "bad_date: ") + std::string(cs.name);
-        unusable = true;
+        unreadable("bad_date: ");
         break;
       case ColType::number:
         if (st == CellState::empty && !critical[c]) continue;
-        why = (st == CellState::empty ? "empty: " : "bad_number: ") + std::string(cs.name);
-        unusable = true;
+        unreadable("bad_number: ");
         break;
       case ColType::integer:
-        why = (st == CellState::empty ? "empty: " : "bad_integer: ") + std::string(cs.name);
-        unusable = true;
+        unreadable("bad_integer: ");
         break;
       case ColType::boolean:
         if (st == CellState::empty && !critical[c]) continue;
-        why = (st == CellState::empty ? "empty: " : "bad_boolean: ") + std::string(cs.name);
-        unusable = true;
+        unreadable("bad_boolean: ");
         break;
       case ColType::enumeration:
         if (st == CellState::empty) {
